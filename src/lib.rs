@@ -1,0 +1,7 @@
+//! lkml-digest: from pasted message IDs to a draft of kernel news.
+//!
+//! The stages, each a module, talk through plain data:
+//! [`input`] -> [`fetch`] -> [`parse`] -> [`compose`] -> [`render`].
+
+pub mod input;
+pub mod parse;

@@ -1,0 +1,122 @@
+//! Splitting mbox files into messages.
+//!
+//! lore serves mboxrd (`>From ` quoting is reversible) and `git format-patch`
+//! writes mboxo. A body line that merely starts with `From ` must not split a
+//! message, so a separator is a `From ` line that follows a blank line (or
+//! starts the file) and ends like a date, the way mutt and public-inbox tell
+//! them apart. mail-parser's own mbox reader splits on every `From ` line.
+
+/// Splits an mbox into raw messages, undoing mboxrd `>From ` quoting and
+/// normalising CRLF line ends to LF.
+pub fn split(mbox: &[u8]) -> Vec<Vec<u8>> {
+    let mut messages = Vec::new();
+    let mut current: Option<Vec<u8>> = None;
+    let mut previous_blank = true;
+    for line in lines(mbox) {
+        if previous_blank && is_separator(line) {
+            if let Some(message) = current.take() {
+                messages.push(trim_trailing_blank(message));
+            }
+            current = Some(Vec::new());
+            previous_blank = false;
+            continue;
+        }
+        previous_blank = matches!(line, b"\n" | b"\r\n");
+        // Text before any separator: a file that is one bare message (no
+        // `From ` line at all) still counts as a message.
+        let message = current.get_or_insert_with(Vec::new);
+        push_line(message, unquote(line));
+    }
+    if let Some(message) = current {
+        let message = trim_trailing_blank(message);
+        if !message.iter().all(u8::is_ascii_whitespace) {
+            messages.push(message);
+        }
+    }
+    messages.retain(|m| !m.is_empty());
+    messages
+}
+
+/// Appends one line, with CRLF folded to LF.
+fn push_line(message: &mut Vec<u8>, line: &[u8]) {
+    match line.strip_suffix(b"\r\n") {
+        Some(text) => {
+            message.extend_from_slice(text);
+            message.push(b'\n');
+        }
+        None => message.extend_from_slice(line),
+    }
+}
+
+/// Lines including their `\n`.
+fn lines(data: &[u8]) -> impl Iterator<Item = &[u8]> {
+    data.split_inclusive(|&b| b == b'\n')
+}
+
+/// A `From ` line that ends in a four-digit year, as `From sender date`
+/// separators do (`From mboxrd@z Thu Jan  1 00:00:00 1970`,
+/// `From 0123abcd Mon Sep 17 00:00:00 2001`).
+fn is_separator(line: &[u8]) -> bool {
+    if !line.starts_with(b"From ") {
+        return false;
+    }
+    let trimmed = line.trim_ascii_end();
+    let n = trimmed.len();
+    n >= 10 && trimmed[n - 4..].iter().all(u8::is_ascii_digit) && trimmed[n - 5] == b' '
+}
+
+/// Undoes mboxrd quoting: `>From `, `>>From ` lose one `>`.
+fn unquote(line: &[u8]) -> &[u8] {
+    let depth = line.iter().take_while(|&&b| b == b'>').count();
+    if depth > 0 && line[depth..].starts_with(b"From ") {
+        &line[1..]
+    } else {
+        line
+    }
+}
+
+/// The blank line mbox writers put before the next separator is not part of
+/// the message.
+fn trim_trailing_blank(mut message: Vec<u8>) -> Vec<u8> {
+    if message.ends_with(b"\n\n") {
+        message.pop();
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_mboxrd_and_unquotes_from_lines() {
+        let mbox = b"From mboxrd@z Thu Jan  1 00:00:00 1970\nSubject: a\n\n>From here\n>>From there\n\nFrom mboxrd@z Thu Jan  1 00:00:00 1970\nSubject: b\n\nbody\n";
+        let got = split(mbox);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0], b"Subject: a\n\nFrom here\n>From there\n");
+        assert_eq!(got[1], b"Subject: b\n\nbody\n");
+    }
+
+    #[test]
+    fn unquoted_from_in_body_does_not_split() {
+        let mbox = b"From 0123 Mon Sep 17 00:00:00 2001\nSubject: a\n\nFrom me to you\nthanks\n";
+        assert_eq!(split(mbox).len(), 1);
+    }
+
+    #[test]
+    fn crlf_mbox_is_normalised() {
+        let mbox = b"From x@y Thu Jan  1 00:00:00 1970\r\nSubject: a\r\n\r\nbody\r\n";
+        assert_eq!(split(mbox), vec![b"Subject: a\n\nbody\n".to_vec()]);
+    }
+
+    #[test]
+    fn a_bare_message_is_one_message() {
+        assert_eq!(split(b"Subject: a\n\nbody\n").len(), 1);
+    }
+
+    #[test]
+    fn empty_input_has_no_messages() {
+        assert!(split(b"").is_empty());
+        assert!(split(b"\n\n").is_empty());
+    }
+}

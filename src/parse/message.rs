@@ -1,0 +1,193 @@
+//! One mail, reduced to what the draft needs.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use mail_parser::{HeaderValue, MessageParser};
+
+/// A parsed mail: plain data, owned, independent of mail-parser.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// Message-ID without angle brackets.
+    pub id: String,
+    pub in_reply_to: Option<String>,
+    /// References, oldest first.
+    pub references: Vec<String>,
+    /// Subject decoded (RFC 2047) and unfolded, exactly as sent otherwise.
+    pub subject: String,
+    /// The From display name as sent (decoded), possibly empty.
+    pub from_name: String,
+    pub from_email: String,
+    /// X-Original-From, which relays such as the B4 web submission endpoint
+    /// use to carry the real sender.
+    pub original_from: Option<(String, String)>,
+    pub date: Option<DateTime<FixedOffset>>,
+    pub list_id: Option<String>,
+    /// The first text/plain body (HTML converted to text when that is all
+    /// there is), decoded.
+    pub body: String,
+}
+
+/// Why a mail could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MessageError {
+    #[error("not a mail message (no headers could be read)")]
+    Unparseable,
+    #[error("the mail has no Message-ID header")]
+    NoMessageId,
+}
+
+impl Message {
+    /// Parses one raw mail (no mbox `From ` line).
+    pub fn parse(raw: &[u8]) -> Result<Message, MessageError> {
+        let mail = MessageParser::default()
+            .parse(raw)
+            .ok_or(MessageError::Unparseable)?;
+        let id = mail
+            .message_id()
+            .map(|id| id.trim().trim_start_matches('<').trim_end_matches('>'))
+            .filter(|id| crate::input::is_valid_id(id))
+            .ok_or(MessageError::NoMessageId)?
+            .to_string();
+        let (from_name, from_email) = mail
+            .from()
+            .and_then(|a| a.first())
+            .map(|a| {
+                (
+                    a.name.as_deref().unwrap_or("").trim().to_string(),
+                    a.address.as_deref().unwrap_or("").trim().to_lowercase(),
+                )
+            })
+            .unwrap_or_default();
+        let original_from = mail
+            .header("X-Original-From")
+            .and_then(HeaderValue::as_address)
+            .and_then(|a| a.first())
+            .map(|a| {
+                (
+                    a.name.as_deref().unwrap_or("").trim().to_string(),
+                    a.address.as_deref().unwrap_or("").trim().to_lowercase(),
+                )
+            });
+        Ok(Message {
+            id,
+            in_reply_to: ids(mail.in_reply_to()).into_iter().next_back(),
+            references: ids(mail.references()),
+            subject: mail.subject().map(unfold).unwrap_or_default(),
+            from_name,
+            from_email,
+            original_from,
+            date: mail.date().and_then(to_chrono),
+            list_id: list_id(mail.list_id()),
+            body: mail
+                .body_text(0)
+                .map(|b| b.replace("\r\n", "\n"))
+                .unwrap_or_default(),
+        })
+    }
+
+    /// Whether the subject marks a reply (`Re:`, `Aw:`, `Fwd:` …).
+    pub fn is_reply(&self) -> bool {
+        crate::parse::subject::strip_reply_prefixes(&self.subject).len() != self.subject.len()
+    }
+}
+
+/// Message IDs in an In-Reply-To or References header.
+fn ids(value: &HeaderValue) -> Vec<String> {
+    let raw: Vec<&str> = match value {
+        HeaderValue::Text(t) => vec![t.as_ref()],
+        HeaderValue::TextList(list) => list.iter().map(|t| t.as_ref()).collect(),
+        _ => Vec::new(),
+    };
+    raw.into_iter()
+        .flat_map(|t| t.split(|c: char| c.is_whitespace() || c == ','))
+        .map(|t| t.trim_start_matches('<').trim_end_matches('>'))
+        .filter(|t| crate::input::is_valid_id(t))
+        .map(str::to_string)
+        .collect()
+}
+
+/// `<linux-mm.kvack.org>` or `Linux MM <linux-mm.kvack.org>` -> `linux-mm.kvack.org`.
+fn list_id(value: &HeaderValue) -> Option<String> {
+    let text = match value {
+        HeaderValue::Text(t) => t.as_ref(),
+        HeaderValue::TextList(list) => list.first()?.as_ref(),
+        HeaderValue::Address(a) => return a.first()?.address.as_ref().map(|a| a.to_string()),
+        _ => return None,
+    };
+    let inner = text
+        .rsplit_once('<')
+        .map_or(text, |(_, rest)| rest.trim_end_matches('>'));
+    let inner = inner.trim();
+    (!inner.is_empty()).then(|| inner.to_string())
+}
+
+/// Folding whitespace that survived decoding becomes a single space.
+fn unfold(subject: &str) -> String {
+    let mut out = String::with_capacity(subject.len());
+    let mut lines = subject.split(['\r', '\n']).filter(|l| !l.is_empty());
+    if let Some(first) = lines.next() {
+        out.push_str(first);
+    }
+    for line in lines {
+        out.push(' ');
+        out.push_str(line.trim_start_matches([' ', '\t']));
+    }
+    out.trim().to_string()
+}
+
+fn to_chrono(date: &mail_parser::DateTime) -> Option<DateTime<FixedOffset>> {
+    let offset_secs = (i32::from(date.tz_hour) * 3600 + i32::from(date.tz_minute) * 60)
+        * if date.tz_before_gmt { -1 } else { 1 };
+    let offset = FixedOffset::east_opt(offset_secs)?;
+    let naive = NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())?
+        .and_hms_opt(date.hour.into(), date.minute.into(), date.second.into())?;
+    offset.from_local_datetime(&naive).single()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAIL: &str = "From: =?UTF-8?q?J=C3=B6rg_R=C3=B6del?= <Joerg@Example.org>\n\
+        Subject: [PATCH v3] cgroup2: New memory.max.effective like cgroup1\n \
+        hierarchical_memory_limit\n\
+        Date: Tue, 30 Aug 2022 14:48:49 -0700\n\
+        Message-ID: <20220830.1-1-j@example.org>\n\
+        In-Reply-To: <parent@example.org>\n\
+        References: <root@example.org>\n <parent@example.org>\n\
+        List-Id: <linux-mm.kvack.org>\n\
+        \n\
+        Body text.\n";
+
+    #[test]
+    fn headers_are_decoded() {
+        let m = Message::parse(MAIL.as_bytes()).unwrap();
+        assert_eq!(m.id, "20220830.1-1-j@example.org");
+        assert_eq!(m.from_name, "Jörg Rödel");
+        assert_eq!(m.from_email, "joerg@example.org");
+        assert_eq!(m.in_reply_to.as_deref(), Some("parent@example.org"));
+        assert_eq!(m.references, ["root@example.org", "parent@example.org"]);
+        assert_eq!(m.list_id.as_deref(), Some("linux-mm.kvack.org"));
+        assert_eq!(m.body, "Body text.\n");
+    }
+
+    #[test]
+    fn folded_subject_is_unfolded() {
+        let m = Message::parse(MAIL.as_bytes()).unwrap();
+        assert_eq!(
+            m.subject,
+            "[PATCH v3] cgroup2: New memory.max.effective like cgroup1 hierarchical_memory_limit"
+        );
+    }
+
+    #[test]
+    fn date_keeps_its_offset() {
+        let m = Message::parse(MAIL.as_bytes()).unwrap();
+        assert_eq!(m.date.unwrap().to_rfc3339(), "2022-08-30T14:48:49-07:00");
+    }
+
+    #[test]
+    fn missing_message_id_is_an_error() {
+        let err = Message::parse(b"Subject: x\n\nbody\n").unwrap_err();
+        assert_eq!(err, MessageError::NoMessageId);
+    }
+}

@@ -1,0 +1,99 @@
+//! Review trailers that people give in replies.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::author::clean_name;
+use super::thread::Thread;
+
+/// Names that gave each kind of trailer, deduplicated, in thread order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Trailers {
+    #[serde(rename = "Reviewed-by")]
+    pub reviewed_by: Vec<String>,
+    #[serde(rename = "Acked-by")]
+    pub acked_by: Vec<String>,
+    #[serde(rename = "Tested-by")]
+    pub tested_by: Vec<String>,
+}
+
+static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?mi)^[ \t]*(Reviewed|Acked|Tested)-by:[ \t]*([^\r\n]+?)[ \t]*$").unwrap()
+});
+
+impl Trailers {
+    /// Trailers given in the thread's replies. Trailers that a series
+    /// carries in its own patches were given to earlier revisions, and
+    /// quoted lines (`> Reviewed-by:`) repeat someone else's.
+    pub fn given_in(thread: &Thread) -> Trailers {
+        let mut trailers = Trailers::default();
+        for message in thread.messages.iter().filter(|m| m.is_reply()) {
+            trailers.add_from(&message.body);
+        }
+        trailers
+    }
+
+    /// Adds the unquoted trailers of one body.
+    pub fn add_from(&mut self, body: &str) {
+        for caps in TRAILER.captures_iter(body) {
+            let name = person(&caps[2]);
+            if name.is_empty() {
+                continue;
+            }
+            let list = match caps[1].to_ascii_lowercase().as_str() {
+                "reviewed" => &mut self.reviewed_by,
+                "acked" => &mut self.acked_by,
+                _ => &mut self.tested_by,
+            };
+            if !list.contains(&name) {
+                list.push(name);
+            }
+        }
+    }
+
+    /// How many trailers were given in all.
+    pub fn count(&self) -> usize {
+        self.reviewed_by.len() + self.acked_by.len() + self.tested_by.len()
+    }
+}
+
+/// `Jane Doe <jane@x.org> # for mm` -> `Jane Doe`; a bare address stays.
+fn person(value: &str) -> String {
+    let value = value.split(" #").next().unwrap_or(value);
+    match value.split_once('<') {
+        Some((name, rest)) => {
+            let name = clean_name(name);
+            if name.is_empty() {
+                rest.trim_end_matches('>').trim().to_string()
+            } else {
+                name
+            }
+        }
+        None => clean_name(value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_collected_and_deduplicated() {
+        let mut t = Trailers::default();
+        t.add_from("Looks good.\n\nReviewed-by: Jane Doe <jane@x.org>\nAcked-by: \"Bob (Corp)\" <bob@y.org>\n");
+        t.add_from("Reviewed-by: Jane Doe <jane@x.org>\nTested-by: <ci@z.org>\n");
+        assert_eq!(t.reviewed_by, ["Jane Doe"]);
+        assert_eq!(t.acked_by, ["Bob"]);
+        assert_eq!(t.tested_by, ["ci@z.org"]);
+        assert_eq!(t.count(), 3);
+    }
+
+    #[test]
+    fn quoted_trailers_do_not_count() {
+        let mut t = Trailers::default();
+        t.add_from("> Reviewed-by: Jane Doe <jane@x.org>\n");
+        assert_eq!(t.count(), 0);
+    }
+}
