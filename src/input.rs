@@ -178,17 +178,26 @@ mod tests {
 
     #[test]
     fn bare_id() {
-        assert_eq!(ids("20220830214919.53220-1-surenb@google.com"), ["20220830214919.53220-1-surenb@google.com"]);
+        assert_eq!(
+            ids("20220830214919.53220-1-surenb@google.com"),
+            ["20220830214919.53220-1-surenb@google.com"]
+        );
     }
 
     #[test]
     fn angle_brackets_and_search_terms() {
-        assert_eq!(ids("<a.1@x.org>\nid:<b.2@x.org>\nmid:c.3@x.org"), ["a.1@x.org", "b.2@x.org", "c.3@x.org"]);
+        assert_eq!(
+            ids("<a.1@x.org>\nid:<b.2@x.org>\nmid:c.3@x.org"),
+            ["a.1@x.org", "b.2@x.org", "c.3@x.org"]
+        );
     }
 
     #[test]
     fn message_id_header() {
-        assert_eq!(ids("Message-ID: <a.1@x.org>\nMessage-Id:   <b@y>"), ["a.1@x.org", "b@y"]);
+        assert_eq!(
+            ids("Message-ID: <a.1@x.org>\nMessage-Id:   <b@y>"),
+            ["a.1@x.org", "b@y"]
+        );
     }
 
     #[test]
@@ -208,12 +217,20 @@ mod tests {
                     https://lkml.kernel.org/r/m@n.o\n\
                     https://patch.msgid.link/p@q.r\n\
                     https://lore.kernel.org/linux-mm/s@t.u/t/";
-        assert_eq!(ids(text), ["a@b.c", "d@e.f", "g@h.i", "j@k.l", "m@n.o", "p@q.r", "s@t.u"]);
+        assert_eq!(
+            ids(text),
+            [
+                "a@b.c", "d@e.f", "g@h.i", "j@k.l", "m@n.o", "p@q.r", "s@t.u"
+            ]
+        );
     }
 
     #[test]
     fn percent_escapes_are_decoded() {
-        assert_eq!(ids("https://lore.kernel.org/all/a%2Fb%3Dc%40x.org/"), ["a/b=c@x.org"]);
+        assert_eq!(
+            ids("https://lore.kernel.org/all/a%2Fb%3Dc%40x.org/"),
+            ["a/b=c@x.org"]
+        );
         assert_eq!(ids("abc%40example.com"), ["abc@example.com"]);
     }
 
@@ -225,7 +242,10 @@ mod tests {
 
     #[test]
     fn duplicates_keep_first_order() {
-        assert_eq!(ids("b@x\na@x\n<b@x>\nhttps://lore.kernel.org/r/a@x"), ["b@x", "a@x"]);
+        assert_eq!(
+            ids("b@x\na@x\n<b@x>\nhttps://lore.kernel.org/r/a@x"),
+            ["b@x", "a@x"]
+        );
     }
 
     #[test]

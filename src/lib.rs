@@ -3,5 +3,10 @@
 //! The stages, each a module, talk through plain data:
 //! [`input`] -> [`fetch`] -> [`parse`] -> [`compose`] -> [`render`].
 
+pub mod cli;
+pub mod compose;
+pub mod draft;
+pub mod fetch;
 pub mod input;
 pub mod parse;
+pub mod render;

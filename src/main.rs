@@ -1,3 +1,8 @@
-fn main() {
-    println!("Hello, world!");
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = lkml_digest::cli::Cli::parse();
+    ExitCode::from(lkml_digest::cli::run(cli))
 }

@@ -14,7 +14,8 @@ pub struct Author {
 }
 
 static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\([^()]*\)\s*$").unwrap());
-static RELAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\s+via\s+B4\s+Relay\s*$").unwrap());
+static RELAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s+via\s+B4\s+Relay\s*$").unwrap());
 static IN_BODY_FROM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^From:\s*(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$").unwrap());
 static SIGNED_OFF: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,7 +43,11 @@ pub fn author(message: &Message) -> Author {
     }
     let fallback = email.split('@').next().unwrap_or("").to_string();
     Author {
-        name: if fallback.is_empty() { "unknown".to_string() } else { fallback },
+        name: if fallback.is_empty() {
+            "unknown".to_string()
+        } else {
+            fallback
+        },
         email,
     }
 }
@@ -94,20 +99,36 @@ mod tests {
 
     #[test]
     fn affiliation_suffix_is_dropped() {
-        assert_eq!(author(&mail("Matthew Wilcox (Oracle)", "willy@infradead.org", "")).name, "Matthew Wilcox");
+        assert_eq!(
+            author(&mail("Matthew Wilcox (Oracle)", "willy@infradead.org", "")).name,
+            "Matthew Wilcox"
+        );
     }
 
     #[test]
     fn quotes_are_removed() {
-        assert_eq!(author(&mail("\"Paul E. McKenney\"", "p@k.org", "")).name, "Paul E. McKenney");
+        assert_eq!(
+            author(&mail("\"Paul E. McKenney\"", "p@k.org", "")).name,
+            "Paul E. McKenney"
+        );
     }
 
     #[test]
     fn b4_relay_resolves_to_the_real_sender() {
-        let mut m = mail("Jane Doe via B4 Relay", "devnull+jane.example.org@kernel.org", "");
+        let mut m = mail(
+            "Jane Doe via B4 Relay",
+            "devnull+jane.example.org@kernel.org",
+            "",
+        );
         assert_eq!(author(&m).name, "Jane Doe");
         m.original_from = Some(("Jane Doe".into(), "jane@example.org".into()));
-        assert_eq!(author(&m), Author { name: "Jane Doe".into(), email: "jane@example.org".into() });
+        assert_eq!(
+            author(&m),
+            Author {
+                name: "Jane Doe".into(),
+                email: "jane@example.org".into()
+            }
+        );
     }
 
     #[test]
@@ -119,7 +140,10 @@ mod tests {
     #[test]
     fn address_only_takes_name_from_in_body_from() {
         let body = "From: Jeff Xu <jeffxu@chromium.org>\n\nText.\n";
-        assert_eq!(author(&mail("jeffxu@google.com", "jeffxu@google.com", body)).name, "Jeff Xu");
+        assert_eq!(
+            author(&mail("jeffxu@google.com", "jeffxu@google.com", body)).name,
+            "Jeff Xu"
+        );
     }
 
     #[test]

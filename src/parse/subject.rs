@@ -59,14 +59,12 @@ impl Subject {
         };
         let mut rest = stripped.trim_start();
         // `00/30] title`: a tag group that lost its opening bracket.
-        if !rest.starts_with('[') {
-            if let Some(end) = rest.find(']') {
-                let group = &rest[..end];
-                if group.split_whitespace().any(|w| COUNTER.is_match(w)) {
-                    parsed.read_group(group);
-                    rest = rest[end + 1..].trim_start();
-                }
-            }
+        if !rest.starts_with('[')
+            && let Some(end) = rest.find(']')
+            && rest[..end].split_whitespace().any(|w| COUNTER.is_match(w))
+        {
+            parsed.read_group(&rest[..end]);
+            rest = rest[end + 1..].trim_start();
         }
         while let Some(inner) = rest.strip_prefix('[') {
             let end = inner.find(']').unwrap_or(inner.len());
@@ -141,7 +139,10 @@ mod tests {
     #[test]
     fn version_resend_and_counter() {
         let s = Subject::parse("[PATCH v3 RESEND 02/12] mm/damon: foo");
-        assert_eq!((s.version, s.is_resend, s.counter), (3, true, Some((2, 12))));
+        assert_eq!(
+            (s.version, s.is_resend, s.counter),
+            (3, true, Some((2, 12)))
+        );
         assert_eq!(s.title, "mm/damon: foo");
         assert_eq!(s.prefix.as_deref(), Some("mm/damon"));
     }

@@ -32,13 +32,14 @@ static TRAILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static REFERENCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\[\d+\]:?\s*\S|^\s*https?://\S+\s*$").unwrap());
 static INLINE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s?\[\d+\]").unwrap());
-static SHORTLOG_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\S.*\(\d+\):\s*$").unwrap());
-static DIFFSTAT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s\S.*\|\s+(?:\d+ ?[+-]*|Bin .*)\s*$|^\s\d+ files? changed").unwrap());
+static SHORTLOG_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\S.*\(\d+\):\s*$").unwrap());
+static DIFFSTAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s\S.*\|\s+(?:\d+ ?[+-]*|Bin .*)\s*$|^\s\d+ files? changed").unwrap()
+});
 static ATTRIBUTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:wrote|writes|said)\s*:\s*$").unwrap());
-static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•o]|\d+[.)]|\(\w\))\s").unwrap());
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•o]|\d+[.)]|\(\w\))\s").unwrap());
 
 /// The summary of one mail body: at most `max_words` words, cut at a
 /// sentence end. Empty when the body holds no prose.
@@ -46,7 +47,11 @@ pub fn summarize(body: &str, max_words: usize) -> String {
     let paragraphs = prose_paragraphs(body);
     let chosen: Vec<&String> = {
         let prose: Vec<&String> = paragraphs.iter().filter(|p| !is_list(p)).collect();
-        if prose.is_empty() { paragraphs.iter().collect() } else { prose }
+        if prose.is_empty() {
+            paragraphs.iter().collect()
+        } else {
+            prose
+        }
     };
     let mut out = String::new();
     let mut words = 0;
@@ -95,6 +100,14 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
             flush(&mut current, &mut paragraphs);
             continue;
         }
+        if is_rule(trimmed) {
+            // A setext underline: the line above was a section heading.
+            if current.lines().count() == 1 {
+                current.clear();
+            }
+            flush(&mut current, &mut paragraphs);
+            continue;
+        }
         let starts_paragraph = current.is_empty();
         if first_line {
             first_line = false;
@@ -130,6 +143,7 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
         }
     }
     flush(&mut current, &mut paragraphs);
+    paragraphs.retain(|p| !is_heading(p));
     // Sign-offs such as "Thanks,\nJane" close the prose.
     while let Some(last) = paragraphs.last() {
         if is_sign_off(last) {
@@ -165,25 +179,62 @@ fn is_code(line: &str) -> bool {
     symbols * 6 > line.len().max(1) && line.len() > 8
 }
 
+/// `=====`, `-----`, `*****`: underlines and rules.
+fn is_rule(line: &str) -> bool {
+    let line = line.trim();
+    line.len() >= 3
+        && line
+            .chars()
+            .all(|c| matches!(c, '=' | '-' | '~' | '*' | '#' | '^' | '_'))
+}
+
+/// A lone short line without a sentence end: `Background`, `[PROBLEM]`.
+fn is_heading(paragraph: &str) -> bool {
+    let text = paragraph.trim();
+    !text.contains('\n')
+        && text.split_whitespace().count() <= 8
+        && !text.ends_with(['.', '!', '?', ','])
+}
+
 fn is_list(paragraph: &str) -> bool {
     BULLET.is_match(paragraph)
 }
 
 fn is_sign_off(paragraph: &str) -> bool {
     let lines: Vec<&str> = paragraph.lines().collect();
-    let first = lines.first().map_or(String::new(), |l| l.trim().to_ascii_lowercase());
-    let closing = ["thanks", "thank you", "regards", "best", "cheers", "sincerely"]
-        .iter()
-        .any(|w| first.starts_with(w));
+    let first = lines
+        .first()
+        .map_or(String::new(), |l| l.trim().to_ascii_lowercase());
+    let closing = [
+        "thanks",
+        "thank you",
+        "regards",
+        "best",
+        "cheers",
+        "sincerely",
+    ]
+    .iter()
+    .any(|w| first.starts_with(w));
     let bare_name = lines.len() == 1
         && first.split_whitespace().count() <= 3
         && !first.ends_with(['.', '!', '?']);
     lines.len() <= 3 && paragraph.split_whitespace().count() <= 8 && (closing || bare_name)
 }
 
-/// One paragraph as a single line, inline `[1]` references dropped.
+/// One paragraph as a single line, inline `[1]` references dropped, words
+/// hyphenated across lines (`application-` / `specific`) mended.
 fn joined(paragraph: &str) -> String {
-    let text = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = String::with_capacity(paragraph.len());
+    for line in paragraph.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let hyphenated = text.ends_with('-')
+            && text[..text.len() - 1].ends_with(|c: char| c.is_alphabetic())
+            && line.starts_with(|c: char| c.is_lowercase());
+        if !text.is_empty() && !hyphenated {
+            text.push(' ');
+        }
+        text.push_str(line);
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     INLINE_REFERENCE.replace_all(&text, "").into_owned()
 }
 
@@ -231,7 +282,11 @@ fn sentences(text: &str) -> Vec<&str> {
 
 /// The first `max_words` words, marked as cut.
 fn truncate_words(text: &str, max_words: usize) -> String {
-    let mut out = text.split_whitespace().take(max_words).collect::<Vec<_>>().join(" ");
+    let mut out = text
+        .split_whitespace()
+        .take(max_words)
+        .collect::<Vec<_>>()
+        .join(" ");
     out.truncate(out.trim_end_matches([',', ';', ':']).len());
     if !out.is_empty() {
         out.push_str("...");
@@ -246,7 +301,10 @@ mod tests {
     #[test]
     fn greeting_and_changelog_are_skipped() {
         let body = "Hi all,\n\nThis series adds foo. It makes bar faster.\n\nChanges since v2:\n- renamed baz\n- fixed a leak\n\nv1 -> v2:\n - more\n";
-        assert_eq!(summarize(body, 60), "This series adds foo. It makes bar faster.");
+        assert_eq!(
+            summarize(body, 60),
+            "This series adds foo. It makes bar faster."
+        );
     }
 
     #[test]
@@ -280,8 +338,25 @@ mod tests {
     }
 
     #[test]
+    fn section_headings_are_dropped() {
+        let body = "Code tagging framework\n======================\nCode tag is a structure.\n\n[PROBLEM STATEMENT]\n\nMore text.\n";
+        assert_eq!(summarize(body, 60), "Code tag is a structure. More text.");
+    }
+
+    #[test]
+    fn words_hyphenated_across_lines_are_mended() {
+        assert_eq!(
+            summarize("An application-\nspecific structure.\n", 60),
+            "An application-specific structure."
+        );
+    }
+
+    #[test]
     fn flowed_lines_are_joined() {
-        assert_eq!(summarize("This is one \nsentence over \nlines.\n", 60), "This is one sentence over lines.");
+        assert_eq!(
+            summarize("This is one \nsentence over \nlines.\n", 60),
+            "This is one sentence over lines."
+        );
     }
 
     #[test]
@@ -292,12 +367,15 @@ mod tests {
 
     #[test]
     fn long_first_sentence_is_truncated_to_the_limit() {
-        let got = summarize("a b c d e f g h", 3);
+        let got = summarize("a b c d e f g h i j k", 3);
         assert_eq!(got, "a b c...");
     }
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
-        assert_eq!(sentences("Use e.g. foo. Then bar."), ["Use e.g. foo.", "Then bar."]);
+        assert_eq!(
+            sentences("Use e.g. foo. Then bar."),
+            ["Use e.g. foo.", "Then bar."]
+        );
     }
 }

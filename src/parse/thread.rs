@@ -207,7 +207,10 @@ mod tests {
     #[test]
     fn missing_middle_message_still_joins_through_references() {
         let pool = Pool::new(
-            [mail("a@x", None, &[], 1), mail("c@x", Some("b@x"), &["a@x", "b@x"], 3)],
+            [
+                mail("a@x", None, &[], 1),
+                mail("c@x", Some("b@x"), &["a@x", "b@x"], 3),
+            ],
             None,
         );
         assert_eq!(pool.thread_of("a@x").unwrap().messages.len(), 2);
@@ -221,13 +224,19 @@ mod tests {
         second.list_id = Some("linux-mm.kvack.org".into());
         let pool = Pool::new([first, second], Some("linux-mm"));
         assert_eq!(pool.len(), 1);
-        assert_eq!(pool.get("a@x").unwrap().list_id.as_deref(), Some("linux-mm.kvack.org"));
+        assert_eq!(
+            pool.get("a@x").unwrap().list_id.as_deref(),
+            Some("linux-mm.kvack.org")
+        );
     }
 
     #[test]
     fn reference_cycles_terminate() {
         let pool = Pool::new(
-            [mail("a@x", Some("b@x"), &[], 1), mail("b@x", Some("a@x"), &[], 2)],
+            [
+                mail("a@x", Some("b@x"), &[], 1),
+                mail("b@x", Some("a@x"), &[], 2),
+            ],
             None,
         );
         let thread = pool.thread_of("a@x").unwrap();

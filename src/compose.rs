@@ -1,0 +1,483 @@
+//! The compose stage: threads become entries, entries become a draft.
+//!
+//! Here the tool decides what an editor would: which message an entry is
+//! about (the cover letter, not patch 2/7), what kind of thread it is, whose
+//! name goes in the heading, and what the post is called.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use regex::Regex;
+use serde::Serialize;
+
+use crate::parse::{Message, Subject, Thread, Trailers, author::author, summary::summarize};
+
+/// What a thread is, as a news editor sorts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Patch,
+    Rfc,
+    Pull,
+    Release,
+    Topic,
+    Discussion,
+}
+
+/// One entry of the post. Its JSON form is the contract of `--format json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    pub message_id: String,
+    pub link: String,
+    pub subject: String,
+    pub author: String,
+    pub author_email: String,
+    /// The message's date in UTC, RFC 3339; empty when the mail had none.
+    pub date: String,
+    pub kind: Kind,
+    pub version: u32,
+    pub patches: u32,
+    pub messages: usize,
+    pub participants: usize,
+    pub trailers: Trailers,
+    pub summary: String,
+}
+
+/// An input that did not become an entry, and why, in one line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    pub input: String,
+    pub error: String,
+}
+
+/// The whole post.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Draft {
+    pub title: String,
+    pub date: String,
+    pub entries: Vec<Entry>,
+    pub failed: Vec<Failure>,
+}
+
+/// Choices the editor makes on the command line.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub summary_words: usize,
+    pub title: Option<String>,
+    pub date: DateTime<FixedOffset>,
+    /// The link prefix, to which the escaped message ID is appended.
+    pub link_base: String,
+}
+
+impl Options {
+    pub fn new(date: DateTime<FixedOffset>) -> Options {
+        Options {
+            summary_words: crate::parse::summary::DEFAULT_WORDS,
+            title: None,
+            date,
+            link_base: "https://lkml.kernel.org/r/".to_string(),
+        }
+    }
+}
+
+/// What public-inbox leaves unescaped in a message ID inside a URL.
+pub const ID_URL_SET: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@');
+
+/// A message ID escaped for a URL path segment, as public-inbox expects.
+pub fn escape_id(id: &str) -> String {
+    utf8_percent_encode(id, ID_URL_SET).to_string()
+}
+
+static RELEASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Linux (\d+\.\d+(?:\.\d+)?(?:-rc\d+)?)$").unwrap());
+static RELEASE_VERSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d+\.\d+(?:\.\d+)?(?:-rc\d+)?$").unwrap());
+
+/// The entry for the thread that holds `requested`.
+pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
+    let message = entry_message(thread, requested);
+    let subject = Subject::parse(&message.subject);
+    let who = author(message);
+    let kind = kind_of(message, &subject);
+    let shown_subject = if thread.is_root(message) {
+        crate::parse::subject::strip_reply_prefixes(&message.subject).to_string()
+    } else {
+        message.subject.clone()
+    };
+    let has_diff =
+        message.body.contains("\ndiff --git ") || message.body.starts_with("diff --git ");
+    let patches = match subject.counter {
+        Some((_, total)) => total,
+        None => u32::from(subject.is_patch || has_diff),
+    };
+    let summary = match kind {
+        Kind::Release => release_summary(&subject.title),
+        Kind::Pull => pull_summary(&who.name, message, &subject.title),
+        _ => summarize(&message.body, options.summary_words),
+    };
+    let summary = if summary.is_empty() {
+        subject.title.clone()
+    } else {
+        summary
+    };
+    Entry {
+        message_id: message.id.clone(),
+        link: format!("{}{}", options.link_base, escape_id(&message.id)),
+        subject: shown_subject,
+        author: who.name,
+        author_email: who.email,
+        date: message
+            .date
+            .map(|d| d.to_utc().to_rfc3339_opts(SecondsFormat::Secs, true))
+            .unwrap_or_default(),
+        kind,
+        version: subject.version,
+        patches,
+        messages: thread.messages.len(),
+        participants: thread.participants(),
+        trailers: Trailers::given_in(thread),
+        summary,
+    }
+}
+
+/// The message an entry is about: the series' cover letter when the input
+/// names one of its patches, else the message named.
+pub fn entry_message<'a>(thread: &Thread<'a>, requested: &'a Message) -> &'a Message {
+    let subject = Subject::parse(&requested.subject);
+    let Some((n, total)) = subject.counter else {
+        return requested;
+    };
+    if subject.is_reply || n == 0 {
+        return requested;
+    }
+    let same_series = |m: &&Message| {
+        let s = Subject::parse(&m.subject);
+        !s.is_reply
+            && s.version == subject.version
+            && s.counter.is_some_and(|(_, t)| t == total)
+            && m.from_email == requested.from_email
+    };
+    let is_number = |m: &&Message, k: u32| Subject::parse(&m.subject).counter == Some((k, total));
+    // The cover letter is normally the parent; a series without one is
+    // entered at its first patch.
+    let series: Vec<&Message> = thread
+        .messages
+        .iter()
+        .copied()
+        .filter(same_series)
+        .collect();
+    let by_parent = {
+        let mut current = requested;
+        let mut found = None;
+        for _ in 0..thread.messages.len() {
+            match thread.parent(current) {
+                Some(p) if same_series(&p) => {
+                    current = p;
+                    if is_number(&p, 0) {
+                        found = Some(p);
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        found
+    };
+    by_parent
+        .or_else(|| series.iter().copied().find(|m| is_number(m, 0)))
+        .or_else(|| series.iter().copied().find(|m| is_number(m, 1)))
+        .unwrap_or(requested)
+}
+
+fn kind_of(message: &Message, subject: &Subject) -> Kind {
+    if release_version(message).is_some() {
+        Kind::Release
+    } else if subject.is_pull {
+        Kind::Pull
+    } else if subject.is_topic {
+        Kind::Topic
+    } else if subject.is_rfc {
+        Kind::Rfc
+    } else if subject.is_patch || message.body.contains("\ndiff --git ") {
+        Kind::Patch
+    } else {
+        Kind::Discussion
+    }
+}
+
+/// `6.0-rc4` for Linus Torvalds' `Linux 6.0-rc4` announcement.
+pub fn release_version(message: &Message) -> Option<String> {
+    let by_linus = message.from_email == "torvalds@linux-foundation.org"
+        || message.from_name.eq_ignore_ascii_case("Linus Torvalds");
+    if !by_linus {
+        return None;
+    }
+    let title = crate::parse::subject::strip_reply_prefixes(&message.subject);
+    if title.len() != message.subject.len() {
+        return None;
+    }
+    RELEASE.captures(title.trim()).map(|c| c[1].to_string())
+}
+
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
+/// `Linux 6.0-rc4` -> "The fourth release candidate for Linux v6.0 has been released."
+fn release_summary(title: &str) -> String {
+    let version = title.trim_start_matches("Linux ").trim();
+    match version.split_once("-rc") {
+        Some((base, rc)) => {
+            let n: usize = rc.parse().unwrap_or(0);
+            match ORDINALS.get(n.wrapping_sub(1)) {
+                Some(ordinal) => {
+                    format!("The {ordinal} release candidate for Linux v{base} has been released.")
+                }
+                None => format!("Linux v{base}-rc{rc} has been released."),
+            }
+        }
+        None => format!("Linux v{version} has been released."),
+    }
+}
+
+/// `[GIT PULL] slab fix for 6.0-rc4` from Vlastimil Babka to Linus ->
+/// "Vlastimil sent a slab fix pull request to Linus for v6.0-rc4."
+fn pull_summary(author: &str, message: &Message, title: &str) -> String {
+    let first_name = author.split_whitespace().next().unwrap_or(author);
+    let to_linus = message.body.lines().take(3).any(|l| l.contains("Linus"));
+    let recipient = if to_linus { " to Linus" } else { "" };
+    let title = title.trim().trim_end_matches('.');
+    match title.rsplit_once(" for ") {
+        Some((what, target)) if !what.is_empty() => {
+            let target = if RELEASE_VERSION.is_match(target) {
+                format!("v{target}")
+            } else {
+                target.to_string()
+            };
+            format!("{first_name} sent a {what} pull request{recipient} for {target}.")
+        }
+        _ if title.is_empty() => format!("{first_name} sent a pull request{recipient}."),
+        _ => format!("{first_name} sent a pull request{recipient}: {title}."),
+    }
+}
+
+/// Puts the entries in post order and names the post.
+///
+/// Entries keep the editor's order, but release announcements go last, as
+/// the closing item of a post. The title is `LKML News vX.Y-rcN` after the
+/// newest announcement, else `LKML News YYYY-MM-DD`.
+pub fn draft(entries: Vec<Entry>, failed: Vec<Failure>, options: &Options) -> Draft {
+    let (releases, mut entries): (Vec<Entry>, Vec<Entry>) =
+        entries.into_iter().partition(|e| e.kind == Kind::Release);
+    let newest_release = releases
+        .iter()
+        .max_by(|a, b| a.date.cmp(&b.date))
+        .map(|e| e.subject.trim_start_matches("Linux ").to_string());
+    entries.extend(releases);
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| match newest_release {
+            Some(version) => format!("LKML News v{version}"),
+            None => format!("LKML News {}", options.date.format("%Y-%m-%d")),
+        });
+    Draft {
+        title,
+        date: options.date.to_rfc3339_opts(SecondsFormat::Secs, true),
+        entries,
+        failed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::Pool;
+
+    fn mail(
+        id: &str,
+        subject: &str,
+        from: (&str, &str),
+        reply_to: Option<&str>,
+        body: &str,
+    ) -> Message {
+        Message {
+            id: id.into(),
+            in_reply_to: reply_to.map(Into::into),
+            references: reply_to.iter().map(|r| r.to_string()).collect(),
+            subject: subject.into(),
+            from_name: from.0.into(),
+            from_email: from.1.into(),
+            original_from: None,
+            date: None,
+            list_id: None,
+            body: body.into(),
+        }
+    }
+
+    const JANE: (&str, &str) = ("Jane Doe", "jane@x.org");
+    const BOB: (&str, &str) = ("Bob Roe", "bob@y.org");
+
+    fn series() -> Pool {
+        Pool::new(
+            [
+                mail(
+                    "c@x",
+                    "[PATCH v3 0/2] mm: foo",
+                    JANE,
+                    None,
+                    "This adds foo.\n",
+                ),
+                mail(
+                    "p1@x",
+                    "[PATCH v3 1/2] mm: one",
+                    JANE,
+                    Some("c@x"),
+                    "One.\n---\ndiff --git a/x b/x\n",
+                ),
+                mail(
+                    "p2@x",
+                    "[PATCH v3 2/2] mm: two",
+                    JANE,
+                    Some("c@x"),
+                    "Two.\n",
+                ),
+                mail(
+                    "r@x",
+                    "Re: [PATCH v3 2/2] mm: two",
+                    BOB,
+                    Some("p2@x"),
+                    "> Two.\n\nReviewed-by: Bob Roe <bob@y.org>\n",
+                ),
+            ],
+            None,
+        )
+    }
+
+    fn options() -> Options {
+        Options::new(DateTime::parse_from_rfc3339("2022-09-04T20:00:00-07:00").unwrap())
+    }
+
+    fn entry_for(pool: &Pool, id: &str) -> Entry {
+        let thread = pool.thread_of(id).unwrap();
+        entry(&thread, pool.get(id).unwrap(), &options())
+    }
+
+    #[test]
+    fn a_patch_of_a_series_becomes_its_cover_letter() {
+        let e = entry_for(&series(), "p2@x");
+        assert_eq!(e.message_id, "c@x");
+        assert_eq!(e.subject, "[PATCH v3 0/2] mm: foo");
+        assert_eq!(
+            (e.kind, e.version, e.patches, e.messages, e.participants),
+            (Kind::Patch, 3, 2, 4, 2)
+        );
+        assert_eq!(e.summary, "This adds foo.");
+    }
+
+    #[test]
+    fn trailers_from_replies_are_collected() {
+        assert_eq!(
+            entry_for(&series(), "c@x").trailers.reviewed_by,
+            ["Bob Roe"]
+        );
+    }
+
+    #[test]
+    fn a_reply_stays_the_entry_and_keeps_re_unless_it_is_the_root() {
+        let pool = series();
+        assert_eq!(
+            entry_for(&pool, "r@x").subject,
+            "Re: [PATCH v3 2/2] mm: two"
+        );
+        let lone = Pool::new(
+            [mail("r@x", "Re: [TOPIC] x", BOB, Some("gone@x"), "Text.\n")],
+            None,
+        );
+        assert_eq!(entry_for(&lone, "r@x").subject, "[TOPIC] x");
+    }
+
+    #[test]
+    fn link_escapes_the_id_like_public_inbox() {
+        let pool = Pool::new([mail("a/b+c=d@x", "x", JANE, None, "y\n")], None);
+        assert_eq!(
+            entry_for(&pool, "a/b+c=d@x").link,
+            "https://lkml.kernel.org/r/a%2Fb+c=d@x"
+        );
+    }
+
+    #[test]
+    fn release_announcement_is_recognised_and_summarised() {
+        let linus = ("Linus Torvalds", "torvalds@linux-foundation.org");
+        let pool = Pool::new(
+            [mail("l@x", "Linux 6.0-rc4", linus, None, "Another week.\n")],
+            None,
+        );
+        let e = entry_for(&pool, "l@x");
+        assert_eq!(e.kind, Kind::Release);
+        assert_eq!(
+            e.summary,
+            "The fourth release candidate for Linux v6.0 has been released."
+        );
+    }
+
+    #[test]
+    fn pull_request_summary_names_sender_and_target() {
+        let pool = Pool::new(
+            [mail(
+                "g@x",
+                "[GIT PULL] slab fix for 6.0-rc4",
+                ("Vlastimil Babka", "v@suse.cz"),
+                None,
+                "Hi Linus,\n\nplease pull\n",
+            )],
+            None,
+        );
+        assert_eq!(
+            entry_for(&pool, "g@x").summary,
+            "Vlastimil sent a slab fix pull request to Linus for v6.0-rc4."
+        );
+    }
+
+    #[test]
+    fn releases_go_last_and_name_the_post() {
+        let linus = ("Linus Torvalds", "torvalds@linux-foundation.org");
+        let pool = Pool::new(
+            [
+                mail("l@x", "Linux 6.0-rc4", linus, None, ""),
+                mail("c@x", "[RFC] idea", JANE, None, "Idea.\n"),
+            ],
+            None,
+        );
+        let entries = vec![entry_for(&pool, "l@x"), entry_for(&pool, "c@x")];
+        let d = draft(entries, vec![], &options());
+        assert_eq!(d.title, "LKML News v6.0-rc4");
+        assert_eq!(d.entries[1].kind, Kind::Release);
+    }
+
+    #[test]
+    fn without_a_release_the_title_is_the_date() {
+        assert_eq!(
+            draft(vec![], vec![], &options()).title,
+            "LKML News 2022-09-04"
+        );
+    }
+}

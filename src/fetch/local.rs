@@ -1,0 +1,166 @@
+//! Mail on disk: mbox files (mboxrd or `git format-patch` mboxo, optionally
+//! gzipped as lore's `t.mbox.gz`), directories of them, and Maildir folders.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use flate2::read::MultiGzDecoder;
+
+use super::{RawMessage, SourceError};
+use crate::parse::mbox;
+
+/// Reads every message under `paths`. A path that cannot be read is
+/// reported and skipped; the others are still read.
+pub fn read_mailboxes(paths: &[PathBuf]) -> (Vec<RawMessage>, Vec<SourceError>) {
+    let mut messages = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match read_path(path) {
+            Ok(found) => messages.extend(found),
+            Err(reason) => errors.push(SourceError {
+                source_name: path.display().to_string(),
+                reason,
+            }),
+        }
+    }
+    (messages, errors)
+}
+
+fn read_path(path: &Path) -> Result<Vec<RawMessage>, String> {
+    let meta = fs::metadata(path).map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
+    if !meta.is_dir() {
+        return read_mbox(path);
+    }
+    if path.join("cur").is_dir() || path.join("new").is_dir() {
+        return read_maildir(path);
+    }
+    let mut files: Vec<PathBuf> = fs::read_dir(path)
+        .map_err(|e| format!("cannot list it: {}", io_reason(&e)))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.ends_with(".mbox") || name.ends_with(".mbox.gz")
+        })
+        .collect();
+    if files.is_empty() {
+        return Err("a directory with no *.mbox files and no Maildir (cur/, new/) in it".into());
+    }
+    files.sort();
+    let mut messages = Vec::new();
+    for file in files {
+        messages.extend(read_mbox(&file)?);
+    }
+    Ok(messages)
+}
+
+fn read_mbox(path: &Path) -> Result<Vec<RawMessage>, String> {
+    let data = fs::read(path).map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
+    let data = if data.starts_with(&[0x1f, 0x8b]) {
+        gunzip(&data).map_err(|e| format!("not a valid gzip file: {e}"))?
+    } else {
+        data
+    };
+    let origin = path.display().to_string();
+    Ok(mbox::split(&data)
+        .into_iter()
+        .map(|bytes| RawMessage {
+            bytes,
+            origin: origin.clone(),
+        })
+        .collect())
+}
+
+/// A Maildir's messages from `cur/` and `new/`, in name order.
+fn read_maildir(path: &Path) -> Result<Vec<RawMessage>, String> {
+    let mut files = Vec::new();
+    for sub in ["cur", "new"] {
+        let Ok(entries) = fs::read_dir(path.join(sub)) else {
+            continue;
+        };
+        files.extend(
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file()),
+        );
+    }
+    files.sort();
+    files
+        .into_iter()
+        .map(|file| {
+            let bytes = fs::read(&file)
+                .map_err(|e| format!("cannot read {}: {}", file.display(), io_reason(&e)))?;
+            Ok(RawMessage {
+                bytes: bytes.iter().filter(|&&b| b != b'\r').copied().collect(),
+                origin: file.display().to_string(),
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn gunzip(data: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    MultiGzDecoder::new(data).read_to_end(&mut out)?;
+    Ok(out)
+}
+
+/// The OS error without Rust's `(os error 2)` suffix.
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MBOX: &str = "From x@y Thu Jan  1 00:00:00 1970\nMessage-ID: <a@x>\n\nbody\n\nFrom x@y Thu Jan  1 00:00:00 1970\nMessage-ID: <b@x>\n\nbody\n";
+
+    #[test]
+    fn reads_a_directory_of_mboxes_and_a_maildir() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("one.mbox"), MBOX).unwrap();
+        fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
+        let maildir = dir.path().join("md");
+        fs::create_dir_all(maildir.join("cur")).unwrap();
+        fs::write(
+            maildir.join("cur/1:2,S"),
+            "Message-ID: <c@x>\r\n\r\nbody\r\n",
+        )
+        .unwrap();
+        let (messages, errors) = read_mailboxes(&[dir.path().to_path_buf(), maildir]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(messages.len(), 3);
+        assert_eq!(messages[2].bytes, b"Message-ID: <c@x>\n\nbody\n");
+    }
+
+    #[test]
+    fn reads_gzipped_mbox() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, MBOX.as_bytes()).unwrap();
+        fs::write(dir.path().join("t.mbox.gz"), gz.finish().unwrap()).unwrap();
+        let (messages, _) = read_mailboxes(&[dir.path().join("t.mbox.gz")]);
+        assert_eq!(messages.len(), 2);
+    }
+
+    #[test]
+    fn a_missing_path_is_one_error_and_the_rest_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("one.mbox"), MBOX).unwrap();
+        let missing = dir.path().join("missing.mbox");
+        let (messages, errors) = read_mailboxes(&[missing.clone(), dir.path().join("one.mbox")]);
+        assert_eq!(messages.len(), 2);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].to_string(),
+            format!(
+                "{}: cannot read it: No such file or directory",
+                missing.display()
+            )
+        );
+    }
+}

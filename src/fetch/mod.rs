@@ -1,0 +1,22 @@
+//! The fetch stage: where mail comes from. Local mailboxes here; lore over
+//! HTTP. All I/O of the tool lives in this module.
+
+pub mod local;
+
+pub use local::read_mailboxes;
+
+/// One mail as read, before parsing.
+#[derive(Debug, Clone)]
+pub struct RawMessage {
+    pub bytes: Vec<u8>,
+    /// Where it came from, for error messages (a path, or a URL).
+    pub origin: String,
+}
+
+/// A source that could not be read, in one line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{source_name}: {reason}")]
+pub struct SourceError {
+    pub source_name: String,
+    pub reason: String,
+}

@@ -1,0 +1,45 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// `../shared/corpus`, or `None` (with a printed notice) where it is absent.
+/// `.ci/run` sets `LKML_DIGEST_REQUIRE_CORPUS=1`, which turns absence into
+/// a failure.
+pub fn corpus(test: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if dir.join("truth.jsonl").is_file() {
+        return Some(dir);
+    }
+    if std::env::var_os("LKML_DIGEST_REQUIRE_CORPUS").is_some_and(|v| v == "1") {
+        panic!("{test}: ../shared/corpus is required (LKML_DIGEST_REQUIRE_CORPUS=1) but missing");
+    }
+    eprintln!("SKIPPED {test}: ../shared/corpus is not here");
+    None
+}
+
+/// Unigram F1 (ROUGE-1) of two texts, on lowercased alphanumeric words.
+pub fn rouge1_f1(candidate: &str, reference: &str) -> f64 {
+    use std::collections::HashMap;
+    fn counts(text: &str) -> HashMap<String, usize> {
+        let mut map = HashMap::new();
+        for word in text
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|w| !w.is_empty())
+        {
+            *map.entry(word.to_lowercase()).or_insert(0) += 1;
+        }
+        map
+    }
+    let (c, r) = (counts(candidate), counts(reference));
+    let overlap: usize = c
+        .iter()
+        .map(|(w, n)| (*n).min(*r.get(w).unwrap_or(&0)))
+        .sum();
+    let (nc, nr): (usize, usize) = (c.values().sum(), r.values().sum());
+    if overlap == 0 || nc == 0 || nr == 0 {
+        return 0.0;
+    }
+    let (p, rec) = (overlap as f64 / nc as f64, overlap as f64 / nr as f64);
+    2.0 * p * rec / (p + rec)
+}
