@@ -40,7 +40,9 @@ pub fn extract(text: &str) -> Extracted {
     let mut seen = HashSet::new();
     for line in text.lines() {
         let trimmed = line.trim();
-        if trimmed.is_empty() {
+        // Blank lines and `# comments` (as in candidate lists) hold no ID
+        // and are not worth a warning.
+        if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
         let ids = ids_in_line(trimmed);
@@ -253,6 +255,13 @@ mod tests {
         let got = extract("a@b.c\nnot an id\n\n  \nCc: Someone <s@x.org>\n");
         assert_eq!(got.ids, ["a@b.c"]);
         assert_eq!(got.unrecognised, ["not an id", "Cc: Someone <s@x.org>"]);
+    }
+
+    #[test]
+    fn comment_lines_are_neither_ids_nor_reported() {
+        let got = extract("# picks for this week\na@b.c  # score 12\n");
+        assert_eq!(got.ids, ["a@b.c"]);
+        assert!(got.unrecognised.is_empty());
     }
 
     #[test]
