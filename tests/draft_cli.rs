@@ -17,7 +17,11 @@ fn draft(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .current_dir(root())
         .arg("draft")
         .args(args)
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -32,13 +36,30 @@ fn json(args: &[&str], stdin: Option<&[u8]>) -> (Value, Output) {
     let mut all = vec!["--format", "json", "--date", DATE];
     all.extend_from_slice(args);
     let out = draft(&all, stdin);
-    (serde_json::from_slice(&out.stdout).expect("JSON output"), out)
+    (
+        serde_json::from_slice(&out.stdout).expect("JSON output"),
+        out,
+    )
 }
 
 #[test]
 fn sample_draft_matches_the_committed_golden_file() {
-    let out = draft(&["--mbox", "samples/threads", "--date", DATE, "samples/ids.txt"], None);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = draft(
+        &[
+            "--mbox",
+            "samples/threads",
+            "--date",
+            DATE,
+            "samples/ids.txt",
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let golden = std::fs::read_to_string(root().join("samples/draft.md")).unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), golden);
 }
@@ -54,42 +75,86 @@ fn json_entries_follow_the_contract() {
     assert_eq!(first["author_email"], "ada@example.org");
     assert_eq!(first["date"], "2022-08-29T07:12:01Z");
     assert_eq!(first["kind"], "patch");
-    assert_eq!((first["version"].as_u64(), first["patches"].as_u64()), (Some(3), Some(3)));
-    assert_eq!((first["messages"].as_u64(), first["participants"].as_u64()), (Some(6), Some(3)));
+    assert_eq!(
+        (first["version"].as_u64(), first["patches"].as_u64()),
+        (Some(3), Some(3))
+    );
+    assert_eq!(
+        (first["messages"].as_u64(), first["participants"].as_u64()),
+        (Some(6), Some(3))
+    );
     assert_eq!(first["trailers"]["Reviewed-by"][0], "Søren Kjeldsen");
     assert_eq!(first["trailers"]["Acked-by"][0], "Andrew Morton");
-    let kinds: Vec<&str> = value["entries"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["patch", "patch", "pull", "topic", "release"]);
     assert_eq!(value["failed"], Value::Array(vec![]));
 }
 
 #[test]
 fn an_unknown_id_is_listed_as_failed_and_the_rest_is_drafted() {
-    let (value, out) = json(&["--mbox", "samples/threads", "nobody@example.invalid", "samples/ids.txt"], None);
+    let (value, out) = json(
+        &[
+            "--mbox",
+            "samples/threads",
+            "nobody@example.invalid",
+            "samples/ids.txt",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(value["entries"].as_array().unwrap().len(), 5);
     assert_eq!(value["failed"][0]["input"], "nobody@example.invalid");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.lines().filter(|l| l.contains("nobody@example.invalid")).count(), 1);
+    assert_eq!(
+        stderr
+            .lines()
+            .filter(|l| l.contains("nobody@example.invalid"))
+            .count(),
+        1
+    );
 }
 
 #[test]
 fn the_failure_is_a_comment_in_the_hugo_draft() {
-    let out = draft(&["--mbox", "samples/threads", "--date", DATE, "nobody@example.invalid", "samples/ids.txt"], None);
+    let out = draft(
+        &[
+            "--mbox",
+            "samples/threads",
+            "--date",
+            DATE,
+            "nobody@example.invalid",
+            "samples/ids.txt",
+        ],
+        None,
+    );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("<!-- lkml-digest: not drafted: nobody@example.invalid: "), "{text}");
+    assert!(
+        text.contains("<!-- lkml-digest: not drafted: nobody@example.invalid: "),
+        "{text}"
+    );
 }
 
 #[test]
 fn ids_are_read_from_a_pipe() {
-    let (value, out) = json(&["--mbox", "samples/threads"], Some(b"Link: https://lore.kernel.org/r/20220901020327.77131-1-kai.tanaka@example.com\n"));
+    let (value, out) = json(
+        &["--mbox", "samples/threads"],
+        Some(b"Link: https://lore.kernel.org/r/20220901020327.77131-1-kai.tanaka@example.com\n"),
+    );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(value["entries"][0]["author"], "Kai Tanaka");
 }
 
 #[test]
 fn no_ids_at_all_is_a_usage_error() {
-    let out = draft(&["--mbox", "samples/threads"], Some(b"nothing to see here\n"));
+    let out = draft(
+        &["--mbox", "samples/threads"],
+        Some(b"nothing to see here\n"),
+    );
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no message IDs in the input"), "{stderr}");
@@ -97,7 +162,16 @@ fn no_ids_at_all_is_a_usage_error() {
 
 #[test]
 fn a_missing_mbox_is_named_and_the_rest_is_drafted() {
-    let (value, out) = json(&["--mbox", "samples/nope.mbox", "--mbox", "samples/threads", "samples/ids.txt"], None);
+    let (value, out) = json(
+        &[
+            "--mbox",
+            "samples/nope.mbox",
+            "--mbox",
+            "samples/threads",
+            "samples/ids.txt",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(value["entries"].as_array().unwrap().len(), 5);
     assert_eq!(value["failed"][0]["input"], "samples/nope.mbox");
@@ -116,26 +190,64 @@ fn mbox_with_subject(dir: &Path, subject: &str) -> PathBuf {
 fn html_escapes_what_it_shows() {
     let dir = tempfile::tempdir().unwrap();
     let mbox = mbox_with_subject(dir.path(), "[PATCH] <script>alert(1)</script>");
-    let out = draft(&["--format", "html", "--mbox", mbox.to_str().unwrap(), "evil@example.org"], None);
+    let out = draft(
+        &[
+            "--format",
+            "html",
+            "--mbox",
+            mbox.to_str().unwrap(),
+            "evil@example.org",
+        ],
+        None,
+    );
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(!html.contains("<script>"), "{html}");
-    assert!(html.contains("&#60;script&#62;") || html.contains("&lt;script&gt;"), "{html}");
+    assert!(
+        html.contains("&#60;script&#62;") || html.contains("&lt;script&gt;"),
+        "{html}"
+    );
 }
 
 #[test]
 fn markdown_keeps_hostile_subjects_inert() {
     let dir = tempfile::tempdir().unwrap();
-    let mbox = mbox_with_subject(dir.path(), "[PATCH] <img src=x> [x](javascript:alert) {{< sc >}} _em_");
-    let out = draft(&["--format", "markdown", "--mbox", mbox.to_str().unwrap(), "evil@example.org"], None);
+    let mbox = mbox_with_subject(
+        dir.path(),
+        "[PATCH] <img src=x> [x](javascript:alert) {{< sc >}} _em_",
+    );
+    let out = draft(
+        &[
+            "--format",
+            "markdown",
+            "--mbox",
+            mbox.to_str().unwrap(),
+            "evil@example.org",
+        ],
+        None,
+    );
     let md = String::from_utf8(out.stdout).unwrap();
     let heading = md.lines().next().unwrap();
-    assert_eq!(heading, r"[PATCH] \<img src=x> [x]\(javascript:alert) {\{\< sc >}} \_em\_ (Eve)");
+    assert_eq!(
+        heading,
+        r"[PATCH] \<img src=x> [x]\(javascript:alert) {\{\< sc >}} \_em\_ (Eve)"
+    );
 }
 
 #[test]
 fn text_and_markdown_formats_have_no_front_matter() {
     for format in ["text", "markdown"] {
-        let out = draft(&["--format", format, "--mbox", "samples/threads", "--date", DATE, "samples/ids.txt"], None);
+        let out = draft(
+            &[
+                "--format",
+                format,
+                "--mbox",
+                "samples/threads",
+                "--date",
+                DATE,
+                "samples/ids.txt",
+            ],
+            None,
+        );
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(!text.starts_with("---"), "{format}");
         assert!(text.contains("Linux 6.0-rc4 (Linus Torvalds)"), "{format}");
