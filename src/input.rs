@@ -61,7 +61,8 @@ pub fn extract(text: &str) -> Extracted {
 /// The message IDs one line holds, in order.
 fn ids_in_line(line: &str) -> Vec<String> {
     let line = BULLET.replace(line, "");
-    let line = line.trim();
+    // A trailing `  # note`, as candidate lists write it.
+    let line = line.split(" #").next().unwrap_or("").trim();
     let mut ids = Vec::new();
 
     // Links: any URL whose path has a segment that is a message ID. This
