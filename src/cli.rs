@@ -3,11 +3,15 @@
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use clap::{Args, Parser, Subcommand};
 
 use crate::compose::{self, Failure, Options};
+use crate::fetch::RawMessage;
+use crate::fetch::cache::Cache;
+use crate::fetch::lore::{self, LoreOptions, Stats};
 use crate::render::{self, Format};
 use crate::{draft, fetch, input};
 
@@ -36,6 +40,73 @@ pub struct Cli {
 pub enum Command {
     /// Draft a news post from message IDs or links.
     Draft(DraftArgs),
+    /// Write whole threads as one mboxrd file, as `b4 mbox` does.
+    Fetch(FetchArgs),
+}
+
+/// Where threads come from and how to get them.
+#[derive(Debug, Args)]
+pub struct SourceArgs {
+    /// Read threads from an mbox file, a directory of *.mbox files, or a
+    /// Maildir, instead of the network. Repeatable.
+    #[arg(long, value_name = "PATH")]
+    pub mbox: Vec<PathBuf>,
+
+    /// The public-inbox server to fetch threads from.
+    #[arg(long, value_name = "URL", default_value = fetch::lore::DEFAULT_LORE, env = "LKML_DIGEST_LORE")]
+    pub lore: String,
+
+    /// The inbox to ask (`all` is lore's cross-list index). Copies of a
+    /// message from this list are preferred.
+    #[arg(long, value_name = "NAME", default_value = "all")]
+    pub list: String,
+
+    /// Threads fetched at once (at most 8 from lore.kernel.org).
+    #[arg(short, long, default_value_t = 4, value_name = "N")]
+    pub jobs: usize,
+
+    /// The largest thread accepted, in MiB compressed (8 times that
+    /// unpacked).
+    #[arg(long, default_value_t = 64, value_name = "MIB")]
+    pub max_thread_size: u64,
+
+    /// Where fetched threads are cached (default: the user cache directory).
+    #[arg(long, value_name = "DIR", env = "LKML_DIGEST_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+
+    /// How long a cached thread is fresh: `90s`, `30m`, `6h`, `2d`, `0`.
+    #[arg(long, default_value = "6h", value_parser = parse_duration, value_name = "AGE")]
+    pub cache_ttl: Duration,
+
+    /// Fetch every thread again, whatever the cache holds.
+    #[arg(long)]
+    pub refresh: bool,
+
+    /// Use only the cache and --mbox; never the network.
+    #[arg(long, conflicts_with = "refresh")]
+    pub offline: bool,
+
+    /// Log each request on standard error.
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// Say nothing on standard error but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// Message IDs, lore links, or files that hold them (`-`: standard input).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Write the mbox to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub source: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -45,10 +116,8 @@ pub struct DraftArgs {
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
 
-    /// Read threads from an mbox file, a directory of *.mbox files, or a
-    /// Maildir, instead of the network. Repeatable.
-    #[arg(long, value_name = "PATH")]
-    pub mbox: Vec<PathBuf>,
+    #[command(flatten)]
+    pub source: SourceArgs,
 
     /// Output format.
     #[arg(long, value_enum, default_value = "hugo")]
@@ -70,15 +139,29 @@ pub struct DraftArgs {
     /// The most words a summary may have.
     #[arg(long, default_value_t = crate::parse::summary::DEFAULT_WORDS, value_name = "N")]
     pub summary_words: usize,
+}
 
-    /// Prefer copies of a message from this list (a List-Id part such as
-    /// `linux-mm`) when a mailbox holds several.
-    #[arg(long, value_name = "NAME")]
-    pub list: Option<String>,
-
-    /// Say nothing on standard error but errors.
-    #[arg(short, long)]
-    pub quiet: bool,
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a duration: use 90s, 30m, 6h or 2d"))?;
+    let seconds = match unit {
+        "" | "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86400,
+        _ => {
+            return Err(format!(
+                "`{text}` is not a duration: use 90s, 30m, 6h or 2d"
+            ));
+        }
+    };
+    Ok(Duration::from_secs(n.saturating_mul(seconds)))
 }
 
 fn parse_date(text: &str) -> Result<DateTime<FixedOffset>, String> {
@@ -96,6 +179,7 @@ fn parse_date(text: &str) -> Result<DateTime<FixedOffset>, String> {
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Draft(args) => run_draft(args),
+        Command::Fetch(args) => run_fetch(args),
     }
 }
 
@@ -112,28 +196,14 @@ fn run_draft(args: DraftArgs) -> u8 {
         }
     };
     let extracted = input::extract(&text);
-    if !args.quiet {
+    if !args.source.quiet {
         report_unrecognised(&extracted.unrecognised);
     }
     if extracted.ids.is_empty() {
         say("no message IDs in the input: paste IDs or lore links, one or more per line");
         return EXIT_USAGE;
     }
-    if args.mbox.is_empty() {
-        say("no mail to read: pass --mbox PATH (an mbox, a directory of them, or a Maildir)");
-        return EXIT_USAGE;
-    }
-
-    let mut failed: Vec<Failure> = Vec::new();
-    let (raw, source_errors) = fetch::read_mailboxes(&args.mbox);
-    failed.extend(source_errors.into_iter().map(|e| Failure {
-        input: e.source_name,
-        error: e.reason,
-    }));
-    let (pool, warnings) = draft::pool_from(raw, args.list.as_deref());
-    if !args.quiet {
-        warnings.iter().for_each(|w| say(w));
-    }
+    let (pool, mut failed) = gather(&args.source, &extracted.ids);
 
     let mut options = Options::new(
         args.date
@@ -142,6 +212,11 @@ fn run_draft(args: DraftArgs) -> u8 {
     options.summary_words = args.summary_words.max(1);
     options.title = args.title.clone();
     let (entries, missing) = draft::entries(&pool, &extracted.ids, &options);
+    // An ID whose fetch failed is reported once, with the fetch's reason.
+    let missing: Vec<Failure> = missing
+        .into_iter()
+        .filter(|m| !failed.iter().any(|f| f.input == m.input))
+        .collect();
     failed.extend(missing);
     for failure in &failed {
         say(&format!("{}: {}", failure.input, failure.error));
@@ -154,11 +229,196 @@ fn run_draft(args: DraftArgs) -> u8 {
             return EXIT_PARTIAL;
         }
     };
-    if let Err(e) = write_output(args.output.as_ref(), &rendered) {
+    if let Err(e) = write_output(args.output.as_ref(), rendered.as_bytes()) {
         say(&e);
         return EXIT_USAGE;
     }
     if post.failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_PARTIAL
+    }
+}
+
+/// Reads the mail for `ids`: from --mbox when given, else from lore (and
+/// its cache). Returns the pool and what could not be read.
+fn gather(source: &SourceArgs, ids: &[String]) -> (crate::parse::Pool, Vec<Failure>) {
+    let (raw, failed) = read_sources(source, ids);
+    let (pool, warnings) = draft::pool_from(raw, preferred_list(source));
+    if !source.quiet {
+        warnings.iter().for_each(|w| say(w));
+    }
+    (pool, failed)
+}
+
+fn preferred_list(source: &SourceArgs) -> Option<&str> {
+    (source.list != "all").then_some(source.list.as_str())
+}
+
+/// The raw mail for `ids`: from --mbox when given, else from lore.
+fn read_sources(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec<Failure>) {
+    if source.mbox.is_empty() {
+        fetch_from_lore(source, ids)
+    } else {
+        let (raw, errors) = fetch::read_mailboxes(&source.mbox);
+        let failed = errors
+            .into_iter()
+            .map(|e| Failure {
+                input: e.source_name,
+                error: e.reason,
+            })
+            .collect();
+        (raw, failed)
+    }
+}
+
+fn lore_options(source: &SourceArgs) -> LoreOptions {
+    let cache_dir = source.cache_dir.clone().or_else(Cache::default_dir);
+    LoreOptions {
+        base: source.lore.trim_end_matches('/').to_string(),
+        list: source.list.clone(),
+        jobs: source.jobs,
+        max_compressed: source.max_thread_size.max(1) << 20,
+        max_unpacked: (source.max_thread_size.max(1) << 20).saturating_mul(8),
+        cache: cache_dir.map(|dir| Cache::new(dir, source.cache_ttl)),
+        refresh: source.refresh,
+        offline: source.offline,
+        verbose: source.verbose && !source.quiet,
+        ..LoreOptions::default()
+    }
+}
+
+/// Fetches each ID's thread; an ID that fails is one failure, the rest go on.
+fn fetch_from_lore(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec<Failure>) {
+    let options = lore_options(source);
+    let stats = Stats::default();
+    let bar = (!source.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(ids.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("fetching {pos}/{len} {wide_bar}")
+                .expect("valid progress template"),
+        );
+        bar
+    });
+    let progress = |done: usize| {
+        if let Some(bar) = &bar {
+            bar.set_position(done as u64);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            let error = format!("cannot start the network runtime: {e}");
+            let failed = ids
+                .iter()
+                .map(|id| Failure {
+                    input: id.clone(),
+                    error: error.clone(),
+                })
+                .collect();
+            return (Vec::new(), failed);
+        }
+    };
+    let results = runtime.block_on(lore::fetch_threads(ids, &options, &stats, &progress));
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let mut raw = Vec::new();
+    let mut failed = Vec::new();
+    for (id, result) in ids.iter().zip(results) {
+        match result {
+            Ok(mbox) => {
+                raw.extend(
+                    crate::parse::mbox::split(&mbox)
+                        .into_iter()
+                        .map(|bytes| RawMessage {
+                            bytes,
+                            origin: format!("{} thread of {id}", options.base),
+                        }),
+                )
+            }
+            Err(error) => failed.push(Failure {
+                input: id.clone(),
+                error,
+            }),
+        }
+    }
+    if !source.quiet {
+        let requests = stats.requests.load(std::sync::atomic::Ordering::Relaxed);
+        let cached = stats.from_cache.load(std::sync::atomic::Ordering::Relaxed);
+        say(&format!(
+            "fetched {}/{} threads ({cached} from the cache, {requests} requests)",
+            ids.len() - failed.len(),
+            ids.len()
+        ));
+    }
+    (raw, failed)
+}
+
+fn run_fetch(args: FetchArgs) -> u8 {
+    let text = match read_inputs(&args.inputs) {
+        Ok(text) => text,
+        Err(message) => {
+            say(&message);
+            return EXIT_USAGE;
+        }
+    };
+    let extracted = input::extract(&text);
+    if !args.source.quiet {
+        report_unrecognised(&extracted.unrecognised);
+    }
+    if extracted.ids.is_empty() {
+        say("no message IDs in the input: paste IDs or lore links, one or more per line");
+        return EXIT_USAGE;
+    }
+    let (raw, mut failed) = read_sources(&args.source, &extracted.ids);
+    let mut raw_by_id = std::collections::HashMap::new();
+    let mut parsed = Vec::with_capacity(raw.len());
+    for message in &raw {
+        if let Ok(m) = crate::parse::Message::parse(&message.bytes) {
+            raw_by_id
+                .entry(m.id.clone())
+                .or_insert(message.bytes.as_slice());
+            parsed.push(m);
+        }
+    }
+    let pool = crate::parse::Pool::new(parsed, preferred_list(&args.source));
+    // Each thread once, in the order asked, its messages oldest first.
+    let mut written = std::collections::HashSet::new();
+    let mut messages: Vec<&crate::parse::Message> = Vec::new();
+    for id in &extracted.ids {
+        match pool.thread_of(id) {
+            Some(thread) => {
+                for message in thread.messages {
+                    if written.insert(message.id.clone()) {
+                        messages.push(message);
+                    }
+                }
+            }
+            None if failed.iter().any(|f| &f.input == id) => {}
+            None => failed.push(Failure {
+                input: id.clone(),
+                error: "not found in the mail that was read".into(),
+            }),
+        }
+    }
+    for failure in &failed {
+        say(&format!("{}: {}", failure.input, failure.error));
+    }
+    let raws: Vec<&[u8]> = messages
+        .iter()
+        .filter_map(|m| raw_by_id.get(&m.id).copied())
+        .collect();
+    let mbox = crate::parse::mbox::write_mboxrd(raws);
+    if let Err(e) = write_output(args.output.as_ref(), &mbox) {
+        say(&e);
+        return EXIT_USAGE;
+    }
+    if failed.is_empty() {
         EXIT_OK
     } else {
         EXIT_PARTIAL
@@ -217,7 +477,7 @@ fn report_unrecognised(lines: &[String]) {
     }
 }
 
-fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), String> {
+fn write_output(path: Option<&PathBuf>, text: &[u8]) -> Result<(), String> {
     match path {
         Some(path) => std::fs::write(path, text).map_err(|e| {
             format!(
@@ -228,7 +488,7 @@ fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), String> {
         }),
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
+            out.write_all(text)
                 .and_then(|()| out.flush())
                 .or_else(|e| {
                     // A closed pipe (`| head`) is the reader's choice.

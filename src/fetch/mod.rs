@@ -1,7 +1,10 @@
-//! The fetch stage: where mail comes from. Local mailboxes here; lore over
-//! HTTP. All I/O of the tool lives in this module.
+//! The fetch stage: where mail comes from — local mailboxes ([`local`]) and
+//! public-inbox servers such as lore ([`lore`]), with a [`cache`]. All I/O of
+//! the tool lives in this module.
 
+pub mod cache;
 pub mod local;
+pub mod lore;
 
 pub use local::read_mailboxes;
 

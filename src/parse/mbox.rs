@@ -37,6 +37,27 @@ pub fn split(mbox: &[u8]) -> Vec<Vec<u8>> {
     messages
 }
 
+/// Writes messages as one mboxrd file, as lore serves threads: every
+/// `>*From ` line gains a `>`, so that [`split`] gives the messages back.
+pub fn write_mboxrd<'a>(messages: impl IntoIterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for message in messages {
+        out.extend_from_slice(b"From mboxrd@z Thu Jan  1 00:00:00 1970\n");
+        for line in lines(message) {
+            let depth = line.iter().take_while(|&&b| b == b'>').count();
+            if line[depth..].starts_with(b"From ") {
+                out.push(b'>');
+            }
+            out.extend_from_slice(line);
+        }
+        if !out.ends_with(b"\n") {
+            out.push(b'\n');
+        }
+        out.push(b'\n');
+    }
+    out
+}
+
 /// Appends one line, with CRLF folded to LF.
 fn push_line(message: &mut Vec<u8>, line: &[u8]) {
     match line.strip_suffix(b"\r\n") {
@@ -112,6 +133,17 @@ mod tests {
     #[test]
     fn a_bare_message_is_one_message() {
         assert_eq!(split(b"Subject: a\n\nbody\n").len(), 1);
+    }
+
+    #[test]
+    fn written_mboxrd_splits_back_into_the_same_messages() {
+        let messages: Vec<&[u8]> =
+            vec![b"Subject: a\n\nFrom me\n>From you\n", b"Subject: b\n\nbody"];
+        let written = write_mboxrd(messages.iter().copied());
+        assert_eq!(
+            split(&written),
+            vec![messages[0].to_vec(), b"Subject: b\n\nbody\n".to_vec()]
+        );
     }
 
     #[test]
