@@ -185,10 +185,10 @@ async fn fetch_one(
         other => other,
     };
     let mbox = mbox.map_err(|f| f.to_string())?;
-    if let Some(cache) = &options.cache {
-        if let Err(e) = cache.put(base, &options.list, id, &mbox) {
-            log(options, &format!("{id}: could not cache the thread: {e}"));
-        }
+    if let Some(cache) = &options.cache
+        && let Err(e) = cache.put(base, &options.list, id, &mbox)
+    {
+        log(options, &format!("{id}: could not cache the thread: {e}"));
     }
     Ok(mbox)
 }
