@@ -173,8 +173,9 @@ async fn fetch_one(
     }
     let url = format!("{base}/{}/{}/t.mbox.gz", options.list, escape_id(id));
     let mbox = match get_thread(client, &url, id, options, stats).await {
-        Err(Failure::NotFound) if options.list == "all" => {
-            // lore's cross-list index may lag; ask where the message lives,
+        Err(Failure::NotFound) => {
+            // The list (or lore's cross-list index, which may lag) does not
+            // hold it; ask where the message lives,
             // as b4 does, and fetch from there.
             let probe = format!("{base}/{}/", escape_id(id));
             match locate(client, &probe, options, stats).await {
@@ -420,7 +421,14 @@ async fn locate(
 ) -> Option<String> {
     log(options, &format!("HEAD {url}"));
     stats.requests.fetch_add(1, Ordering::Relaxed);
-    let response = client.head(url).send().await.ok()?;
+    // public-inbox answers HEAD with a chunked body terminator that a reused
+    // connection would misread as the next response, so this one is closed.
+    let response = client
+        .head(url)
+        .header(reqwest::header::CONNECTION, "close")
+        .send()
+        .await
+        .ok()?;
     if !response.status().is_success() {
         return None;
     }
