@@ -13,6 +13,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+mod common;
+
 fn lore(test: &str) -> Option<String> {
     match std::env::var("LKML_DIGEST_TEST_LORE") {
         Ok(url) if !url.is_empty() => Some(url),

@@ -23,6 +23,17 @@ pub fn corpus(test: &str) -> Option<PathBuf> {
     None
 }
 
+/// Prints past the test harness's capture, so that a skip is seen even
+/// when the test passes.
+pub fn notice(text: &str) {
+    match std::fs::OpenOptions::new().append(true).open("/dev/stderr") {
+        Ok(mut tty) => {
+            let _ = writeln!(tty, "{text}");
+        }
+        Err(_) => eprintln!("{text}"),
+    }
+}
+
 /// Unigram F1 (ROUGE-1) of two texts, on lowercased alphanumeric words.
 pub fn rouge1_f1(candidate: &str, reference: &str) -> f64 {
     use std::collections::HashMap;
