@@ -187,23 +187,30 @@ fn say(message: &str) {
     eprintln!("lkml-digest: {message}");
 }
 
-fn run_draft(args: DraftArgs) -> u8 {
-    let text = match read_inputs(&args.inputs) {
-        Ok(text) => text,
-        Err(message) => {
-            say(&message);
-            return EXIT_USAGE;
-        }
-    };
+/// The message IDs in the inputs, with lines that hold none reported; a
+/// usage error when there are none at all.
+fn read_ids(inputs: &[String], quiet: bool) -> Result<Vec<String>, u8> {
+    let text = read_inputs(inputs).map_err(|message| {
+        say(&message);
+        EXIT_USAGE
+    })?;
     let extracted = input::extract(&text);
-    if !args.source.quiet {
+    if !quiet {
         report_unrecognised(&extracted.unrecognised);
     }
     if extracted.ids.is_empty() {
         say("no message IDs in the input: paste IDs or lore links, one or more per line");
-        return EXIT_USAGE;
+        return Err(EXIT_USAGE);
     }
-    let (pool, mut failed) = gather(&args.source, &extracted.ids);
+    Ok(extracted.ids)
+}
+
+fn run_draft(args: DraftArgs) -> u8 {
+    let ids = match read_ids(&args.inputs, args.source.quiet) {
+        Ok(ids) => ids,
+        Err(status) => return status,
+    };
+    let (pool, mut failed) = gather(&args.source, &ids);
 
     let mut options = Options::new(
         args.date
@@ -211,7 +218,7 @@ fn run_draft(args: DraftArgs) -> u8 {
     );
     options.summary_words = args.summary_words.max(1);
     options.title = args.title.clone();
-    let (entries, missing) = draft::entries(&pool, &extracted.ids, &options);
+    let (entries, missing) = draft::entries(&pool, &ids, &options);
     // An ID whose fetch failed is reported once, with the fetch's reason.
     let missing: Vec<Failure> = missing
         .into_iter()
@@ -360,22 +367,11 @@ fn fetch_from_lore(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec
 }
 
 fn run_fetch(args: FetchArgs) -> u8 {
-    let text = match read_inputs(&args.inputs) {
-        Ok(text) => text,
-        Err(message) => {
-            say(&message);
-            return EXIT_USAGE;
-        }
+    let ids = match read_ids(&args.inputs, args.source.quiet) {
+        Ok(ids) => ids,
+        Err(status) => return status,
     };
-    let extracted = input::extract(&text);
-    if !args.source.quiet {
-        report_unrecognised(&extracted.unrecognised);
-    }
-    if extracted.ids.is_empty() {
-        say("no message IDs in the input: paste IDs or lore links, one or more per line");
-        return EXIT_USAGE;
-    }
-    let (raw, mut failed) = read_sources(&args.source, &extracted.ids);
+    let (raw, mut failed) = read_sources(&args.source, &ids);
     let mut raw_by_id = std::collections::HashMap::new();
     let mut parsed = Vec::with_capacity(raw.len());
     for message in &raw {
@@ -390,7 +386,7 @@ fn run_fetch(args: FetchArgs) -> u8 {
     // Each thread once, in the order asked, its messages oldest first.
     let mut written = std::collections::HashSet::new();
     let mut messages: Vec<&crate::parse::Message> = Vec::new();
-    for id in &extracted.ids {
+    for id in &ids {
         match pool.thread_of(id) {
             Some(thread) => {
                 for message in thread.messages {
