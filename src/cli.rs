@@ -210,7 +210,9 @@ fn run_draft(args: DraftArgs) -> u8 {
         Ok(ids) => ids,
         Err(status) => return status,
     };
-    let (pool, mut failed) = gather(&args.source, &ids);
+    let (raw, mut failed) = read_sources(&args.source, &ids);
+    let pool = gather(&args.source, &raw);
+    drop(raw);
 
     let mut options = Options::new(
         args.date
@@ -247,15 +249,14 @@ fn run_draft(args: DraftArgs) -> u8 {
     }
 }
 
-/// Reads the mail for `ids`: from --mbox when given, else from lore (and
-/// its cache). Returns the pool and what could not be read.
-fn gather(source: &SourceArgs, ids: &[String]) -> (crate::parse::Pool, Vec<Failure>) {
-    let (raw, failed) = read_sources(source, ids);
+/// Parses what was read into a pool, warning once per source about mails
+/// that cannot be used.
+fn gather(source: &SourceArgs, raw: &[RawMessage]) -> crate::parse::Pool {
     let (pool, warnings) = draft::pool_from(raw, preferred_list(source));
     if !source.quiet {
         warnings.iter().for_each(|w| say(w));
     }
-    (pool, failed)
+    pool
 }
 
 fn preferred_list(source: &SourceArgs) -> Option<&str> {
@@ -372,17 +373,7 @@ fn run_fetch(args: FetchArgs) -> u8 {
         Err(status) => return status,
     };
     let (raw, mut failed) = read_sources(&args.source, &ids);
-    let mut raw_by_id = std::collections::HashMap::new();
-    let mut parsed = Vec::with_capacity(raw.len());
-    for message in &raw {
-        if let Ok(m) = crate::parse::Message::parse(&message.bytes) {
-            raw_by_id
-                .entry(m.id.clone())
-                .or_insert(message.bytes.as_slice());
-            parsed.push(m);
-        }
-    }
-    let pool = crate::parse::Pool::new(parsed, preferred_list(&args.source));
+    let pool = gather(&args.source, &raw);
     // Each thread once, in the order asked, its messages oldest first.
     let mut written = std::collections::HashSet::new();
     let mut messages: Vec<&crate::parse::Message> = Vec::new();
@@ -405,9 +396,10 @@ fn run_fetch(args: FetchArgs) -> u8 {
     for failure in &failed {
         say(&format!("{}: {}", failure.input, failure.error));
     }
+    // The very copy the pool kept (the --list one, where there are several).
     let raws: Vec<&[u8]> = messages
         .iter()
-        .filter_map(|m| raw_by_id.get(&m.id).copied())
+        .map(|m| raw[m.raw_index].bytes.as_slice())
         .collect();
     let mbox = crate::parse::mbox::write_mboxrd(raws);
     if let Err(e) = write_output(args.output.as_ref(), &mbox) {

@@ -330,6 +330,7 @@ mod tests {
             date: None,
             list_id: None,
             body: body.into(),
+            raw_index: 0,
         }
     }
 

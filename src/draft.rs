@@ -12,19 +12,23 @@ use crate::parse::{Message, MessageError, Pool};
 
 /// Parses raw mail into a pool. Mails that cannot be used are counted per
 /// origin, so that a broken mailbox is one line of warning, not hundreds.
-pub fn pool_from(raw: Vec<RawMessage>, preferred_list: Option<&str>) -> (Pool, Vec<String>) {
-    let mut warnings: Vec<(String, usize)> = Vec::new();
+/// Each message's `raw_index` is its position in `raw`.
+pub fn pool_from(raw: &[RawMessage], preferred_list: Option<&str>) -> (Pool, Vec<String>) {
+    let mut warnings: Vec<(&str, usize)> = Vec::new();
     let mut messages = Vec::with_capacity(raw.len());
-    for message in raw {
+    for (index, message) in raw.iter().enumerate() {
         match Message::parse(&message.bytes) {
-            Ok(parsed) => messages.push(parsed),
+            Ok(parsed) => messages.push(Message {
+                raw_index: index,
+                ..parsed
+            }),
             Err(MessageError::NoMessageId | MessageError::Unparseable) => {
                 match warnings
                     .iter_mut()
                     .find(|(origin, _)| *origin == message.origin)
                 {
                     Some((_, n)) => *n += 1,
-                    None => warnings.push((message.origin, 1)),
+                    None => warnings.push((&message.origin, 1)),
                 }
             }
         }
@@ -59,4 +63,42 @@ pub fn entries(pool: &Pool, ids: &[String], options: &Options) -> (Vec<Entry>, V
         }
     }
     (entries, failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(list: &str) -> RawMessage {
+        RawMessage {
+            bytes: format!("Message-ID: <a@x>\nList-Id: <{list}>\nSubject: s\n\nbody\n")
+                .into_bytes(),
+            origin: "test".into(),
+        }
+    }
+
+    #[test]
+    fn raw_index_points_at_the_copy_the_pool_kept() {
+        let raws = [
+            raw("linux-kernel.vger.kernel.org"),
+            raw("linux-mm.kvack.org"),
+        ];
+        let (pool, warnings) = pool_from(&raws, Some("linux-mm"));
+        assert!(warnings.is_empty());
+        assert_eq!(pool.get("a@x").unwrap().raw_index, 1);
+    }
+
+    #[test]
+    fn mails_without_message_id_are_one_warning_per_origin() {
+        let bad = RawMessage {
+            bytes: b"Subject: s\n\nbody\n".to_vec(),
+            origin: "f.mbox".into(),
+        };
+        let (pool, warnings) = pool_from(&[bad.clone(), bad], None);
+        assert!(pool.is_empty());
+        assert_eq!(
+            warnings,
+            ["f.mbox: skipped 2 mails without a usable Message-ID"]
+        );
+    }
 }

@@ -27,7 +27,7 @@ fn cases(corpus: &std::path::Path) -> Vec<Case> {
             let file = corpus.join(truth["thread_file"].as_str().unwrap());
             let (raw, errors) = read_mailboxes(&[file]);
             assert!(errors.is_empty(), "{errors:?}");
-            let (pool, _) = pool_from(raw, None);
+            let (pool, _) = pool_from(&raw, None);
             let id = truth["message_id"].as_str().unwrap();
             let thread = pool
                 .thread_of(id)

@@ -24,6 +24,9 @@ pub struct Message {
     /// The first text/plain body (HTML converted to text when that is all
     /// there is), decoded.
     pub body: String,
+    /// Where the raw mail stands in the batch it was parsed from, so that a
+    /// caller can write the very copy the pool kept; 0 when parsed alone.
+    pub raw_index: usize,
 }
 
 /// Why a mail could not be used.
@@ -81,6 +84,7 @@ impl Message {
                 .body_text(0)
                 .map(|b| b.replace("\r\n", "\n"))
                 .unwrap_or_default(),
+            raw_index: 0,
         })
     }
 

@@ -184,6 +184,7 @@ mod tests {
             date: chrono::DateTime::from_timestamp(date, 0).map(|d| d.fixed_offset()),
             list_id: None,
             body: String::new(),
+            raw_index: 0,
         }
     }
 
