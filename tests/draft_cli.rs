@@ -6,6 +6,8 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+mod common;
+
 const DATE: &str = "2022-09-05T08:00:00+02:00";
 
 fn root() -> PathBuf {
@@ -54,12 +56,7 @@ fn sample_draft_matches_the_committed_golden_file() {
         ],
         None,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_exit(&out, 0);
     let golden = std::fs::read_to_string(root().join("samples/draft.md")).unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), golden);
 }

@@ -69,12 +69,7 @@ fn samples_are_drafted_from_the_real_server_like_from_the_mbox() {
     };
     let cache = tempfile::tempdir().unwrap();
     let (value, out) = draft_json(&lore, &["samples/ids.txt"], cache.path());
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_exit(&out, 0);
     let local = run(
         &[
             "draft",
@@ -117,12 +112,7 @@ fn a_list_without_the_message_falls_back_to_where_it_lives() {
     };
     let cache = tempfile::tempdir().unwrap();
     let (value, out) = draft_json(&lore, &["--list", "other", "samples/ids.txt"], cache.path());
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_exit(&out, 0);
     assert_eq!(value["entries"].as_array().unwrap().len(), 5);
 }
 
@@ -133,12 +123,7 @@ fn an_id_with_slash_plus_and_equals_is_fetched() {
     };
     let cache = tempfile::tempdir().unwrap();
     let (value, out) = draft_json(&lore, &["weird/id+x=y@example.org"], cache.path());
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_exit(&out, 0);
     assert_eq!(
         value["entries"][0]["message_id"],
         "weird/id+x=y@example.org"
@@ -189,12 +174,7 @@ fn fetch_writes_the_threads_as_one_mboxrd() {
         ],
         cache.path(),
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_exit(&out, 0);
     let mbox = std::fs::read(&out_file).unwrap();
     assert_eq!(lkml_digest::parse::mbox::split(&mbox).len(), 6);
 }
@@ -263,12 +243,7 @@ fn fault_503_twice_then_200_is_retried() {
         }
     }));
     let (value, out) = fault_draft(&url, &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_exit(&out, 0);
     assert_eq!(value["entries"][0]["author"], "Jane Doe");
     assert_eq!(count.load(Ordering::SeqCst), 3);
 }
@@ -308,12 +283,7 @@ fn fault_reset_mid_body_is_retried() {
         }
     }));
     let (_, out) = fault_draft(&url, &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_exit(&out, 0);
 }
 
 #[test]

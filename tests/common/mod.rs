@@ -23,6 +23,16 @@ pub fn corpus(test: &str) -> Option<PathBuf> {
     None
 }
 
+/// Asserts a command's exit status, showing its standard error otherwise.
+pub fn assert_exit(out: &std::process::Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Prints past the test harness's capture, so that a skip is seen even
 /// when the test passes.
 pub fn notice(text: &str) {
