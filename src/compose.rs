@@ -168,43 +168,34 @@ pub fn entry_message<'a>(thread: &Thread<'a>, requested: &'a Message) -> &'a Mes
     if subject.is_reply || n == 0 {
         return requested;
     }
-    let same_series = |m: &&Message| {
-        let s = Subject::parse(&m.subject);
-        !s.is_reply
-            && s.version == subject.version
-            && s.counter.is_some_and(|(_, t)| t == total)
-            && m.from_email == requested.from_email
-    };
-    let is_number = |m: &&Message, k: u32| Subject::parse(&m.subject).counter == Some((k, total));
-    // The cover letter is normally the parent; a series without one is
-    // entered at its first patch.
-    let series: Vec<&Message> = thread
+    // The series: this author's mails of the same revision and length, each
+    // with its number, every subject parsed once.
+    let series: Vec<(&Message, u32)> = thread
         .messages
         .iter()
-        .copied()
-        .filter(same_series)
+        .filter_map(|&m| {
+            let s = Subject::parse(&m.subject);
+            let (k, t) = s.counter?;
+            let same = !s.is_reply
+                && s.version == subject.version
+                && t == total
+                && m.from_email == requested.from_email;
+            same.then_some((m, k))
+        })
         .collect();
-    let by_parent = {
-        let mut current = requested;
-        let mut found = None;
-        for _ in 0..thread.messages.len() {
-            match thread.parent(current) {
-                Some(p) if same_series(&p) => {
-                    current = p;
-                    if is_number(&p, 0) {
-                        found = Some(p);
-                        break;
-                    }
-                }
-                _ => break,
-            }
+    let number = |m: &Message| series.iter().find(|(s, _)| s.id == m.id).map(|&(_, k)| k);
+    // The cover letter is normally the parent; a series without one is
+    // entered at its first patch.
+    let mut current = requested;
+    for _ in 0..thread.messages.len() {
+        match thread.parent(current).map(|p| (p, number(p))) {
+            Some((p, Some(0))) => return p,
+            Some((p, Some(_))) => current = p,
+            _ => break,
         }
-        found
-    };
-    by_parent
-        .or_else(|| series.iter().copied().find(|m| is_number(m, 0)))
-        .or_else(|| series.iter().copied().find(|m| is_number(m, 1)))
-        .unwrap_or(requested)
+    }
+    let numbered = |k: u32| series.iter().find(|&&(_, n)| n == k).map(|&(m, _)| m);
+    numbered(0).or_else(|| numbered(1)).unwrap_or(requested)
 }
 
 fn kind_of(message: &Message, subject: &Subject) -> Kind {
