@@ -162,9 +162,15 @@ fn ends_text(line: &str) -> bool {
         || line == "---"
         || line.starts_with("diff --git ")
         || line.starts_with("base-commit:")
+        || is_list_footer(line)
         || line.starts_with("The following changes since commit")
         || SHORTLOG_HEAD.is_match(line)
         || DIFFSTAT.is_match(line)
+}
+
+/// The rule of underscores above the footer that Mailman lists append.
+fn is_list_footer(line: &str) -> bool {
+    line.len() >= 20 && line.bytes().all(|b| b == b'_')
 }
 
 /// Indented or symbol-heavy lines: code, logs, command output.
@@ -335,6 +341,18 @@ mod tests {
     fn references_and_signature_are_dropped() {
         let body = "See the discussion [1] for details.\n\n[1] https://lore.kernel.org/r/a@b\n\nThanks,\nJane\n-- \nsig\n";
         assert_eq!(summarize(body, 60), "See the discussion for details.");
+    }
+
+    #[test]
+    fn mailing_list_footers_are_dropped() {
+        let body = "The counter has had no reader since v5.19.\n\n\
+                    _______________________________________________\n\
+                    linux-arm-kernel mailing list\n\
+                    linux-arm-kernel@lists.infradead.org\n";
+        assert_eq!(
+            summarize(body, 60),
+            "The counter has had no reader since v5.19."
+        );
     }
 
     #[test]
