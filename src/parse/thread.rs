@@ -26,6 +26,22 @@ pub struct Thread<'a> {
     pool: &'a Pool,
 }
 
+/// Whether the List-Id `list_id` (`linux-mm.kvack.org`) is lore's list
+/// `name` (`linux-mm`; lore calls linux-kernel `lkml`).
+pub fn is_list(list_id: &str, name: &str) -> bool {
+    let name = if name.eq_ignore_ascii_case("lkml") {
+        "linux-kernel"
+    } else {
+        name
+    };
+    let list_id = list_id.to_ascii_lowercase();
+    let name = name.to_ascii_lowercase();
+    list_id == name
+        || list_id
+            .strip_prefix(&name)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
 impl Pool {
     /// Builds the pool. The first copy of a Message-ID wins, except that a
     /// copy from `preferred_list` (a List-Id) replaces one from elsewhere:
@@ -35,13 +51,11 @@ impl Pool {
         for message in messages {
             match pool.by_id.get(&message.id) {
                 Some(&i) => {
-                    let better = preferred_list.is_some_and(|list| {
-                        message.list_id.as_deref().is_some_and(|l| l.contains(list))
-                            && !pool.messages[i]
-                                .list_id
-                                .as_deref()
-                                .is_some_and(|l| l.contains(list))
-                    });
+                    let from = |m: &Message, list: &str| {
+                        m.list_id.as_deref().is_some_and(|id| is_list(id, list))
+                    };
+                    let better = preferred_list
+                        .is_some_and(|list| from(&message, list) && !from(&pool.messages[i], list));
                     if better {
                         pool.messages[i] = message;
                     }
@@ -229,6 +243,14 @@ mod tests {
             pool.get("a@x").unwrap().list_id.as_deref(),
             Some("linux-mm.kvack.org")
         );
+    }
+
+    #[test]
+    fn a_list_id_is_a_list_by_its_first_label() {
+        assert!(is_list("linux-mm.kvack.org", "linux-mm"));
+        assert!(is_list("linux-kernel.vger.kernel.org", "lkml"));
+        assert!(!is_list("linux-mmc.vger.kernel.org", "linux-mm"));
+        assert!(!is_list("linux-mm.kvack.org", "mm"));
     }
 
     #[test]
