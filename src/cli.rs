@@ -24,6 +24,8 @@ pub const EXIT_USAGE: u8 = 2;
 
 /// How many lines without an ID are listed before the rest are counted.
 const UNRECOGNISED_SHOWN: usize = 20;
+/// Fewer threads than this are fetched without progress lines on a pipe.
+const PROGRESS_LINES_FROM: usize = 8;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -64,6 +66,16 @@ pub struct SourceArgs {
     /// Threads fetched at once (at most 8 from lore.kernel.org).
     #[arg(short, long, default_value_t = 4, value_name = "N")]
     pub jobs: usize,
+
+    /// The longest one request may take, connecting included, before it is
+    /// retried: `90s`, `2m`.
+    #[arg(long, default_value = "60s", value_parser = parse_duration, value_name = "AGE")]
+    pub timeout: Duration,
+
+    /// How often a request that timed out, was cut off, or met 429 or 5xx
+    /// is tried again.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub retries: u32,
 
     /// The largest thread accepted, in MiB compressed (8 times that
     /// unpacked).
@@ -282,17 +294,22 @@ fn read_sources(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec<Fa
 
 fn lore_options(source: &SourceArgs) -> LoreOptions {
     let cache_dir = source.cache_dir.clone().or_else(Cache::default_dir);
+    let defaults = LoreOptions::default();
+    let timeout = source.timeout.max(Duration::from_millis(100));
     LoreOptions {
         base: source.lore.trim_end_matches('/').to_string(),
         list: source.list.clone(),
         jobs: source.jobs,
+        timeout,
+        connect_timeout: timeout.min(defaults.connect_timeout),
+        retries: source.retries,
         max_compressed: source.max_thread_size.max(1) << 20,
         max_unpacked: (source.max_thread_size.max(1) << 20).saturating_mul(8),
         cache: cache_dir.map(|dir| Cache::new(dir, source.cache_ttl)),
         refresh: source.refresh,
         offline: source.offline,
         verbose: source.verbose && !source.quiet,
-        ..LoreOptions::default()
+        ..defaults
     }
 }
 
@@ -308,9 +325,17 @@ fn fetch_from_lore(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec
         );
         bar
     });
+    // Without a terminal (a log, a pipe), a quarter's progress is a line.
+    let quarter = (!source.quiet && bar.is_none() && ids.len() >= PROGRESS_LINES_FROM)
+        .then(|| ids.len().div_ceil(4));
     let progress = |done: usize| {
         if let Some(bar) = &bar {
             bar.set_position(done as u64);
+        } else if let Some(quarter) = quarter
+            && done.is_multiple_of(quarter)
+            && done < ids.len()
+        {
+            say(&format!("fetching {done}/{}", ids.len()));
         }
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()

@@ -5,7 +5,7 @@
 //! `LKML_DIGEST_TEST_LORE`; `.ci/run` sets it.
 
 use std::io::{Read, Write};
-use std::net::TcpListener;
+use std::net::{TcpListener, TcpStream};
 use std::process::{Command, Output};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -117,6 +117,94 @@ fn a_list_without_the_message_falls_back_to_where_it_lives() {
 }
 
 #[test]
+fn a_message_missing_from_the_list_comes_from_the_inbox_its_300_page_names() {
+    let Some(lore) = lore("a_message_missing_from_the_list_comes_from_the_inbox") else {
+        return;
+    };
+    let cache = tempfile::tempdir().unwrap();
+    let out_file = cache.path().join("out.mbox");
+    // The samples are not in inbox `fixtures`; its page for one says so
+    // with status 300 and a link to inbox `samples`.
+    let out = run(
+        &[
+            "fetch",
+            "-v",
+            "--lore",
+            &lore,
+            "--list",
+            "fixtures",
+            "-o",
+            out_file.to_str().unwrap(),
+            "20220829071201.4242-3-ada@example.org",
+        ],
+        cache.path(),
+    );
+    common::assert_exit(&out, 0);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("not in fixtures, fetching it from")
+            && stderr.contains("/samples/20220829071201.4242-3-ada@example.org/"),
+        "{stderr}"
+    );
+    let mbox = std::fs::read(&out_file).unwrap();
+    assert_eq!(lkml_digest::parse::mbox::split(&mbox).len(), 6);
+}
+
+/// The thread in tests/fixtures/cross-posted went to two lists; inbox
+/// `alpha` and inbox `beta` each hold a copy of all three mails.
+const CROSS_POSTED: &str = "YxW0aQ3bR9zK2mNp@example.com";
+
+#[test]
+fn copies_of_a_cross_posted_thread_count_once() {
+    let Some(lore) = lore("copies_of_a_cross_posted_thread_count_once") else {
+        return;
+    };
+    let cache = tempfile::tempdir().unwrap();
+    let (value, out) = draft_json(&lore, &[CROSS_POSTED], cache.path());
+    common::assert_exit(&out, 0);
+    let entry = &value["entries"][0];
+    assert_eq!(entry["messages"], 3);
+    assert_eq!(entry["participants"], 2);
+    assert_eq!(
+        entry["trailers"]["Reviewed-by"],
+        serde_json::json!(["Otto Brandt"])
+    );
+}
+
+#[test]
+fn fetch_keeps_the_copy_from_the_asked_list() {
+    let Some(lore) = lore("fetch_keeps_the_copy_from_the_asked_list") else {
+        return;
+    };
+    let cache = tempfile::tempdir().unwrap();
+    let out_file = cache.path().join("out.mbox");
+    // There is no inbox `linux-beta`, so the thread comes from `/all/` with
+    // both copies of each mail; the List-Id picks beta's.
+    let out = run(
+        &[
+            "fetch",
+            "--lore",
+            &lore,
+            "--list",
+            "linux-beta",
+            "-o",
+            out_file.to_str().unwrap(),
+            CROSS_POSTED,
+        ],
+        cache.path(),
+    );
+    common::assert_exit(&out, 0);
+    let mbox = String::from_utf8(std::fs::read(&out_file).unwrap()).unwrap();
+    assert_eq!(mbox.matches("\nMessage-ID: ").count(), 3, "{mbox}");
+    assert_eq!(
+        mbox.matches("List-Id: <linux-beta.lists.example.org>")
+            .count(),
+        3,
+        "{mbox}"
+    );
+}
+
+#[test]
 fn an_id_with_slash_plus_and_equals_is_fetched() {
     let Some(lore) = lore("an_id_with_slash_plus_and_equals") else {
         return;
@@ -180,11 +268,16 @@ fn fetch_writes_the_threads_as_one_mboxrd() {
 }
 
 // ---- Faults from an in-process server -------------------------------------
+//
+// Each test asks for two IDs: `a@example.org`, which meets the fault, and
+// `b@example.org`, which is always served well and must never be lost.
 
-/// What the fault server does with the nth request (0-based).
-type Script = dyn Fn(usize, &mut std::net::TcpStream) + Send + Sync;
+/// What the fault server does with the nth request (0-based) for `a`.
+type Script = dyn Fn(usize, &mut TcpStream) + Send + Sync;
 
-/// Serves each connection on its own thread, answering by `script`.
+/// Serves each connection on its own thread: requests for `a@example.org`
+/// are answered by `script`, others with a good thread. Returns the URL and
+/// the count of requests for `a`.
 fn fault_server(script: Arc<Script>) -> (String, Arc<AtomicUsize>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
@@ -194,12 +287,17 @@ fn fault_server(script: Arc<Script>) -> (String, Arc<AtomicUsize>) {
         for stream in listener.incoming().take(64) {
             let Ok(mut stream) = stream else { continue };
             let script = script.clone();
-            let n = counter.fetch_add(1, Ordering::SeqCst);
+            let counter = counter.clone();
             std::thread::spawn(move || {
                 let mut buf = [0u8; 4096];
                 let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-                let _ = stream.read(&mut buf);
-                script(n, &mut stream);
+                let n = stream.read(&mut buf).unwrap_or(0);
+                let request = String::from_utf8_lossy(&buf[..n]);
+                if request.contains("/a@example.org/") {
+                    script(counter.fetch_add(1, Ordering::SeqCst), &mut stream);
+                } else {
+                    respond(&mut stream, "200 OK", "", &thread_body("b@example.org"));
+                }
             });
         }
     });
@@ -212,11 +310,16 @@ fn gz(data: &[u8]) -> Vec<u8> {
     enc.finish().unwrap()
 }
 
-fn thread_body() -> Vec<u8> {
-    gz(b"From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Jane Doe <jane@example.org>\nSubject: [PATCH] mm: fix\nDate: Thu, 1 Sep 2022 10:00:00 +0000\nMessage-ID: <a@example.org>\n\nFix it.\n")
+fn thread_body(id: &str) -> Vec<u8> {
+    gz(format!(
+        "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Jane Doe <jane@example.org>\n\
+         Subject: [PATCH] mm: fix {id}\nDate: Thu, 1 Sep 2022 10:00:00 +0000\n\
+         Message-ID: <{id}>\n\nFix it.\n"
+    )
+    .as_bytes())
 }
 
-fn respond(stream: &mut std::net::TcpStream, status: &str, headers: &str, body: &[u8]) {
+fn respond(stream: &mut TcpStream, status: &str, headers: &str, body: &[u8]) {
     let head = format!(
         "HTTP/1.1 {status}\r\nConnection: close\r\n{headers}Content-Length: {}\r\n\r\n",
         body.len()
@@ -225,21 +328,42 @@ fn respond(stream: &mut std::net::TcpStream, status: &str, headers: &str, body: 
     let _ = stream.write_all(body);
 }
 
+/// Drafts `a` and `b` from the fault server; `b` must always be there.
 fn fault_draft(url: &str, extra: &[&str]) -> (Value, Output) {
     let cache = tempfile::tempdir().unwrap();
     let mut args = vec!["--refresh"];
     args.extend_from_slice(extra);
-    args.push("a@example.org");
-    draft_json(url, &args, cache.path())
+    args.extend(["a@example.org", "b@example.org"]);
+    let (value, out) = draft_json(url, &args, cache.path());
+    let entries = value["entries"].as_array().unwrap();
+    assert!(
+        entries.iter().any(|e| e["message_id"] == "b@example.org"),
+        "the healthy ID was lost: {value}"
+    );
+    (value, out)
+}
+
+/// The one-line error the draft gives for `a`.
+fn error_for_a(value: &Value) -> &str {
+    assert_eq!(value["failed"][0]["input"], "a@example.org", "{value}");
+    let error = value["failed"][0]["error"].as_str().unwrap();
+    assert!(!error.contains('\n'), "{error}");
+    error
+}
+
+/// Headers and a few bytes of a body that then stalls for `stall`.
+fn slow_body(s: &mut TcpStream, stall: Duration) {
+    let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\npartial");
+    std::thread::sleep(stall);
 }
 
 #[test]
 fn fault_503_twice_then_200_is_retried() {
-    let (url, count) = fault_server(Arc::new(|n, s: &mut std::net::TcpStream| {
+    let (url, count) = fault_server(Arc::new(|n, s: &mut TcpStream| {
         if n < 2 {
             respond(s, "503 Service Unavailable", "Retry-After: 0\r\n", b"busy");
         } else {
-            respond(s, "200 OK", "", &thread_body());
+            respond(s, "200 OK", "", &thread_body("a@example.org"));
         }
     }));
     let (value, out) = fault_draft(&url, &[]);
@@ -250,7 +374,7 @@ fn fault_503_twice_then_200_is_retried() {
 
 #[test]
 fn fault_429_honours_retry_after() {
-    let (url, count) = fault_server(Arc::new(|n, s: &mut std::net::TcpStream| {
+    let (url, count) = fault_server(Arc::new(|n, s: &mut TcpStream| {
         if n == 0 {
             respond(
                 s,
@@ -259,12 +383,12 @@ fn fault_429_honours_retry_after() {
                 b"slow down",
             );
         } else {
-            respond(s, "200 OK", "", &thread_body());
+            respond(s, "200 OK", "", &thread_body("a@example.org"));
         }
     }));
     let started = std::time::Instant::now();
     let (_, out) = fault_draft(&url, &[]);
-    assert_eq!(out.status.code(), Some(0));
+    common::assert_exit(&out, 0);
     assert_eq!(count.load(Ordering::SeqCst), 2);
     assert!(
         started.elapsed() >= Duration::from_secs(1),
@@ -274,33 +398,56 @@ fn fault_429_honours_retry_after() {
 
 #[test]
 fn fault_reset_mid_body_is_retried() {
-    let (url, _) = fault_server(Arc::new(|n, s: &mut std::net::TcpStream| {
+    let (url, count) = fault_server(Arc::new(|n, s: &mut TcpStream| {
         if n == 0 {
             let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\npartial");
             let _ = s.shutdown(std::net::Shutdown::Both);
         } else {
-            respond(s, "200 OK", "", &thread_body());
+            respond(s, "200 OK", "", &thread_body("a@example.org"));
         }
     }));
     let (_, out) = fault_draft(&url, &[]);
     common::assert_exit(&out, 0);
+    assert_eq!(count.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn fault_slow_body_past_the_timeout_is_retried() {
+    let (url, count) = fault_server(Arc::new(|n, s: &mut TcpStream| {
+        if n == 0 {
+            slow_body(s, Duration::from_secs(4));
+        } else {
+            respond(s, "200 OK", "", &thread_body("a@example.org"));
+        }
+    }));
+    let (_, out) = fault_draft(&url, &["--timeout", "1s"]);
+    common::assert_exit(&out, 0);
+    assert_eq!(count.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn fault_slow_body_every_time_is_a_one_line_error() {
+    let (url, count) = fault_server(Arc::new(|_, s: &mut TcpStream| {
+        slow_body(s, Duration::from_secs(4));
+    }));
+    let (value, out) = fault_draft(&url, &["--timeout", "1s", "--retries", "1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        error_for_a(&value),
+        "the request timed out (gave up after 2 tries)"
+    );
+    assert_eq!(count.load(Ordering::SeqCst), 2);
 }
 
 #[test]
 fn fault_truncated_gzip_is_a_one_line_error() {
-    let (url, _) = fault_server(Arc::new(|_, s: &mut std::net::TcpStream| {
-        let body = thread_body();
+    let (url, _) = fault_server(Arc::new(|_, s: &mut TcpStream| {
+        let body = thread_body("a@example.org");
         respond(s, "200 OK", "", &body[..body.len() - 8]);
     }));
     let (value, out) = fault_draft(&url, &[]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        value["failed"][0]["error"]
-            .as_str()
-            .unwrap()
-            .contains("gzip"),
-        "{value}"
-    );
+    assert!(error_for_a(&value).contains("gzip"), "{value}");
 }
 
 #[test]
@@ -308,28 +455,54 @@ fn fault_gzip_bomb_is_refused() {
     // 9 MiB of zeros packs into a few KiB; with 1 MiB compressed allowed,
     // 8 MiB unpacked is the cap.
     let bomb = Arc::new(gz(&vec![0u8; 9 << 20]));
-    let (url, _) = fault_server(Arc::new(move |_, s: &mut std::net::TcpStream| {
+    let (url, _) = fault_server(Arc::new(move |_, s: &mut TcpStream| {
         respond(s, "200 OK", "", &bomb);
     }));
     let (value, out) = fault_draft(&url, &["--max-thread-size", "1"]);
     assert_eq!(out.status.code(), Some(1));
-    let error = value["failed"][0]["error"].as_str().unwrap();
+    let error = error_for_a(&value);
     assert!(error.contains("larger than 8 MiB unpacked"), "{error}");
 }
 
 #[test]
 fn fault_huge_content_length_is_refused_before_reading() {
-    let (url, _) = fault_server(Arc::new(|_, s: &mut std::net::TcpStream| {
+    let (url, _) = fault_server(Arc::new(|_, s: &mut TcpStream| {
         let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 3000000000\r\n\r\n");
         std::thread::sleep(Duration::from_millis(200));
     }));
     let (value, out) = fault_draft(&url, &[]);
     assert_eq!(out.status.code(), Some(1));
+    let error = error_for_a(&value);
+    assert!(error.contains("larger than 64 MiB"), "{error}");
+}
+
+#[test]
+fn progress_on_a_pipe_is_a_line_per_quarter() {
+    let Some(lore) = lore("progress_on_a_pipe_is_a_line_per_quarter") else {
+        return;
+    };
+    let cache = tempfile::tempdir().unwrap();
+    let ids: Vec<String> = std::fs::read_dir("samples/threads")
+        .unwrap()
+        .flat_map(|f| {
+            let mbox = std::fs::read(f.unwrap().path()).unwrap();
+            lkml_digest::parse::mbox::split(&mbox)
+                .into_iter()
+                .map(|m| lkml_digest::parse::message::Message::parse(&m).unwrap().id)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(ids.len() >= 8, "{ids:?}");
+    let mut args = vec!["fetch", "--lore", &lore];
+    args.extend(ids.iter().map(String::as_str));
+    let out = run(&args, cache.path());
+    common::assert_exit(&out, 0);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{stderr}");
     assert!(
-        value["failed"][0]["error"]
-            .as_str()
-            .unwrap()
-            .contains("larger than 64 MiB"),
-        "{value}"
+        lines[..3]
+            .iter()
+            .all(|l| l.starts_with("lkml-digest: fetching "))
     );
 }

@@ -173,16 +173,7 @@ async fn fetch_one(
     }
     let url = format!("{base}/{}/{}/t.mbox.gz", options.list, escape_id(id));
     let mbox = match get_thread(client, &url, id, options, stats).await {
-        Err(Failure::NotFound) => {
-            // The list (or lore's cross-list index, which may lag) does not
-            // hold it; ask where the message lives,
-            // as b4 does, and fetch from there.
-            let probe = format!("{base}/{}/", escape_id(id));
-            match locate(client, &probe, options, stats).await {
-                Some(found) => get_thread(client, &found, id, options, stats).await,
-                None => Err(Failure::NotFound),
-            }
-        }
+        Err(Failure::NotFound) => fetch_elsewhere(client, base, id, options, stats).await,
         other => other,
     };
     let mbox = mbox.map_err(|f| f.to_string())?;
@@ -252,9 +243,9 @@ async fn get_thread(
             Attempt::Retry { reason, after } => {
                 attempt += 1;
                 if attempt > options.retries {
+                    let tries = if attempt == 1 { "try" } else { "tries" };
                     return Err(Failure::Other(format!(
-                        "{reason} (gave up after {} tries)",
-                        attempt
+                        "{reason} (gave up after {attempt} {tries})"
                     )));
                 }
                 let wait = after
@@ -398,8 +389,15 @@ fn inboxes_holding(page: &str, page_url: &str, id: &str) -> Vec<String> {
             Some(base) => base.join(href).ok().map(|u| u.to_string()),
             None => Some(href.to_string()),
         })
+        // The page also links archives elsewhere (marc.info, ...).
         .filter(|href| {
-            href.trim_end_matches('/').ends_with(&escaped) || href.contains(&format!("/{escaped}/"))
+            let same_server = match (&base, Url::parse(href)) {
+                (Some(base), Ok(url)) => url.origin() == base.origin(),
+                _ => false,
+            };
+            same_server
+                && (href.trim_end_matches('/').ends_with(&escaped)
+                    || href.contains(&format!("/{escaped}/")))
         })
         .map(|href| {
             let cut = href
@@ -410,6 +408,52 @@ fn inboxes_holding(page: &str, page_url: &str, id: &str) -> Vec<String> {
         .collect();
     links.dedup();
     links
+}
+
+/// The list (or lore's cross-list index, which may lag) does not hold `id`.
+/// The list's page for the message names the inboxes that do (status 300);
+/// failing that, lore itself says where the message lives, as b4 asks it.
+async fn fetch_elsewhere(
+    client: &Client,
+    base: &str,
+    id: &str,
+    options: &LoreOptions,
+    stats: &Stats,
+) -> Result<Vec<u8>, Failure> {
+    if options.list != "all" {
+        let page = format!("{base}/{}/{}/", options.list, escape_id(id));
+        if let Some(inbox) = inboxes_for(client, &page, id, options, stats).await {
+            log(
+                options,
+                &format!("{id}: not in {}, fetching it from {inbox}", options.list),
+            );
+            let url = format!("{inbox}t.mbox.gz");
+            return get_thread(client, &url, id, options, stats).await;
+        }
+    }
+    let probe = format!("{base}/{}/", escape_id(id));
+    match locate(client, &probe, options, stats).await {
+        Some(found) => get_thread(client, &found, id, options, stats).await,
+        None => Err(Failure::NotFound),
+    }
+}
+
+/// The first inbox that the 300 page at `url` names for `id`.
+async fn inboxes_for(
+    client: &Client,
+    url: &str,
+    id: &str,
+    options: &LoreOptions,
+    stats: &Stats,
+) -> Option<String> {
+    log(options, &format!("GET {url}"));
+    stats.requests.fetch_add(1, Ordering::Relaxed);
+    let response = client.get(url).send().await.ok()?;
+    if response.status() != StatusCode::MULTIPLE_CHOICES {
+        return None;
+    }
+    let page = response.text().await.ok()?;
+    inboxes_holding(&page, url, id).into_iter().next()
 }
 
 /// `HEAD {lore}/{id}/` redirects to the message's home inbox.
@@ -458,12 +502,25 @@ mod tests {
     }
 
     #[test]
-    fn the_300_page_names_the_inboxes() {
-        let page = r#"<html><body><pre>Message-ID: &lt;a/b@x&gt;
+    fn the_300_page_names_the_inboxes_on_the_same_server() {
+        // The shape public-inbox 1.9 serves for /{list}/{id}/.
+        let page = r#"<html><head><title>&lt;a/b@x&gt; found in another inbox</title></head>
+<body><pre>Message-ID: &lt;a/b@x&gt;
 found in 2 inboxes:
-<a href="../../linux-mm/a%2Fb@x/">linux-mm</a>
-<a href="../../lkml/a%2Fb@x/">lkml</a></pre></body></html>"#;
-        let links = inboxes_holding(page, "http://127.0.0.1:1/netdev/a%2Fb@x/t.mbox.gz", "a/b@x");
+
+<a
+href="http://127.0.0.1:1/linux-mm/a%2Fb@x/">http://127.0.0.1:1/linux-mm/a%2Fb@x/</a>
+<a
+href="../../lkml/a%2Fb@x/">lkml</a>
+
+Perhaps try an external site:
+
+<a
+href="http://marc.info/?i=a%2Fb@x">http://marc.info/?i=a/b@x</a>
+<a
+href="https://www.w3.org/mid/a%2Fb@x">https://www.w3.org/mid/a/b@x</a>
+</pre></body></html>"#;
+        let links = inboxes_holding(page, "http://127.0.0.1:1/netdev/a%2Fb@x/", "a/b@x");
         assert_eq!(
             links,
             [
