@@ -71,6 +71,12 @@ public-inbox-httpd -D -W1 -P "$top/httpd.pid" -1 "$top/access.log" -2 "$top/erro
     -l "$url" "$top/app.psgi"
 for _ in $(seq 100); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/" || true)" != 000 ]; then
+        # public-inbox loads an inbox at its first request, and only loaded
+        # inboxes are named on the 300 page of another; lore has served
+        # every inbox long before, so this one does too.
+        for spec in "$@"; do
+            curl -s -o /dev/null "$url/${spec%%=*}/"
+        done
         echo "$url"
         exit 0
     fi
