@@ -2,6 +2,7 @@
 //!
 //! The stages, each a module, talk through plain data:
 //! [`input`] -> [`fetch`] -> [`parse`] -> [`compose`] -> [`render`].
+//! [`draft`] and [`week`] join them for the commands of those names.
 
 pub mod cli;
 pub mod compose;
@@ -10,3 +11,4 @@ pub mod fetch;
 pub mod input;
 pub mod parse;
 pub mod render;
+pub mod week;

@@ -15,6 +15,8 @@ use crate::fetch::lore::{self, LoreOptions, Stats};
 use crate::render::{self, Format};
 use crate::{draft, fetch, input};
 
+mod week;
+
 /// Exit status: every input made an entry.
 pub const EXIT_OK: u8 = 0;
 /// Exit status: the draft was written, but some inputs failed.
@@ -44,6 +46,8 @@ pub enum Command {
     Draft(DraftArgs),
     /// Write whole threads as one mboxrd file, as `b4 mbox` does.
     Fetch(FetchArgs),
+    /// Find and rank a week's noteworthy threads, and draft the best.
+    Week(week::WeekArgs),
 }
 
 /// Where threads come from and how to get them.
@@ -59,9 +63,9 @@ pub struct SourceArgs {
     pub lore: String,
 
     /// The inbox to ask (`all` is lore's cross-list index). Copies of a
-    /// message from this list are preferred.
-    #[arg(long, value_name = "NAME", default_value = "all")]
-    pub list: String,
+    /// message from this list are preferred. `week` takes several.
+    #[arg(long = "list", value_name = "NAME", default_value = "all")]
+    pub lists: Vec<String>,
 
     /// Threads fetched at once (at most 8 from lore.kernel.org).
     #[arg(short, long, default_value_t = 4, value_name = "N")]
@@ -131,6 +135,13 @@ pub struct DraftArgs {
     #[command(flatten)]
     pub source: SourceArgs,
 
+    #[command(flatten)]
+    pub post: PostArgs,
+}
+
+/// How the post is written: shared by `draft` and `week`.
+#[derive(Debug, Args)]
+pub struct PostArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "hugo")]
     pub format: Format,
@@ -151,6 +162,18 @@ pub struct DraftArgs {
     /// The most words a summary may have.
     #[arg(long, default_value_t = crate::parse::summary::DEFAULT_WORDS, value_name = "N")]
     pub summary_words: usize,
+}
+
+impl PostArgs {
+    fn options(&self) -> Options {
+        let mut options = Options::new(
+            self.date
+                .unwrap_or_else(|| chrono::Local::now().fixed_offset()),
+        );
+        options.summary_words = self.summary_words.max(1);
+        options.title = self.title.clone();
+        options
+    }
 }
 
 fn parse_duration(text: &str) -> Result<Duration, String> {
@@ -192,11 +215,13 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Draft(args) => run_draft(args),
         Command::Fetch(args) => run_fetch(args),
+        Command::Week(args) => week::run_week(args),
     }
 }
 
+/// One line on standard error; a closed stderr (`2>&1 | head`) is ignored.
 fn say(message: &str) {
-    eprintln!("lkml-digest: {message}");
+    let _ = writeln!(std::io::stderr(), "lkml-digest: {message}");
 }
 
 /// The message IDs in the inputs, with lines that hold none reported; a
@@ -218,6 +243,9 @@ fn read_ids(inputs: &[String], quiet: bool) -> Result<Vec<String>, u8> {
 }
 
 fn run_draft(args: DraftArgs) -> u8 {
+    if let Err(status) = one_list(&args.source) {
+        return status;
+    }
     let ids = match read_ids(&args.inputs, args.source.quiet) {
         Ok(ids) => ids,
         Err(status) => return status,
@@ -226,12 +254,7 @@ fn run_draft(args: DraftArgs) -> u8 {
     let pool = gather(&args.source, &raw);
     drop(raw);
 
-    let mut options = Options::new(
-        args.date
-            .unwrap_or_else(|| chrono::Local::now().fixed_offset()),
-    );
-    options.summary_words = args.summary_words.max(1);
-    options.title = args.title.clone();
+    let options = args.post.options();
     let (entries, missing) = draft::entries(&pool, &ids, &options);
     // An ID whose fetch failed is reported once, with the fetch's reason.
     let missing: Vec<Failure> = missing
@@ -243,7 +266,12 @@ fn run_draft(args: DraftArgs) -> u8 {
         say(&format!("{}: {}", failure.input, failure.error));
     }
     let post = compose::draft(entries, failed, &options);
-    let rendered = match render::render(&post, args.format) {
+    write_post(&post, &args.post)
+}
+
+/// Renders and writes the post; its exit status.
+fn write_post(post: &compose::Draft, args: &PostArgs) -> u8 {
+    let rendered = match render::render(post, args.format) {
         Ok(text) => text,
         Err(e) => {
             say(&format!("could not render the draft: {e}"));
@@ -271,8 +299,24 @@ fn gather(source: &SourceArgs, raw: &[RawMessage]) -> crate::parse::Pool {
     pool
 }
 
+impl SourceArgs {
+    /// The one list `draft` and `fetch` ask.
+    fn list(&self) -> &str {
+        self.lists.first().map_or("all", String::as_str)
+    }
+}
+
 fn preferred_list(source: &SourceArgs) -> Option<&str> {
-    (source.list != "all").then_some(source.list.as_str())
+    (source.list() != "all").then_some(source.list())
+}
+
+/// `draft` and `fetch` ask one inbox for each thread.
+fn one_list(source: &SourceArgs) -> Result<(), u8> {
+    if source.lists.len() > 1 {
+        say("--list is given more than once: draft and fetch ask one inbox (week takes several)");
+        return Err(EXIT_USAGE);
+    }
+    Ok(())
 }
 
 /// The raw mail for `ids`: from --mbox when given, else from lore.
@@ -298,7 +342,7 @@ fn lore_options(source: &SourceArgs) -> LoreOptions {
     let timeout = source.timeout.max(Duration::from_millis(100));
     LoreOptions {
         base: source.lore.trim_end_matches('/').to_string(),
-        list: source.list.clone(),
+        list: source.list().to_string(),
         jobs: source.jobs,
         timeout,
         connect_timeout: timeout.min(defaults.connect_timeout),
@@ -393,6 +437,9 @@ fn fetch_from_lore(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec
 }
 
 fn run_fetch(args: FetchArgs) -> u8 {
+    if let Err(status) = one_list(&args.source) {
+        return status;
+    }
     let ids = match read_ids(&args.inputs, args.source.quiet) {
         Ok(ids) => ids,
         Err(status) => return status,

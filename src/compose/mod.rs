@@ -4,6 +4,8 @@
 //! about (the cover letter, not patch 2/7), what kind of thread it is, whose
 //! name goes in the heading, and what the post is called.
 
+pub mod rank;
+
 use std::sync::LazyLock;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
@@ -58,6 +60,9 @@ pub struct Draft {
     pub date: String,
     pub entries: Vec<Entry>,
     pub failed: Vec<Failure>,
+    /// `week`: every candidate, best first, with its score's parts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ranking: Vec<rank::Candidate>,
 }
 
 /// Choices the editor makes on the command line.
@@ -198,7 +203,7 @@ pub fn entry_message<'a>(thread: &Thread<'a>, requested: &'a Message) -> &'a Mes
     numbered(0).or_else(|| numbered(1)).unwrap_or(requested)
 }
 
-fn kind_of(message: &Message, subject: &Subject) -> Kind {
+pub(crate) fn kind_of(message: &Message, subject: &Subject) -> Kind {
     if release_version(message).is_some() {
         Kind::Release
     } else if subject.is_pull {
@@ -295,6 +300,7 @@ pub fn draft(entries: Vec<Entry>, failed: Vec<Failure>, options: &Options) -> Dr
         date: options.date.to_rfc3339_opts(SecondsFormat::Secs, true),
         entries,
         failed,
+        ranking: Vec::new(),
     }
 }
 

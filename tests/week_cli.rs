@@ -1,0 +1,191 @@
+//! `lkml-digest week`: the samples as a week of mail, and the two real
+//! weeks of `../shared/corpus` (skipped with a notice where it is absent).
+
+mod common;
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lkml-digest"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The samples' week, as JSON.
+fn sample_week(extra: &[&str]) -> Value {
+    sample_window("2022-08-28", "2022-09-06", extra)
+}
+
+/// The samples from `since` to `until`, as JSON.
+fn sample_window(since: &str, until: &str, extra: &[&str]) -> Value {
+    let mut args = vec![
+        "week",
+        "--mbox",
+        "samples/threads",
+        "--since",
+        since,
+        "--until",
+        until,
+        "--date",
+        "2022-09-05",
+        "--format",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    let out = run(&args);
+    common::assert_exit(&out, 0);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn ids(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["message_id"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_release_announcement_comes_last_and_names_the_post() {
+    let week = sample_week(&["--top", "1"]);
+    assert_eq!(week["title"], "LKML News v6.0-rc4");
+    let entries = week["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[1]["kind"], "release");
+}
+
+#[test]
+fn every_candidate_shows_its_score_parts() {
+    let week = sample_week(&[]);
+    let ranking = week["ranking"].as_array().unwrap();
+    assert_eq!(ranking.len(), 5);
+    for candidate in ranking {
+        let score = &candidate["score"];
+        for part in [
+            "discussion",
+            "participants",
+            "review",
+            "kind",
+            "size",
+            "revision",
+        ] {
+            assert!(score[part].is_number(), "{part} in {candidate}");
+        }
+    }
+}
+
+#[test]
+fn interests_lift_a_thread_into_the_top() {
+    let plain = sample_week(&["--top", "1"]);
+    let single = "20220901020327.77131-1-kai.tanaka@example.com";
+    assert_ne!(ids(&plain["entries"])[0], single);
+    // A file it touches and its subject prefix: two interests matched.
+    let lifted = sample_week(&[
+        "--top",
+        "1",
+        "--interest",
+        "mm/vmscan.c",
+        "--interest",
+        "mm/vmscan:",
+    ]);
+    assert_eq!(ids(&lifted["entries"])[0], single);
+}
+
+#[test]
+fn the_window_leaves_out_threads_started_before_it() {
+    let week = sample_window("2022-09-02", "2022-09-06", &[]);
+    assert!(!ids(&week["ranking"]).contains(&"20220829071201.4242-1-ada@example.org"));
+}
+
+#[test]
+fn the_candidate_list_drafts_the_same_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("candidates.txt");
+    let week = sample_week(&["--top", "2", "--candidates", list.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&list).unwrap();
+    assert!(text.contains("# ---- cut"), "{text}");
+    let out = run(&[
+        "draft",
+        "--mbox",
+        "samples/threads",
+        "--date",
+        "2022-09-05",
+        "--format",
+        "json",
+        list.to_str().unwrap(),
+    ]);
+    common::assert_exit(&out, 0);
+    let draft: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(draft["entries"], week["entries"]);
+}
+
+#[test]
+fn last_rc_starts_the_window_at_the_newest_release() {
+    let week = sample_window("last-rc", "2022-09-10", &[]);
+    // Only the release itself (posted at the window's first second) remains.
+    assert_eq!(ids(&week["ranking"]).len(), 1);
+    assert_eq!(week["ranking"][0]["kind"], "release");
+}
+
+#[test]
+fn a_bad_interest_is_a_usage_error_naming_it() {
+    let out = run(&["week", "--mbox", "samples/threads", "--interest", "mm/["]);
+    common::assert_exit(&out, 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("mm/["), "{stderr}");
+}
+
+#[test]
+fn recall_at_25_of_the_editors_picks_in_the_corpus_weeks() {
+    let Some(corpus) = common::corpus("recall_at_25_of_the_editors_picks") else {
+        return;
+    };
+    let weeks = std::fs::read_to_string(corpus.join("weeks.jsonl")).unwrap();
+    let interests = [
+        "--interest",
+        "mm/**",
+        "--interest",
+        "memcg",
+        "--interest",
+        "mm",
+    ];
+    for (label, extra) in [
+        ("without interests", &[][..]),
+        ("with interests", &interests[..]),
+    ] {
+        let (mut found, mut picked) = (0, 0);
+        for line in weeks.lines() {
+            let week: Value = serde_json::from_str(line).unwrap();
+            let mbox = corpus.join(week["mbox"].as_str().unwrap());
+            let mut args = vec![
+                "week",
+                "--mbox",
+                mbox.to_str().unwrap(),
+                "--since",
+                week["since"].as_str().unwrap(),
+                "--until",
+                week["until"].as_str().unwrap(),
+                "--top",
+                "25",
+                "--format",
+                "json",
+            ];
+            args.extend_from_slice(extra);
+            let out = run(&args);
+            common::assert_exit(&out, 0);
+            let draft: Value = serde_json::from_slice(&out.stdout).unwrap();
+            let entries = ids(&draft["entries"]);
+            for pick in week["picked"].as_array().unwrap() {
+                picked += 1;
+                found += usize::from(entries.contains(&pick.as_str().unwrap()));
+            }
+        }
+        common::notice(&format!("recall@25 {label}: {found}/{picked}"));
+        assert!(found * 3 >= picked, "recall@25 {label}: {found}/{picked}");
+    }
+}
