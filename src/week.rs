@@ -1,12 +1,15 @@
 //! The `week` command's pipeline: a window of mail in; the ranked
 //! candidates, the draft's entries and the editable candidate list out.
 
-use chrono::{DateTime, Utc};
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::compose::rank::{self, Candidate, Interest, Window};
 use crate::compose::{self, Entry, Kind, Options, escape_id};
-use crate::parse::Pool;
+use crate::fetch::search::Hit;
 use crate::parse::thread::is_list;
+use crate::parse::{Pool, Subject};
 
 /// What the editor asked of the week.
 #[derive(Debug, Clone)]
@@ -23,10 +26,12 @@ pub struct WeekOptions {
 pub fn rank(pool: &Pool, options: &WeekOptions) -> Vec<Candidate> {
     let mut ranked = rank::candidates(pool, &options.window, &options.interests);
     if !options.lists.is_empty() {
+        // Linus' announcements go to linux-kernel; they always count.
         ranked.retain(|c| {
-            c.list
-                .as_deref()
-                .is_some_and(|id| options.lists.iter().any(|l| is_list(id, l)))
+            c.kind == Kind::Release
+                || c.list
+                    .as_deref()
+                    .is_some_and(|id| options.lists.iter().any(|l| is_list(id, l)))
         });
     }
     ranked
@@ -126,4 +131,153 @@ pub fn explain(candidate: &Candidate, rank: usize) -> String {
         one_line(&candidate.subject),
         candidate.author
     )
+}
+
+/// The thread starts of a search listing worth fetching whole: the best
+/// `limit` by what subjects alone tell (kind, size, revision, interest, and
+/// the replies whose subjects name a mail of the series), then every
+/// release announcement.
+pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usize) -> Vec<String> {
+    let in_window = |hit: &Hit| {
+        hit.date
+            .is_some_and(|d| d >= window.since && d < window.until)
+    };
+    let mut starts: Vec<(&Hit, Subject)> = hits
+        .iter()
+        .filter(|h| in_window(h) && !rank::is_automated_subject(&h.subject))
+        .map(|h| (h, Subject::parse(&h.subject)))
+        .filter(|(_, s)| !s.is_reply)
+        .collect();
+    starts.sort_by_key(|(h, _)| h.date);
+    let mut groups: Vec<Listed> = Vec::new();
+    for (hit, subject) in starts {
+        let joined = subject.counter.and_then(|(_, n)| {
+            groups.iter().position(|g| {
+                g.series == Some((hit.author.clone(), subject.version, n))
+                    && hit
+                        .date
+                        .zip(g.first)
+                        .is_some_and(|(d, f)| d - f <= SERIES_SPREAD)
+            })
+        });
+        let title = normalized(&subject.title);
+        match joined {
+            Some(i) => {
+                let group = &mut groups[i];
+                group.titles.push(title);
+                let k = subject.counter.map_or(0, |(k, _)| k);
+                if k < group.number {
+                    group.hit = hit;
+                    group.number = k;
+                }
+            }
+            None => groups.push(Listed {
+                hit,
+                number: subject.counter.map_or(0, |(k, _)| k),
+                series: subject
+                    .counter
+                    .map(|(_, n)| (hit.author.clone(), subject.version, n)),
+                first: hit.date,
+                titles: vec![title],
+                replies: 0,
+                repliers: HashSet::new(),
+            }),
+        }
+    }
+    let mut by_title: HashMap<String, usize> = HashMap::new();
+    for (i, group) in groups.iter().enumerate() {
+        for title in &group.titles {
+            by_title.entry(title.clone()).or_insert(i);
+        }
+    }
+    for hit in hits.iter().filter(|h| in_window(h)) {
+        let subject = Subject::parse(&hit.subject);
+        if !subject.is_reply {
+            continue;
+        }
+        if let Some(&i) = by_title.get(&normalized(&subject.title)) {
+            let group = &mut groups[i];
+            group.replies += 1;
+            if hit.author != group.hit.author {
+                group.repliers.insert(hit.author.clone());
+            }
+        }
+    }
+    // Revisions and resends of a series fold together, as in ranking, and
+    // are fetched together, so that the newest carries the discussion.
+    let mut series: Vec<Vec<&Listed>> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for group in &groups {
+        let title = normalized(&Subject::parse(&group.hit.subject).title);
+        let key = format!("{}\n{title}", group.hit.author.to_lowercase());
+        match by_key.get(&key) {
+            Some(&i) => series[i].push(group),
+            None => {
+                by_key.insert(key, series.len());
+                series.push(vec![group]);
+            }
+        }
+    }
+    let mut scored: Vec<(f64, &Vec<&Listed>)> = series
+        .iter()
+        .map(|revisions| {
+            let newest = revisions
+                .iter()
+                .max_by_key(|g| (Subject::parse(&g.hit.subject).version, g.first))
+                .expect("a series has a revision");
+            let replies = revisions.iter().map(|g| g.replies).sum();
+            let repliers = revisions.iter().flat_map(|g| g.repliers.clone()).collect();
+            let score = rank::listing_score(
+                &newest.hit.subject,
+                &newest.hit.author,
+                &newest.hit.list,
+                replies,
+                repliers,
+                interests,
+            );
+            (score, revisions)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let is_release = |revisions: &Vec<&Listed>| {
+        let hit = revisions[0].hit;
+        hit.author == "Linus Torvalds"
+            && hit.subject.starts_with("Linux ")
+            && hit.subject[6..].starts_with(|c: char| c.is_ascii_digit())
+    };
+    let ids = |revisions: &Vec<&Listed>| -> Vec<String> {
+        revisions.iter().map(|g| g.hit.message_id.clone()).collect()
+    };
+    let mut picked: Vec<String> = scored
+        .iter()
+        .filter(|(_, r)| !is_release(r))
+        .take(limit)
+        .flat_map(|(_, r)| ids(r))
+        .collect();
+    picked.extend(series.iter().filter(|r| is_release(r)).flat_map(ids));
+    picked
+}
+
+/// Patches of one series are sent within this time of each other.
+const SERIES_SPREAD: TimeDelta = TimeDelta::minutes(30);
+
+/// A thread start of a listing, with the patches of its series.
+struct Listed<'a> {
+    /// The cover letter, else the lowest-numbered patch seen.
+    hit: &'a Hit,
+    number: u32,
+    /// Sender, version and length, for numbered patches.
+    series: Option<(String, u32, u32)>,
+    first: Option<DateTime<Utc>>,
+    titles: Vec<String>,
+    replies: usize,
+    repliers: HashSet<String>,
+}
+
+fn normalized(title: &str) -> String {
+    title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }

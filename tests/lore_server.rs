@@ -506,3 +506,84 @@ fn progress_on_a_pipe_is_a_line_per_quarter() {
             .all(|l| l.starts_with("lkml-digest: fetching "))
     );
 }
+
+// ---- The week from lore ------------------------------------------------------
+
+/// `week` from lore and from the same mail as an mbox, as JSON.
+fn week_both_ways(lore: &str, list: &str, mbox: &str, window: [&str; 2]) -> (Value, Value) {
+    let cache = tempfile::tempdir().unwrap();
+    let common_args = [
+        "week",
+        "--since",
+        window[0],
+        "--until",
+        window[1],
+        "--top",
+        "10",
+        "--date",
+        "2022-09-05",
+        "--format",
+        "json",
+    ];
+    let mut args = common_args.to_vec();
+    args.extend(["-v", "--lore", lore, "--list", list]);
+    let from_lore = run(&args, cache.path());
+    common::assert_exit(&from_lore, 0);
+    let mut args = common_args.to_vec();
+    args.extend(["--mbox", mbox]);
+    let from_mbox = run(&args, cache.path());
+    common::assert_exit(&from_mbox, 0);
+    (
+        serde_json::from_slice(&from_lore.stdout).unwrap(),
+        serde_json::from_slice(&from_mbox.stdout).unwrap(),
+    )
+}
+
+/// The IDs of the entries that are not release announcements.
+fn ranked_entry_ids(draft: &Value) -> Vec<String> {
+    draft["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] != "release")
+        .map(|e| e["message_id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn week_from_lore_drafts_the_samples_like_the_mbox() {
+    let Some(lore) = lore("week_from_lore_drafts_the_samples_like_the_mbox") else {
+        return;
+    };
+    let (from_lore, from_mbox) = week_both_ways(
+        &lore,
+        "samples",
+        "samples/threads",
+        ["2022-08-28", "2022-09-06"],
+    );
+    assert_eq!(from_lore["entries"], from_mbox["entries"]);
+    assert_eq!(from_lore["title"], "LKML News v6.0-rc4");
+}
+
+#[test]
+fn week_from_lore_ranks_the_same_top_10_as_the_mbox() {
+    let Some(lore) = lore("week_from_lore_ranks_the_same_top_10") else {
+        return;
+    };
+    let Some(corpus) = common::corpus("week_from_lore_ranks_the_same_top_10") else {
+        return;
+    };
+    let mbox = corpus.join("weeks/lkml_news_v6.0-rc4.mbox");
+    let (from_lore, from_mbox) = week_both_ways(
+        &lore,
+        "week",
+        mbox.to_str().unwrap(),
+        ["2022-08-28T15:15:04+00:00", "2022-09-06T15:15:04+00:00"],
+    );
+    // From lore, the samples' Linux 6.0-rc4 announcement on another inbox
+    // joins the draft as well; the mbox has no announcement.
+    let top = ranked_entry_ids(&from_mbox);
+    assert_eq!(top.len(), 10);
+    assert_eq!(ranked_entry_ids(&from_lore), top);
+    assert_eq!(from_lore["title"], "LKML News v6.0-rc4");
+}

@@ -357,6 +357,16 @@ fn lore_options(source: &SourceArgs) -> LoreOptions {
     }
 }
 
+/// The runtime for network requests: two workers suffice for a few
+/// requests at a time.
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the network runtime: {e}"))
+}
+
 /// Fetches each ID's thread; an ID that fails is one failure, the rest go on.
 fn fetch_from_lore(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec<Failure>) {
     let options = lore_options(source);
@@ -382,14 +392,9 @@ fn fetch_from_lore(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec
             say(&format!("fetching {done}/{}", ids.len()));
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
+    let runtime = match runtime() {
         Ok(runtime) => runtime,
-        Err(e) => {
-            let error = format!("cannot start the network runtime: {e}");
+        Err(error) => {
             let failed = ids
                 .iter()
                 .map(|id| Failure {

@@ -5,13 +5,17 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 use clap::Args;
 
+use std::sync::atomic::Ordering;
+
 use super::{
-    EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, PostArgs, SourceArgs, gather, parse_date, say, write_output,
-    write_post,
+    EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, PostArgs, SourceArgs, fetch_from_lore, gather, lore_options,
+    parse_date, runtime, say, write_output, write_post,
 };
 use crate::compose::rank::{Interest, Window};
 use crate::compose::{self, Failure};
 use crate::fetch;
+use crate::fetch::lore::Stats;
+use crate::fetch::search;
 use crate::parse::Pool;
 use crate::week::{self, WeekOptions};
 
@@ -59,47 +63,38 @@ pub fn run_week(args: WeekArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    if args.source.mbox.is_empty() {
-        say("week reads --mbox files; reading a week from lore is not built yet (issue 4)");
-        return EXIT_USAGE;
-    }
-    let (raw, errors) = fetch::read_mailboxes(&args.source.mbox);
-    let mut failed: Vec<Failure> = errors
-        .into_iter()
-        .map(|e| Failure {
-            input: e.source_name,
-            error: e.reason,
-        })
-        .collect();
-    if raw.is_empty() {
-        for failure in &failed {
-            say(&format!("{}: {}", failure.input, failure.error));
-        }
-        say("no mail to rank: check the --mbox paths");
-        return EXIT_USAGE;
-    }
-    let pool = gather(&args.source, &raw);
-    drop(raw);
-    let window = match window(&args, &pool) {
-        Ok(window) => window,
+    let until = args.until.map_or_else(Utc::now, |d| d.to_utc());
+    let gathered = if args.source.mbox.is_empty() {
+        from_lore(&args, until, &interests)
+    } else {
+        from_mailboxes(&args, until)
+    };
+    let (pool, window, mut failed) = match gathered {
+        Ok(gathered) => gathered,
         Err(e) => {
             say(&e);
             return EXIT_USAGE;
         }
     };
-    let lists = args
-        .source
-        .lists
-        .iter()
-        .filter(|l| *l != "all")
-        .cloned()
-        .collect();
+    // From lore, the listing kept to the lists already (and inbox names
+    // need not be List-Ids); mailboxes may hold any list's mail.
+    let lists = if args.source.mbox.is_empty() {
+        Vec::new()
+    } else {
+        args.source
+            .lists
+            .iter()
+            .filter(|l| *l != "all")
+            .cloned()
+            .collect()
+    };
     let options = WeekOptions {
         window,
         top: args.top,
         interests,
         lists,
     };
+
     let ranked = week::rank(&pool, &options);
     let picks = week::picks(&ranked, options.top);
     if args.source.verbose && !args.source.quiet {
@@ -133,14 +128,107 @@ pub fn run_week(args: WeekArgs) -> u8 {
     }
 }
 
-/// The window from --since and --until; `last-rc` looks in `pool`.
-fn window(args: &WeekArgs, pool: &Pool) -> Result<Window, String> {
-    let until = args.until.map_or_else(Utc::now, |d| d.to_utc());
+/// The week's mail from --mbox files.
+fn from_mailboxes(
+    args: &WeekArgs,
+    until: DateTime<Utc>,
+) -> Result<(Pool, Window, Vec<Failure>), String> {
+    let (raw, errors) = fetch::read_mailboxes(&args.source.mbox);
+    let failed: Vec<Failure> = errors
+        .into_iter()
+        .map(|e| Failure {
+            input: e.source_name,
+            error: e.reason,
+        })
+        .collect();
+    if raw.is_empty() {
+        for failure in &failed {
+            say(&format!("{}: {}", failure.input, failure.error));
+        }
+        return Err("no mail to rank: check the --mbox paths".into());
+    }
+    let pool = gather(&args.source, &raw);
+    let window = window(args, until, || Ok(week::last_release(&pool, until)))?;
+    Ok((pool, window, failed))
+}
+
+/// The week's candidate threads from lore: the window's listing (no
+/// bodies) is pre-ranked, and the best 3 x --top threads are fetched whole.
+fn from_lore(
+    args: &WeekArgs,
+    until: DateTime<Utc>,
+    interests: &[Interest],
+) -> Result<(Pool, Window, Vec<Failure>), String> {
+    let options = lore_options(&args.source);
+    let stats = Stats::default();
+    let runtime = runtime()?;
+    let search = |list: &str, query: &str| {
+        let (hits, cut) = runtime.block_on(search::search(list, query, &options, &stats))?;
+        if let Some(note) = cut {
+            say(&note);
+        }
+        Ok::<_, String>(hits)
+    };
+    let lore_time = |d: DateTime<Utc>| d.format("%Y%m%d%H%M%S").to_string();
+    let window = window(args, until, || {
+        // The newest announcement in the 90 days before --until.
+        let query = format!(
+            "f:torvalds AND s:Linux AND dt:{}..{}",
+            lore_time(until - TimeDelta::days(90)),
+            lore_time(until)
+        );
+        Ok(search("all", &query)?
+            .iter()
+            .filter(|h| h.author == "Linus Torvalds" && is_release_subject(&h.subject))
+            .filter_map(|h| h.date)
+            .max())
+    })?;
+    let range = format!(
+        "dt:{}..{}",
+        lore_time(window.since),
+        lore_time(window.until)
+    );
+    let mut hits = Vec::new();
+    for list in &args.source.lists {
+        hits.extend(search(list, &range)?);
+    }
+    if !args.source.lists.iter().any(|l| l == "all") {
+        // Linus' announcement goes to linux-kernel, which may not be asked.
+        hits.extend(search(
+            "all",
+            &format!("f:torvalds AND s:Linux AND {range}"),
+        )?);
+    }
+    let ids = week::prerank(&hits, &window, interests, args.top.saturating_mul(3));
+    if args.source.verbose && !args.source.quiet {
+        say(&format!(
+            "the listing held {} mails; fetching the {} best threads ({} requests so far)",
+            hits.len(),
+            ids.len(),
+            stats.requests.load(Ordering::Relaxed)
+        ));
+    }
+    drop(runtime);
+    let (raw, failed) = fetch_from_lore(&args.source, &ids);
+    Ok((gather(&args.source, &raw), window, failed))
+}
+
+fn is_release_subject(subject: &str) -> bool {
+    subject
+        .strip_prefix("Linux ")
+        .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()) && !v.contains(' '))
+}
+
+/// The window from --since and --until; `last-rc` asks `last_release`.
+fn window(
+    args: &WeekArgs,
+    until: DateTime<Utc>,
+    last_release: impl FnOnce() -> Result<Option<DateTime<Utc>>, String>,
+) -> Result<Window, String> {
     let since = match args.since.as_deref() {
         None => until - TimeDelta::days(7),
-        Some("last-rc") => week::last_release(pool, until).ok_or_else(|| {
-            "--since last-rc: the mail read holds no Linux release announcement before --until"
-                .to_string()
+        Some("last-rc") => last_release()?.ok_or_else(|| {
+            "--since last-rc: no Linux release announcement before --until was found".to_string()
         })?,
         Some(text) => parse_date(text)
             .map_err(|e| format!("--since: {e}"))?

@@ -257,6 +257,72 @@ fn score(candidate: &Candidate, facts: &Facts) -> Score {
     score
 }
 
+/// What a thread known only from a search listing would score: the same
+/// parts as [`candidates`] gives, without review and file paths, which need
+/// the bodies. `replies` and `repliers` are what the listing shows of its
+/// discussion.
+pub fn listing_score(
+    subject: &str,
+    author: &str,
+    list: &str,
+    replies: usize,
+    repliers: HashSet<String>,
+    interests: &[Interest],
+) -> f64 {
+    let parsed = Subject::parse(subject);
+    let message = Message {
+        id: String::new(),
+        in_reply_to: None,
+        references: Vec::new(),
+        subject: subject.to_string(),
+        from_name: author.to_string(),
+        from_email: String::new(),
+        original_from: None,
+        date: None,
+        list_id: Some(list.to_string()),
+        body: String::new(),
+        raw_index: 0,
+    };
+    let facts = Facts {
+        replies,
+        participants: repliers,
+        trailers: 0,
+        prefixes: prefixes(&parsed.title),
+        lists: vec![list.to_string()],
+        paths: Vec::new(),
+    };
+    let candidate = Candidate {
+        message_id: String::new(),
+        subject: subject.to_string(),
+        author: author.to_string(),
+        author_email: String::new(),
+        date: String::new(),
+        list: None,
+        kind: kind_of(&message, &parsed),
+        version: parsed.version,
+        also: Vec::new(),
+        patches: parsed
+            .counter
+            .map_or(u32::from(parsed.is_patch), |(_, n)| n),
+        replies,
+        participants: facts.participants.len(),
+        trailers: 0,
+        interests: interests
+            .iter()
+            .filter(|i| i.matches(&facts))
+            .map(interest_label)
+            .collect(),
+        score: Score::default(),
+    };
+    score(&candidate, &facts).total
+}
+
+/// Whether a subject is a test robot's or another automated notice.
+pub fn is_automated_subject(subject: &str) -> bool {
+    let parsed = Subject::parse(subject);
+    !parsed.is_reply && AUTOMATED_SUBJECT.is_match(subject.trim())
+}
+
 type Children<'a> = HashMap<&'a str, Vec<&'a Message>>;
 
 fn children<'a>(thread: &Thread<'a>) -> Children<'a> {

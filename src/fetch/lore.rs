@@ -125,7 +125,7 @@ pub fn effective_jobs(options: &LoreOptions) -> usize {
     }
 }
 
-fn client(options: &LoreOptions) -> reqwest::Result<Client> {
+pub(super) fn client(options: &LoreOptions) -> reqwest::Result<Client> {
     Client::builder()
         .user_agent(concat!(
             "lkml-digest/",
@@ -172,7 +172,7 @@ async fn fetch_one(
         _ => {}
     }
     let url = format!("{base}/{}/{}/t.mbox.gz", options.list, escape_id(id));
-    let mbox = match get_thread(client, &url, id, options, stats).await {
+    let mbox = match get_with_retries(client, &url, id, options, stats).await {
         Err(Failure::NotFound) => fetch_elsewhere(client, base, id, options, stats).await,
         other => other,
     };
@@ -186,9 +186,15 @@ async fn fetch_one(
 }
 
 #[derive(Debug)]
-enum Failure {
+pub(super) enum Failure {
     NotFound,
     Other(String),
+}
+
+impl Failure {
+    pub(super) fn is_not_found(&self) -> bool {
+        matches!(self, Failure::NotFound)
+    }
 }
 
 impl std::fmt::Display for Failure {
@@ -212,7 +218,8 @@ enum Attempt {
     Elsewhere(Vec<String>),
 }
 
-async fn get_thread(
+/// GET `url`, retried as the options say; a 300 page is followed once.
+pub(super) async fn get_with_retries(
     client: &Client,
     url: &str,
     id: &str,
@@ -428,12 +435,12 @@ async fn fetch_elsewhere(
                 &format!("{id}: not in {}, fetching it from {inbox}", options.list),
             );
             let url = format!("{inbox}t.mbox.gz");
-            return get_thread(client, &url, id, options, stats).await;
+            return get_with_retries(client, &url, id, options, stats).await;
         }
     }
     let probe = format!("{base}/{}/", escape_id(id));
     match locate(client, &probe, options, stats).await {
-        Some(found) => get_thread(client, &found, id, options, stats).await,
+        Some(found) => get_with_retries(client, &found, id, options, stats).await,
         None => Err(Failure::NotFound),
     }
 }

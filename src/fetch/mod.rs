@@ -5,6 +5,7 @@
 pub mod cache;
 pub mod local;
 pub mod lore;
+pub mod search;
 
 pub use local::read_mailboxes;
 

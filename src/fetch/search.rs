@@ -1,0 +1,180 @@
+//! A week's listing from public-inbox search, without any mail body.
+//!
+//! `GET {lore}/{list}/?q=QUERY` answers an HTML page of up to 200 hits, each
+//! a link to the message (its ID), the subject, the sender's name and the
+//! date to the minute, and a `rel=next` link to the next page. No hits is a
+//! 404. Reading a week of a few lists this way takes a handful of requests,
+//! where fetching every thread would take hundreds.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use percent_encoding::percent_decode_str;
+use regex::Regex;
+use reqwest::Url;
+
+use std::sync::LazyLock;
+
+use super::lore::{LoreOptions, Stats, client, get_with_retries};
+
+/// One search hit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub message_id: String,
+    pub subject: String,
+    /// The sender's name as the page shows it (no address).
+    pub author: String,
+    /// To the minute, UTC.
+    pub date: Option<DateTime<Utc>>,
+    /// The inbox searched.
+    pub list: String,
+}
+
+/// The most result pages read for one query (200 hits each).
+pub const MAX_PAGES: usize = 100;
+
+/// All hits for `query` in `list`, following `rel=next`; a note when
+/// [`MAX_PAGES`] cut the listing short.
+pub async fn search(
+    list: &str,
+    query: &str,
+    options: &LoreOptions,
+    stats: &Stats,
+) -> Result<(Vec<Hit>, Option<String>), String> {
+    let client = client(options).map_err(|e| format!("cannot start an HTTP client: {e}"))?;
+    let base = options.base.trim_end_matches('/');
+    let mut url = Url::parse(&format!("{base}/{list}/"))
+        .map_err(|e| format!("{base}/{list}/: not a URL: {e}"))?;
+    url.query_pairs_mut().append_pair("q", query);
+    let mut hits = Vec::new();
+    for _ in 0..MAX_PAGES {
+        let page = match get_with_retries(&client, url.as_str(), query, options, stats).await {
+            Ok(page) => page,
+            Err(e) if e.is_not_found() => break,
+            Err(e) => return Err(format!("searching {list} for {query:?}: {e}")),
+        };
+        let page = String::from_utf8_lossy(&page);
+        let (found, next) = parse_results(&page, &url, list);
+        hits.extend(found);
+        match next {
+            Some(next) => url = next,
+            None => return Ok((hits, None)),
+        }
+    }
+    let cut = (!hits.is_empty()).then(|| {
+        format!(
+            "{list}: the listing stopped after {MAX_PAGES} pages ({} hits); narrow the window or the lists",
+            hits.len()
+        )
+    });
+    Ok((hits, cut))
+}
+
+static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*-\s*by\s+(.*?)\s+@\s+(\d{4}-\d\d-\d\d)\s+(\d{1,2}:\d\d)\s+UTC").unwrap()
+});
+
+/// The hits on one results page and the next page's URL.
+pub fn parse_results(page: &str, page_url: &Url, list: &str) -> (Vec<Hit>, Option<Url>) {
+    let document = scraper::Html::parse_document(page);
+    let hit_link = scraper::Selector::parse("pre b > a[href]").expect("valid selector");
+    let next = scraper::Selector::parse("a[rel=next][href]").expect("valid selector");
+    let mut hits = Vec::new();
+    for link in document.select(&hit_link) {
+        let Some(href) = link.value().attr("href") else {
+            continue;
+        };
+        let Some(id) = message_id_of(href) else {
+            continue;
+        };
+        // The line after the link: "- by NAME @ YYYY-MM-DD HH:MM UTC [99%]".
+        let after: String = link
+            .parent()
+            .into_iter()
+            .flat_map(|b| b.next_siblings())
+            .map_while(|n| n.value().as_text().map(|t| t.to_string()))
+            .collect();
+        let (author, date) = match BY_LINE.captures(&after) {
+            Some(c) => {
+                let when = format!("{} {}", &c[2], &c[3]);
+                let date = NaiveDateTime::parse_from_str(&when, "%Y-%m-%d %H:%M")
+                    .ok()
+                    .map(|d| d.and_utc());
+                (c[1].to_string(), date)
+            }
+            None => (String::new(), None),
+        };
+        hits.push(Hit {
+            message_id: id,
+            subject: link.text().collect::<String>().trim().to_string(),
+            author,
+            date,
+            list: list.to_string(),
+        });
+    }
+    let next = document
+        .select(&next)
+        .filter_map(|a| a.value().attr("href"))
+        .find_map(|href| page_url.join(href).ok());
+    (hits, next)
+}
+
+/// `20220906.1-1-a@x/` -> `20220906.1-1-a@x`; links elsewhere are `None`.
+fn message_id_of(href: &str) -> Option<String> {
+    let segment = href.strip_suffix('/')?;
+    if segment.contains(['/', '?', '#']) {
+        return None;
+    }
+    let id = percent_decode_str(segment).decode_utf8().ok()?.into_owned();
+    id.contains('@').then_some(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape public-inbox 1.9 serves.
+    const PAGE: &str = r#"<html><body><form id=d method=post><pre>Search results</pre></form><pre>  1. <b><a
+href="20220906151303.2780789-1-ben@example.com/">[PATCH bpf-next v11 0/7] bpf-core changes</a></b>
+     - by Benjamin Tissoires @ 2022-09-06 15:12 UTC [99%]
+
+  2. <b><a
+href="bug-216215-11311@https.bugzilla.kernel.org%2F/">[Bug 216215] clone &amp; unshare</a></b>
+     - by bugzilla-daemon @ 2022-09-06  8:31 UTC [99%]
+
+</pre><hr><pre id=t>Results 1-200 of ~700  <a
+href="?q=dt:20220828..20220906&amp;o=200"
+rel=next>next (older)</a> | <a
+href="?q=x&amp;o=-1">reverse</a></pre></body></html>"#;
+
+    #[test]
+    fn a_results_page_gives_ids_subjects_authors_dates_and_the_next_page() {
+        let url = Url::parse("http://127.0.0.1:1/linux-mm/?q=dt:20220828..20220906").unwrap();
+        let (hits, next) = parse_results(PAGE, &url, "linux-mm");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(
+            hits[0].message_id,
+            "20220906151303.2780789-1-ben@example.com"
+        );
+        assert_eq!(hits[0].subject, "[PATCH bpf-next v11 0/7] bpf-core changes");
+        assert_eq!(hits[0].author, "Benjamin Tissoires");
+        assert_eq!(
+            hits[0].date.unwrap().to_rfc3339(),
+            "2022-09-06T15:12:00+00:00"
+        );
+        assert_eq!(
+            hits[1].message_id,
+            "bug-216215-11311@https.bugzilla.kernel.org/"
+        );
+        assert_eq!(hits[1].subject, "[Bug 216215] clone & unshare");
+        assert_eq!(
+            next.unwrap().as_str(),
+            "http://127.0.0.1:1/linux-mm/?q=dt:20220828..20220906&o=200"
+        );
+    }
+
+    #[test]
+    fn the_last_page_has_no_next() {
+        let url = Url::parse("http://127.0.0.1:1/all/?q=x").unwrap();
+        let (hits, next) = parse_results("<html><body><pre></pre></body></html>", &url, "all");
+        assert!(hits.is_empty() && next.is_none());
+    }
+}
