@@ -189,3 +189,164 @@ fn recall_at_25_of_the_editors_picks_in_the_corpus_weeks() {
         assert!(found * 3 >= picked, "recall@25 {label}: {found}/{picked}");
     }
 }
+
+/// Writes `mails` as a public-inbox v2 archive at `dir/git/0.git`: one
+/// commit per mail, the mail in blob `m`, its Date as both commit dates.
+fn write_archive(dir: &std::path::Path, mails: &[Vec<u8>]) {
+    let repo = dir.join("git/0.git");
+    let git = |args: &[&str], input: Option<&[u8]>, env: &[(&str, String)]| -> String {
+        use std::io::Write;
+        let mut child = Command::new("git")
+            .arg("--git-dir")
+            .arg(&repo)
+            .args(args)
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("git is needed for the --archive tests");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.unwrap_or_default())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "git {args:?}");
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    std::fs::create_dir_all(&repo).unwrap();
+    git(&["init", "-q", "--bare"], None, &[]);
+    git(&["symbolic-ref", "HEAD", "refs/heads/master"], None, &[]);
+    let mut parent: Option<String> = None;
+    for mail in mails {
+        let message = lkml_digest::parse::Message::parse(mail).unwrap();
+        let date = format!("{} +0000", message.date.unwrap().timestamp());
+        let blob = git(&["hash-object", "-w", "--stdin"], Some(mail), &[]);
+        let tree = git(
+            &["mktree"],
+            Some(format!("100644 blob {blob}\tm\n").as_bytes()),
+            &[],
+        );
+        let mut args = vec!["commit-tree", tree.as_str(), "-m", message.subject.as_str()];
+        if let Some(p) = &parent {
+            args.extend(["-p", p.as_str()]);
+        }
+        let env = [
+            ("GIT_AUTHOR_NAME", author_name(&message)),
+            ("GIT_AUTHOR_EMAIL", message.from_email.clone()),
+            ("GIT_AUTHOR_DATE", date.clone()),
+            ("GIT_COMMITTER_NAME", "archive".to_string()),
+            ("GIT_COMMITTER_EMAIL", "archive@example.org".to_string()),
+            ("GIT_COMMITTER_DATE", date),
+        ];
+        parent = Some(git(&args, None, &env));
+    }
+    git(
+        &[
+            "update-ref",
+            "refs/heads/master",
+            parent.as_deref().unwrap(),
+        ],
+        None,
+        &[],
+    );
+}
+
+/// git refuses an empty name; public-inbox then uses the address's user.
+fn author_name(message: &lkml_digest::parse::Message) -> String {
+    match message.from_name.as_str() {
+        "" => message.from_email.split('@').next().unwrap().to_string(),
+        name => name.to_string(),
+    }
+}
+
+fn sample_mails() -> Vec<Vec<u8>> {
+    let mut mails: Vec<Vec<u8>> = std::fs::read_dir("samples/threads")
+        .unwrap()
+        .flat_map(|f| lkml_digest::parse::mbox::split(&std::fs::read(f.unwrap().path()).unwrap()))
+        .collect();
+    mails.sort_by_key(|m| lkml_digest::parse::Message::parse(m).unwrap().date);
+    mails
+}
+
+#[test]
+fn an_archive_gives_the_week_that_its_mbox_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    write_archive(dir.path(), &sample_mails());
+    let archive = dir.path().to_str().unwrap();
+    let from_mbox = sample_week(&[]);
+    let out = run(&[
+        "week",
+        "--archive",
+        archive,
+        "--since",
+        "2022-08-28",
+        "--until",
+        "2022-09-06",
+        "--date",
+        "2022-09-05",
+        "--format",
+        "json",
+    ]);
+    common::assert_exit(&out, 0);
+    let from_archive: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(from_archive["entries"], from_mbox["entries"]);
+}
+
+#[test]
+fn an_archive_is_read_only_within_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    write_archive(dir.path(), &sample_mails());
+    // The day's slack aside, nothing of 2022-08 is read for this window.
+    let out = run(&[
+        "week",
+        "-v",
+        "--archive",
+        dir.path().to_str().unwrap(),
+        "--since",
+        "2022-09-04",
+        "--until",
+        "2022-09-06",
+        "--format",
+        "json",
+    ]);
+    common::assert_exit(&out, 0);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let total = sample_mails().len();
+    assert!(
+        !stderr.contains(&format!("{total} mails received")),
+        "{stderr}"
+    );
+    assert!(stderr.contains(" mails received in the window"), "{stderr}");
+}
+
+#[test]
+fn last_rc_is_found_in_an_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    write_archive(dir.path(), &sample_mails());
+    let out = run(&[
+        "week",
+        "--archive",
+        dir.path().to_str().unwrap(),
+        "--since",
+        "last-rc",
+        "--until",
+        "2022-09-10",
+        "--format",
+        "json",
+    ]);
+    common::assert_exit(&out, 0);
+    let week: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(week["ranking"][0]["kind"], "release");
+}
+
+#[test]
+fn a_directory_that_is_no_archive_is_one_line_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["week", "--archive", dir.path().to_str().unwrap()]);
+    common::assert_exit(&out, 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(dir.path().to_str().unwrap()), "{stderr}");
+    assert!(stderr.contains("not a public-inbox v2 archive"), "{stderr}");
+}

@@ -41,6 +41,12 @@ pub struct WeekArgs {
     #[arg(long, value_name = "PATTERN")]
     pub interest: Vec<String>,
 
+    /// Read the week from a public-inbox v2 archive (`git clone --mirror` of
+    /// lore's epochs: DIR/git/0.git...), only the commits inside the window.
+    /// Repeatable; goes with --mbox.
+    #[arg(long, value_name = "DIR")]
+    pub archive: Vec<PathBuf>,
+
     /// Also write every candidate, best first, as `draft` input: the
     /// draft's threads above a cut line, the rest commented out below it.
     #[arg(long, value_name = "FILE")]
@@ -64,10 +70,10 @@ pub fn run_week(args: WeekArgs) -> u8 {
         }
     };
     let until = args.until.map_or_else(Utc::now, |d| d.to_utc());
-    let gathered = if args.source.mbox.is_empty() {
+    let gathered = if args.source.mbox.is_empty() && args.archive.is_empty() {
         from_lore(&args, until, &interests)
     } else {
-        from_mailboxes(&args, until)
+        from_local(&args, until)
     };
     let (pool, window, mut failed) = match gathered {
         Ok(gathered) => gathered,
@@ -78,7 +84,7 @@ pub fn run_week(args: WeekArgs) -> u8 {
     };
     // From lore, the listing kept to the lists already (and inbox names
     // need not be List-Ids); mailboxes may hold any list's mail.
-    let lists = if args.source.mbox.is_empty() {
+    let lists = if args.source.mbox.is_empty() && args.archive.is_empty() {
         Vec::new()
     } else {
         args.source
@@ -128,28 +134,51 @@ pub fn run_week(args: WeekArgs) -> u8 {
     }
 }
 
-/// The week's mail from --mbox files.
-fn from_mailboxes(
+/// The week's mail from --mbox files and --archive mirrors.
+fn from_local(
     args: &WeekArgs,
     until: DateTime<Utc>,
 ) -> Result<(Pool, Window, Vec<Failure>), String> {
-    let (raw, errors) = fetch::read_mailboxes(&args.source.mbox);
-    let failed: Vec<Failure> = errors
-        .into_iter()
-        .map(|e| Failure {
-            input: e.source_name,
-            error: e.reason,
-        })
-        .collect();
+    let (mut raw, errors) = fetch::read_mailboxes(&args.source.mbox);
+    let mut failed: Vec<Failure> = errors.into_iter().map(failure).collect();
+    let window = window(args, until, || {
+        let mut newest = week::last_release(&gather(&args.source, &raw), until);
+        for dir in &args.archive {
+            let found = fetch::archive::last_release(dir, until)
+                .map_err(|e| format!("{}: {e}", dir.display()))?;
+            newest = newest.max(found);
+        }
+        Ok(newest)
+    })?;
+    for dir in &args.archive {
+        match fetch::archive::read_archive(dir, window.since, window.until) {
+            Ok(messages) => {
+                if args.source.verbose && !args.source.quiet {
+                    say(&format!(
+                        "{}: {} mails received in the window",
+                        dir.display(),
+                        messages.len()
+                    ));
+                }
+                raw.extend(messages);
+            }
+            Err(e) => failed.push(failure(e)),
+        }
+    }
     if raw.is_empty() {
         for failure in &failed {
             say(&format!("{}: {}", failure.input, failure.error));
         }
-        return Err("no mail to rank: check the --mbox paths".into());
+        return Err("no mail to rank: check the --mbox and --archive paths".into());
     }
-    let pool = gather(&args.source, &raw);
-    let window = window(args, until, || Ok(week::last_release(&pool, until)))?;
-    Ok((pool, window, failed))
+    Ok((gather(&args.source, &raw), window, failed))
+}
+
+fn failure(e: fetch::SourceError) -> Failure {
+    Failure {
+        input: e.source_name,
+        error: e.reason,
+    }
 }
 
 /// The week's candidate threads from lore: the window's listing (no

@@ -1,7 +1,9 @@
-//! The fetch stage: where mail comes from — local mailboxes ([`local`]) and
-//! public-inbox servers such as lore ([`lore`]), with a [`cache`]. All I/O of
+//! The fetch stage: where mail comes from — local mailboxes ([`local`]),
+//! public-inbox archives ([`archive`]) and servers such as lore ([`lore`],
+//! [`search`]), with a [`cache`]. All I/O of
 //! the tool lives in this module.
 
+pub mod archive;
 pub mod cache;
 pub mod local;
 pub mod lore;
