@@ -1,8 +1,5 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = lkml_digest::cli::Cli::parse();
-    ExitCode::from(lkml_digest::cli::run(cli))
+    ExitCode::from(lkml_digest::cli::main())
 }

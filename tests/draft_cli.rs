@@ -2,7 +2,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
@@ -15,8 +15,7 @@ fn root() -> PathBuf {
 }
 
 fn draft(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lkml-digest"))
-        .current_dir(root())
+    let mut child = common::lkml_digest()
         .arg("draft")
         .args(args)
         .stdin(if stdin.is_some() {

@@ -6,7 +6,7 @@
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -28,8 +28,7 @@ fn lore(test: &str) -> Option<String> {
 }
 
 fn run(args: &[&str], cache: &std::path::Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lkml-digest"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    common::lkml_digest()
         .args(args)
         .env("LKML_DIGEST_CACHE_DIR", cache)
         .output()

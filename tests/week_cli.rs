@@ -8,11 +8,7 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lkml-digest"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .unwrap()
+    common::lkml_digest().args(args).output().unwrap()
 }
 
 /// The samples' week, as JSON.
@@ -349,4 +345,82 @@ fn a_directory_that_is_no_archive_is_one_line_naming_it() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(dir.path().to_str().unwrap()), "{stderr}");
     assert!(stderr.contains("not a public-inbox v2 archive"), "{stderr}");
+}
+
+// ---- The config file -------------------------------------------------------
+
+fn run_with_config(config: &str, args: &[&str]) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, config).unwrap();
+    let mut all = vec!["--config", path.to_str().unwrap()];
+    all.extend_from_slice(args);
+    run(&all)
+}
+
+const SAMPLE_WINDOW: [&str; 8] = [
+    "week",
+    "--mbox",
+    "samples/threads",
+    "--since",
+    "2022-08-28",
+    "--until",
+    "2022-09-06",
+    "--date=2022-09-05",
+];
+
+#[test]
+fn the_config_file_sets_top_interests_title_and_format() {
+    let config = r#"
+top = 1
+interests = ["mm/vmscan.c", "mm/vmscan:"]
+title = "Kernel digest {release} ({date})"
+format = "json"
+"#;
+    let out = run_with_config(config, &SAMPLE_WINDOW);
+    common::assert_exit(&out, 0);
+    let week: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(week["title"], "Kernel digest v6.0-rc4 (2022-09-05)");
+    assert_eq!(
+        ids(&week["entries"])[0],
+        "20220901020327.77131-1-kai.tanaka@example.com"
+    );
+    assert_eq!(ids(&week["entries"]).len(), 2);
+}
+
+#[test]
+fn the_command_line_wins_over_the_config_file() {
+    let mut args = SAMPLE_WINDOW.to_vec();
+    args.extend(["--top", "3", "--format", "json"]);
+    let out = run_with_config("top = 1\nformat = \"text\"\n", &args);
+    common::assert_exit(&out, 0);
+    let week: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(ids(&week["entries"]).len(), 4);
+}
+
+#[test]
+fn a_bad_config_file_is_one_line_naming_its_file_and_line() {
+    let out = run_with_config("top = 1\ntpo = 2\n", &SAMPLE_WINDOW);
+    common::assert_exit(&out, 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("config.toml:2:"), "{stderr}");
+    assert!(stderr.contains("tpo"), "{stderr}");
+}
+
+#[test]
+fn a_missing_config_file_that_was_named_is_an_error() {
+    let out = run(&[
+        "--config",
+        "/nonexistent/config.toml",
+        "week",
+        "--mbox",
+        "samples/threads",
+    ]);
+    common::assert_exit(&out, 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("/nonexistent/config.toml: cannot read"),
+        "{stderr}"
+    );
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::compose::{self, Failure, Options};
 use crate::fetch::RawMessage;
@@ -15,6 +15,7 @@ use crate::fetch::lore::{self, LoreOptions, Stats};
 use crate::render::{self, Format};
 use crate::{draft, fetch, input};
 
+mod config;
 mod week;
 
 /// Exit status: every input made an entry.
@@ -38,6 +39,11 @@ const PROGRESS_LINES_FROM: usize = 8;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// The config file (default: ~/.config/lkml-digest/config.toml, where
+    /// it exists). Command-line options win over it.
+    #[arg(long, global = true, value_name = "FILE", env = "LKML_DIGEST_CONFIG")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -162,6 +168,10 @@ pub struct PostArgs {
     /// The most words a summary may have.
     #[arg(long, default_value_t = crate::parse::summary::DEFAULT_WORDS, value_name = "N")]
     pub summary_words: usize,
+
+    /// The config file's title pattern.
+    #[arg(skip)]
+    pub title_pattern: Option<String>,
 }
 
 impl PostArgs {
@@ -172,6 +182,9 @@ impl PostArgs {
         );
         options.summary_words = self.summary_words.max(1);
         options.title = self.title.clone();
+        if let Some(pattern) = &self.title_pattern {
+            options.title_pattern = pattern.clone();
+        }
         options
     }
 }
@@ -208,6 +221,24 @@ fn parse_date(text: &str) -> Result<DateTime<FixedOffset>, String> {
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .and_then(|d| FixedOffset::east_opt(0)?.from_local_datetime(&d).single())
         .ok_or_else(|| format!("`{text}` is not a date: use YYYY-MM-DD or RFC 3339"))
+}
+
+/// Parses the command line, applies the config file, and runs; the exit
+/// status.
+pub fn main() -> u8 {
+    let matches = Cli::command().get_matches();
+    let mut cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    match config::Config::load(cli.config.as_deref()) {
+        Ok(config) => config.apply(&mut cli, &matches),
+        Err(e) => {
+            say(&e);
+            return EXIT_USAGE;
+        }
+    }
+    run(cli)
 }
 
 /// Runs the command line and returns the exit status.

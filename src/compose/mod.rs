@@ -65,11 +65,18 @@ pub struct Draft {
     pub ranking: Vec<rank::Candidate>,
 }
 
+/// The title pattern when none is configured.
+pub const DEFAULT_TITLE: &str = "LKML News {release}";
+
 /// Choices the editor makes on the command line.
 #[derive(Debug, Clone)]
 pub struct Options {
     pub summary_words: usize,
+    /// The title as given; else it is made from `title_pattern`.
     pub title: Option<String>,
+    /// `{release}` becomes the newest announcement's version (`v6.0-rc4`),
+    /// or the date where there is none; `{date}` the date.
+    pub title_pattern: String,
     pub date: DateTime<FixedOffset>,
     /// The link prefix, to which the escaped message ID is appended.
     pub link_base: String,
@@ -80,6 +87,7 @@ impl Options {
         Options {
             summary_words: crate::parse::summary::DEFAULT_WORDS,
             title: None,
+            title_pattern: DEFAULT_TITLE.to_string(),
             date,
             link_base: "https://lkml.kernel.org/r/".to_string(),
         }
@@ -278,8 +286,9 @@ fn pull_summary(author: &str, message: &Message, title: &str) -> String {
 /// Puts the entries in post order and names the post.
 ///
 /// Entries keep the editor's order, but release announcements go last, as
-/// the closing item of a post. The title is `LKML News vX.Y-rcN` after the
-/// newest announcement, else `LKML News YYYY-MM-DD`.
+/// the closing item of a post. The title is made from the pattern: by
+/// default `LKML News vX.Y-rcN` after the newest announcement, else
+/// `LKML News YYYY-MM-DD`.
 pub fn draft(entries: Vec<Entry>, failed: Vec<Failure>, options: &Options) -> Draft {
     let (releases, mut entries): (Vec<Entry>, Vec<Entry>) =
         entries.into_iter().partition(|e| e.kind == Kind::Release);
@@ -288,13 +297,14 @@ pub fn draft(entries: Vec<Entry>, failed: Vec<Failure>, options: &Options) -> Dr
         .max_by(|a, b| a.date.cmp(&b.date))
         .map(|e| e.subject.trim_start_matches("Linux ").to_string());
     entries.extend(releases);
-    let title = options
-        .title
-        .clone()
-        .unwrap_or_else(|| match newest_release {
-            Some(version) => format!("LKML News v{version}"),
-            None => format!("LKML News {}", options.date.format("%Y-%m-%d")),
-        });
+    let date = options.date.format("%Y-%m-%d").to_string();
+    let title = options.title.clone().unwrap_or_else(|| {
+        let release = newest_release.map_or_else(|| date.clone(), |v| format!("v{v}"));
+        options
+            .title_pattern
+            .replace("{release}", &release)
+            .replace("{date}", &date)
+    });
     Draft {
         title,
         date: options.date.to_rfc3339_opts(SecondsFormat::Secs, true),

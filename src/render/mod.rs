@@ -10,7 +10,8 @@ use crate::compose::{Draft, Entry, Failure};
 use spans::Span;
 
 /// Output formats of `draft`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// The Hugo post of the seed: front matter, then the entries.
     Hugo,

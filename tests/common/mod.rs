@@ -23,6 +23,16 @@ pub fn corpus(test: &str) -> Option<PathBuf> {
     None
 }
 
+/// The binary, run from the project root, with no config file of the
+/// user's to change what it does.
+pub fn lkml_digest() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_lkml-digest"));
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LKML_DIGEST_CONFIG", "/dev/null");
+    command
+}
+
 /// Asserts a command's exit status, showing its standard error otherwise.
 pub fn assert_exit(out: &std::process::Output, code: i32) {
     assert_eq!(

@@ -1,0 +1,122 @@
+//! The config file: an editor's standing choices, so that the weekly run is
+//! `lkml-digest week > post.md`. Options given on the command line (or in
+//! their environment variables) win over it.
+//!
+//! ```toml
+//! lore = "https://lore.kernel.org"
+//! lists = ["linux-mm", "cgroups"]
+//! interests = ["mm/**", "memcg"]
+//! top = 12
+//! title = "LKML News {release}"
+//! format = "hugo"
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use clap::ArgMatches;
+use clap::parser::ValueSource;
+use serde::Deserialize;
+
+use super::{Cli, Command, PostArgs, SourceArgs};
+use crate::render::Format;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The public-inbox server.
+    pub lore: Option<String>,
+    /// The lists `week` reads.
+    pub lists: Option<Vec<String>>,
+    /// `week --interest` patterns.
+    pub interests: Option<Vec<String>>,
+    /// `week --top`.
+    pub top: Option<usize>,
+    /// The title pattern: `{release}` (`v6.0-rc4`, or the date), `{date}`.
+    pub title: Option<String>,
+    pub format: Option<Format>,
+}
+
+/// `~/.config/lkml-digest/config.toml` (the platform's config directory).
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "lkml-digest", "lkml-digest")
+        .map(|d| d.config_dir().join("config.toml"))
+}
+
+impl Config {
+    /// Reads `explicit`, which must exist, or else the default file if
+    /// there is one. The error is one line naming the file.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, String> {
+        let path = match explicit {
+            Some(path) => path.to_path_buf(),
+            None => match default_path().filter(|p| p.is_file()) {
+                Some(path) => path,
+                None => return Ok(Config::default()),
+            },
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            format!(
+                "{}: cannot read the config file: {}",
+                path.display(),
+                crate::fetch::local::io_reason(&e)
+            )
+        })?;
+        toml::from_str(&text).map_err(|e| {
+            let reason = e.message().lines().next().unwrap_or("invalid").to_string();
+            match e.span() {
+                Some(span) => {
+                    let line = text[..span.start].matches('\n').count() + 1;
+                    format!("{}:{line}: {reason}", path.display())
+                }
+                None => format!("{}: {reason}", path.display()),
+            }
+        })
+    }
+
+    /// Fills what the command line left at its defaults.
+    pub fn apply(&self, cli: &mut Cli, matches: &ArgMatches) {
+        let Some((_, sub)) = matches.subcommand() else {
+            return;
+        };
+        let given = |id: &str| {
+            matches!(
+                sub.value_source(id),
+                Some(ValueSource::CommandLine | ValueSource::EnvVariable)
+            )
+        };
+        match &mut cli.command {
+            Command::Draft(args) => {
+                self.apply_source(&mut args.source, &given);
+                self.apply_post(&mut args.post, &given);
+            }
+            Command::Fetch(args) => self.apply_source(&mut args.source, &given),
+            Command::Week(args) => {
+                self.apply_source(&mut args.source, &given);
+                self.apply_post(&mut args.post, &given);
+                if let Some(lists) = self.lists.as_ref().filter(|_| !given("lists")) {
+                    args.source.lists = lists.clone();
+                }
+                if let Some(interests) = self.interests.as_ref().filter(|_| !given("interest")) {
+                    args.interest = interests.clone();
+                }
+                if let Some(top) = self.top.filter(|_| !given("top")) {
+                    args.top = top;
+                }
+            }
+        }
+    }
+
+    fn apply_source(&self, source: &mut SourceArgs, given: &dyn Fn(&str) -> bool) {
+        if let Some(lore) = self.lore.as_ref().filter(|_| !given("lore")) {
+            source.lore = lore.clone();
+        }
+    }
+
+    fn apply_post(&self, post: &mut PostArgs, given: &dyn Fn(&str) -> bool) {
+        if let Some(format) = self.format.filter(|_| !given("format")) {
+            post.format = format;
+        }
+        if let Some(pattern) = &self.title {
+            post.title_pattern = Some(pattern.clone());
+        }
+    }
+}
