@@ -141,7 +141,8 @@ pub fn normalize(candidate: &str) -> Option<String> {
     id = id.strip_prefix('<').unwrap_or(id);
     id = id.strip_suffix('>').unwrap_or(id);
     for prefix in ["mid:", "id:"] {
-        if id.len() > prefix.len() && id[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        let head = id.get(..prefix.len());
+        if id.len() > prefix.len() && head.is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
             id = &id[prefix.len()..];
         }
     }

@@ -58,11 +58,13 @@ pub fn write_mboxrd<'a>(messages: impl IntoIterator<Item = &'a [u8]>) -> Vec<u8>
     out
 }
 
-/// Appends one line, with CRLF folded to LF.
+/// Appends one line, with CRLF (or CRCRLF, from a conversion done twice)
+/// folded to LF.
 fn push_line(message: &mut Vec<u8>, line: &[u8]) {
-    match line.strip_suffix(b"\r\n") {
+    match line.strip_suffix(b"\n") {
         Some(text) => {
-            message.extend_from_slice(text);
+            let end = text.iter().rposition(|&b| b != b'\r').map_or(0, |i| i + 1);
+            message.extend_from_slice(&text[..end]);
             message.push(b'\n');
         }
         None => message.extend_from_slice(line),

@@ -79,11 +79,36 @@ pub fn wrap(markdown: &str, width: usize) -> String {
         .break_words(false)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::wrap(markdown, options)
+    textwrap::wrap(&bind_code_spans(markdown), options)
         .iter()
-        .map(|line| escape_line_start(line))
+        .map(|line| escape_line_start(line).replace(BOUND_SPACE, " "))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Stands for a space inside a code span while lines are wrapped: a break
+/// there would end the line inside the span, where no escape works.
+const BOUND_SPACE: char = '\u{E000}';
+
+/// `markdown` with the spaces inside code spans (between backticks that
+/// are not escaped) bound.
+fn bind_code_spans(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut in_code = false;
+    let mut escaped = false;
+    for c in markdown.chars() {
+        match c {
+            '`' if !escaped => in_code = !in_code,
+            ' ' if in_code => {
+                out.push(BOUND_SPACE);
+                continue;
+            }
+            _ => {}
+        }
+        escaped = c == '\\' && !escaped && !in_code;
+        out.push(c);
+    }
+    out
 }
 
 /// The display width of a line, for setext underlines.
@@ -94,6 +119,17 @@ pub fn width(line: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_never_break_inside_a_code_span() {
+        let markdown = format!("{} `a b ** c` d", "word ".repeat(15).trim_end());
+        let wrapped = wrap(&markdown, 80);
+        assert!(
+            wrapped.lines().all(|l| l.matches('`').count() % 2 == 0),
+            "{wrapped}"
+        );
+        assert!(wrapped.contains("`a b ** c`"), "{wrapped}");
+    }
 
     #[test]
     fn markdown_syntax_is_escaped() {

@@ -1,0 +1,138 @@
+//! Properties that hold for any input, not just the examples: the parsers
+//! never panic, and each keeps its promise on arbitrary text and bytes.
+
+use lkml_digest::input::{extract, is_valid_id, normalize};
+use lkml_digest::parse::author::clean_name;
+use lkml_digest::parse::mbox::{split, write_mboxrd};
+use lkml_digest::parse::summary::summarize;
+use lkml_digest::parse::{Message, Subject};
+use lkml_digest::render::markdown::{inline, wrap};
+use proptest::prelude::*;
+
+/// Text that looks a little like mail: kernel words, IDs, links and the
+/// characters that Markdown, HTML and templates treat as syntax.
+fn mailish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("mm/damon: ".to_string()),
+        Just("[PATCH v3 2/7] ".to_string()),
+        Just("Re: ".to_string()),
+        Just("<20220830214919.53220-1-surenb@google.com>".to_string()),
+        Just("https://lore.kernel.org/all/a@b/T/#u ".to_string()),
+        Just("foo_bar() ".to_string()),
+        Just("CONFIG_X ".to_string()),
+        Just("**".to_string()),
+        Just("`".to_string()),
+        Just("[x](javascript:alert(1))".to_string()),
+        Just("{{< shortcode >}}".to_string()),
+        Just("{% raw %}".to_string()),
+        Just("<script>".to_string()),
+        Just("&amp;".to_string()),
+        Just("\n".to_string()),
+        Just("From ".to_string()),
+        Just(">From ".to_string()),
+        "[ -~]{0,12}",
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn every_extracted_id_is_valid_and_normalised(text in mailish()) {
+        for id in extract(&text).ids {
+            prop_assert!(is_valid_id(&id), "{id:?}");
+            prop_assert_eq!(normalize(&id), Some(id.clone()));
+        }
+    }
+
+    #[test]
+    fn normalising_twice_changes_nothing(text in mailish()) {
+        if let Some(once) = normalize(&text) {
+            prop_assert_eq!(normalize(&once), Some(once.clone()));
+        }
+    }
+
+    #[test]
+    fn subjects_parse_to_a_title_within_the_subject(subject in mailish()) {
+        let parsed = Subject::parse(&subject);
+        prop_assert!(parsed.version >= 1);
+        prop_assert!(subject.contains(parsed.title.trim()), "{:?}", parsed.title);
+    }
+
+    #[test]
+    fn clean_names_have_no_outer_space(name in mailish()) {
+        let cleaned = clean_name(&name);
+        prop_assert_eq!(cleaned.trim(), cleaned.as_str());
+    }
+
+    #[test]
+    fn summaries_keep_to_the_word_limit(body in mailish(), words in 1usize..80) {
+        let summary = summarize(&body, words);
+        prop_assert!(summary.split_whitespace().count() <= words, "{summary:?}");
+    }
+
+    #[test]
+    fn mboxrd_written_and_split_gives_the_messages_back(data in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let messages = split(&data);
+        let written = write_mboxrd(messages.iter().map(Vec::as_slice));
+        let back = split(&written);
+        prop_assert_eq!(back.len(), messages.len());
+        // Writing ends each message with a newline (a last lone CR makes a
+        // CRLF with it, read as LF); nothing else changes.
+        for (back, message) in back.iter().zip(&messages) {
+            let mut ended = message.clone();
+            if !ended.ends_with(b"\n") {
+                if ended.ends_with(b"\r") {
+                    ended.pop();
+                }
+                ended.push(b'\n');
+            }
+            prop_assert_eq!(back, &ended);
+        }
+    }
+
+    #[test]
+    fn any_bytes_parse_or_fail_without_panic(data in prop::collection::vec(any::<u8>(), 0..3000)) {
+        for raw in split(&data) {
+            let _ = Message::parse(&raw);
+        }
+    }
+
+    #[test]
+    fn escaped_subjects_render_to_their_own_text(subject in mailish()) {
+        let subject: String = subject.split_whitespace().collect::<Vec<_>>().join(" ");
+        prop_assume!(!subject.is_empty());
+        let markdown = wrap(&inline(&subject), 80);
+        // Backticks the author put around code are shown as code spans.
+        let shown = visible_text(&markdown).replace('`', "");
+        let meant: String = subject.replace('`', "");
+        let meant = meant.split_whitespace().collect::<Vec<_>>().join(" ");
+        prop_assert_eq!(shown.split_whitespace().collect::<Vec<_>>().join(" "), meant);
+    }
+}
+
+/// What a CommonMark renderer shows of `markdown`: the text of its HTML,
+/// with entities decoded and white space collapsed.
+fn visible_text(markdown: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(markdown));
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
