@@ -55,8 +55,12 @@ impl Message {
             .and_then(|a| a.first())
             .map(|a| {
                 (
-                    a.name.as_deref().unwrap_or("").trim().to_string(),
-                    a.address.as_deref().unwrap_or("").trim().to_lowercase(),
+                    printable(a.name.as_deref().unwrap_or(""))
+                        .trim()
+                        .to_string(),
+                    printable(a.address.as_deref().unwrap_or(""))
+                        .trim()
+                        .to_lowercase(),
                 )
             })
             .unwrap_or_default();
@@ -74,7 +78,10 @@ impl Message {
             id,
             in_reply_to: ids(mail.in_reply_to()).into_iter().next_back(),
             references: ids(mail.references()),
-            subject: mail.subject().map(unfold).unwrap_or_default(),
+            subject: mail
+                .subject()
+                .map(|s| printable(&unfold(s)))
+                .unwrap_or_default(),
             from_name,
             from_email,
             original_from,
@@ -82,7 +89,7 @@ impl Message {
             list_id: list_id(mail.list_id()),
             body: mail
                 .body_text(0)
-                .map(|b| b.replace("\r\n", "\n"))
+                .map(|b| printable(&b.replace("\r\n", "\n")))
                 .unwrap_or_default(),
             raw_index: 0,
         })
@@ -122,6 +129,20 @@ fn list_id(value: &HeaderValue) -> Option<String> {
         .map_or(text, |(_, rest)| rest.trim_end_matches('>'));
     let inner = inner.trim();
     (!inner.is_empty()).then(|| inner.to_string())
+}
+
+/// `text` without control characters other than tab and line feed: a NUL
+/// or an escape sequence in a mail must not reach a post or a terminal.
+fn printable(text: &str) -> String {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return text.to_string();
+    }
+    text.chars()
+        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+        .collect()
 }
 
 /// Folding whitespace that survived decoding becomes a single space.
