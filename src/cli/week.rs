@@ -17,6 +17,7 @@ use crate::fetch;
 use crate::fetch::lore::Stats;
 use crate::fetch::search;
 use crate::parse::Pool;
+use crate::parse::message::glance;
 use crate::week::{self, WeekOptions};
 
 #[derive(Debug, Args)]
@@ -134,15 +135,18 @@ pub fn run_week(args: WeekArgs) -> u8 {
     }
 }
 
-/// The week's mail from --mbox files and --archive mirrors.
+/// The week's mail from --mbox files and --archive mirrors: only mails
+/// dated within a day of the window are kept, so that a mailbox of years
+/// costs the memory of its week.
 fn from_local(
     args: &WeekArgs,
     until: DateTime<Utc>,
 ) -> Result<(Pool, Window, Vec<Failure>), String> {
-    let (mut raw, errors) = fetch::read_mailboxes(&args.source.mbox);
-    let mut failed: Vec<Failure> = errors.into_iter().map(failure).collect();
     let window = window(args, until, || {
-        let mut newest = week::last_release(&gather(&args.source, &raw), until);
+        let announcement =
+            |raw: &[u8]| glance(raw).is_some_and(|g| g.subject.starts_with("Linux "));
+        let (found, _) = fetch::read_mailboxes_keeping(&args.source.mbox, &announcement);
+        let mut newest = week::last_release(&gather(&args.source, &found), until);
         for dir in &args.archive {
             let found = fetch::archive::last_release(dir, until)
                 .map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -150,6 +154,14 @@ fn from_local(
         }
         Ok(newest)
     })?;
+    let (from, to) = (window.since - SLACK, window.until + SLACK);
+    let near_the_window = |raw: &[u8]| match glance(raw).and_then(|g| g.date) {
+        Some(date) => (from..to).contains(&date.to_utc()),
+        // Undated mail is kept; the ranking leaves it out of the window.
+        None => true,
+    };
+    let (mut raw, errors) = fetch::read_mailboxes_keeping(&args.source.mbox, &near_the_window);
+    let mut failed: Vec<Failure> = errors.into_iter().map(failure).collect();
     for dir in &args.archive {
         match fetch::archive::read_archive(dir, window.since, window.until) {
             Ok(messages) => {
@@ -165,7 +177,7 @@ fn from_local(
             Err(e) => failed.push(failure(e)),
         }
     }
-    if raw.is_empty() {
+    if raw.is_empty() && !failed.is_empty() {
         for failure in &failed {
             say(&format!("{}: {}", failure.input, failure.error));
         }
@@ -173,6 +185,10 @@ fn from_local(
     }
     Ok((gather(&args.source, &raw), window, failed))
 }
+
+/// Replies this long after the window still count toward its discussion,
+/// and mail this long before it may hold a series' first patches.
+const SLACK: TimeDelta = TimeDelta::days(1);
 
 fn failure(e: fetch::SourceError) -> Failure {
     Failure {

@@ -2,7 +2,7 @@
 //! gzipped as lore's `t.mbox.gz`), directories of them, and Maildir folders.
 
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
@@ -10,13 +10,25 @@ use flate2::read::MultiGzDecoder;
 use super::{RawMessage, SourceError};
 use crate::parse::mbox;
 
+/// Which mails to keep, judged on their raw bytes as they stream past.
+pub type Keep<'a> = &'a dyn Fn(&[u8]) -> bool;
+
 /// Reads every message under `paths`. A path that cannot be read is
 /// reported and skipped; the others are still read.
 pub fn read_mailboxes(paths: &[PathBuf]) -> (Vec<RawMessage>, Vec<SourceError>) {
+    read_mailboxes_keeping(paths, &|_| true)
+}
+
+/// Reads the messages under `paths` that `keep` wants. An mbox is read a
+/// line at a time, so that memory holds what is kept, not the file.
+pub fn read_mailboxes_keeping(
+    paths: &[PathBuf],
+    keep: Keep,
+) -> (Vec<RawMessage>, Vec<SourceError>) {
     let mut messages = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        match read_path(path) {
+        match read_path(path, keep) {
             Ok(found) => messages.extend(found),
             Err(reason) => errors.push(SourceError {
                 source_name: path.display().to_string(),
@@ -27,13 +39,13 @@ pub fn read_mailboxes(paths: &[PathBuf]) -> (Vec<RawMessage>, Vec<SourceError>) 
     (messages, errors)
 }
 
-fn read_path(path: &Path) -> Result<Vec<RawMessage>, String> {
+fn read_path(path: &Path, keep: Keep) -> Result<Vec<RawMessage>, String> {
     let meta = fs::metadata(path).map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
     if !meta.is_dir() {
-        return read_mbox(path);
+        return read_mbox(path, keep);
     }
     if path.join("cur").is_dir() || path.join("new").is_dir() {
-        return read_maildir(path);
+        return read_maildir(path, keep);
     }
     let mut files: Vec<PathBuf> = fs::read_dir(path)
         .map_err(|e| format!("cannot list it: {}", io_reason(&e)))?
@@ -49,30 +61,57 @@ fn read_path(path: &Path) -> Result<Vec<RawMessage>, String> {
     files.sort();
     let mut messages = Vec::new();
     for file in files {
-        messages.extend(read_mbox(&file)?);
+        messages.extend(read_mbox(&file, keep)?);
     }
     Ok(messages)
 }
 
-fn read_mbox(path: &Path) -> Result<Vec<RawMessage>, String> {
-    let data = fs::read(path).map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
-    let data = if data.starts_with(&[0x1f, 0x8b]) {
-        gunzip(&data).map_err(|e| format!("not a valid gzip file: {e}"))?
+fn read_mbox(path: &Path, keep: Keep) -> Result<Vec<RawMessage>, String> {
+    let file = fs::File::open(path).map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let gzipped = reader
+        .fill_buf()
+        .map_err(|e| format!("cannot read it: {}", io_reason(&e)))?
+        .starts_with(&[0x1f, 0x8b]);
+    if gzipped {
+        let unpacked = BufReader::with_capacity(1 << 16, MultiGzDecoder::new(reader));
+        split_stream(unpacked, path, keep).map_err(|e| format!("not a valid gzip file: {e}"))
     } else {
-        data
-    };
+        split_stream(reader, path, keep).map_err(|e| format!("cannot read it: {}", io_reason(&e)))
+    }
+}
+
+fn split_stream(
+    mut reader: impl BufRead,
+    path: &Path,
+    keep: Keep,
+) -> std::io::Result<Vec<RawMessage>> {
     let origin = path.display().to_string();
-    Ok(mbox::split(&data)
-        .into_iter()
-        .map(|bytes| RawMessage {
-            bytes,
-            origin: origin.clone(),
-        })
-        .collect())
+    let mut splitter = mbox::Splitter::default();
+    let mut messages = Vec::new();
+    let mut kept = |bytes: Vec<u8>| {
+        if keep(&bytes) {
+            messages.push(RawMessage {
+                bytes,
+                origin: origin.clone(),
+            });
+        }
+    };
+    let mut line = Vec::new();
+    while reader.read_until(b'\n', &mut line)? > 0 {
+        if let Some(message) = splitter.push_line(&line) {
+            kept(message);
+        }
+        line.clear();
+    }
+    if let Some(message) = splitter.finish() {
+        kept(message);
+    }
+    Ok(messages)
 }
 
 /// A Maildir's messages from `cur/` and `new/`, in name order.
-fn read_maildir(path: &Path) -> Result<Vec<RawMessage>, String> {
+fn read_maildir(path: &Path, keep: Keep) -> Result<Vec<RawMessage>, String> {
     let mut files = Vec::new();
     for sub in ["cur", "new"] {
         let Ok(entries) = fs::read_dir(path.join(sub)) else {
@@ -85,23 +124,19 @@ fn read_maildir(path: &Path) -> Result<Vec<RawMessage>, String> {
         );
     }
     files.sort();
-    files
-        .into_iter()
-        .map(|file| {
-            let bytes = fs::read(&file)
-                .map_err(|e| format!("cannot read {}: {}", file.display(), io_reason(&e)))?;
-            Ok(RawMessage {
-                bytes: bytes.iter().filter(|&&b| b != b'\r').copied().collect(),
+    let mut messages = Vec::new();
+    for file in files {
+        let bytes = fs::read(&file)
+            .map_err(|e| format!("cannot read {}: {}", file.display(), io_reason(&e)))?;
+        let bytes: Vec<u8> = bytes.iter().filter(|&&b| b != b'\r').copied().collect();
+        if keep(&bytes) {
+            messages.push(RawMessage {
+                bytes,
                 origin: file.display().to_string(),
-            })
-        })
-        .collect()
-}
-
-pub(crate) fn gunzip(data: &[u8]) -> std::io::Result<Vec<u8>> {
-    let mut out = Vec::new();
-    MultiGzDecoder::new(data).read_to_end(&mut out)?;
-    Ok(out)
+            });
+        }
+    }
+    Ok(messages)
 }
 
 /// The OS error without Rust's `(os error 2)` suffix.
@@ -145,6 +180,19 @@ mod tests {
         fs::write(dir.path().join("t.mbox.gz"), gz.finish().unwrap()).unwrap();
         let (messages, _) = read_mailboxes(&[dir.path().join("t.mbox.gz")]);
         assert_eq!(messages.len(), 2);
+    }
+
+    #[test]
+    fn only_the_mails_asked_for_are_kept_as_the_mbox_streams() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("one.mbox");
+        fs::write(&path, MBOX).unwrap();
+        let (messages, errors) = read_mailboxes_keeping(&[path], &|raw: &[u8]| {
+            raw.starts_with(b"Message-ID: <b@x>")
+        });
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(messages.len(), 1);
+        assert_eq!(messages[0].bytes, b"Message-ID: <b@x>\n\nbody\n");
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub mod local;
 pub mod lore;
 pub mod search;
 
-pub use local::read_mailboxes;
+pub use local::{read_mailboxes, read_mailboxes_keeping};
 
 /// One mail as read, before parsing.
 #[derive(Debug, Clone)]

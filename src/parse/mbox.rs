@@ -9,32 +9,52 @@
 /// Splits an mbox into raw messages, undoing mboxrd `>From ` quoting and
 /// normalising CRLF line ends to LF.
 pub fn split(mbox: &[u8]) -> Vec<Vec<u8>> {
-    let mut messages = Vec::new();
-    let mut current: Option<Vec<u8>> = None;
-    let mut previous_blank = true;
-    for line in lines(mbox) {
-        if previous_blank && is_separator(line) {
-            if let Some(message) = current.take() {
-                messages.push(trim_trailing_blank(message));
-            }
-            current = Some(Vec::new());
-            previous_blank = false;
-            continue;
+    let mut splitter = Splitter::default();
+    let mut messages: Vec<Vec<u8>> = lines(mbox)
+        .filter_map(|line| splitter.push_line(line))
+        .collect();
+    messages.extend(splitter.finish());
+    messages
+}
+
+/// [`split`] a line at a time, for mailboxes too big to hold: each line
+/// in, each message out as soon as the next separator ends it.
+#[derive(Debug)]
+pub struct Splitter {
+    current: Option<Vec<u8>>,
+    previous_blank: bool,
+}
+
+impl Default for Splitter {
+    fn default() -> Splitter {
+        Splitter {
+            current: None,
+            previous_blank: true,
         }
-        previous_blank = matches!(line, b"\n" | b"\r\n");
+    }
+}
+
+impl Splitter {
+    /// Takes one line (with its `\n`); returns the message it ended, if any.
+    pub fn push_line(&mut self, line: &[u8]) -> Option<Vec<u8>> {
+        if self.previous_blank && is_separator(line) {
+            self.previous_blank = false;
+            let ended = self.current.replace(Vec::new());
+            return ended.map(trim_trailing_blank).filter(|m| !m.is_empty());
+        }
+        self.previous_blank = matches!(line, b"\n" | b"\r\n");
         // Text before any separator: a file that is one bare message (no
         // `From ` line at all) still counts as a message.
-        let message = current.get_or_insert_with(Vec::new);
+        let message = self.current.get_or_insert_with(Vec::new);
         push_line(message, unquote(line));
+        None
     }
-    if let Some(message) = current {
-        let message = trim_trailing_blank(message);
-        if !message.iter().all(u8::is_ascii_whitespace) {
-            messages.push(message);
-        }
+
+    /// The last message, once the input has ended.
+    pub fn finish(self) -> Option<Vec<u8>> {
+        let message = trim_trailing_blank(self.current?);
+        (!message.is_empty() && !message.iter().all(u8::is_ascii_whitespace)).then_some(message)
     }
-    messages.retain(|m| !m.is_empty());
-    messages
 }
 
 /// Writes messages as one mboxrd file, as lore serves threads: every

@@ -101,6 +101,22 @@ impl Message {
     }
 }
 
+/// A raw mail's date and subject, from its headers alone: enough to choose
+/// the mails of a big mailbox to keep before they are parsed whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glance {
+    pub date: Option<DateTime<FixedOffset>>,
+    pub subject: String,
+}
+
+pub fn glance(raw: &[u8]) -> Option<Glance> {
+    let headers = MessageParser::default().parse_headers(raw)?;
+    Some(Glance {
+        date: headers.date().and_then(to_chrono),
+        subject: headers.subject().map(unfold).unwrap_or_default(),
+    })
+}
+
 /// Message IDs in an In-Reply-To or References header.
 fn ids(value: &HeaderValue) -> Vec<String> {
     let raw: Vec<&str> = match value {
