@@ -3,9 +3,16 @@
 //! base64 and format=flowed, in the proportions of a busy list.
 
 /// `count` messages as one mboxrd, the same for the same `count`.
+#[allow(dead_code)]
 pub fn mbox(count: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(count * 2000);
+    write_mbox(count, &mut out).expect("writing to memory");
+    out
+}
+
+/// [`mbox`], written as it is made.
+pub fn write_mbox(count: usize, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    let mut out = Vec::with_capacity(count * 3000);
     let mut n = 0;
     let mut thread = 0;
     while n < count {
@@ -42,7 +49,7 @@ pub fn mbox(count: usize) -> Vec<u8> {
             if n == count {
                 break;
             }
-            out.extend_from_slice(b"From mboxrd@z Thu Jan  1 00:00:00 1970\n");
+            out.write_all(b"From mboxrd@z Thu Jan  1 00:00:00 1970\n")?;
             let mail = message(
                 &mut rng,
                 &subject,
@@ -53,13 +60,13 @@ pub fn mbox(count: usize) -> Vec<u8> {
                 day,
                 i,
             );
-            out.extend_from_slice(mail.as_bytes());
-            out.push(b'\n');
+            out.write_all(mail.as_bytes())?;
+            out.write_all(b"\n")?;
             n += 1;
         }
         thread += 1;
     }
-    out
+    Ok(())
 }
 
 const PREFIXES: &[&str] = &[

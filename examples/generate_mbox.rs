@@ -13,7 +13,8 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(20_000);
-    std::io::stdout()
-        .write_all(&generate::mbox(count))
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    generate::write_mbox(count, &mut out)
+        .and_then(|()| out.flush())
         .expect("standard output");
 }

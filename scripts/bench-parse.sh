@@ -55,7 +55,7 @@ PY
 now() { date +%s.%N; }
 start=$(now)
 target/release/lkml-digest week --config /dev/null --mbox "$work/mails.mbox" \
-    --since 2022-09-01 --until 2022-10-01 --top "$count" --format json -o "$work/out.json"
+    --since 2022-08-01 --until 2023-01-01 --top "$count" --format json -o "$work/out.json"
 middle=$(now)
 python3 "$work/extract.py" "$work/mails.mbox" > "$work/py.out"
 end=$(now)

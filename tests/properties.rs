@@ -36,6 +36,21 @@ fn mailish() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
 }
 
+/// Bytes with the lines an mbox is made of, in any order.
+fn mboxish() -> impl Strategy<Value = Vec<u8>> {
+    let line = prop_oneof![
+        Just(b"From mboxrd@z Thu Jan  1 00:00:00 1970\n".to_vec()),
+        Just(b"\n".to_vec()),
+        Just(b"\r\n".to_vec()),
+        Just(b">From here\n".to_vec()),
+        Just(b">>From there\r\n".to_vec()),
+        Just(b"Subject: a\n".to_vec()),
+        Just(b"  \n".to_vec()),
+        prop::collection::vec(any::<u8>(), 0..20),
+    ];
+    prop::collection::vec(line, 0..30).prop_map(|lines| lines.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -91,6 +106,17 @@ proptest! {
             }
             prop_assert_eq!(back, &ended);
         }
+    }
+
+    #[test]
+    fn splitting_at_once_and_a_line_at_a_time_agree(data in mboxish()) {
+        let mut splitter = lkml_digest::parse::mbox::Splitter::default();
+        let mut by_line: Vec<Vec<u8>> = data
+            .split_inclusive(|&b| b == b'\n')
+            .filter_map(|line| splitter.push_line(line))
+            .collect();
+        by_line.extend(splitter.finish());
+        prop_assert_eq!(split(&data), by_line);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use chrono::{DateTime, SecondsFormat, Utc};
 use globset::{GlobBuilder, GlobMatcher};
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::{Kind, kind_of};
@@ -168,13 +169,16 @@ struct Facts {
 pub fn candidates(pool: &Pool, window: &Window, interests: &[Interest]) -> Vec<Candidate> {
     let mut found: Vec<(Candidate, Facts)> = Vec::new();
     let mut siblings: HashMap<String, usize> = HashMap::new();
+    let need_paths = interests
+        .iter()
+        .any(|i| matches!(i, Interest::Path(..) | Interest::Word(_)));
     for thread in pool.threads() {
-        let children = children(&thread);
-        for &start in &thread.messages {
-            if !window.contains(start) || !is_start(&thread, start) {
+        let thread = Parsed::new(thread);
+        for &start in &thread.thread.messages {
+            if !window.contains(start) || !thread.is_start(start) {
                 continue;
             }
-            let described = describe(&thread, &children, start);
+            let described = describe(&thread, start, need_paths);
             match sibling_key(&thread, start) {
                 Some(key) => match siblings.get(&key) {
                     Some(&i) => absorb(&mut found[i], described),
@@ -323,57 +327,86 @@ pub fn is_automated_subject(subject: &str) -> bool {
     !parsed.is_reply && AUTOMATED_SUBJECT.is_match(subject.trim())
 }
 
-type Children<'a> = HashMap<&'a str, Vec<&'a Message>>;
+/// A thread with each subject parsed once and each message's replies.
+struct Parsed<'a> {
+    thread: Thread<'a>,
+    subjects: FxHashMap<&'a str, Subject>,
+    children: FxHashMap<&'a str, Vec<&'a Message>>,
+}
 
-fn children<'a>(thread: &Thread<'a>) -> Children<'a> {
-    let mut children: Children<'a> = HashMap::new();
-    for &message in &thread.messages {
-        if let Some(parent) = thread.parent(message) {
-            children
-                .entry(parent.id.as_str())
-                .or_default()
-                .push(message);
+impl<'a> Parsed<'a> {
+    fn new(thread: Thread<'a>) -> Parsed<'a> {
+        let mut subjects =
+            FxHashMap::with_capacity_and_hasher(thread.messages.len(), Default::default());
+        let mut children: FxHashMap<&'a str, Vec<&'a Message>> = FxHashMap::default();
+        for &message in &thread.messages {
+            subjects.insert(message.id.as_str(), Subject::parse(&message.subject));
+            if let Some(parent) = thread.parent(message) {
+                children
+                    .entry(parent.id.as_str())
+                    .or_default()
+                    .push(message);
+            }
+        }
+        Parsed {
+            thread,
+            subjects,
+            children,
         }
     }
-    children
-}
 
-/// Whether `message` starts something new: not a reply, not a bot's, and
-/// not a later patch of the series above it.
-fn is_start(thread: &Thread, message: &Message) -> bool {
-    let subject = Subject::parse(&message.subject);
-    if subject.is_reply || is_automated(message, &subject) {
-        return false;
+    fn subject(&self, message: &Message) -> std::borrow::Cow<'_, Subject> {
+        match self.subjects.get(message.id.as_str()) {
+            Some(subject) => std::borrow::Cow::Borrowed(subject),
+            None => std::borrow::Cow::Owned(Subject::parse(&message.subject)),
+        }
     }
-    match thread.parent(message) {
-        None => true,
-        Some(parent) => !is_same_series(parent, message, &subject),
-    }
-}
 
-/// Whether `message` is patch k (k >= 1) of the series `parent` is part of:
-/// its cover letter (tagged or not, as `consolidate btrfs checksumming`) or
-/// the patch before it.
-fn is_same_series(parent: &Message, message: &Message, subject: &Subject) -> bool {
-    let Some((k, n)) = subject.counter else {
-        return false;
-    };
-    let above = Subject::parse(&parent.subject);
-    k >= 1
-        && !above.is_reply
-        && parent.from_email.eq_ignore_ascii_case(&message.from_email)
-        && match above.counter {
-            Some((_, m)) => m == n && above.version == subject.version,
+    /// Whether `message` starts something new: not a reply, not a bot's,
+    /// and not a later patch of the series above it.
+    fn is_start(&self, message: &Message) -> bool {
+        let subject = self.subject(message);
+        if subject.is_reply || is_automated(message, &subject) {
+            return false;
+        }
+        match self.thread.parent(message) {
             None => true,
+            Some(parent) => !self.is_same_series(parent, message, &subject),
         }
+    }
+
+    /// Whether `message` is patch k (k >= 1) of the series `parent` is part
+    /// of: its cover letter (tagged or not, as `consolidate btrfs
+    /// checksumming`) or the patch before it.
+    fn is_same_series(&self, parent: &Message, message: &Message, subject: &Subject) -> bool {
+        let Some((k, n)) = subject.counter else {
+            return false;
+        };
+        let above = self.subject(parent);
+        k >= 1
+            && !above.is_reply
+            && parent.from_email.eq_ignore_ascii_case(&message.from_email)
+            && match above.counter {
+                Some((_, m)) => m == n && above.version == subject.version,
+                None => true,
+            }
+    }
+
+    /// A patch of `start`'s own series: same sender, not a reply, numbered.
+    fn is_own(&self, start: &Message, message: &Message) -> bool {
+        let subject = self.subject(message);
+        !subject.is_reply
+            && subject.counter.is_some()
+            && message.from_email.eq_ignore_ascii_case(&start.from_email)
+    }
 }
 
 /// Patches of one series whose cover letter is not in the mail read (it
 /// went to other lists) each look like a start; this key joins them.
-fn sibling_key(thread: &Thread, message: &Message) -> Option<String> {
-    let subject = Subject::parse(&message.subject);
+fn sibling_key(thread: &Parsed, message: &Message) -> Option<String> {
+    let subject = thread.subject(message);
     let (k, n) = subject.counter?;
-    if k == 0 || thread.parent(message).is_some() {
+    if k == 0 || thread.thread.parent(message).is_some() {
         return None;
     }
     let anchor = match message.in_reply_to.as_ref().or(message.references.first()) {
@@ -422,20 +455,23 @@ fn series_key(candidate: &Candidate) -> String {
 
 /// The candidate for `start` and the facts of its part of the thread: the
 /// messages below it, short of other starts (a v2 posted in reply to v1).
-fn describe(thread: &Thread, children: &Children, start: &Message) -> (Candidate, Facts) {
-    let subject = Subject::parse(&start.subject);
+/// Paths are gathered only when an interest asks for them (`need_paths`).
+fn describe(thread: &Parsed, start: &Message, need_paths: bool) -> (Candidate, Facts) {
+    let subject = thread.subject(start).into_owned();
     let who = author(start);
     let mut facts = Facts::default();
     let mut own_patches = 0u32;
+    let children = &thread.children;
     let mut stack: Vec<&Message> = children.get(start.id.as_str()).cloned().unwrap_or_default();
-    let mut seen: HashSet<&str> = HashSet::from([start.id.as_str()]);
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    seen.insert(start.id.as_str());
     let mut series_bodies: Vec<&str> = vec![&start.body];
     let mut trailers = Trailers::default();
     while let Some(message) = stack.pop() {
-        if !seen.insert(message.id.as_str()) || is_start(thread, message) {
+        if !seen.insert(message.id.as_str()) || thread.is_start(message) {
             continue;
         }
-        if is_own(start, message) {
+        if thread.is_own(start, message) {
             own_patches += 1;
             series_bodies.push(&message.body);
         } else {
@@ -452,10 +488,12 @@ fn describe(thread: &Thread, children: &Children, start: &Message) -> (Candidate
     facts.trailers = trailers.count();
     facts.prefixes = prefixes(&subject.title);
     facts.lists = start.list_id.iter().cloned().collect();
-    facts.paths = series_bodies
-        .iter()
-        .flat_map(|b| touched_paths(b))
-        .collect();
+    if need_paths {
+        facts.paths = series_bodies
+            .iter()
+            .flat_map(|b| touched_paths(b))
+            .collect();
+    }
     let kind = kind_of(start, &subject);
     let has_diff = start.body.contains("\ndiff --git ");
     let patches = match subject.counter {
@@ -483,14 +521,6 @@ fn describe(thread: &Thread, children: &Children, start: &Message) -> (Candidate
         score: Score::default(),
     };
     (candidate, facts)
-}
-
-/// A patch of `start`'s own series: same sender, not a reply, numbered.
-fn is_own(start: &Message, message: &Message) -> bool {
-    let subject = Subject::parse(&message.subject);
-    !subject.is_reply
-        && subject.counter.is_some()
-        && message.from_email.eq_ignore_ascii_case(&start.from_email)
 }
 
 /// `mm: memcontrol: fix` -> `mm`, `mm: memcontrol`... as subsystem

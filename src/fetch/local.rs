@@ -187,9 +187,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("one.mbox");
         fs::write(&path, MBOX).unwrap();
-        let (messages, errors) = read_mailboxes_keeping(&[path], &|raw: &[u8]| {
-            raw.starts_with(b"Message-ID: <b@x>")
-        });
+        let (messages, errors) =
+            read_mailboxes_keeping(&[path], &|raw: &[u8]| raw.starts_with(b"Message-ID: <b@x>"));
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(messages.len(), 1);
         assert_eq!(messages[0].bytes, b"Message-ID: <b@x>\n\nbody\n");

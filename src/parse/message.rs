@@ -55,10 +55,10 @@ impl Message {
             .and_then(|a| a.first())
             .map(|a| {
                 (
-                    printable(a.name.as_deref().unwrap_or(""))
+                    printable(a.name.as_deref().unwrap_or("").to_string())
                         .trim()
                         .to_string(),
-                    printable(a.address.as_deref().unwrap_or(""))
+                    printable(a.address.as_deref().unwrap_or("").to_string())
                         .trim()
                         .to_lowercase(),
                 )
@@ -80,7 +80,7 @@ impl Message {
             references: ids(mail.references()),
             subject: mail
                 .subject()
-                .map(|s| printable(&unfold(s)))
+                .map(|s| printable(unfold(s)))
                 .unwrap_or_default(),
             from_name,
             from_email,
@@ -89,7 +89,13 @@ impl Message {
             list_id: list_id(mail.list_id()),
             body: mail
                 .body_text(0)
-                .map(|b| printable(&b.replace("\r\n", "\n")))
+                .map(|b| {
+                    printable(if b.contains('\r') {
+                        b.replace("\r\n", "\n")
+                    } else {
+                        b.into_owned()
+                    })
+                })
                 .unwrap_or_default(),
             raw_index: 0,
         })
@@ -110,7 +116,35 @@ pub struct Glance {
 }
 
 pub fn glance(raw: &[u8]) -> Option<Glance> {
-    let headers = MessageParser::default().parse_headers(raw)?;
+    // Only the Date and Subject lines (and their continuations) are handed
+    // to mail-parser, which reads them as it reads a whole mail.
+    let end = raw
+        .windows(2)
+        .position(|w| w == b"\n\n")
+        .map_or(raw.len(), |i| i + 1);
+    let mut wanted = Vec::new();
+    let mut taking = false;
+    for line in raw[..end].split_inclusive(|&b| b == b'\n') {
+        if line.starts_with(b" ") || line.starts_with(b"\t") {
+            if taking {
+                wanted.extend_from_slice(line);
+            }
+            continue;
+        }
+        let name = |n: &[u8]| line.len() > n.len() && line[..n.len()].eq_ignore_ascii_case(n);
+        taking = name(b"date:") || name(b"subject:");
+        if taking {
+            wanted.extend_from_slice(line);
+        }
+    }
+    if wanted.is_empty() {
+        return Some(Glance {
+            date: None,
+            subject: String::new(),
+        });
+    }
+    wanted.extend_from_slice(b"\n\n");
+    let headers = MessageParser::default().parse_headers(&wanted)?;
     Some(Glance {
         date: headers.date().and_then(to_chrono),
         subject: headers.subject().map(unfold).unwrap_or_default(),
@@ -149,12 +183,18 @@ fn list_id(value: &HeaderValue) -> Option<String> {
 
 /// `text` without control characters other than tab and line feed: a NUL
 /// or an escape sequence in a mail must not reach a post or a terminal.
-fn printable(text: &str) -> String {
-    if !text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
+fn printable(text: String) -> String {
+    // C0 controls and DEL are single bytes; C1 controls start with 0xC2. A
+    // scan without early exit is one the compiler vectorises.
+    let suspect = text.as_bytes().iter().fold(false, |seen, &b| {
+        seen | ((b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f) | (b == 0xc2))
+    });
+    if !suspect
+        || !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
     {
-        return text.to_string();
+        return text;
     }
     text.chars()
         .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
@@ -187,6 +227,17 @@ fn to_chrono(date: &mail_parser::DateTime) -> Option<DateTime<FixedOffset>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_glance_reads_date_and_folded_subject_only() {
+        let raw = b"From: A <a@x>\nSUBJECT: [PATCH] mm: a\n fold\nDate: Thu, 1 Sep 2022 10:00:00 +0200\n\nDate: not this\n";
+        let glance = glance(raw).unwrap();
+        assert_eq!(glance.subject, "[PATCH] mm: a fold");
+        assert_eq!(
+            glance.date.unwrap().to_rfc3339(),
+            "2022-09-01T10:00:00+02:00"
+        );
+    }
 
     const MAIL: &str = "From: =?UTF-8?q?J=C3=B6rg_R=C3=B6del?= <Joerg@Example.org>\n\
         Subject: [PATCH v3] cgroup2: New memory.max.effective like cgroup1\n \

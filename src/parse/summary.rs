@@ -92,7 +92,9 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
         if ends_text(trimmed) {
             break;
         }
-        if trimmed.starts_with('>') || ATTRIBUTION.is_match(trimmed) && trimmed.len() < 200 {
+        if trimmed.starts_with('>')
+            || trimmed.ends_with(':') && trimmed.len() < 200 && ATTRIBUTION.is_match(trimmed)
+        {
             flush(&mut current, &mut paragraphs);
             continue;
         }
@@ -128,7 +130,10 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
                 continue;
             }
         }
-        if TRAILER_LINE.is_match(trimmed) || REFERENCE_LINE.is_match(trimmed) {
+        if trimmed.contains(':') && TRAILER_LINE.is_match(trimmed)
+            || (trimmed.contains('[') || trimmed.contains("http"))
+                && REFERENCE_LINE.is_match(trimmed)
+        {
             continue;
         }
         if is_code(trimmed) {
@@ -164,8 +169,11 @@ fn ends_text(line: &str) -> bool {
         || line.starts_with("base-commit:")
         || is_list_footer(line)
         || line.starts_with("The following changes since commit")
-        || SHORTLOG_HEAD.is_match(line)
-        || DIFFSTAT.is_match(line)
+        // The regexes run on every line; cheap tests go first.
+        || line.trim_end().ends_with(':') && SHORTLOG_HEAD.is_match(line)
+        || line.starts_with([' ', '\t'])
+            && (line.contains('|') || line.contains(" changed"))
+            && DIFFSTAT.is_match(line)
 }
 
 /// The rule of underscores above the footer that Mailman lists append.

@@ -4,7 +4,7 @@
 //! may miss some messages of a thread, so every reference that resolves
 //! joins the thread, not only the direct parent.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::message::Message;
 
@@ -130,7 +130,7 @@ impl Pool {
     /// Every thread in the pool, each once, in the order of their first
     /// message in the pool.
     pub fn threads(&self) -> Vec<Thread<'_>> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         self.component
             .iter()
             .enumerate()

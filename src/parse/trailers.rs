@@ -1,8 +1,5 @@
 //! Review trailers that people give in replies.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use serde::Serialize;
 
 use super::author::clean_name;
@@ -19,10 +16,6 @@ pub struct Trailers {
     pub tested_by: Vec<String>,
 }
 
-static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?mi)^[ \t]*(Reviewed|Acked|Tested)-by:[ \t]*([^\r\n]+?)[ \t]*$").unwrap()
-});
-
 impl Trailers {
     /// Trailers given in the thread's replies. Trailers that a series
     /// carries in its own patches were given to earlier revisions, and
@@ -35,17 +28,22 @@ impl Trailers {
         trailers
     }
 
-    /// Adds the unquoted trailers of one body.
+    /// Adds the unquoted trailers of one body: lines that start (after
+    /// blanks) with `Reviewed-by:`, `Acked-by:` or `Tested-by:`, in any case.
     pub fn add_from(&mut self, body: &str) {
-        for caps in TRAILER.captures_iter(body) {
-            let name = person(&caps[2]);
+        for line in body.lines() {
+            let line = line.trim_start_matches([' ', '\t']);
+            let Some((kind, value)) = trailer(line) else {
+                continue;
+            };
+            let name = person(value.trim());
             if name.is_empty() {
                 continue;
             }
-            let list = match caps[1].to_ascii_lowercase().as_str() {
-                "reviewed" => &mut self.reviewed_by,
-                "acked" => &mut self.acked_by,
-                _ => &mut self.tested_by,
+            let list = match kind {
+                Kind::Reviewed => &mut self.reviewed_by,
+                Kind::Acked => &mut self.acked_by,
+                Kind::Tested => &mut self.tested_by,
             };
             if !list.contains(&name) {
                 list.push(name);
@@ -56,6 +54,27 @@ impl Trailers {
     /// How many trailers were given in all.
     pub fn count(&self) -> usize {
         self.reviewed_by.len() + self.acked_by.len() + self.tested_by.len()
+    }
+}
+
+enum Kind {
+    Reviewed,
+    Acked,
+    Tested,
+}
+
+/// The kind and value of a trailer line. Checked by hand, not by regex:
+/// every line of every reply passes here.
+fn trailer(line: &str) -> Option<(Kind, &str)> {
+    let tag = |name: &str| {
+        let head = line.get(..name.len())?;
+        head.eq_ignore_ascii_case(name).then(|| &line[name.len()..])
+    };
+    match line.as_bytes().first()?.to_ascii_lowercase() {
+        b'r' => tag("reviewed-by:").map(|v| (Kind::Reviewed, v)),
+        b'a' => tag("acked-by:").map(|v| (Kind::Acked, v)),
+        b't' => tag("tested-by:").map(|v| (Kind::Tested, v)),
+        _ => None,
     }
 }
 
