@@ -586,3 +586,131 @@ fn week_from_lore_ranks_the_same_top_10_as_the_mbox() {
     assert_eq!(ranked_entry_ids(&from_lore), top);
     assert_eq!(from_lore["title"], "LKML News v6.0-rc4");
 }
+
+// ---- Many IDs, random faults -------------------------------------------------
+
+/// FNV-1a: a fault plan from a seed, the same on every run.
+fn fnv(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    hash
+}
+
+#[test]
+fn two_hundred_ids_at_eight_jobs_with_a_fifth_of_requests_failing() {
+    use std::collections::{HashMap, HashSet};
+    use std::sync::Mutex;
+
+    const SEED: &[u8] = b"lkml-digest";
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let attempts: Arc<Mutex<HashMap<String, u32>>> = Arc::default();
+    let served: Arc<Mutex<HashSet<String>>> = Arc::default();
+    let failed_for_good: Arc<Mutex<HashSet<String>>> = Arc::default();
+    {
+        let (attempts, served, failed_for_good) =
+            (attempts.clone(), served.clone(), failed_for_good.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let (attempts, served, failed_for_good) =
+                    (attempts.clone(), served.clone(), failed_for_good.clone());
+                std::thread::spawn(move || {
+                    let mut buf = [0u8; 4096];
+                    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                    let n = stream.read(&mut buf).unwrap_or(0);
+                    let request = String::from_utf8_lossy(&buf[..n]).to_string();
+                    let Some(id) = request
+                        .split_whitespace()
+                        .nth(1)
+                        .and_then(|path| path.split('/').nth(2))
+                        .map(str::to_string)
+                    else {
+                        return;
+                    };
+                    let attempt = {
+                        let mut attempts = attempts.lock().unwrap();
+                        let count = attempts.entry(id.clone()).or_insert(0);
+                        *count += 1;
+                        *count
+                    };
+                    let roll = fnv(&[SEED, id.as_bytes(), &attempt.to_le_bytes()]);
+                    if roll % 5 != 0 {
+                        respond(&mut stream, "200 OK", "", &thread_body(&id));
+                        served.lock().unwrap().insert(id);
+                        return;
+                    }
+                    match (roll / 5) % 4 {
+                        0 => respond(
+                            &mut stream,
+                            "503 Service Unavailable",
+                            "Retry-After: 0\r\n",
+                            b"",
+                        ),
+                        1 => respond(
+                            &mut stream,
+                            "429 Too Many Requests",
+                            "Retry-After: 0\r\n",
+                            b"",
+                        ),
+                        2 => {
+                            let _ = stream.write_all(
+                                b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\npartial",
+                            );
+                            let _ = stream.shutdown(std::net::Shutdown::Both);
+                        }
+                        _ => {
+                            // A truncated gzip is not retried: the ID fails.
+                            let body = thread_body(&id);
+                            respond(&mut stream, "200 OK", "", &body[..body.len() - 8]);
+                            failed_for_good.lock().unwrap().insert(id);
+                        }
+                    }
+                });
+            }
+        });
+    }
+    let ids: Vec<String> = (0..200).map(|i| format!("id{i}@example.org")).collect();
+    let cache = tempfile::tempdir().unwrap();
+    let mut args = vec!["-j", "8", "--refresh"];
+    args.extend(ids.iter().map(String::as_str));
+    let (value, out) = draft_json(&url, &args, cache.path());
+
+    let served = served.lock().unwrap().clone();
+    let drafted: HashSet<String> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["message_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        drafted, served,
+        "the draft holds exactly the IDs that were served"
+    );
+    let failed: Vec<&Value> = value["failed"].as_array().unwrap().iter().collect();
+    assert_eq!(drafted.len() + failed.len(), 200);
+    for failure in &failed {
+        let error = failure["error"].as_str().unwrap();
+        assert!(!error.contains('\n') && !error.is_empty(), "{error:?}");
+    }
+    let requests = attempts.lock().unwrap().values().sum::<u32>() as usize;
+    let faults = requests - served.len();
+    assert!(
+        faults * 10 >= requests,
+        "the plan failed only {faults} of {requests} requests"
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(if failed.is_empty() { 0 } else { 1 })
+    );
+    common::notice(&format!(
+        "random faults: {faults} of {requests} requests failed; {} IDs drafted, {} failed ({} truncated, not retried)",
+        drafted.len(),
+        failed.len(),
+        failed_for_good.lock().unwrap().len()
+    ));
+}
