@@ -639,7 +639,7 @@ fn two_hundred_ids_at_eight_jobs_with_a_fifth_of_requests_failing() {
                         *count
                     };
                     let roll = fnv(&[SEED, id.as_bytes(), &attempt.to_le_bytes()]);
-                    if roll % 5 != 0 {
+                    if !roll.is_multiple_of(5) {
                         respond(&mut stream, "200 OK", "", &thread_body(&id));
                         served.lock().unwrap().insert(id);
                         return;
