@@ -1,8 +1,7 @@
 //! `lkml-digest draft` as a user runs it, on the bundled samples.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -15,22 +14,9 @@ fn root() -> PathBuf {
 }
 
 fn draft(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = common::lkml_digest()
-        .arg("draft")
-        .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(bytes) = stdin {
-        child.stdin.take().unwrap().write_all(bytes).unwrap();
-    }
-    child.wait_with_output().unwrap()
+    let mut all = vec!["draft"];
+    all.extend_from_slice(args);
+    common::run_with_stdin(&all, stdin)
 }
 
 fn json(args: &[&str], stdin: Option<&[u8]>) -> (Value, Output) {

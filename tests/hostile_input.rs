@@ -4,8 +4,7 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -29,23 +28,7 @@ fn mbox_with(dir: &std::path::Path, mails: &[Vec<u8>]) -> std::path::PathBuf {
 }
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = common::lkml_digest()
-        .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(bytes) = stdin {
-        let mut pipe = child.stdin.take().unwrap();
-        let bytes = bytes.to_vec();
-        std::thread::spawn(move || pipe.write_all(&bytes));
-    }
-    child.wait_with_output().unwrap()
+    common::run_with_stdin(args, stdin)
 }
 
 /// Drafts `ids` (and the good ID) from `mails` as JSON; asserts the good

@@ -61,6 +61,20 @@ fn access_log_lines() -> Option<usize> {
     Some(std::fs::read_to_string(path).ok()?.lines().count())
 }
 
+/// `fetch --lore LORE EXTRA... -o FILE ID`, succeeding: its stderr and
+/// the mbox it wrote.
+fn fetch_to_file(lore: &str, extra: &[&str], id: &str) -> (String, Vec<u8>) {
+    let cache = tempfile::tempdir().unwrap();
+    let out_file = cache.path().join("out.mbox");
+    let mut args = vec!["fetch", "--lore", lore, "-o", out_file.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    args.push(id);
+    let out = run(&args, cache.path());
+    common::assert_exit(&out, 0);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (stderr, std::fs::read(&out_file).unwrap())
+}
+
 #[test]
 fn samples_are_drafted_from_the_real_server_like_from_the_mbox() {
     let Some(lore) = lore("samples_are_drafted_from_the_real_server") else {
@@ -120,32 +134,18 @@ fn a_message_missing_from_the_list_comes_from_the_inbox_its_300_page_names() {
     let Some(lore) = lore("a_message_missing_from_the_list_comes_from_the_inbox") else {
         return;
     };
-    let cache = tempfile::tempdir().unwrap();
-    let out_file = cache.path().join("out.mbox");
     // The samples are not in inbox `fixtures`; its page for one says so
     // with status 300 and a link to inbox `samples`.
-    let out = run(
-        &[
-            "fetch",
-            "-v",
-            "--lore",
-            &lore,
-            "--list",
-            "fixtures",
-            "-o",
-            out_file.to_str().unwrap(),
-            "20220829071201.4242-3-ada@example.org",
-        ],
-        cache.path(),
+    let (stderr, mbox) = fetch_to_file(
+        &lore,
+        &["-v", "--list", "fixtures"],
+        "20220829071201.4242-3-ada@example.org",
     );
-    common::assert_exit(&out, 0);
-    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("not in fixtures, fetching it from")
             && stderr.contains("/samples/20220829071201.4242-3-ada@example.org/"),
         "{stderr}"
     );
-    let mbox = std::fs::read(&out_file).unwrap();
     assert_eq!(lkml_digest::parse::mbox::split(&mbox).len(), 6);
 }
 
@@ -175,25 +175,10 @@ fn fetch_keeps_the_copy_from_the_asked_list() {
     let Some(lore) = lore("fetch_keeps_the_copy_from_the_asked_list") else {
         return;
     };
-    let cache = tempfile::tempdir().unwrap();
-    let out_file = cache.path().join("out.mbox");
     // There is no inbox `linux-beta`, so the thread comes from `/all/` with
     // both copies of each mail; the List-Id picks beta's.
-    let out = run(
-        &[
-            "fetch",
-            "--lore",
-            &lore,
-            "--list",
-            "linux-beta",
-            "-o",
-            out_file.to_str().unwrap(),
-            CROSS_POSTED,
-        ],
-        cache.path(),
-    );
-    common::assert_exit(&out, 0);
-    let mbox = String::from_utf8(std::fs::read(&out_file).unwrap()).unwrap();
+    let (_, mbox) = fetch_to_file(&lore, &["--list", "linux-beta"], CROSS_POSTED);
+    let mbox = String::from_utf8(mbox).unwrap();
     assert_eq!(mbox.matches("\nMessage-ID: ").count(), 3, "{mbox}");
     assert_eq!(
         mbox.matches("List-Id: <linux-beta.lists.example.org>")
@@ -248,21 +233,7 @@ fn fetch_writes_the_threads_as_one_mboxrd() {
     let Some(lore) = lore("fetch_writes_the_threads") else {
         return;
     };
-    let cache = tempfile::tempdir().unwrap();
-    let out_file = cache.path().join("out.mbox");
-    let out = run(
-        &[
-            "fetch",
-            "--lore",
-            &lore,
-            "-o",
-            out_file.to_str().unwrap(),
-            "20220829071201.4242-3-ada@example.org",
-        ],
-        cache.path(),
-    );
-    common::assert_exit(&out, 0);
-    let mbox = std::fs::read(&out_file).unwrap();
+    let (_, mbox) = fetch_to_file(&lore, &[], "20220829071201.4242-3-ada@example.org");
     assert_eq!(lkml_digest::parse::mbox::split(&mbox).len(), 6);
 }
 

@@ -273,16 +273,38 @@ fn read_ids(inputs: &[String], quiet: bool) -> Result<Vec<String>, u8> {
     Ok(extracted.ids)
 }
 
+/// What `draft` and `fetch` start from: the IDs asked for, the mail read
+/// for them (raw, for `fetch` to write back), its pool, and what failed.
+struct Asked {
+    ids: Vec<String>,
+    raw: Vec<RawMessage>,
+    pool: crate::parse::Pool,
+    failed: Vec<Failure>,
+}
+
+fn read_asked(inputs: &[String], source: &SourceArgs) -> Result<Asked, u8> {
+    one_list(source)?;
+    let ids = read_ids(inputs, source.quiet)?;
+    let (raw, failed) = read_sources(source, &ids);
+    let pool = gather(source, &raw);
+    Ok(Asked {
+        ids,
+        raw,
+        pool,
+        failed,
+    })
+}
+
 fn run_draft(args: DraftArgs) -> u8 {
-    if let Err(status) = one_list(&args.source) {
-        return status;
-    }
-    let ids = match read_ids(&args.inputs, args.source.quiet) {
-        Ok(ids) => ids,
+    let Asked {
+        ids,
+        raw,
+        pool,
+        mut failed,
+    } = match read_asked(&args.inputs, &args.source) {
+        Ok(asked) => asked,
         Err(status) => return status,
     };
-    let (raw, mut failed) = read_sources(&args.source, &ids);
-    let pool = gather(&args.source, &raw);
     drop(raw);
 
     let options = args.post.options();
@@ -473,15 +495,15 @@ fn fetch_from_lore(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec
 }
 
 fn run_fetch(args: FetchArgs) -> u8 {
-    if let Err(status) = one_list(&args.source) {
-        return status;
-    }
-    let ids = match read_ids(&args.inputs, args.source.quiet) {
-        Ok(ids) => ids,
+    let Asked {
+        ids,
+        raw,
+        pool,
+        mut failed,
+    } = match read_asked(&args.inputs, &args.source) {
+        Ok(asked) => asked,
         Err(status) => return status,
     };
-    let (raw, mut failed) = read_sources(&args.source, &ids);
-    let pool = gather(&args.source, &raw);
     // Each thread once, in the order asked, its messages oldest first.
     let mut written = std::collections::HashSet::new();
     let mut messages: Vec<&crate::parse::Message> = Vec::new();

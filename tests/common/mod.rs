@@ -33,6 +33,29 @@ pub fn lkml_digest() -> std::process::Command {
     command
 }
 
+/// Runs the binary with `args`, feeding `stdin` (from a thread, so that a
+/// large input cannot block on a full pipe) or nothing.
+pub fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
+    use std::process::Stdio;
+    let mut child = lkml_digest()
+        .args(args)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(bytes) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || pipe.write_all(&bytes));
+    }
+    child.wait_with_output().unwrap()
+}
+
 /// Asserts a command's exit status, showing its standard error otherwise.
 pub fn assert_exit(out: &std::process::Output, code: i32) {
     assert_eq!(
