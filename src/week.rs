@@ -241,9 +241,7 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let is_release = |revisions: &Vec<&Listed>| {
         let hit = revisions[0].hit;
-        hit.author == "Linus Torvalds"
-            && hit.subject.starts_with("Linux ")
-            && hit.subject[6..].starts_with(|c: char| c.is_ascii_digit())
+        hit.author == "Linus Torvalds" && compose::is_release_subject(&hit.subject)
     };
     let ids = |revisions: &Vec<&Listed>| -> Vec<String> {
         revisions.iter().map(|g| g.hit.message_id.clone()).collect()

@@ -144,12 +144,17 @@ fn from_local(
 ) -> Result<(Pool, Window, Vec<Failure>), String> {
     let window = window(args, until, || {
         let announcement =
-            |raw: &[u8]| glance(raw).is_some_and(|g| g.subject.starts_with("Linux "));
+            |raw: &[u8]| glance(raw).is_some_and(|g| compose::is_release_subject(&g.subject));
         let (found, _) = fetch::read_mailboxes_keeping(&args.source.mbox, &announcement);
         let mut newest = week::last_release(&gather(&args.source, &found), until);
         for dir in &args.archive {
-            let found = fetch::archive::last_release(dir, until)
+            let sent = fetch::archive::sent_by(dir, compose::LINUS, until)
                 .map_err(|e| format!("{}: {e}", dir.display()))?;
+            let found = sent
+                .into_iter()
+                .filter(|(at, subject)| *at < until && compose::is_release_subject(subject))
+                .map(|(at, _)| at)
+                .max();
             newest = newest.max(found);
         }
         Ok(newest)
@@ -224,7 +229,7 @@ fn from_lore(
         );
         Ok(search("all", &query)?
             .iter()
-            .filter(|h| h.author == "Linus Torvalds" && is_release_subject(&h.subject))
+            .filter(|h| h.author == "Linus Torvalds" && compose::is_release_subject(&h.subject))
             .filter_map(|h| h.date)
             .max())
     })?;
@@ -256,12 +261,6 @@ fn from_lore(
     drop(runtime);
     let (raw, failed) = fetch_from_lore(&args.source, &ids);
     Ok((gather(&args.source, &raw), window, failed))
-}
-
-fn is_release_subject(subject: &str) -> bool {
-    subject
-        .strip_prefix("Linux ")
-        .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()) && !v.contains(' '))
 }
 
 /// The window from --since and --until; `last-rc` asks `last_release`.

@@ -227,10 +227,19 @@ pub(crate) fn kind_of(message: &Message, subject: &Subject) -> Kind {
     }
 }
 
+/// Whether `subject` reads as a release announcement's, `Linux 6.0-rc4`
+/// (who sent it is for the caller to check).
+pub fn is_release_subject(subject: &str) -> bool {
+    RELEASE.is_match(subject.trim())
+}
+
+/// The address Linus Torvalds announces releases from.
+pub const LINUS: &str = "torvalds@linux-foundation.org";
+
 /// `6.0-rc4` for Linus Torvalds' `Linux 6.0-rc4` announcement.
 pub fn release_version(message: &Message) -> Option<String> {
-    let by_linus = message.from_email == "torvalds@linux-foundation.org"
-        || message.from_name.eq_ignore_ascii_case("Linus Torvalds");
+    let by_linus =
+        message.from_email == LINUS || message.from_name.eq_ignore_ascii_case("Linus Torvalds");
     if !by_linus {
         return None;
     }

@@ -52,31 +52,32 @@ pub fn read_archive(
     Ok(messages)
 }
 
-/// When Linus Torvalds' newest `Linux X.Y[-rcN]` mail before `until` was
-/// sent, by commit authors and subjects alone.
-pub fn last_release(dir: &Path, until: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, String> {
-    let mut newest = None;
+/// The date and subject of each mail `author` (an address) sent before
+/// `until` (with a day's slack), from commit authors and subjects alone:
+/// how `last-rc` finds Linus' announcements without reading any mail.
+pub fn sent_by(
+    dir: &Path,
+    author: &str,
+    until: DateTime<Utc>,
+) -> Result<Vec<(DateTime<Utc>, String)>, String> {
+    let mut sent = Vec::new();
     for epoch in epochs(dir)? {
         let log = git(
             &epoch,
             &[
                 "log",
-                "--author=torvalds@linux-foundation.org",
+                &format!("--author={author}"),
                 "--format=%at %s",
                 &format!("--until={}", (until + SLACK).timestamp()),
             ],
         )?;
-        let found = log.lines().filter_map(|line| {
+        sent.extend(log.lines().filter_map(|line| {
             let (at, subject) = line.split_once(' ')?;
-            let version = subject.strip_prefix("Linux ")?;
-            let is_release = version.starts_with(|c: char| c.is_ascii_digit())
-                && !version.contains(char::is_whitespace);
             let at = DateTime::from_timestamp(at.parse().ok()?, 0)?;
-            (is_release && at < until).then_some(at)
-        });
-        newest = newest.max(found.max());
+            Some((at, subject.to_string()))
+        }));
     }
-    Ok(newest)
+    Ok(sent)
 }
 
 /// `DIR/git/N.git` in epoch order; `DIR` itself when it is one epoch.
