@@ -8,8 +8,8 @@ use clap::Args;
 use std::sync::atomic::Ordering;
 
 use super::{
-    EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, PostArgs, SourceArgs, fetch_from_lore, gather, lore_options,
-    parse_date, runtime, say, write_output, write_post,
+    EXIT_USAGE, PostArgs, SourceArgs, fetch_from_lore, gather, lore_options, parse_date, runtime,
+    say, write_output, write_post,
 };
 use crate::compose::rank::{Interest, Window};
 use crate::compose::{self, Failure};
@@ -71,12 +71,13 @@ pub fn run_week(args: WeekArgs) -> u8 {
         }
     };
     let until = args.until.map_or_else(Utc::now, |d| d.to_utc());
-    let gathered = if args.source.mbox.is_empty() && args.archive.is_empty() {
+    let from_server = args.source.mbox.is_empty() && args.archive.is_empty();
+    let gathered = if from_server {
         from_lore(&args, until, &interests)
     } else {
         from_local(&args, until)
     };
-    let (pool, window, mut failed) = match gathered {
+    let (pool, window, failed) = match gathered {
         Ok(gathered) => gathered,
         Err(e) => {
             say(&e);
@@ -85,7 +86,7 @@ pub fn run_week(args: WeekArgs) -> u8 {
     };
     // From lore, the listing kept to the lists already (and inbox names
     // need not be List-Ids); mailboxes may hold any list's mail.
-    let lists = if args.source.mbox.is_empty() && args.archive.is_empty() {
+    let lists = if from_server {
         Vec::new()
     } else {
         args.source
@@ -127,12 +128,9 @@ pub fn run_week(args: WeekArgs) -> u8 {
     for failure in &failed {
         say(&format!("{}: {}", failure.input, failure.error));
     }
-    let mut post = compose::draft(entries, std::mem::take(&mut failed), &compose_options);
+    let mut post = compose::draft(entries, failed, &compose_options);
     post.ranking = ranked;
-    match write_post(&post, &args.post) {
-        EXIT_OK if !post.failed.is_empty() => EXIT_PARTIAL,
-        status => status,
-    }
+    write_post(&post, &args.post)
 }
 
 /// The week's mail from --mbox files and --archive mirrors: only mails
