@@ -32,6 +32,15 @@ fn parse_and_compose(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function("mail-parser alone, its own mbox reader too", |b| {
+        b.iter(|| {
+            for mail in mail_parser::mailbox::mbox::MessageIterator::new(mbox.as_slice()) {
+                let mail = mail.expect("reading from memory");
+                let parsed = MessageParser::default().parse(mail.contents());
+                black_box(parsed.and_then(|m| m.body_text(0).map(|t| t.len())));
+            }
+        })
+    });
     let window = Window {
         since: DateTime::from_timestamp(0, 0).unwrap(),
         until: DateTime::from_timestamp(4_000_000_000, 0).unwrap(),
