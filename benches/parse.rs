@@ -46,31 +46,39 @@ fn parse_and_compose(c: &mut Criterion) {
         until: DateTime::from_timestamp(4_000_000_000, 0).unwrap(),
     };
     let options = Options::new(DateTime::from_timestamp(0, 0).unwrap().fixed_offset());
-    group.bench_function("whole path: split, parse, thread, rank, compose", |b| {
-        b.iter(|| {
-            let raw: Vec<RawMessage> = lkml_digest::parse::mbox::split(&mbox)
-                .into_iter()
-                .map(|bytes| RawMessage {
-                    bytes,
-                    origin: String::new(),
-                })
-                .collect();
-            let (pool, _) = pool_from(&raw, None);
-            let ranked = candidates(&pool, &window, &[]);
-            let entries: Vec<_> = ranked
-                .iter()
-                .filter_map(|c| {
-                    let message = pool.get(&c.message_id)?;
-                    Some(compose::entry(
-                        &pool.thread_of(&c.message_id)?,
-                        message,
-                        &options,
-                    ))
-                })
-                .collect();
-            black_box(entries.len())
-        })
-    });
+    // What `week --top N` does: every thread ranked, the best N drafted.
+    let whole_path = |top: usize| {
+        let raw: Vec<RawMessage> = lkml_digest::parse::mbox::split(&mbox)
+            .into_iter()
+            .map(|bytes| RawMessage {
+                bytes,
+                origin: String::new(),
+            })
+            .collect();
+        let (pool, _) = pool_from(&raw, None);
+        let ranked = candidates(&pool, &window, &[]);
+        let entries: Vec<_> = ranked
+            .iter()
+            .take(top)
+            .filter_map(|c| {
+                let message = pool.get(&c.message_id)?;
+                Some(compose::entry(
+                    &pool.thread_of(&c.message_id)?,
+                    message,
+                    &options,
+                ))
+            })
+            .collect();
+        entries.len()
+    };
+    group.bench_function(
+        "week path: split, parse, thread, rank all, draft the top 12",
+        |b| b.iter(|| black_box(whole_path(12))),
+    );
+    group.bench_function(
+        "whole path: split, parse, thread, rank, compose every thread",
+        |b| b.iter(|| black_box(whole_path(usize::MAX))),
+    );
     group.finish();
 }
 

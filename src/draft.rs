@@ -16,7 +16,9 @@ use crate::parse::{Message, MessageError, Pool};
 pub fn pool_from(raw: &[RawMessage], preferred_list: Option<&str>) -> (Pool, Vec<String>) {
     let mut warnings: Vec<(&str, usize)> = Vec::new();
     let mut messages = Vec::with_capacity(raw.len());
-    for (index, (message, parsed)) in raw.iter().zip(parse_all(raw)).enumerate() {
+    // Parsing is pure, and most of a big mailbox's cost.
+    let parsed = crate::parallel::map(raw, |m| Message::parse(&m.bytes));
+    for (index, (message, parsed)) in raw.iter().zip(parsed).enumerate() {
         match parsed {
             Ok(parsed) => messages.push(Message {
                 raw_index: index,
@@ -41,35 +43,6 @@ pub fn pool_from(raw: &[RawMessage], preferred_list: Option<&str>) -> (Pool, Vec
         })
         .collect();
     (Pool::new(messages, preferred_list), warnings)
-}
-
-/// Below this many mails, one thread parses them all.
-const PARALLEL_FROM: usize = 512;
-
-/// Every mail parsed, in order; on as many threads as there are cores,
-/// since parsing is pure and most of a big mailbox's cost.
-fn parse_all(raw: &[RawMessage]) -> Vec<Result<Message, MessageError>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads == 1 || raw.len() < PARALLEL_FROM {
-        return raw.iter().map(|m| Message::parse(&m.bytes)).collect();
-    }
-    let chunk = raw.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = raw
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|m| Message::parse(&m.bytes))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| worker.join().expect("parsing does not panic"))
-            .collect()
-    })
 }
 
 /// One entry per requested ID that the pool holds, in request order; two

@@ -9,6 +9,7 @@ pub mod compose;
 pub mod draft;
 pub mod fetch;
 pub mod input;
+mod parallel;
 pub mod parse;
 pub mod render;
 pub mod week;

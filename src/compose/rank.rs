@@ -172,23 +172,33 @@ pub fn candidates(pool: &Pool, window: &Window, interests: &[Interest]) -> Vec<C
     let need_paths = interests
         .iter()
         .any(|i| matches!(i, Interest::Path(..) | Interest::Word(_)));
-    for thread in pool.threads() {
-        let thread = Parsed::new(thread);
-        for &start in &thread.thread.messages {
-            if !window.contains(start) || !thread.is_start(start) {
-                continue;
-            }
-            let described = describe(&thread, start, need_paths);
-            match sibling_key(&thread, start) {
-                Some(key) => match siblings.get(&key) {
-                    Some(&i) => absorb(&mut found[i], described),
-                    None => {
-                        siblings.insert(key, found.len());
-                        found.push(described);
-                    }
-                },
-                None => found.push(described),
-            }
+    // Each thread is described on its own (in parallel for many); joining
+    // siblings and revisions across threads comes after, in order.
+    let described = crate::parallel::map(&pool.threads(), |thread| {
+        let thread = Parsed::new(thread.clone());
+        thread
+            .thread
+            .messages
+            .iter()
+            .filter(|start| window.contains(start) && thread.is_start(start))
+            .map(|start| {
+                (
+                    describe(&thread, start, need_paths),
+                    sibling_key(&thread, start),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    for (described, sibling) in described.into_iter().flatten() {
+        match sibling {
+            Some(key) => match siblings.get(&key) {
+                Some(&i) => absorb(&mut found[i], described),
+                None => {
+                    siblings.insert(key, found.len());
+                    found.push(described);
+                }
+            },
+            None => found.push(described),
         }
     }
     let mut ranked: Vec<Candidate> = collapse_revisions(found)

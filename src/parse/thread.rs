@@ -20,7 +20,7 @@ pub struct Pool {
 }
 
 /// One thread: all messages connected to the one asked for, oldest first.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Thread<'a> {
     pub messages: Vec<&'a Message>,
     pool: &'a Pool,
