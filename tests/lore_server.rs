@@ -19,9 +19,9 @@ fn lore(test: &str) -> Option<String> {
     match std::env::var("LKML_DIGEST_TEST_LORE") {
         Ok(url) if !url.is_empty() => Some(url),
         _ => {
-            eprintln!(
+            common::notice(&format!(
                 "SKIPPED {test}: LKML_DIGEST_TEST_LORE is not set (see scripts/local-lore.sh)"
-            );
+            ));
             None
         }
     }
