@@ -378,14 +378,15 @@ fn read_sources(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec<Fa
         fetch_from_lore(source, ids)
     } else {
         let (raw, errors) = fetch::read_mailboxes(&source.mbox);
-        let failed = errors
-            .into_iter()
-            .map(|e| Failure {
-                input: e.source_name,
-                error: e.reason,
-            })
-            .collect();
-        (raw, failed)
+        (raw, errors.into_iter().map(source_failure).collect())
+    }
+}
+
+/// A mailbox or archive that could not be read, as the draft lists it.
+fn source_failure(e: fetch::SourceError) -> Failure {
+    Failure {
+        input: e.source_name,
+        error: e.reason,
     }
 }
 

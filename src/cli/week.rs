@@ -1,15 +1,14 @@
 //! `lkml-digest week`: find, rank and draft a week's noteworthy threads.
 
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 
 use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 use clap::Args;
 
-use std::sync::atomic::Ordering;
-
 use super::{
     EXIT_USAGE, PostArgs, SourceArgs, fetch_from_lore, gather, lore_options, parse_date, runtime,
-    say, write_output, write_post,
+    say, source_failure, write_output, write_post,
 };
 use crate::compose::rank::{Interest, Window};
 use crate::compose::{self, Failure};
@@ -164,7 +163,7 @@ fn from_local(
         None => true,
     };
     let (mut raw, errors) = fetch::read_mailboxes_keeping(&args.source.mbox, &near_the_window);
-    let mut failed: Vec<Failure> = errors.into_iter().map(failure).collect();
+    let mut failed: Vec<Failure> = errors.into_iter().map(source_failure).collect();
     for dir in &args.archive {
         match fetch::archive::read_archive(dir, window.since, window.until) {
             Ok(messages) => {
@@ -177,7 +176,7 @@ fn from_local(
                 }
                 raw.extend(messages);
             }
-            Err(e) => failed.push(failure(e)),
+            Err(e) => failed.push(source_failure(e)),
         }
     }
     if raw.is_empty() && !failed.is_empty() {
@@ -192,13 +191,6 @@ fn from_local(
 /// Replies this long after the window still count toward its discussion,
 /// and mail this long before it may hold a series' first patches.
 const SLACK: TimeDelta = TimeDelta::days(1);
-
-fn failure(e: fetch::SourceError) -> Failure {
-    Failure {
-        input: e.source_name,
-        error: e.reason,
-    }
-}
 
 /// The week's candidate threads from lore: the window's listing (no
 /// bodies) is pre-ranked, and the best 3 x --top threads are fetched whole.
