@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use crate::compose::{self, Entry, Failure, Options};
+use crate::compose::{self, Draft, Entry, Failure, Options};
 use crate::fetch::RawMessage;
 use crate::parse::{Message, MessageError, Pool};
 
@@ -43,6 +43,18 @@ pub fn pool_from(raw: &[RawMessage], preferred_list: Option<&str>) -> (Pool, Vec
         })
         .collect();
     (Pool::new(messages, preferred_list), warnings)
+}
+
+/// The post for `ids` from `pool`. `failed` holds what could not be read
+/// or fetched; an ID that failed there is not listed twice.
+pub fn post(pool: &Pool, ids: &[String], mut failed: Vec<Failure>, options: &Options) -> Draft {
+    let (entries, missing) = entries(pool, ids, options);
+    let missing: Vec<Failure> = missing
+        .into_iter()
+        .filter(|m| !failed.iter().any(|f| f.input == m.input))
+        .collect();
+    failed.extend(missing);
+    compose::draft(entries, failed, options)
 }
 
 /// One entry per requested ID that the pool holds, in request order; two

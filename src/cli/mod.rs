@@ -300,25 +300,16 @@ fn run_draft(args: DraftArgs) -> u8 {
         ids,
         raw,
         pool,
-        mut failed,
+        failed,
     } = match read_asked(&args.inputs, &args.source) {
         Ok(asked) => asked,
         Err(status) => return status,
     };
     drop(raw);
-
-    let options = args.post.options();
-    let (entries, missing) = draft::entries(&pool, &ids, &options);
-    // An ID whose fetch failed is reported once, with the fetch's reason.
-    let missing: Vec<Failure> = missing
-        .into_iter()
-        .filter(|m| !failed.iter().any(|f| f.input == m.input))
-        .collect();
-    failed.extend(missing);
-    for failure in &failed {
+    let post = draft::post(&pool, &ids, failed, &args.post.options());
+    for failure in &post.failed {
         say(&format!("{}: {}", failure.input, failure.error));
     }
-    let post = compose::draft(entries, failed, &options);
     write_post(&post, &args.post)
 }
 

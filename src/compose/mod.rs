@@ -11,12 +11,12 @@ use std::sync::LazyLock;
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::parse::{Message, Subject, Thread, Trailers, author::author, summary::summarize};
 
 /// What a thread is, as a news editor sorts them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Patch,
@@ -28,7 +28,7 @@ pub enum Kind {
 }
 
 /// One entry of the post. Its JSON form is the contract of `--format json`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub message_id: String,
     pub link: String,
@@ -47,21 +47,21 @@ pub struct Entry {
 }
 
 /// An input that did not become an entry, and why, in one line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Failure {
     pub input: String,
     pub error: String,
 }
 
 /// The whole post.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub title: String,
     pub date: String,
     pub entries: Vec<Entry>,
     pub failed: Vec<Failure>,
     /// `week`: every candidate, best first, with its score's parts.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ranking: Vec<rank::Candidate>,
 }
 

@@ -12,7 +12,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use globset::{GlobBuilder, GlobMatcher};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Kind, kind_of};
 use crate::parse::thread::is_list;
@@ -100,7 +100,7 @@ fn is_under(prefix: &str, interest: &str) -> bool {
 }
 
 /// The parts of a score; `total` is their sum.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Score {
     pub discussion: f64,
     pub participants: f64,
@@ -133,7 +133,7 @@ fn kind_weight(kind: Kind) -> f64 {
 }
 
 /// One thread the week could report, with what its score is made of.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {
     pub message_id: String,
     pub subject: String,

@@ -1,12 +1,12 @@
 //! Review trailers that people give in replies.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::author::clean_name;
 use super::thread::Thread;
 
 /// Names that gave each kind of trailer, deduplicated, in thread order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trailers {
     #[serde(rename = "Reviewed-by")]
     pub reviewed_by: Vec<String>,
