@@ -12,4 +12,5 @@ pub mod input;
 mod parallel;
 pub mod parse;
 pub mod render;
+pub mod serve;
 pub mod week;

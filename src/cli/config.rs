@@ -89,6 +89,10 @@ impl Config {
                 self.apply_post(&mut args.post, &given);
             }
             Command::Fetch(args) => self.apply_source(&mut args.source, &given),
+            Command::Serve(args) => {
+                self.apply_source(&mut args.source, &given);
+                self.apply_post(&mut args.post, &given);
+            }
             Command::Week(args) => {
                 self.apply_source(&mut args.source, &given);
                 self.apply_post(&mut args.post, &given);

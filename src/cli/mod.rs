@@ -16,6 +16,7 @@ use crate::render::{self, Format};
 use crate::{draft, fetch, input};
 
 mod config;
+mod serve;
 mod week;
 
 /// Exit status: every input made an entry.
@@ -54,10 +55,12 @@ pub enum Command {
     Fetch(FetchArgs),
     /// Find and rank a week's noteworthy threads, and draft the best.
     Week(week::WeekArgs),
+    /// A local web page to paste IDs, preview, reorder and edit the post.
+    Serve(serve::ServeArgs),
 }
 
 /// Where threads come from and how to get them.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct SourceArgs {
     /// Read threads from an mbox file, a directory of *.mbox files, or a
     /// Maildir, instead of the network. Repeatable.
@@ -146,7 +149,7 @@ pub struct DraftArgs {
 }
 
 /// How the post is written: shared by `draft` and `week`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct PostArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "hugo")]
@@ -247,6 +250,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Draft(args) => run_draft(args),
         Command::Fetch(args) => run_fetch(args),
         Command::Week(args) => week::run_week(args),
+        Command::Serve(args) => serve::run_serve(args),
     }
 }
 

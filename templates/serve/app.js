@@ -1,0 +1,153 @@
+// The page's logic: build through /api/draft, edit locally, render the
+// edited draft through /api/render, keep the work in localStorage. Text
+// from mail is only ever set as textContent or value, never as markup.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const KEY = "lkml-digest";
+let draft = null;
+
+function save() {
+  localStorage.setItem(KEY, JSON.stringify({
+    input: $("input").value, title: $("title").value, date: $("date").value, draft,
+    markdown: $("markdown").value, html: $("preview").srcdoc,
+  }));
+}
+
+function restore() {
+  let saved;
+  try { saved = JSON.parse(localStorage.getItem(KEY) || "null"); } catch { saved = null; }
+  if (!saved) return;
+  $("input").value = saved.input || "";
+  $("title").value = saved.title || "";
+  $("date").value = saved.date || "";
+  if (saved.draft) show(saved.draft, saved.markdown || "", saved.html || "");
+}
+
+async function call(path, body) {
+  const response = await fetch(path, {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+  });
+  const data = await response.json().catch(() => ({ error: `the server answered ${response.status}` }));
+  if (!response.ok) throw new Error(data.error || `the server answered ${response.status}`);
+  return data;
+}
+
+async function build() {
+  $("build").disabled = true;
+  $("status").textContent = "Fetching and drafting…";
+  showLines($("input").value.split("\n").map((line) => ({ line, state: "queued", ids: [] })));
+  try {
+    const data = await call("/api/draft", {
+      input: $("input").value, title: $("title").value || null, date: $("date").value || null,
+    });
+    showLines(data.lines);
+    show(data.draft, data.markdown, data.html);
+    const failed = data.draft.failed.length;
+    $("status").textContent = `${data.draft.entries.length} entries` + (failed ? `, ${failed} failed` : "");
+    save();
+  } catch (error) {
+    $("status").textContent = `Build failed: ${error.message}`;
+  } finally {
+    $("build").disabled = false;
+  }
+}
+
+function showLines(lines) {
+  const list = $("lines");
+  list.replaceChildren();
+  for (const line of lines) {
+    if (line.state === "comment") continue;
+    const item = document.createElement("li");
+    item.className = line.state;
+    const state = document.createElement("span");
+    state.className = "state";
+    state.textContent = line.state === "no-id" ? "no ID" : line.state;
+    item.append(state, line.line + (line.error ? ` — ${line.error}` : ""));
+    list.append(item);
+  }
+}
+
+function show(newDraft, markdown, html) {
+  draft = newDraft;
+  $("result").hidden = false;
+  $("markdown").value = markdown;
+  $("preview").srcdoc = html;
+  const list = $("entries");
+  list.replaceChildren();
+  draft.entries.forEach((entry, index) => list.append(entryItem(entry, index)));
+}
+
+function entryItem(entry, index) {
+  const item = document.createElement("li");
+  const head = document.createElement("div");
+  head.className = "head";
+  const subject = document.createElement("span");
+  subject.className = "subject";
+  subject.textContent = `${entry.subject} (${entry.author})`;
+  const button = (label, title, action) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    b.title = title;
+    b.setAttribute("aria-label", `${title}: ${entry.subject}`);
+    b.addEventListener("click", action);
+    return b;
+  };
+  head.append(
+    subject,
+    button("↑", "Move up", () => move(index, -1)),
+    button("↓", "Move down", () => move(index, 1)),
+    button("✕", "Remove", () => { draft.entries.splice(index, 1); rerender(); }),
+  );
+  const summary = document.createElement("textarea");
+  summary.rows = 3;
+  summary.value = entry.summary;
+  summary.setAttribute("aria-label", `Summary of ${entry.subject}`);
+  summary.addEventListener("change", () => { draft.entries[index].summary = summary.value; rerender(); });
+  item.append(head, summary);
+  return item;
+}
+
+function move(index, by) {
+  const to = index + by;
+  if (to < 0 || to >= draft.entries.length) return;
+  const [entry] = draft.entries.splice(index, 1);
+  draft.entries.splice(to, 0, entry);
+  rerender(to, by < 0 ? "Move up" : "Move down");
+}
+
+async function rerender(focusIndex, focusTitle) {
+  try {
+    const data = await call("/api/render", { draft });
+    show(draft, data.markdown, data.html);
+    if (focusIndex !== undefined) {
+      const target = $("entries").children[focusIndex]?.querySelector(`button[title="${focusTitle}"]`);
+      target?.focus();
+    }
+    save();
+  } catch (error) {
+    $("status").textContent = `Could not render: ${error.message}`;
+  }
+}
+
+function download(name, type, text) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("build").addEventListener("click", build);
+  $("input").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) build(); });
+  for (const id of ["input", "title", "date"]) $(id).addEventListener("change", save);
+  $("copy").addEventListener("click", async () => {
+    await navigator.clipboard.writeText($("markdown").value);
+    $("status").textContent = "Markdown copied";
+  });
+  $("download-md").addEventListener("click", () => download("post.md", "text/markdown", $("markdown").value));
+  $("download-json").addEventListener("click", () => download("post.json", "application/json", JSON.stringify(draft, null, 2)));
+  restore();
+});

@@ -1,0 +1,237 @@
+//! `lkml-digest serve` over HTTP: the page, the two API calls, and what
+//! they refuse. The server runs as a user starts it, on the samples.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Stdio};
+
+use serde_json::{Value, json};
+
+/// A running `serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn server() -> Server {
+    let mut child = common::lkml_digest()
+        .args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--mbox",
+            "samples/threads",
+            "--date",
+            "2022-09-05",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("http://127.0.0.1:"), "{line:?}");
+    Server {
+        child,
+        url: line.trim().trim_end_matches('/').to_string(),
+    }
+}
+
+/// A JSON POST, as the page sends it (no Origin: a same-origin fetch of
+/// a GET-less page may omit it).
+fn json_post(server: &Server, path: &str, body: &Value) -> reqwest::RequestBuilder {
+    reqwest::Client::new()
+        .post(format!("{}{path}", server.url))
+        .header("Content-Type", "application/json")
+        .body(serde_json::to_vec(body).unwrap())
+}
+
+async fn post(server: &Server, path: &str, body: &Value) -> (u16, Value) {
+    let response = json_post(server, path, body).send().await.unwrap();
+    let status = response.status().as_u16();
+    let bytes = response.bytes().await.unwrap();
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
+}
+
+fn samples_paste() -> String {
+    std::fs::read_to_string("samples/ids.txt").unwrap()
+}
+
+#[tokio::test]
+async fn the_page_and_its_assets_are_served_under_a_strict_policy() {
+    let server = server();
+    let page = reqwest::get(format!("{}/", server.url)).await.unwrap();
+    assert_eq!(page.status(), 200);
+    let policy = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(policy.contains("script-src 'self'"), "{policy}");
+    assert!(
+        page.text()
+            .await
+            .unwrap()
+            .contains("<textarea id=\"input\"")
+    );
+    for asset in ["/app.js", "/app.css"] {
+        let response = reqwest::get(format!("{}{asset}", server.url))
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{asset}");
+    }
+}
+
+#[tokio::test]
+async fn a_paste_builds_the_draft_and_says_what_became_of_each_line() {
+    let server = server();
+    let input = format!(
+        "{}\nnobody@example.invalid\nthis line has no ID\n",
+        samples_paste()
+    );
+    let (status, body) = post(&server, "/api/draft", &json!({ "input": input })).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["draft"]["entries"].as_array().unwrap().len(), 5);
+    assert_eq!(body["draft"]["title"], "LKML News v6.0-rc4");
+    assert!(
+        body["markdown"]
+            .as_str()
+            .unwrap()
+            .contains("Linux 6.0-rc4 (Linus Torvalds)")
+    );
+    assert!(
+        body["html"]
+            .as_str()
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    let state_of = |line: &str| {
+        body["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["line"] == line)
+            .unwrap_or_else(|| panic!("{line} not in {body}"))
+            .clone()
+    };
+    assert_eq!(state_of("nobody@example.invalid")["state"], "failed");
+    assert_eq!(state_of("this line has no ID")["state"], "no-id");
+    let done = body["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["state"] == "done");
+    assert!(done.count() >= 5);
+}
+
+#[tokio::test]
+async fn title_and_date_come_from_the_page() {
+    let server = server();
+    let request = json!({ "input": samples_paste(), "title": "My news", "date": "2022-09-06" });
+    let (status, body) = post(&server, "/api/draft", &request).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["draft"]["title"], "My news");
+    assert!(
+        body["draft"]["date"]
+            .as_str()
+            .unwrap()
+            .starts_with("2022-09-06")
+    );
+}
+
+#[tokio::test]
+async fn an_empty_or_binary_paste_is_one_clear_error() {
+    let server = server();
+    for input in ["", "\u{0}\u{1}\u{fffd}\u{7f} garbage \u{202e}"] {
+        let (status, body) = post(&server, "/api/draft", &json!({ "input": input })).await;
+        assert_eq!(status, 400, "{body}");
+        assert!(
+            body["error"].as_str().unwrap().contains("no message IDs"),
+            "{body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn ten_thousand_lines_keep_the_good_ones() {
+    let server = server();
+    let mut input: String = (0..10_000)
+        .map(|i| format!("missing{i}@example.org\n"))
+        .collect();
+    input.push_str("20220901020327.77131-1-kai.tanaka@example.com\n");
+    let (status, body) = post(&server, "/api/draft", &json!({ "input": input })).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["draft"]["entries"].as_array().unwrap().len(), 1);
+    assert_eq!(body["draft"]["failed"].as_array().unwrap().len(), 10_000);
+    assert_eq!(body["lines"].as_array().unwrap().len(), 10_001);
+}
+
+#[tokio::test]
+async fn an_edited_draft_renders_in_its_new_order_with_its_new_summary() {
+    let server = server();
+    let (_, body) = post(&server, "/api/draft", &json!({ "input": samples_paste() })).await;
+    let mut draft = body["draft"].clone();
+    let entries = draft["entries"].as_array_mut().unwrap();
+    entries.swap(0, 1);
+    entries[0]["summary"] = json!("An editor's own words.");
+    let removed = entries.remove(2)["subject"].as_str().unwrap().to_string();
+    let first = entries[0]["subject"].as_str().unwrap().to_string();
+    let second = entries[1]["subject"].as_str().unwrap().to_string();
+    let (status, rendered) = post(&server, "/api/render", &json!({ "draft": draft })).await;
+    assert_eq!(status, 200, "{rendered}");
+    let markdown = rendered["markdown"].as_str().unwrap();
+    assert!(markdown.contains("An editor's own words."), "{markdown}");
+    let at = |s: &str| {
+        markdown
+            .find(s)
+            .unwrap_or_else(|| panic!("{s} not in {markdown}"))
+    };
+    assert!(at(&first) < at(&second));
+    assert!(!markdown.contains(&removed), "{markdown}");
+}
+
+#[tokio::test]
+async fn cross_origin_and_non_json_posts_are_refused() {
+    let server = server();
+    let paste = json!({ "input": samples_paste() });
+    let evil = json_post(&server, "/api/draft", &paste)
+        .header("Origin", "http://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(evil.status(), 403);
+    let form = reqwest::Client::new()
+        .post(format!("{}/api/draft", server.url))
+        .header("Content-Type", "text/plain")
+        .body("input=x@y")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), 415);
+    let own = json_post(&server, "/api/draft", &paste)
+        .header("Origin", server.url.as_str())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(own.status(), 200);
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_refused() {
+    let server = server();
+    let input = "x".repeat(lkml_digest::serve::MAX_BODY + 1);
+    let (status, _) = post(&server, "/api/draft", &json!({ "input": input })).await;
+    assert_eq!(status, 413);
+}
