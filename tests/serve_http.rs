@@ -3,49 +3,13 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Stdio};
-
 use serde_json::{Value, json};
 
-/// A running `serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    url: String,
+fn server() -> common::Server {
+    common::serve_samples()
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn server() -> Server {
-    let mut child = common::lkml_digest()
-        .args([
-            "serve",
-            "--bind",
-            "127.0.0.1:0",
-            "--mbox",
-            "samples/threads",
-            "--date",
-            "2022-09-05",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    assert!(line.starts_with("http://127.0.0.1:"), "{line:?}");
-    Server {
-        child,
-        url: line.trim().trim_end_matches('/').to_string(),
-    }
-}
+type Server = common::Server;
 
 /// A JSON POST, as the page sends it (no Origin: a same-origin fetch of
 /// a GET-less page may omit it).

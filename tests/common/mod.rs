@@ -56,6 +56,49 @@ pub fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> std::process::Outp
     child.wait_with_output().unwrap()
 }
 
+/// A running `lkml-digest serve`, stopped when dropped.
+pub struct Server {
+    child: std::process::Child,
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    pub url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `serve` on a free port with the samples as its mail, as a user starts
+/// it; the URL is the one line it prints.
+pub fn serve_samples() -> Server {
+    use std::io::BufRead;
+    let mut child = lkml_digest()
+        .args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--mbox",
+            "samples/threads",
+            "--date",
+            "2022-09-05",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("http://127.0.0.1:"), "{line:?}");
+    Server {
+        child,
+        url: line.trim().trim_end_matches('/').to_string(),
+    }
+}
+
 /// Asserts a command's exit status, showing its standard error otherwise.
 pub fn assert_exit(out: &std::process::Output, code: i32) {
     assert_eq!(

@@ -1,0 +1,206 @@
+//! The web page in a real headless Chromium, driven through chromedriver:
+//! paste IDs, build, move an entry, edit a summary, check the Markdown.
+//! Skipped with a notice where Chromium or chromedriver is missing;
+//! `.ci/run` installs both and sets `LKML_DIGEST_REQUIRE_BROWSER=1`.
+//! `LKML_DIGEST_SCREENSHOT=FILE` saves the page with its built draft.
+
+mod common;
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{ClientBuilder, Locator};
+use serde_json::json;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// chromedriver on a free port, stopped when dropped.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn driver(test: &str) -> Option<Driver> {
+    let found = std::path::Path::new(CHROMIUM).is_file()
+        && Command::new("chromedriver")
+            .arg("--version")
+            .output()
+            .is_ok();
+    if !found {
+        if std::env::var_os("LKML_DIGEST_REQUIRE_BROWSER").is_some_and(|v| v == "1") {
+            panic!("{test}: chromium and chromedriver are required but missing");
+        }
+        common::notice(&format!(
+            "SKIPPED {test}: no {CHROMIUM} or chromedriver (apt-get install chromium chromium-driver)"
+        ));
+        return None;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}");
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Some(Driver { child, url })
+}
+
+/// Polls `check` until it holds, for at most 20 s.
+async fn until<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let started = Instant::now();
+    while !check().await {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn an_editor_builds_reorders_and_edits_a_post_in_the_browser() {
+    let Some(driver) = driver("an_editor_builds_reorders_and_edits_a_post") else {
+        return;
+    };
+    let server = common::serve_samples();
+    let profile = tempfile::tempdir().unwrap();
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": CHROMIUM,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--window-size=1400,2100",
+                format!("--user-data-dir={}", profile.path().display()),
+            ],
+        }),
+    );
+    // chromedriver is plain HTTP on loopback: no TLS connector needed.
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let client = ClientBuilder::new(connector)
+        .capabilities(capabilities)
+        .connect(&driver.url)
+        .await
+        .expect("a chromedriver session");
+
+    client.goto(&format!("{}/", server.url)).await.unwrap();
+    let paste = std::fs::read_to_string("samples/ids.txt").unwrap();
+    let input = client.find(Locator::Id("input")).await.unwrap();
+    input.send_keys(&paste).await.unwrap();
+    client
+        .find(Locator::Id("build"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("five entries", || async {
+        client
+            .find_all(Locator::Css("#entries > li"))
+            .await
+            .map(|l| l.len() == 5)
+            .unwrap_or(false)
+    })
+    .await;
+
+    let subjects = |client: fantoccini::Client| async move {
+        let mut subjects = Vec::new();
+        for item in client
+            .find_all(Locator::Css("#entries .subject"))
+            .await
+            .unwrap()
+        {
+            subjects.push(item.text().await.unwrap());
+        }
+        subjects
+    };
+    let before = subjects(client.clone()).await;
+    client
+        .find(Locator::Css(
+            "#entries > li:first-child button[title='Move down']",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("the move", || async {
+        subjects(client.clone()).await[0] == before[1]
+    })
+    .await;
+
+    let summary = client
+        .find(Locator::Css("#entries > li:first-child textarea"))
+        .await
+        .unwrap();
+    // Typing over the selected text, as an editor would (WebDriver's clear
+    // would blur the field, which already commits an empty summary).
+    client
+        .execute(
+            "document.querySelector('#entries > li:first-child textarea').select()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    summary.send_keys("Edited in the browser.").await.unwrap();
+    // Leaving the field commits the edit, as a user's Tab would.
+    client
+        .find(Locator::Id("title"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let markdown = || async {
+        client
+            .find(Locator::Id("markdown"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    };
+    until("the edited summary in the Markdown", || async {
+        markdown().await.contains("Edited in the browser.")
+    })
+    .await;
+    let text = markdown().await;
+    let at = |subject: &str| {
+        let heading = subject.split(" (").next().unwrap();
+        text.find(heading)
+            .unwrap_or_else(|| panic!("{heading} not in {text}"))
+    };
+    assert!(at(&before[1]) < at(&before[0]), "{text}");
+
+    if let Some(path) = std::env::var_os("LKML_DIGEST_SCREENSHOT") {
+        std::fs::write(path, client.screenshot().await.unwrap()).unwrap();
+    }
+    client.close().await.unwrap();
+}
