@@ -19,7 +19,7 @@ use crate::parse::Pool;
 use crate::parse::message::glance;
 use crate::week::{self, WeekOptions};
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct WeekArgs {
     /// The window's start: YYYY-MM-DD, RFC 3339, or `last-rc` (the newest
     /// Linux release announcement before --until). Default: 7 days before
@@ -60,28 +60,41 @@ pub struct WeekArgs {
 }
 
 pub fn run_week(args: WeekArgs) -> u8 {
-    let interests: Result<Vec<Interest>, String> =
-        args.interest.iter().map(|i| Interest::parse(i)).collect();
-    let interests = match interests {
-        Ok(interests) => interests,
+    let post = match week_post(&args) {
+        Ok(post) => post,
         Err(e) => {
             say(&e);
             return EXIT_USAGE;
         }
     };
+    if let Some(path) = &args.candidates {
+        let link_base = args.post.options().link_base;
+        let list = week::candidate_list(&post.ranking, args.top, &link_base);
+        if let Err(e) = write_output(Some(path), list.as_bytes()) {
+            say(&e);
+            return EXIT_USAGE;
+        }
+    }
+    for failure in &post.failed {
+        say(&format!("{}: {}", failure.input, failure.error));
+    }
+    write_post(&post, &args.post)
+}
+
+/// The week's post: its top threads drafted, every candidate in `ranking`.
+/// An error is a usage error: a bad interest, window or source.
+pub fn week_post(args: &WeekArgs) -> Result<compose::Draft, String> {
+    let interests = args
+        .interest
+        .iter()
+        .map(|i| Interest::parse(i))
+        .collect::<Result<Vec<Interest>, String>>()?;
     let until = args.until.map_or_else(Utc::now, |d| d.to_utc());
     let from_server = args.source.mbox.is_empty() && args.archive.is_empty();
-    let gathered = if from_server {
-        from_lore(&args, until, &interests)
+    let (pool, window, failed) = if from_server {
+        from_lore(args, until, &interests)?
     } else {
-        from_local(&args, until)
-    };
-    let (pool, window, failed) = match gathered {
-        Ok(gathered) => gathered,
-        Err(e) => {
-            say(&e);
-            return EXIT_USAGE;
-        }
+        from_local(args, until)?
     };
     // From lore, the listing kept to the lists already (and inbox names
     // need not be List-Ids); mailboxes may hold any list's mail.
@@ -101,7 +114,6 @@ pub fn run_week(args: WeekArgs) -> u8 {
         interests,
         lists,
     };
-
     let ranked = week::rank(&pool, &options);
     let picks = week::picks(&ranked, options.top);
     if args.source.verbose && !args.source.quiet {
@@ -117,19 +129,9 @@ pub fn run_week(args: WeekArgs) -> u8 {
     }
     let compose_options = args.post.options();
     let entries = week::entries(&pool, &picks, &compose_options);
-    if let Some(path) = &args.candidates {
-        let list = week::candidate_list(&ranked, options.top, &compose_options.link_base);
-        if let Err(e) = write_output(Some(path), list.as_bytes()) {
-            say(&e);
-            return EXIT_USAGE;
-        }
-    }
-    for failure in &failed {
-        say(&format!("{}: {}", failure.input, failure.error));
-    }
     let mut post = compose::draft(entries, failed, &compose_options);
     post.ranking = ranked;
-    write_post(&post, &args.post)
+    Ok(post)
 }
 
 /// The week's mail from --mbox files and --archive mirrors: only mails
