@@ -52,9 +52,33 @@ pub struct DraftResponse {
     pub lines: Vec<LineState>,
 }
 
-/// Builds a draft from a request; runs on a blocking thread, as fetching
-/// may take a while.
-pub type Build = Arc<dyn Fn(&DraftRequest) -> Result<Draft, String> + Send + Sync>;
+/// What the week form asks for; empty fields keep the server's defaults.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct WeekRequest {
+    /// `YYYY-MM-DD`, RFC 3339 or `last-rc`.
+    #[serde(default)]
+    pub since: Option<String>,
+    #[serde(default)]
+    pub until: Option<String>,
+    #[serde(default)]
+    pub lists: Vec<String>,
+    #[serde(default)]
+    pub interests: Vec<String>,
+    #[serde(default)]
+    pub top: Option<usize>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// How the server builds drafts; each runs on a blocking thread, as
+/// fetching may take a while.
+#[derive(Clone)]
+pub struct Builders {
+    pub draft: Arc<dyn Fn(&DraftRequest) -> Result<Draft, String> + Send + Sync>,
+    pub week: Arc<dyn Fn(&WeekRequest) -> Result<Draft, String> + Send + Sync>,
+}
 
 /// The largest request body: 10,000 pasted lines fit well within it.
 pub const MAX_BODY: usize = 4 << 20;
@@ -63,8 +87,8 @@ const PAGE: &str = include_str!("../templates/serve/index.html");
 const SCRIPT: &str = include_str!("../templates/serve/app.js");
 const STYLE: &str = include_str!("../templates/serve/app.css");
 
-/// The whole app: the page, its assets, and the two API calls.
-pub fn router(build: Build) -> Router {
+/// The whole app: the page, its assets, and the API calls.
+pub fn router(builders: Builders) -> Router {
     Router::new()
         .route(
             "/",
@@ -79,10 +103,11 @@ pub fn router(build: Build) -> Router {
             get(|| async { asset(STYLE, "text/css; charset=utf-8") }),
         )
         .route("/api/draft", post(draft))
+        .route("/api/week", post(week))
         .route("/api/render", post(rendered))
         .layer(middleware::from_fn(same_origin_posts))
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .with_state(build)
+        .with_state(builders)
 }
 
 fn asset(body: &'static str, kind: &'static str) -> Response {
@@ -132,12 +157,29 @@ fn refuse(status: StatusCode, why: &str) -> Response {
     (status, Json(serde_json::json!({ "error": why }))).into_response()
 }
 
-async fn draft(State(build): State<Build>, Json(request): Json<DraftRequest>) -> Response {
+async fn draft(State(builders): State<Builders>, Json(request): Json<DraftRequest>) -> Response {
     let result = tokio::task::spawn_blocking(move || {
-        let draft = build(&request)?;
+        let draft = (builders.draft)(&request)?;
         Ok::<_, String>((lines(&request.input, &draft), draft))
     })
     .await;
+    respond(result)
+}
+
+/// The week form: the window's best threads, as `lkml-digest week` finds
+/// them with the server's sources.
+async fn week(State(builders): State<Builders>, Json(request): Json<WeekRequest>) -> Response {
+    let result = tokio::task::spawn_blocking(move || {
+        let draft = (builders.week)(&request)?;
+        Ok::<_, String>((Vec::new(), draft))
+    })
+    .await;
+    respond(result)
+}
+
+type Built = Result<Result<(Vec<LineState>, Draft), String>, tokio::task::JoinError>;
+
+fn respond(result: Built) -> Response {
     match result {
         Ok(Ok((lines, draft))) => match both(&draft) {
             Ok((markdown, html)) => Json(DraftResponse {

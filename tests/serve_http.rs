@@ -199,3 +199,31 @@ async fn an_oversized_body_is_refused() {
     let (status, _) = post(&server, "/api/draft", &json!({ "input": input })).await;
     assert_eq!(status, 413);
 }
+
+#[tokio::test]
+async fn the_week_form_drafts_the_windows_best_threads() {
+    let server = server();
+    let request = json!({
+        "since": "2022-08-28", "until": "2022-09-06", "top": 2,
+        "interests": ["mm/vmscan.c", "mm/vmscan:"],
+    });
+    let (status, body) = post(&server, "/api/week", &request).await;
+    assert_eq!(status, 200, "{body}");
+    let entries = body["draft"]["entries"].as_array().unwrap();
+    // The two best, then the release announcement, last.
+    assert_eq!(entries.len(), 3);
+    assert_eq!(
+        entries[0]["message_id"],
+        "20220901020327.77131-1-kai.tanaka@example.com"
+    );
+    assert_eq!(entries[2]["kind"], "release");
+    assert_eq!(body["draft"]["ranking"].as_array().unwrap().len(), 5);
+}
+
+#[tokio::test]
+async fn a_bad_week_request_is_one_clear_error() {
+    let server = server();
+    let (status, body) = post(&server, "/api/week", &json!({ "interests": ["mm/["] })).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("mm/["), "{body}");
+}

@@ -6,9 +6,11 @@ use std::sync::Arc;
 
 use clap::Args;
 
+use super::week::{WeekArgs, week_post};
 use super::{
     EXIT_OK, EXIT_USAGE, PostArgs, SourceArgs, gather, parse_date, read_sources, runtime, say,
 };
+use crate::compose::Options;
 use crate::{draft, input, serve};
 
 #[derive(Debug, Args)]
@@ -33,28 +35,61 @@ pub fn run_serve(args: ServeArgs) -> u8 {
         ));
     }
     let (source, post) = (args.source, args.post);
-    let build: serve::Build = Arc::new(move |request: &serve::DraftRequest| {
+    // The server's sources, quiet: its log is not the place for progress.
+    let source = SourceArgs {
+        quiet: true,
+        verbose: false,
+        ..source
+    };
+    let draft_source = source.clone();
+    let draft_post = post.clone();
+    let draft = move |request: &serve::DraftRequest| {
         let ids = input::extract(&request.input).ids;
         if ids.is_empty() {
             return Err(
                 "no message IDs in the paste: IDs or lore links, one or more per line".into(),
             );
         }
-        let mut options = post.options();
-        if let Some(title) = request.title.as_ref().filter(|t| !t.trim().is_empty()) {
-            options.title = Some(title.trim().to_string());
-        }
-        if let Some(date) = request.date.as_ref().filter(|d| !d.trim().is_empty()) {
-            options.date = parse_date(date.trim())?;
-        }
-        let quiet = SourceArgs {
-            quiet: true,
-            ..source.clone()
-        };
-        let (raw, failed) = read_sources(&quiet, &ids);
-        let pool = gather(&quiet, &raw);
+        let options = post_options(&draft_post, &request.title, &request.date)?;
+        let (raw, failed) = read_sources(&draft_source, &ids);
+        let pool = gather(&draft_source, &raw);
         Ok(draft::post(&pool, &ids, failed, &options))
-    });
+    };
+    let week = move |request: &serve::WeekRequest| {
+        let mut post = post.clone();
+        let options = post_options(&post, &request.title, &request.date)?;
+        post.title = options.title;
+        post.date = Some(options.date);
+        let mut source = source.clone();
+        let named = |v: &Vec<String>| -> Vec<String> {
+            v.iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        if !named(&request.lists).is_empty() {
+            source.lists = named(&request.lists);
+        }
+        let until = match request.until.as_deref().map(str::trim) {
+            Some(until) if !until.is_empty() => Some(parse_date(until)?),
+            _ => None,
+        };
+        let args = WeekArgs {
+            since: request.since.clone().filter(|s| !s.trim().is_empty()),
+            until,
+            top: request.top.unwrap_or(12).max(1),
+            interest: named(&request.interests),
+            archive: Vec::new(),
+            candidates: None,
+            source,
+            post,
+        };
+        week_post(&args)
+    };
+    let builders = serve::Builders {
+        draft: Arc::new(draft),
+        week: Arc::new(week),
+    };
     let runtime = match runtime() {
         Ok(runtime) => runtime,
         Err(e) => {
@@ -73,10 +108,26 @@ pub fn run_serve(args: ServeArgs) -> u8 {
         let address = listener.local_addr().map_or(args.bind, |a| a);
         // The URL is the one line on standard output, for scripts and tests.
         println!("http://{address}/");
-        if let Err(e) = axum::serve(listener, serve::router(build)).await {
+        if let Err(e) = axum::serve(listener, serve::router(builders)).await {
             say(&format!("the server stopped: {e}"));
             return EXIT_USAGE;
         }
         EXIT_OK
     })
+}
+
+/// The server's post options with the page's title and date, where given.
+fn post_options(
+    post: &PostArgs,
+    title: &Option<String>,
+    date: &Option<String>,
+) -> Result<Options, String> {
+    let mut options = post.options();
+    if let Some(title) = title.as_ref().filter(|t| !t.trim().is_empty()) {
+        options.title = Some(title.trim().to_string());
+    }
+    if let Some(date) = date.as_ref().filter(|d| !d.trim().is_empty()) {
+        options.date = parse_date(date.trim())?;
+    }
+    Ok(options)
 }

@@ -53,6 +53,28 @@ async function build() {
   }
 }
 
+async function buildWeek() {
+  $("build-week").disabled = true;
+  $("status").textContent = "Listing, ranking and drafting the week…";
+  const words = (id) => $(id).value.split(/[\s,]+/).filter(Boolean);
+  try {
+    const data = await call("/api/week", {
+      since: $("since").value || null, until: $("until").value || null,
+      lists: words("lists"), interests: words("interests"),
+      top: Number($("top").value) || null,
+      title: $("title").value || null, date: $("date").value || null,
+    });
+    showLines([]);
+    show(data.draft, data.markdown, data.html);
+    $("status").textContent = `${data.draft.entries.length} entries from ${data.draft.ranking.length} candidates`;
+    save();
+  } catch (error) {
+    $("status").textContent = `Build failed: ${error.message}`;
+  } finally {
+    $("build-week").disabled = false;
+  }
+}
+
 function showLines(lines) {
   const list = $("lines");
   list.replaceChildren();
@@ -141,6 +163,7 @@ function download(name, type, text) {
 
 document.addEventListener("DOMContentLoaded", () => {
   $("build").addEventListener("click", build);
+  $("build-week").addEventListener("click", buildWeek);
   $("input").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) build(); });
   for (const id of ["input", "title", "date"]) $(id).addEventListener("change", save);
   $("copy").addEventListener("click", async () => {
