@@ -76,9 +76,12 @@ pub struct WeekRequest {
 /// fetching may take a while.
 #[derive(Clone)]
 pub struct Builders {
-    pub draft: Arc<dyn Fn(&DraftRequest) -> Result<Draft, String> + Send + Sync>,
-    pub week: Arc<dyn Fn(&WeekRequest) -> Result<Draft, String> + Send + Sync>,
+    pub draft: Builder<DraftRequest>,
+    pub week: Builder<WeekRequest>,
 }
+
+/// Builds a draft from a request of the page.
+pub type Builder<R> = Arc<dyn Fn(&R) -> Result<Draft, String> + Send + Sync>;
 
 /// The largest request body: 10,000 pasted lines fit well within it.
 pub const MAX_BODY: usize = 4 << 20;

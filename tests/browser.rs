@@ -129,16 +129,13 @@ async fn an_editor_builds_reorders_and_edits_a_post_in_the_browser() {
     })
     .await;
 
+    // Read in one script: the list is rebuilt after every edit, so that
+    // elements found one by one may go stale between two reads.
     let subjects = |client: fantoccini::Client| async move {
-        let mut subjects = Vec::new();
-        for item in client
-            .find_all(Locator::Css("#entries .subject"))
-            .await
-            .unwrap()
-        {
-            subjects.push(item.text().await.unwrap());
-        }
-        subjects
+        let script =
+            "return [...document.querySelectorAll('#entries .subject')].map(e => e.textContent)";
+        let value = client.execute(script, vec![]).await.unwrap();
+        serde_json::from_value::<Vec<String>>(value).unwrap()
     };
     let before = subjects(client.clone()).await;
     client
