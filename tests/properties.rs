@@ -94,12 +94,12 @@ proptest! {
         let written = write_mboxrd(messages.iter().map(Vec::as_slice));
         let back = split(&written);
         prop_assert_eq!(back.len(), messages.len());
-        // Writing ends each message with a newline (a last lone CR makes a
-        // CRLF with it, read as LF); nothing else changes.
+        // Writing ends each message with a newline (the CRs it then follows
+        // make a CRLF with it, read as LF); nothing else changes.
         for (back, message) in back.iter().zip(&messages) {
             let mut ended = message.clone();
             if !ended.ends_with(b"\n") {
-                if ended.ends_with(b"\r") {
+                while ended.ends_with(b"\r") {
                     ended.pop();
                 }
                 ended.push(b'\n');
