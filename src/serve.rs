@@ -7,10 +7,11 @@
 //! (lore, cache, mailboxes) is the server's configuration, never the
 //! page's: the page sends text, not URLs.
 
-use std::sync::Arc;
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Json, Request, State};
+use axum::extract::{DefaultBodyLimit, Json, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -18,6 +19,7 @@ use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 
 use crate::compose::Draft;
+pub use crate::fetch::lore::Progress;
 use crate::render::{self, Format};
 
 /// What the page asks for: the pasted text and the post's title and date.
@@ -38,7 +40,7 @@ pub struct LineState {
     /// The IDs found in it.
     pub ids: Vec<String>,
     /// `done`, `failed` (see `error`), `no-id`, or `comment` (blank lines
-    /// and `#` lines).
+    /// and `#` lines); while a build runs, `queued`, `fetching`, `fetched`.
     pub state: &'static str,
     pub error: Option<String>,
 }
@@ -76,12 +78,41 @@ pub struct WeekRequest {
 /// fetching may take a while.
 #[derive(Clone)]
 pub struct Builders {
-    pub draft: Builder<DraftRequest>,
+    pub draft: DraftBuilder,
     pub week: Builder<WeekRequest>,
 }
 
 /// Builds a draft from a request of the page.
 pub type Builder<R> = Arc<dyn Fn(&R) -> Result<Draft, String> + Send + Sync>;
+
+/// Builds a draft from pasted text, telling the watcher how each pasted
+/// ID's fetch goes (by its index among the paste's IDs).
+pub type DraftBuilder =
+    Arc<dyn Fn(&DraftRequest, &(dyn Fn(Progress) + Sync)) -> Result<Draft, String> + Send + Sync>;
+
+/// The server's state: how to build, and the builds under way.
+#[derive(Clone)]
+struct App {
+    builders: Builders,
+    jobs: Arc<Mutex<Jobs>>,
+}
+
+/// The newest builds, so that the page can poll them.
+#[derive(Default)]
+struct Jobs {
+    next: u64,
+    recent: VecDeque<(u64, Arc<Mutex<Job>>)>,
+}
+
+/// Builds kept for polling; older ones are forgotten.
+const JOBS_KEPT: usize = 32;
+
+struct Job {
+    input: String,
+    ids: Vec<String>,
+    states: Vec<&'static str>,
+    result: Option<Result<DraftResponse, String>>,
+}
 
 /// The largest request body: 10,000 pasted lines fit well within it.
 pub const MAX_BODY: usize = 4 << 20;
@@ -92,6 +123,10 @@ const STYLE: &str = include_str!("../templates/serve/app.css");
 
 /// The whole app: the page, its assets, and the API calls.
 pub fn router(builders: Builders) -> Router {
+    let app = App {
+        builders,
+        jobs: Arc::default(),
+    };
     Router::new()
         .route(
             "/",
@@ -106,11 +141,13 @@ pub fn router(builders: Builders) -> Router {
             get(|| async { asset(STYLE, "text/css; charset=utf-8") }),
         )
         .route("/api/draft", post(draft))
+        .route("/api/jobs", post(start_job))
+        .route("/api/jobs/{id}", get(job))
         .route("/api/week", post(week))
         .route("/api/render", post(rendered))
         .layer(middleware::from_fn(same_origin_posts))
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .with_state(builders)
+        .with_state(app)
 }
 
 fn asset(body: &'static str, kind: &'static str) -> Response {
@@ -160,9 +197,9 @@ fn refuse(status: StatusCode, why: &str) -> Response {
     (status, Json(serde_json::json!({ "error": why }))).into_response()
 }
 
-async fn draft(State(builders): State<Builders>, Json(request): Json<DraftRequest>) -> Response {
+async fn draft(State(app): State<App>, Json(request): Json<DraftRequest>) -> Response {
     let result = tokio::task::spawn_blocking(move || {
-        let draft = (builders.draft)(&request)?;
+        let draft = (app.builders.draft)(&request, &|_| {})?;
         Ok::<_, String>((lines(&request.input, &draft), draft))
     })
     .await;
@@ -171,9 +208,9 @@ async fn draft(State(builders): State<Builders>, Json(request): Json<DraftReques
 
 /// The week form: the window's best threads, as `lkml-digest week` finds
 /// them with the server's sources.
-async fn week(State(builders): State<Builders>, Json(request): Json<WeekRequest>) -> Response {
+async fn week(State(app): State<App>, Json(request): Json<WeekRequest>) -> Response {
     let result = tokio::task::spawn_blocking(move || {
-        let draft = (builders.week)(&request)?;
+        let draft = (app.builders.week)(&request)?;
         Ok::<_, String>((Vec::new(), draft))
     })
     .await;
@@ -197,6 +234,115 @@ fn respond(result: Built) -> Response {
         Ok(Err(e)) => refuse(StatusCode::BAD_REQUEST, &e),
         Err(e) => refuse(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
     }
+}
+
+/// Starts a build and answers at once with its number; the page then
+/// polls `/api/jobs/{id}` for each line's state and, at the end, the draft.
+async fn start_job(State(app): State<App>, Json(request): Json<DraftRequest>) -> Response {
+    let ids = crate::input::extract(&request.input).ids;
+    if ids.is_empty() {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "no message IDs in the paste: IDs or lore links, one or more per line",
+        );
+    }
+    let job = Arc::new(Mutex::new(Job {
+        input: request.input.clone(),
+        states: vec!["queued"; ids.len()],
+        ids,
+        result: None,
+    }));
+    let id = {
+        let mut jobs = app.jobs.lock().expect("jobs lock");
+        jobs.next += 1;
+        let id = jobs.next;
+        jobs.recent.push_back((id, job.clone()));
+        if jobs.recent.len() > JOBS_KEPT {
+            jobs.recent.pop_front();
+        }
+        id
+    };
+    tokio::task::spawn_blocking(move || {
+        let watch = |event: Progress| {
+            let mut job = job.lock().expect("job lock");
+            match event {
+                Progress::Started(i) => job.states[i] = "fetching",
+                Progress::Finished { index, ok, .. } => {
+                    job.states[index] = if ok { "fetched" } else { "failed" }
+                }
+            }
+        };
+        let result = (app.builders.draft)(&request, &watch).and_then(|draft| {
+            let (markdown, html) = both(&draft)?;
+            Ok(DraftResponse {
+                lines: lines(&request.input, &draft),
+                draft,
+                markdown,
+                html,
+            })
+        });
+        job.lock().expect("job lock").result = Some(result);
+    });
+    Json(serde_json::json!({ "job": id })).into_response()
+}
+
+/// A build's progress: each pasted line's state, and the draft once done.
+async fn job(State(app): State<App>, Path(id): Path<u64>) -> Response {
+    let job = {
+        let jobs = app.jobs.lock().expect("jobs lock");
+        jobs.recent
+            .iter()
+            .find(|(n, _)| *n == id)
+            .map(|(_, j)| j.clone())
+    };
+    let Some(job) = job else {
+        return refuse(
+            StatusCode::NOT_FOUND,
+            "no such build (the server keeps the last 32)",
+        );
+    };
+    let job = job.lock().expect("job lock");
+    match &job.result {
+        Some(Ok(result)) => Json(serde_json::json!({ "done": true, "result": result })),
+        Some(Err(e)) => Json(serde_json::json!({ "done": true, "error": e })),
+        None => Json(serde_json::json!({ "done": false, "lines": running_lines(&job) })),
+    }
+    .into_response()
+}
+
+/// Each line's state while its IDs are fetched.
+fn running_lines(job: &Job) -> Vec<LineState> {
+    job.input
+        .lines()
+        .map(|line| {
+            let ids = crate::input::extract(line).ids;
+            let states: Vec<&str> = ids
+                .iter()
+                .filter_map(|id| job.ids.iter().position(|j| j == id))
+                .map(|i| job.states[i])
+                .collect();
+            let trimmed = line.trim();
+            let state = if trimmed.is_empty() || trimmed.starts_with('#') && ids.is_empty() {
+                "comment"
+            } else if ids.is_empty() {
+                "no-id"
+            } else if states.contains(&"failed") {
+                "failed"
+            } else if states.contains(&"fetching") {
+                "fetching"
+            } else if !states.is_empty() && states.iter().all(|s| *s == "fetched") {
+                "fetched"
+            } else {
+                "queued"
+            };
+            LineState {
+                line: line.chars().take(300).collect(),
+                ids,
+                state,
+                error: None,
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug, Deserialize)]
@@ -256,4 +402,25 @@ pub fn lines(input: &str, draft: &Draft) -> Vec<LineState> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_running_build_shows_each_lines_ids_as_they_go() {
+        let job = Job {
+            input: "# picks\na@x\nhttps://lore.kernel.org/r/b@x https://lore.kernel.org/r/c@x\nnothing here\nd@x\n"
+                .into(),
+            ids: vec!["a@x".into(), "b@x".into(), "c@x".into(), "d@x".into()],
+            states: vec!["fetched", "fetched", "fetching", "failed"],
+            result: None,
+        };
+        let states: Vec<&str> = running_lines(&job).iter().map(|l| l.state).collect();
+        assert_eq!(
+            states,
+            ["comment", "fetched", "fetching", "no-id", "failed"]
+        );
+    }
 }

@@ -227,3 +227,51 @@ async fn a_bad_week_request_is_one_clear_error() {
     assert_eq!(status, 400, "{body}");
     assert!(body["error"].as_str().unwrap().contains("mm/["), "{body}");
 }
+
+#[tokio::test]
+async fn a_build_job_reports_each_line_then_the_draft() {
+    let server = server();
+    let input = format!("{}\nnobody@example.invalid\n", samples_paste());
+    let (status, started) = post(&server, "/api/jobs", &json!({ "input": input })).await;
+    assert_eq!(status, 200, "{started}");
+    let job = started["job"].as_u64().unwrap();
+    let url = format!("{}/api/jobs/{job}", server.url);
+    let started_at = std::time::Instant::now();
+    let result = loop {
+        let state: Value =
+            serde_json::from_slice(&reqwest::get(&url).await.unwrap().bytes().await.unwrap())
+                .unwrap();
+        if state["done"] == true {
+            break state["result"].clone();
+        }
+        for line in state["lines"].as_array().unwrap() {
+            let known = [
+                "queued", "fetching", "fetched", "failed", "no-id", "comment",
+            ];
+            assert!(known.contains(&line["state"].as_str().unwrap()), "{line}");
+        }
+        assert!(started_at.elapsed().as_secs() < 20, "the build did not end");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert_eq!(result["draft"]["entries"].as_array().unwrap().len(), 5);
+    let failed = result["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["line"] == "nobody@example.invalid")
+        .unwrap();
+    assert_eq!(failed["state"], "failed");
+    assert!(
+        failed["error"].as_str().unwrap().contains("not found"),
+        "{failed}"
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_job_is_a_404() {
+    let server = server();
+    let response = reqwest::get(format!("{}/api/jobs/999", server.url))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+}

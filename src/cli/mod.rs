@@ -369,8 +369,17 @@ fn one_list(source: &SourceArgs) -> Result<(), u8> {
 
 /// The raw mail for `ids`: from --mbox when given, else from lore.
 fn read_sources(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec<Failure>) {
+    read_sources_watched(source, ids, &|_| {})
+}
+
+/// [`read_sources`], telling `watch` how each ID's fetch goes.
+fn read_sources_watched(
+    source: &SourceArgs,
+    ids: &[String],
+    watch: &(dyn Fn(lore::Progress) + Sync),
+) -> (Vec<RawMessage>, Vec<Failure>) {
     if source.mbox.is_empty() {
-        fetch_from_lore(source, ids)
+        fetch_from_lore_watched(source, ids, watch)
     } else {
         let (raw, errors) = fetch::read_mailboxes(&source.mbox);
         (raw, errors.into_iter().map(source_failure).collect())
@@ -418,6 +427,14 @@ fn runtime() -> Result<tokio::runtime::Runtime, String> {
 
 /// Fetches each ID's thread; an ID that fails is one failure, the rest go on.
 fn fetch_from_lore(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec<Failure>) {
+    fetch_from_lore_watched(source, ids, &|_| {})
+}
+
+fn fetch_from_lore_watched(
+    source: &SourceArgs,
+    ids: &[String],
+    watch: &(dyn Fn(lore::Progress) + Sync),
+) -> (Vec<RawMessage>, Vec<Failure>) {
     let options = lore_options(source);
     let stats = Stats::default();
     let bar = (!source.quiet && std::io::stderr().is_terminal()).then(|| {
@@ -431,7 +448,11 @@ fn fetch_from_lore(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec
     // Without a terminal (a log, a pipe), a quarter's progress is a line.
     let quarter = (!source.quiet && bar.is_none() && ids.len() >= PROGRESS_LINES_FROM)
         .then(|| ids.len().div_ceil(4));
-    let progress = |done: usize| {
+    let progress = |event: lore::Progress| {
+        watch(event);
+        let lore::Progress::Finished { done, .. } = event else {
+            return;
+        };
         if let Some(bar) = &bar {
             bar.set_position(done as u64);
         } else if let Some(quarter) = quarter

@@ -8,7 +8,8 @@ use clap::Args;
 
 use super::week::{WeekArgs, week_post};
 use super::{
-    EXIT_OK, EXIT_USAGE, PostArgs, SourceArgs, gather, parse_date, read_sources, runtime, say,
+    EXIT_OK, EXIT_USAGE, PostArgs, SourceArgs, gather, parse_date, read_sources_watched, runtime,
+    say,
 };
 use crate::compose::Options;
 use crate::{draft, input, serve};
@@ -43,7 +44,7 @@ pub fn run_serve(args: ServeArgs) -> u8 {
     };
     let draft_source = source.clone();
     let draft_post = post.clone();
-    let draft = move |request: &serve::DraftRequest| {
+    let draft = move |request: &serve::DraftRequest, watch: &(dyn Fn(serve::Progress) + Sync)| {
         let ids = input::extract(&request.input).ids;
         if ids.is_empty() {
             return Err(
@@ -51,7 +52,7 @@ pub fn run_serve(args: ServeArgs) -> u8 {
             );
         }
         let options = post_options(&draft_post, &request.title, &request.date)?;
-        let (raw, failed) = read_sources(&draft_source, &ids);
+        let (raw, failed) = read_sources_watched(&draft_source, &ids, watch);
         let pool = gather(&draft_source, &raw);
         Ok(draft::post(&pool, &ids, failed, &options))
     };

@@ -75,12 +75,21 @@ pub struct Stats {
     pub from_cache: AtomicUsize,
 }
 
+/// What a fetch reports as it goes, for progress bars and the web page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// The ID at this index is being fetched.
+    Started(usize),
+    /// It is done (`ok`: a thread came back); `done` IDs are done in all.
+    Finished { index: usize, ok: bool, done: usize },
+}
+
 /// Fetches the threads of `ids`, in order, `jobs` at a time.
 pub async fn fetch_threads(
     ids: &[String],
     options: &LoreOptions,
     stats: &Stats,
-    progress: &(dyn Fn(usize) + Sync),
+    progress: &(dyn Fn(Progress) + Sync),
 ) -> Vec<ThreadResult> {
     let client = match client(options) {
         Ok(client) => client,
@@ -99,8 +108,13 @@ pub async fn fetch_threads(
                 let client = client.clone();
                 let done = done.clone();
                 async move {
+                    progress(Progress::Started(i));
                     let result = fetch_one(&client, id, options, stats).await;
-                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                    progress(Progress::Finished {
+                        index: i,
+                        ok: result.is_ok(),
+                        done: done.fetch_add(1, Ordering::Relaxed) + 1,
+                    });
                     (i, result)
                 }
             })

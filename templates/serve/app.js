@@ -36,16 +36,28 @@ async function call(path, body) {
 async function build() {
   $("build").disabled = true;
   $("status").textContent = "Fetching and drafting…";
-  showLines($("input").value.split("\n").map((line) => ({ line, state: "queued", ids: [] })));
   try {
-    const data = await call("/api/draft", {
+    const { job } = await call("/api/jobs", {
       input: $("input").value, title: $("title").value || null, date: $("date").value || null,
     });
-    showLines(data.lines);
-    show(data.draft, data.markdown, data.html);
-    const failed = data.draft.failed.length;
-    $("status").textContent = `${data.draft.entries.length} entries` + (failed ? `, ${failed} failed` : "");
-    save();
+    // Each line's state, live, until the draft is there.
+    for (;;) {
+      const response = await fetch(`/api/jobs/${job}`);
+      const state = await response.json();
+      if (!response.ok) throw new Error(state.error || `the server answered ${response.status}`);
+      if (state.error) throw new Error(state.error);
+      if (state.done) {
+        const data = state.result;
+        showLines(data.lines);
+        show(data.draft, data.markdown, data.html);
+        const failed = data.draft.failed.length;
+        $("status").textContent = `${data.draft.entries.length} entries` + (failed ? `, ${failed} failed` : "");
+        save();
+        return;
+      }
+      showLines(state.lines);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   } catch (error) {
     $("status").textContent = `Build failed: ${error.message}`;
   } finally {
