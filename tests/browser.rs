@@ -1,5 +1,6 @@
 //! The web page in a real headless Chromium, driven through chromedriver:
-//! paste IDs, build, move an entry, edit a summary, check the Markdown.
+//! paste IDs, build, move an entry, edit a summary, check the Markdown,
+//! reload and find the work kept.
 //! Skipped with a notice where Chromium or chromedriver is missing;
 //! `.ci/run` installs both and sets `LKML_DIGEST_REQUIRE_BROWSER=1`.
 //! `LKML_DIGEST_SCREENSHOT=FILE` saves the page with its built draft.
@@ -195,6 +196,13 @@ async fn an_editor_builds_reorders_and_edits_a_post_in_the_browser() {
             .unwrap_or_else(|| panic!("{heading} not in {text}"))
     };
     assert!(at(&before[1]) < at(&before[0]), "{text}");
+
+    // A reload keeps the work.
+    client.refresh().await.unwrap();
+    until("the work after a reload", || async {
+        markdown().await.contains("Edited in the browser.")
+    })
+    .await;
 
     if let Some(path) = std::env::var_os("LKML_DIGEST_SCREENSHOT") {
         std::fs::write(path, client.screenshot().await.unwrap()).unwrap();

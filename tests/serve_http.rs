@@ -275,3 +275,29 @@ async fn an_unknown_job_is_a_404() {
         .unwrap();
     assert_eq!(response.status(), 404);
 }
+
+#[tokio::test]
+async fn a_malformed_request_is_refused_without_harm() {
+    let server = server();
+    for (path, body) in [
+        ("/api/draft", "{\"input\": 42}"),
+        ("/api/render", "{\"draft\": {\"entries\": \"no\"}}"),
+        ("/api/week", "not json"),
+    ] {
+        let response = reqwest::Client::new()
+            .post(format!("{}{path}", server.url))
+            .header("Content-Type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.status().is_client_error(),
+            "{path}: {}",
+            response.status()
+        );
+    }
+    // The server is still there.
+    let (status, _) = post(&server, "/api/draft", &json!({ "input": samples_paste() })).await;
+    assert_eq!(status, 200);
+}

@@ -92,20 +92,31 @@ impl Config {
             Command::Serve(args) => {
                 self.apply_source(&mut args.source, &given);
                 self.apply_post(&mut args.post, &given);
+                self.apply_week(&mut args.source, &mut args.interest, &mut args.top, &given);
             }
             Command::Week(args) => {
                 self.apply_source(&mut args.source, &given);
                 self.apply_post(&mut args.post, &given);
-                if let Some(lists) = self.lists.as_ref().filter(|_| !given("lists")) {
-                    args.source.lists = lists.clone();
-                }
-                if let Some(interests) = self.interests.as_ref().filter(|_| !given("interest")) {
-                    args.interest = interests.clone();
-                }
-                if let Some(top) = self.top.filter(|_| !given("top")) {
-                    args.top = top;
-                }
+                self.apply_week(&mut args.source, &mut args.interest, &mut args.top, &given);
             }
+        }
+    }
+
+    fn apply_week(
+        &self,
+        source: &mut SourceArgs,
+        interests: &mut Vec<String>,
+        top: &mut usize,
+        given: &dyn Fn(&str) -> bool,
+    ) {
+        if let Some(lists) = self.lists.as_ref().filter(|_| !given("lists")) {
+            source.lists = lists.clone();
+        }
+        if let Some(configured) = self.interests.as_ref().filter(|_| !given("interest")) {
+            *interests = configured.clone();
+        }
+        if let Some(configured) = self.top.filter(|_| !given("top")) {
+            *top = configured;
         }
     }
 

@@ -21,6 +21,14 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
     pub bind: SocketAddr,
 
+    /// The week form's interests when it names none (as `week --interest`).
+    #[arg(long, value_name = "PATTERN")]
+    pub interest: Vec<String>,
+
+    /// The week form's number of threads when it names none.
+    #[arg(long, default_value_t = 12, value_name = "N")]
+    pub top: usize,
+
     #[command(flatten)]
     pub source: SourceArgs,
 
@@ -36,6 +44,7 @@ pub fn run_serve(args: ServeArgs) -> u8 {
         ));
     }
     let (source, post) = (args.source, args.post);
+    let (default_interests, default_top) = (args.interest, args.top);
     // The server's sources, quiet: its log is not the place for progress.
     let source = SourceArgs {
         quiet: true,
@@ -75,11 +84,16 @@ pub fn run_serve(args: ServeArgs) -> u8 {
             Some(until) if !until.is_empty() => Some(parse_date(until)?),
             _ => None,
         };
+        let interests = named(&request.interests);
         let args = WeekArgs {
             since: request.since.clone().filter(|s| !s.trim().is_empty()),
             until,
-            top: request.top.unwrap_or(12).max(1),
-            interest: named(&request.interests),
+            top: request.top.unwrap_or(default_top).max(1),
+            interest: if interests.is_empty() {
+                default_interests.clone()
+            } else {
+                interests
+            },
             archive: Vec::new(),
             candidates: None,
             source,
