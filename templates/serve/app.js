@@ -6,10 +6,11 @@
 const $ = (id) => document.getElementById(id);
 const KEY = "lkml-digest";
 let draft = null;
+let shownLines = [];
 
 function save() {
   localStorage.setItem(KEY, JSON.stringify({
-    input: $("input").value, title: $("title").value, date: $("date").value, draft,
+    input: $("input").value, title: $("title").value, date: $("date").value, draft, lines: shownLines,
     markdown: $("markdown").value, html: $("preview").srcdoc,
   }));
 }
@@ -21,6 +22,7 @@ function restore() {
   $("input").value = saved.input || "";
   $("title").value = saved.title || "";
   $("date").value = saved.date || "";
+  showLines(saved.lines || []);
   if (saved.draft) show(saved.draft, saved.markdown || "", saved.html || "");
 }
 
@@ -88,6 +90,7 @@ async function buildWeek() {
 }
 
 function showLines(lines) {
+  shownLines = lines;
   const list = $("lines");
   list.replaceChildren();
   for (const line of lines) {
