@@ -312,37 +312,16 @@ async fn job(State(app): State<App>, Path(id): Path<u64>) -> Response {
 
 /// Each line's state while its IDs are fetched.
 fn running_lines(job: &Job) -> Vec<LineState> {
-    job.input
-        .lines()
-        .map(|line| {
-            let ids = crate::input::extract(line).ids;
-            let states: Vec<&str> = ids
-                .iter()
-                .filter_map(|id| job.ids.iter().position(|j| j == id))
-                .map(|i| job.states[i])
-                .collect();
-            let trimmed = line.trim();
-            let state = if trimmed.is_empty() || trimmed.starts_with('#') && ids.is_empty() {
-                "comment"
-            } else if ids.is_empty() {
-                "no-id"
-            } else if states.contains(&"failed") {
-                "failed"
-            } else if states.contains(&"fetching") {
-                "fetching"
-            } else if !states.is_empty() && states.iter().all(|s| *s == "fetched") {
-                "fetched"
-            } else {
-                "queued"
-            };
-            LineState {
-                line: line.chars().take(300).collect(),
-                ids,
-                state,
-                error: None,
-            }
-        })
-        .collect()
+    let index: std::collections::HashMap<&str, usize> = job
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    line_states(&job.input, |id| {
+        let state = index.get(id).map_or("queued", |&i| job.states[i]);
+        (state, None)
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -379,26 +358,45 @@ pub fn lines(input: &str, draft: &Draft) -> Vec<LineState> {
         .iter()
         .map(|f| (f.input.as_str(), f.error.as_str()))
         .collect();
+    line_states(input, |id| match failures.get(id) {
+        Some(error) => ("failed", Some(error.to_string())),
+        None => ("done", None),
+    })
+}
+
+/// Each pasted line with its IDs and a state made of theirs (`state_of`
+/// gives an ID's state and error): failed if one failed, fetching if one
+/// is, the state they share if they all share one, else queued.
+fn line_states(
+    input: &str,
+    state_of: impl Fn(&str) -> (&'static str, Option<String>),
+) -> Vec<LineState> {
     input
         .lines()
         .map(|line| {
             let trimmed = line.trim();
             let ids = crate::input::extract(line).ids;
-            let failure = ids.iter().find_map(|id| failures.get(id.as_str()));
+            let states: Vec<(&'static str, Option<String>)> =
+                ids.iter().map(|id| state_of(id)).collect();
+            let has = |s: &str| states.iter().any(|(state, _)| *state == s);
             let state = if trimmed.is_empty() || trimmed.starts_with('#') && ids.is_empty() {
                 "comment"
             } else if ids.is_empty() {
                 "no-id"
-            } else if failure.is_some() {
+            } else if has("failed") {
                 "failed"
+            } else if has("fetching") {
+                "fetching"
+            } else if states.iter().all(|(state, _)| *state == states[0].0) {
+                states[0].0
             } else {
-                "done"
+                "queued"
             };
             LineState {
                 line: line.chars().take(300).collect(),
+                error: states.into_iter().find_map(|(_, error)| error),
                 ids,
                 state,
-                error: failure.map(|e| e.to_string()),
             }
         })
         .collect()
