@@ -685,3 +685,65 @@ fn two_hundred_ids_at_eight_jobs_with_a_fifth_of_requests_failing() {
         failed_for_good.lock().unwrap().len()
     ));
 }
+
+#[test]
+fn the_web_page_builds_from_the_real_server_line_by_line() {
+    let Some(lore) = lore("the_web_page_builds_from_the_real_server") else {
+        return;
+    };
+    let cache = tempfile::tempdir().unwrap();
+    let server = common::serve(&[
+        "--lore",
+        &lore,
+        "--cache-dir",
+        cache.path().to_str().unwrap(),
+    ]);
+    let input = format!(
+        "{}\nnobody@example.invalid\n",
+        std::fs::read_to_string("samples/ids.txt").unwrap()
+    );
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let result: Value = runtime.block_on(async {
+        let client = reqwest::Client::new();
+        let started: Value = serde_json::from_slice(
+            &client
+                .post(format!("{}/api/jobs", server.url))
+                .header("Content-Type", "application/json")
+                .body(serde_json::to_vec(&serde_json::json!({ "input": input })).unwrap())
+                .send()
+                .await
+                .unwrap()
+                .bytes()
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        let url = format!("{}/api/jobs/{}", server.url, started["job"]);
+        let begun = std::time::Instant::now();
+        loop {
+            let state: Value =
+                serde_json::from_slice(&reqwest::get(&url).await.unwrap().bytes().await.unwrap())
+                    .unwrap();
+            if state["done"] == true {
+                break state["result"].clone();
+            }
+            assert!(
+                begun.elapsed() < Duration::from_secs(30),
+                "the build did not end"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    });
+    assert_eq!(result["draft"]["entries"].as_array().unwrap().len(), 5);
+    let line = |text: &str| {
+        result["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["line"] == text)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(line("nobody@example.invalid")["state"], "failed");
+    assert_eq!(line("nobody@example.invalid")["error"], "not found on lore");
+}

@@ -73,17 +73,15 @@ impl Drop for Server {
 /// `serve` on a free port with the samples as its mail, as a user starts
 /// it; the URL is the one line it prints.
 pub fn serve_samples() -> Server {
+    serve(&["--mbox", "samples/threads", "--date", "2022-09-05"])
+}
+
+/// `serve --bind 127.0.0.1:0 ARGS...`.
+pub fn serve(args: &[&str]) -> Server {
     use std::io::BufRead;
     let mut child = lkml_digest()
-        .args([
-            "serve",
-            "--bind",
-            "127.0.0.1:0",
-            "--mbox",
-            "samples/threads",
-            "--date",
-            "2022-09-05",
-        ])
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
