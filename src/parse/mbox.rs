@@ -29,7 +29,8 @@ pub fn split(mbox: &[u8]) -> Vec<Vec<u8>> {
         }
         start.get_or_insert(line_start);
         previous_blank = matches!(line, b"\n" | b"\r\n");
-        verbatim &= !line.contains(&b'\r') && unquote(line).len() == line.len();
+        // CRs are looked for once per message, in `finish`.
+        verbatim &= !line.starts_with(b">") || unquote(line).len() == line.len();
     }
     if let Some(start) = start {
         messages.extend(
@@ -41,7 +42,7 @@ pub fn split(mbox: &[u8]) -> Vec<Vec<u8>> {
 
 /// One message's bytes, rewritten line by line only where needed.
 fn finish(raw: &[u8], verbatim: bool) -> Option<Vec<u8>> {
-    let message = if verbatim {
+    let message = if verbatim && memchr::memchr(b'\r', raw).is_none() {
         raw.to_vec()
     } else {
         let mut message = Vec::with_capacity(raw.len());
