@@ -229,6 +229,45 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_relays_original_sender_is_read_in_any_case() {
+        for name in ["X-Original-From", "x-original-from"] {
+            let raw = format!(
+                "From: Jane Doe via B4 Relay <devnull+jane.example.org@kernel.org>\n\
+                 {name}: Jane Doe <jane@example.org>\nMessage-ID: <a@x>\n\nbody\n"
+            );
+            let m = Message::parse(raw.as_bytes()).unwrap();
+            assert_eq!(
+                m.original_from,
+                Some(("Jane Doe".into(), "jane@example.org".into())),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_cc_lists_and_received_chains_do_not_change_what_is_read() {
+        let cc: Vec<String> = (0..200)
+            .map(|i| format!("P{i} <p{i}@example.org>"))
+            .collect();
+        let raw = format!(
+            "Received: from a by b; Thu, 1 Sep 2022 10:00:00 +0000\nFrom: Jane <jane@x.org>\n\
+             To: list@vger.kernel.org\nCc: {}\nSubject: [PATCH] a\nDate: Thu, 1 Sep 2022 \
+             10:00:00 +0000\nMessage-ID: <a@x>\nIn-Reply-To: <b@x>\nReferences: <c@x> <b@x>\n\
+             List-Id: <linux-mm.kvack.org>\n\nbody\n",
+            cc.join(", ")
+        );
+        let m = Message::parse(raw.as_bytes()).unwrap();
+        assert_eq!(
+            (m.from_name.as_str(), m.from_email.as_str()),
+            ("Jane", "jane@x.org")
+        );
+        assert_eq!(m.references, ["c@x", "b@x"]);
+        assert_eq!(m.in_reply_to.as_deref(), Some("b@x"));
+        assert_eq!(m.list_id.as_deref(), Some("linux-mm.kvack.org"));
+        assert!(m.date.is_some());
+    }
+
+    #[test]
     fn a_glance_reads_date_and_folded_subject_only() {
         let raw = b"From: A <a@x>\nSUBJECT: [PATCH] mm: a\n fold\nDate: Thu, 1 Sep 2022 10:00:00 +0200\n\nDate: not this\n";
         let glance = glance(raw).unwrap();
