@@ -1,7 +1,7 @@
 //! One mail, reduced to what the draft needs.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
-use mail_parser::{HeaderValue, MessageParser};
+use mail_parser::{HeaderName, HeaderValue, MessageParser};
 
 /// A parsed mail: plain data, owned, independent of mail-parser.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,9 +41,7 @@ pub enum MessageError {
 impl Message {
     /// Parses one raw mail (no mbox `From ` line).
     pub fn parse(raw: &[u8]) -> Result<Message, MessageError> {
-        let mail = MessageParser::default()
-            .parse(raw)
-            .ok_or(MessageError::Unparseable)?;
+        let mail = PARSER.parse(raw).ok_or(MessageError::Unparseable)?;
         let id = mail
             .message_id()
             .map(|id| id.trim().trim_start_matches('<').trim_end_matches('>'))
@@ -106,6 +104,21 @@ impl Message {
         crate::parse::subject::strip_reply_prefixes(&self.subject).len() != self.subject.len()
     }
 }
+
+/// mail-parser set to read the headers a draft uses. By default it reads
+/// only registered headers, so a relay's `X-Original-From` came back raw
+/// and was lost; To, Cc and Received chains are now left raw, as they are
+/// never read.
+static PARSER: std::sync::LazyLock<MessageParser> = std::sync::LazyLock::new(|| {
+    MessageParser::new()
+        .with_mime_headers()
+        .with_message_ids()
+        .header_date(HeaderName::Date)
+        .header_text(HeaderName::Subject)
+        .header_text(HeaderName::ListId)
+        .header_address(HeaderName::From)
+        .header_address(HeaderName::Other("X-Original-From".into()))
+});
 
 /// A raw mail's date and subject, from its headers alone: enough to choose
 /// the mails of a big mailbox to keep before they are parsed whole.
