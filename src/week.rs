@@ -138,10 +138,7 @@ pub fn explain(candidate: &Candidate, rank: usize) -> String {
 /// the replies whose subjects name a mail of the series), then every
 /// release announcement.
 pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usize) -> Vec<String> {
-    let in_window = |hit: &Hit| {
-        hit.date
-            .is_some_and(|d| d >= window.since && d < window.until)
-    };
+    let in_window = |hit: &Hit| hit.date.is_some_and(|d| window.holds(d));
     let mut starts: Vec<(&Hit, Subject)> = hits
         .iter()
         .filter(|h| in_window(h) && !rank::is_automated_subject(&h.subject))
@@ -160,7 +157,7 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
                         .is_some_and(|(d, f)| d - f <= SERIES_SPREAD)
             })
         });
-        let title = normalized(&subject.title);
+        let title = rank::normalized_title(&subject.title);
         match joined {
             Some(i) => {
                 let group = &mut groups[i];
@@ -195,7 +192,7 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
         if !subject.is_reply {
             continue;
         }
-        if let Some(&i) = by_title.get(&normalized(&subject.title)) {
+        if let Some(&i) = by_title.get(&rank::normalized_title(&subject.title)) {
             let group = &mut groups[i];
             group.replies += 1;
             if hit.author != group.hit.author {
@@ -208,7 +205,7 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
     let mut series: Vec<Vec<&Listed>> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for group in &groups {
-        let title = normalized(&Subject::parse(&group.hit.subject).title);
+        let title = rank::normalized_title(&Subject::parse(&group.hit.subject).title);
         let key = format!("{}\n{title}", group.hit.author.to_lowercase());
         match by_key.get(&key) {
             Some(&i) => series[i].push(group),
@@ -239,10 +236,7 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let is_release = |revisions: &Vec<&Listed>| {
-        let hit = revisions[0].hit;
-        hit.author == "Linus Torvalds" && compose::is_release_subject(&hit.subject)
-    };
+    let is_release = |revisions: &Vec<&Listed>| is_announcement(revisions[0].hit);
     let ids = |revisions: &Vec<&Listed>| -> Vec<String> {
         revisions.iter().map(|g| g.hit.message_id.clone()).collect()
     };
@@ -254,6 +248,12 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
         .collect();
     picked.extend(series.iter().filter(|r| is_release(r)).flat_map(ids));
     picked
+}
+
+/// Whether a listed mail is Linus' release announcement (the listing shows
+/// names, not addresses).
+pub fn is_announcement(hit: &Hit) -> bool {
+    hit.author == "Linus Torvalds" && compose::is_release_subject(&hit.subject)
 }
 
 /// Patches of one series are sent within this time of each other.
@@ -270,12 +270,4 @@ struct Listed<'a> {
     titles: Vec<String>,
     replies: usize,
     repliers: HashSet<String>,
-}
-
-fn normalized(title: &str) -> String {
-    title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }

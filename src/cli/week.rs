@@ -221,7 +221,7 @@ fn from_lore(
         );
         Ok(search("all", &query)?
             .iter()
-            .filter(|h| h.author == "Linus Torvalds" && compose::is_release_subject(&h.subject))
+            .filter(|h| week::is_announcement(h))
             .filter_map(|h| h.date)
             .max())
     })?;

@@ -27,9 +27,11 @@ pub struct Window {
 
 impl Window {
     pub fn contains(&self, message: &Message) -> bool {
-        message
-            .date
-            .is_some_and(|d| d.to_utc() >= self.since && d.to_utc() < self.until)
+        message.date.is_some_and(|d| self.holds(d.to_utc()))
+    }
+
+    pub fn holds(&self, date: DateTime<Utc>) -> bool {
+        date >= self.since && date < self.until
     }
 }
 
@@ -458,9 +460,18 @@ fn is_automated(message: &Message, subject: &Subject) -> bool {
 
 /// Revisions and resends of one series share this key.
 fn series_key(candidate: &Candidate) -> String {
-    let title = Subject::parse(&candidate.subject).title.to_lowercase();
-    let title: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = normalized_title(&Subject::parse(&candidate.subject).title);
     format!("{}\n{title}", candidate.author_email.to_lowercase())
+}
+
+/// A title as revisions and replies of one series share it: lowercase,
+/// runs of white space as one space.
+pub fn normalized_title(title: &str) -> String {
+    title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The candidate for `start` and the facts of its part of the thread: the
