@@ -40,7 +40,10 @@ fn mailish() -> impl Strategy<Value = String> {
 fn mboxish() -> impl Strategy<Value = Vec<u8>> {
     let line = prop_oneof![
         Just(b"From mboxrd@z Thu Jan  1 00:00:00 1970\n".to_vec()),
+        Just(b"From 0123abcd Mon Sep 17 00:00:00 2001\r\n".to_vec()),
+        Just(b"From me to you\n".to_vec()),
         Just(b"\n".to_vec()),
+        Just(b"\r".to_vec()),
         Just(b"\r\n".to_vec()),
         Just(b">From here\n".to_vec()),
         Just(b">>From there\r\n".to_vec()),

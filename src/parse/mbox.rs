@@ -7,42 +7,57 @@
 //! them apart. mail-parser's own mbox reader splits on every `From ` line.
 
 /// Splits an mbox into raw messages, undoing mboxrd `>From ` quoting and
-/// normalising CRLF line ends to LF. Gives what [`Splitter`] gives, but
-/// copies each message at once where no line of it needs rewriting.
+/// normalising CRLF line ends to LF. Gives what [`Splitter`] gives, faster:
+/// separators are found by searching for `\nFrom `, not line by line, and
+/// each message is copied at once (on every core, for a big mailbox) where
+/// no line of it needs rewriting.
 pub fn split(mbox: &[u8]) -> Vec<Vec<u8>> {
-    let mut messages = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut verbatim = true;
-    let mut previous_blank = true;
-    let mut at = 0;
-    for line in lines(mbox) {
-        let line_start = at;
-        at += line.len();
-        if previous_blank && is_separator(line) {
-            if let Some(start) = start {
-                messages.extend(finish(&mbox[start..line_start], verbatim));
-            }
-            start = Some(at);
-            verbatim = true;
-            previous_blank = false;
+    let spans = message_spans(mbox);
+    let last = spans.len().saturating_sub(1);
+    crate::parallel::map(&spans, |&(start, end)| finish(&mbox[start..end]))
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, message)| {
+            message.filter(|m| i != last || !m.iter().all(u8::is_ascii_whitespace))
+        })
+        .collect()
+}
+
+/// Where each message of `mbox` lies, separators left out.
+fn message_spans(mbox: &[u8]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = (!mbox.is_empty()).then_some(0);
+    let at_start = mbox.starts_with(b"From ").then_some(0);
+    let later = memchr::memmem::find_iter(mbox, b"\nFrom ").map(|at| at + 1);
+    for line_start in at_start.into_iter().chain(later) {
+        let line_end =
+            memchr::memchr(b'\n', &mbox[line_start..]).map_or(mbox.len(), |i| line_start + i + 1);
+        if !follows_blank_line(mbox, line_start) || !is_separator(&mbox[line_start..line_end]) {
             continue;
         }
-        start.get_or_insert(line_start);
-        previous_blank = matches!(line, b"\n" | b"\r\n");
-        // CRs are looked for once per message, in `finish`.
-        verbatim &= !line.starts_with(b">") || unquote(line).len() == line.len();
+        if let Some(start) = start.filter(|_| line_start > 0) {
+            spans.push((start, line_start));
+        }
+        start = Some(line_end);
     }
-    if let Some(start) = start {
-        messages.extend(
-            finish(&mbox[start..], verbatim).filter(|m| !m.iter().all(u8::is_ascii_whitespace)),
-        );
-    }
-    messages
+    spans.extend(start.map(|start| (start, mbox.len())));
+    spans
+}
+
+/// Whether the line at `line_start` opens the file or follows an empty one.
+fn follows_blank_line(mbox: &[u8], line_start: usize) -> bool {
+    let before = &mbox[..line_start];
+    let previous_line = |blank: &[u8]| {
+        before.ends_with(blank)
+            && (before.len() == blank.len()
+                || before[..before.len() - blank.len()].ends_with(b"\n"))
+    };
+    line_start == 0 || previous_line(b"\n") || previous_line(b"\r\n")
 }
 
 /// One message's bytes, rewritten line by line only where needed.
-fn finish(raw: &[u8], verbatim: bool) -> Option<Vec<u8>> {
-    let message = if verbatim && memchr::memchr(b'\r', raw).is_none() {
+fn finish(raw: &[u8]) -> Option<Vec<u8>> {
+    let message = if memchr::memchr(b'\r', raw).is_none() && !has_quoted_from(raw) {
         raw.to_vec()
     } else {
         let mut message = Vec::with_capacity(raw.len());
@@ -53,6 +68,14 @@ fn finish(raw: &[u8], verbatim: bool) -> Option<Vec<u8>> {
     };
     let message = trim_trailing_blank(message);
     (!message.is_empty()).then_some(message)
+}
+
+/// Whether a line of `raw` is mboxrd-quoted (`>From `, `>>From `).
+fn has_quoted_from(raw: &[u8]) -> bool {
+    memchr::memchr_iter(b'>', raw).any(|at| {
+        let line_start = at == 0 || raw[at - 1] == b'\n';
+        line_start && unquote(&raw[at..]).len() != raw.len() - at
+    })
 }
 
 /// [`split`] a line at a time, for mailboxes too big to hold: each line
