@@ -60,18 +60,21 @@ pub fn post(pool: &Pool, ids: &[String], mut failed: Vec<Failure>, options: &Opt
 /// One entry per requested ID that the pool holds, in request order; two
 /// IDs of the same series make one entry.
 pub fn entries(pool: &Pool, ids: &[String], options: &Options) -> (Vec<Entry>, Vec<Failure>) {
+    let composed = crate::parallel::map(ids, |id| {
+        let message = pool.get(id)?;
+        Some(compose::entry(&pool.thread_of(id)?, message, options))
+    });
     let mut entries = Vec::new();
     let mut failed = Vec::new();
     let mut seen = HashSet::new();
-    for id in ids {
-        let (Some(message), Some(thread)) = (pool.get(id), pool.thread_of(id)) else {
+    for (id, entry) in ids.iter().zip(composed) {
+        let Some(entry) = entry else {
             failed.push(Failure {
                 input: id.clone(),
                 error: "not found in the mail that was read".into(),
             });
             continue;
         };
-        let entry = compose::entry(&thread, message, options);
         if seen.insert(entry.message_id.clone()) {
             entries.push(entry);
         }

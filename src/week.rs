@@ -51,14 +51,14 @@ pub fn picks(ranked: &[Candidate], top: usize) -> Vec<&Candidate> {
 
 /// One entry per pick, in rank order.
 pub fn entries(pool: &Pool, picks: &[&Candidate], options: &Options) -> Vec<Entry> {
-    picks
-        .iter()
-        .filter_map(|c| {
-            let message = pool.get(&c.message_id)?;
-            let thread = pool.thread_of(&c.message_id)?;
-            Some(compose::entry(&thread, message, options))
-        })
-        .collect()
+    crate::parallel::map(picks, |c| {
+        let message = pool.get(&c.message_id)?;
+        let thread = pool.thread_of(&c.message_id)?;
+        Some(compose::entry(&thread, message, options))
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The newest Linux release announcement before `until`, for `last-rc`.
