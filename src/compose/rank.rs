@@ -339,11 +339,13 @@ pub fn is_automated_subject(subject: &str) -> bool {
     !parsed.is_reply && AUTOMATED_SUBJECT.is_match(subject.trim())
 }
 
-/// A thread with each subject parsed once and each message's replies.
+/// A thread with each subject parsed once, each message's replies, and
+/// the messages that start something, each worked out once.
 struct Parsed<'a> {
     thread: Thread<'a>,
     subjects: FxHashMap<&'a str, Subject>,
     children: FxHashMap<&'a str, Vec<&'a Message>>,
+    starts: FxHashSet<&'a str>,
 }
 
 impl<'a> Parsed<'a> {
@@ -360,11 +362,20 @@ impl<'a> Parsed<'a> {
                     .push(message);
             }
         }
-        Parsed {
+        let mut parsed = Parsed {
             thread,
             subjects,
             children,
-        }
+            starts: FxHashSet::default(),
+        };
+        parsed.starts = parsed
+            .thread
+            .messages
+            .iter()
+            .filter(|m| parsed.starts_something(m))
+            .map(|m| m.id.as_str())
+            .collect();
+        parsed
     }
 
     fn subject(&self, message: &Message) -> std::borrow::Cow<'_, Subject> {
@@ -374,17 +385,22 @@ impl<'a> Parsed<'a> {
         }
     }
 
+    /// Whether `message` (of this thread) starts something new.
+    fn is_start(&self, message: &Message) -> bool {
+        self.starts.contains(message.id.as_str())
+    }
+
     /// Whether `message` starts something new: not a reply, not a bot's,
     /// and not a later patch of the series above it.
-    fn is_start(&self, message: &Message) -> bool {
+    fn starts_something(&self, message: &Message) -> bool {
         let subject = self.subject(message);
-        if subject.is_reply || is_automated(message, &subject) {
-            return false;
-        }
-        match self.thread.parent(message) {
-            None => true,
-            Some(parent) => !self.is_same_series(parent, message, &subject),
-        }
+        let new_here = !subject.is_reply
+            && match self.thread.parent(message) {
+                None => true,
+                Some(parent) => !self.is_same_series(parent, message, &subject),
+            };
+        // The robot test, a regex, last: most mails fail the cheap tests.
+        new_here && !is_automated(message, &subject)
     }
 
     /// Whether `message` is patch k (k >= 1) of the series `parent` is part
@@ -454,7 +470,14 @@ static AUTOMATED_SENDER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Test robots, syzbot reports, stable-tree notices and the like.
 fn is_automated(message: &Message, subject: &Subject) -> bool {
-    AUTOMATED_SENDER.is_match(&message.from_email)
+    // Every robot address above holds one of these; people's rarely do.
+    let email = message.from_email.as_bytes();
+    let may_be_robot = ["bot", "noreply", "lkp@", "kernelci"].iter().any(|word| {
+        email
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    });
+    may_be_robot && AUTOMATED_SENDER.is_match(&message.from_email)
         || !subject.is_reply && AUTOMATED_SUBJECT.is_match(message.subject.trim())
 }
 

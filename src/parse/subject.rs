@@ -145,7 +145,7 @@ impl Subject {
         }
         parsed.title = rest.trim().to_string();
         parsed.prefix = subsystem_prefix(&parsed.title).map(str::to_string);
-        if CALL_FOR.is_match(&parsed.title) {
+        if contains_ci(&parsed.title, "call for") && CALL_FOR.is_match(&parsed.title) {
             parsed.is_topic = true;
         }
         parsed
