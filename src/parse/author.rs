@@ -55,8 +55,22 @@ pub fn author(message: &Message) -> Author {
 /// Strips quotes, relay markers and a trailing affiliation.
 pub fn clean_name(raw: &str) -> String {
     let name = raw.trim().trim_matches(['"', '\'']).trim();
-    let name = RELAY.replace(name, "");
-    let name = AFFILIATION.replace(&name, "");
+    // The regexes only where they can match: this runs for every sender.
+    let ends_in_relay = name
+        .as_bytes()
+        .rsplit(|b| b.is_ascii_whitespace())
+        .next()
+        .is_some_and(|last| last.eq_ignore_ascii_case(b"relay"));
+    let name = if ends_in_relay {
+        RELAY.replace(name, "")
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    };
+    let name = if name.trim_end().ends_with(')') {
+        AFFILIATION.replace(&name, "")
+    } else {
+        name
+    };
     let name = name.trim().trim_matches(['"', '\'']).trim();
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -1,5 +1,7 @@
 //! Review trailers that people give in replies.
 
+use std::sync::LazyLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::author::clean_name;
@@ -31,7 +33,7 @@ impl Trailers {
     /// Adds the unquoted trailers of one body: lines that start (after
     /// blanks) with `Reviewed-by:`, `Acked-by:` or `Tested-by:`, in any case.
     pub fn add_from(&mut self, body: &str) {
-        for line in body.lines() {
+        for line in lines_with_by(body) {
             let line = line.trim_start_matches([' ', '\t']);
             let Some((kind, value)) = trailer(line) else {
                 continue;
@@ -55,6 +57,35 @@ impl Trailers {
     pub fn count(&self) -> usize {
         self.reviewed_by.len() + self.acked_by.len() + self.tested_by.len()
     }
+}
+
+/// The lines of `body` that hold `-by:` in any case, in order: every
+/// trailer line does, and most lines of a reply (quotes) do not, so the
+/// body is searched rather than read line by line.
+fn lines_with_by(body: &str) -> impl Iterator<Item = &str> {
+    use memchr::memmem::Finder;
+    static FINDERS: LazyLock<[Finder<'static>; 4]> =
+        LazyLock::new(|| ["-by:", "-By:", "-bY:", "-BY:"].map(Finder::new));
+    let bytes = body.as_bytes();
+    let mut found: Vec<usize> = FINDERS
+        .iter()
+        .flat_map(|finder| finder.find_iter(bytes))
+        .collect();
+    found.sort_unstable();
+    let mut next_line = 0;
+    found.into_iter().filter_map(move |at| {
+        if at < next_line {
+            return None; // a second `-by:` on a line already given
+        }
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        next_line = end + 1;
+        Some(
+            body[start..end]
+                .strip_suffix('\r')
+                .unwrap_or(&body[start..end]),
+        )
+    })
 }
 
 enum Kind {
@@ -114,5 +145,13 @@ mod tests {
         let mut t = Trailers::default();
         t.add_from("> Reviewed-by: Jane Doe <jane@x.org>\n");
         assert_eq!(t.count(), 0);
+    }
+
+    #[test]
+    fn trailers_are_found_in_any_case_and_in_body_order() {
+        let mut t = Trailers::default();
+        t.add_from("x\r\nACKED-BY: Zed <z@x.org>\r\nReviewed-By: Amy <a@x.org> # Rev-by: not\nAcked-by: Bob <b@x.org>");
+        assert_eq!(t.acked_by, ["Zed", "Bob"]);
+        assert_eq!(t.reviewed_by, ["Amy"]);
     }
 }
