@@ -187,8 +187,8 @@ fn is_code(line: &str) -> bool {
         return true;
     }
     let symbols = line
-        .chars()
-        .filter(|c| matches!(c, '{' | '}' | ';' | '=' | '|' | '$' | '#' | '+'))
+        .bytes()
+        .filter(|b| matches!(b, b'{' | b'}' | b';' | b'=' | b'|' | b'$' | b'#' | b'+'))
         .count();
     symbols * 6 > line.len().max(1) && line.len() > 8
 }
@@ -206,7 +206,7 @@ fn is_rule(line: &str) -> bool {
 fn is_heading(paragraph: &str) -> bool {
     let text = paragraph.trim();
     !text.contains('\n')
-        && text.split_whitespace().count() <= 8
+        && text.split_whitespace().nth(8).is_none()
         && !text.ends_with(['.', '!', '?', ','])
 }
 
@@ -232,7 +232,7 @@ fn is_sign_off(paragraph: &str) -> bool {
     let bare_name = lines.len() == 1
         && first.split_whitespace().count() <= 3
         && !first.ends_with(['.', '!', '?']);
-    lines.len() <= 3 && paragraph.split_whitespace().count() <= 8 && (closing || bare_name)
+    lines.len() <= 3 && paragraph.split_whitespace().nth(8).is_none() && (closing || bare_name)
 }
 
 /// One paragraph as a single line, inline `[1]` references dropped, words
@@ -261,12 +261,14 @@ const ABBREVIATIONS: &[&str] = &[
 fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
+    // Split on the byte: words are short, and a memchr per word costs more.
     let words: Vec<(usize, &str)> = text
-        .split(' ')
+        .as_bytes()
+        .split(|&b| b == b' ')
         .scan(0, |pos, w| {
             let at = *pos;
             *pos += w.len() + 1;
-            Some((at, w))
+            Some((at, &text[at..at + w.len()]))
         })
         .collect();
     for (i, &(at, word)) in words.iter().enumerate() {
