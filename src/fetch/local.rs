@@ -1,8 +1,9 @@
 //! Mail on disk: mbox files (mboxrd or `git format-patch` mboxo, optionally
 //! gzipped as lore's `t.mbox.gz`), directories of them, and Maildir folders.
 
+use std::borrow::Cow;
 use std::fs;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
@@ -10,8 +11,9 @@ use flate2::read::MultiGzDecoder;
 use super::{RawMessage, SourceError};
 use crate::parse::mbox;
 
-/// Which mails to keep, judged on their raw bytes as they stream past.
-pub type Keep<'a> = &'a dyn Fn(&[u8]) -> bool;
+/// Which mails to keep, judged on their raw bytes as they stream past (on
+/// any thread).
+pub type Keep<'a> = &'a (dyn Fn(&[u8]) -> bool + Sync);
 
 /// Reads every message under `paths`. A path that cannot be read is
 /// reported and skipped; the others are still read.
@@ -20,7 +22,7 @@ pub fn read_mailboxes(paths: &[PathBuf]) -> (Vec<RawMessage>, Vec<SourceError>) 
 }
 
 /// Reads the messages under `paths` that `keep` wants. An mbox is read a
-/// line at a time, so that memory holds what is kept, not the file.
+/// block at a time, so that memory holds what is kept, not the file.
 pub fn read_mailboxes_keeping(
     paths: &[PathBuf],
     keep: Keep,
@@ -81,33 +83,45 @@ fn read_mbox(path: &Path, keep: Keep) -> Result<Vec<RawMessage>, String> {
     }
 }
 
-fn split_stream(
-    mut reader: impl BufRead,
-    path: &Path,
-    keep: Keep,
-) -> std::io::Result<Vec<RawMessage>> {
-    let origin = path.display().to_string();
-    let mut splitter = mbox::Splitter::default();
-    let mut messages = Vec::new();
-    let mut kept = |bytes: Vec<u8>| {
-        if keep(&bytes) {
-            messages.push(RawMessage {
+/// How much of an mbox is read at once: enough messages to share out
+/// among the cores, little against what a week of mail keeps.
+const BLOCK: usize = 4 << 20;
+
+fn split_stream(reader: impl Read, path: &Path, keep: Keep) -> std::io::Result<Vec<RawMessage>> {
+    split_blocks(reader, BLOCK, keep).map(|found| {
+        let origin = path.display().to_string();
+        found
+            .into_iter()
+            .map(|bytes| RawMessage {
                 bytes,
                 origin: origin.clone(),
-            });
+            })
+            .collect()
+    })
+}
+
+/// The messages of an mbox that `keep` wants, read `block` bytes at a
+/// time. Only kept messages are copied.
+fn split_blocks(mut reader: impl Read, block: usize, keep: Keep) -> std::io::Result<Vec<Vec<u8>>> {
+    let mut kept = Vec::new();
+    let mut buffer = Vec::new();
+    loop {
+        // A message longer than a block is read in ever larger steps, not
+        // rescanned once per block.
+        let want = block.max(buffer.len());
+        let at_end = (&mut reader).take(want as u64).read_to_end(&mut buffer)? == 0;
+        let (spans, rest) = mbox::complete_messages(&buffer, at_end);
+        let wanted = crate::parallel::map(&spans, |span| {
+            mbox::message(&buffer[span.clone()])
+                .filter(|message| keep(message))
+                .map(Cow::into_owned)
+        });
+        kept.extend(wanted.into_iter().flatten());
+        if at_end {
+            return Ok(kept);
         }
-    };
-    let mut line = Vec::new();
-    while reader.read_until(b'\n', &mut line)? > 0 {
-        if let Some(message) = splitter.push_line(&line) {
-            kept(message);
-        }
-        line.clear();
+        buffer.drain(..rest);
     }
-    if let Some(message) = splitter.finish() {
-        kept(message);
-    }
-    Ok(messages)
 }
 
 /// A Maildir's messages from `cur/` and `new/`, in name order.
@@ -209,5 +223,22 @@ mod tests {
                 missing.display()
             )
         );
+    }
+
+    proptest::proptest! {
+        // A block must end inside a separator line to matter: many cases.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn reading_in_blocks_of_any_size_gives_what_split_gives(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "From mboxrd@z Thu Jan  1 00:00:00 1970\n", "From x Mon Sep 17 00:00:00 2001\r\n",
+                "From me to you\n", "From me in 1999 or so\n", "\n", "\r\n", ">From here\n", "Subject: a\n", "body",
+            ][..]), 0..30),
+            block in 1usize..64,
+        ) {
+            let mbox = pieces.concat();
+            let read = split_blocks(mbox.as_bytes(), block, &|_| true).unwrap();
+            proptest::prop_assert_eq!(read, mbox::split(mbox.as_bytes()));
+        }
     }
 }

@@ -6,67 +6,99 @@
 //! starts the file) and ends like a date, the way mutt and public-inbox tell
 //! them apart. mail-parser's own mbox reader splits on every `From ` line.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 /// Splits an mbox into raw messages, undoing mboxrd `>From ` quoting and
-/// normalising CRLF line ends to LF. Gives what [`Splitter`] gives, faster:
-/// separators are found by searching for `\nFrom `, not line by line, and
-/// each message is copied at once (on every core, for a big mailbox) where
-/// no line of it needs rewriting.
+/// normalising CRLF line ends to LF. Separators are found by searching for
+/// `\nFrom `, not line by line, and each message is copied at once (on
+/// every core, for a big mailbox) where no line of it needs rewriting.
 pub fn split(mbox: &[u8]) -> Vec<Vec<u8>> {
-    let spans = message_spans(mbox);
-    let last = spans.len().saturating_sub(1);
-    crate::parallel::map(&spans, |&(start, end)| finish(&mbox[start..end]))
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, message)| {
-            message.filter(|m| i != last || !m.iter().all(u8::is_ascii_whitespace))
-        })
-        .collect()
+    let (spans, _) = complete_messages(mbox, true);
+    crate::parallel::map(&spans, |span| {
+        message(&mbox[span.clone()]).map(Cow::into_owned)
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
-/// Where each message of `mbox` lies, separators left out.
-fn message_spans(mbox: &[u8]) -> Vec<(usize, usize)> {
+/// Where the messages of the start of an mbox lie (separators left out),
+/// and where the text begins that may not be whole yet: a caller reading a
+/// big file a block at a time keeps that rest, reads on, and asks again.
+/// With `at_end`, the input is all there is, and every message is whole.
+pub fn complete_messages(mbox: &[u8], at_end: bool) -> (Vec<Range<usize>>, usize) {
     let mut spans = Vec::new();
     let mut start = (!mbox.is_empty()).then_some(0);
+    let mut rest = 0;
     let at_start = mbox.starts_with(b"From ").then_some(0);
     let later = memchr::memmem::find_iter(mbox, b"\nFrom ").map(|at| at + 1);
     for line_start in at_start.into_iter().chain(later) {
-        let line_end =
-            memchr::memchr(b'\n', &mbox[line_start..]).map_or(mbox.len(), |i| line_start + i + 1);
+        let Some(line_end) = memchr::memchr(b'\n', &mbox[line_start..])
+            .map(|i| line_start + i + 1)
+            .or(at_end.then_some(mbox.len()))
+        else {
+            break; // a line still being read cannot be judged yet
+        };
         if !follows_blank_line(mbox, line_start) || !is_separator(&mbox[line_start..line_end]) {
             continue;
         }
         if let Some(start) = start.filter(|_| line_start > 0) {
-            spans.push((start, line_start));
+            spans.push(start..line_start);
         }
         start = Some(line_end);
+        rest = line_start;
     }
-    spans.extend(start.map(|start| (start, mbox.len())));
-    spans
+    if !at_end {
+        return (spans, rest);
+    }
+    // The blank lines at the end of a file are no message.
+    spans.extend(
+        start
+            .map(|start| start..mbox.len())
+            .filter(|last| !mbox[last.clone()].iter().all(u8::is_ascii_whitespace)),
+    );
+    (spans, mbox.len())
 }
 
 /// Whether the line at `line_start` opens the file or follows an empty one.
 fn follows_blank_line(mbox: &[u8], line_start: usize) -> bool {
     let before = &mbox[..line_start];
-    let previous_line = |blank: &[u8]| {
-        before.ends_with(blank)
-            && (before.len() == blank.len()
-                || before[..before.len() - blank.len()].ends_with(b"\n"))
+    let previous_line_is = |blank: &[u8]| {
+        before
+            .strip_suffix(blank)
+            .is_some_and(|above| above.is_empty() || above.ends_with(b"\n"))
     };
-    line_start == 0 || previous_line(b"\n") || previous_line(b"\r\n")
+    line_start == 0 || previous_line_is(b"\n") || previous_line_is(b"\r\n")
 }
 
-/// One message's bytes, rewritten line by line only where needed.
-fn finish(raw: &[u8]) -> Option<Vec<u8>> {
+/// One message of an mbox as a mail: borrowed as it stands, or rewritten
+/// where a line needs it (mboxrd quoting, CRs). `None` when empty.
+pub fn message(raw: &[u8]) -> Option<Cow<'_, [u8]>> {
     let message = if memchr::memchr(b'\r', raw).is_none() && !has_quoted_from(raw) {
-        raw.to_vec()
+        Cow::Borrowed(raw)
     } else {
         let mut message = Vec::with_capacity(raw.len());
         for line in lines(raw) {
             push_line(&mut message, unquote(line));
         }
-        message
+        Cow::Owned(message)
     };
-    let message = trim_trailing_blank(message);
+    // The blank line mbox writers put before the next separator is not
+    // part of the message.
+    let message = match message {
+        Cow::Borrowed(m) => Cow::Borrowed(
+            m.strip_suffix(b"\n")
+                .filter(|m| m.ends_with(b"\n"))
+                .unwrap_or(m),
+        ),
+        Cow::Owned(mut m) => {
+            if m.ends_with(b"\n\n") {
+                m.pop();
+            }
+            Cow::Owned(m)
+        }
+    };
     (!message.is_empty()).then_some(message)
 }
 
@@ -76,46 +108,6 @@ fn has_quoted_from(raw: &[u8]) -> bool {
         let line_start = at == 0 || raw[at - 1] == b'\n';
         line_start && unquote(&raw[at..]).len() != raw.len() - at
     })
-}
-
-/// [`split`] a line at a time, for mailboxes too big to hold: each line
-/// in, each message out as soon as the next separator ends it.
-#[derive(Debug)]
-pub struct Splitter {
-    current: Option<Vec<u8>>,
-    previous_blank: bool,
-}
-
-impl Default for Splitter {
-    fn default() -> Splitter {
-        Splitter {
-            current: None,
-            previous_blank: true,
-        }
-    }
-}
-
-impl Splitter {
-    /// Takes one line (with its `\n`); returns the message it ended, if any.
-    pub fn push_line(&mut self, line: &[u8]) -> Option<Vec<u8>> {
-        if self.previous_blank && is_separator(line) {
-            self.previous_blank = false;
-            let ended = self.current.replace(Vec::new());
-            return ended.map(trim_trailing_blank).filter(|m| !m.is_empty());
-        }
-        self.previous_blank = matches!(line, b"\n" | b"\r\n");
-        // Text before any separator: a file that is one bare message (no
-        // `From ` line at all) still counts as a message.
-        let message = self.current.get_or_insert_with(Vec::new);
-        push_line(message, unquote(line));
-        None
-    }
-
-    /// The last message, once the input has ended.
-    pub fn finish(self) -> Option<Vec<u8>> {
-        let message = trim_trailing_blank(self.current?);
-        (!message.is_empty() && !message.iter().all(u8::is_ascii_whitespace)).then_some(message)
-    }
 }
 
 /// Writes messages as one mboxrd file, as lore serves threads: every
@@ -189,15 +181,6 @@ fn unquote(line: &[u8]) -> &[u8] {
     } else {
         line
     }
-}
-
-/// The blank line mbox writers put before the next separator is not part of
-/// the message.
-fn trim_trailing_blank(mut message: Vec<u8>) -> Vec<u8> {
-    if message.ends_with(b"\n\n") {
-        message.pop();
-    }
-    message
 }
 
 #[cfg(test)]
