@@ -159,6 +159,17 @@ pub fn normalize(candidate: &str) -> Option<String> {
 /// Whether `id` can be a Message-ID (without its angle brackets): printable
 /// ASCII-compatible text with no spaces or brackets, and a local part and a
 /// domain either side of an `@`.
+/// White space, controls, `<`, `>` or `"`: what a Message-ID cannot hold.
+/// Every ID of every mail passes here, so ASCII is checked by the byte.
+fn has_forbidden_char(id: &str) -> bool {
+    let forbidden = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"');
+    if id.is_ascii() {
+        id.bytes().any(|b| forbidden(char::from(b)))
+    } else {
+        id.chars().any(forbidden)
+    }
+}
+
 pub fn is_valid_id(id: &str) -> bool {
     let Some((left, right)) = id.rsplit_once('@') else {
         return false;
@@ -166,9 +177,7 @@ pub fn is_valid_id(id: &str) -> bool {
     !left.is_empty()
         && !right.is_empty()
         && id.len() <= MAX_ID_LEN
-        && !id
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))
+        && !has_forbidden_char(id)
         && !right.ends_with(TRAILING_PUNCTUATION)
 }
 

@@ -131,10 +131,7 @@ pub struct Glance {
 pub fn glance(raw: &[u8]) -> Option<Glance> {
     // Only the Date and Subject lines (and their continuations) are handed
     // to mail-parser, which reads them as it reads a whole mail.
-    let end = raw
-        .windows(2)
-        .position(|w| w == b"\n\n")
-        .map_or(raw.len(), |i| i + 1);
+    let end = memchr::memmem::find(raw, b"\n\n").map_or(raw.len(), |i| i + 1);
     let mut wanted = Vec::new();
     let mut taking = false;
     for line in raw[..end].split_inclusive(|&b| b == b'\n') {
