@@ -88,8 +88,7 @@ mod tests {
 
     fn raw(list: &str) -> RawMessage {
         RawMessage {
-            bytes: format!("Message-ID: <a@x>\nList-Id: <{list}>\nSubject: s\n\nbody\n")
-                .into_bytes(),
+            bytes: format!("Message-ID: <a@x>\nList-Id: <{list}>\nSubject: s\n\nbody\n").into(),
             origin: "test".into(),
         }
     }
@@ -108,7 +107,7 @@ mod tests {
     #[test]
     fn mails_without_message_id_are_one_warning_per_origin() {
         let bad = RawMessage {
-            bytes: b"Subject: s\n\nbody\n".to_vec(),
+            bytes: b"Subject: s\n\nbody\n"[..].into(),
             origin: "f.mbox".into(),
         };
         let (pool, warnings) = pool_from(&[bad.clone(), bad], None);

@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let raw: Vec<RawMessage> = lkml_digest::parse::mbox::split(data)
         .into_iter()
         .map(|bytes| RawMessage {
-            bytes,
+            bytes: bytes.into(),
             origin: "fuzz".into(),
         })
         .collect();

@@ -483,16 +483,14 @@ fn fetch_from_lore_watched(
     let mut failed = Vec::new();
     for (id, result) in ids.iter().zip(results) {
         match result {
-            Ok(mbox) => {
-                raw.extend(
-                    crate::parse::mbox::split(&mbox)
-                        .into_iter()
-                        .map(|bytes| RawMessage {
-                            bytes,
-                            origin: format!("{} thread of {id}", options.base),
-                        }),
-                )
-            }
+            Ok(mbox) => raw.extend(
+                crate::parse::mbox::split_shared(&mbox.into())
+                    .into_iter()
+                    .map(|bytes| RawMessage {
+                        bytes,
+                        origin: format!("{} thread of {id}", options.base),
+                    }),
+            ),
             Err(error) => failed.push(Failure {
                 input: id.clone(),
                 error,
@@ -546,7 +544,7 @@ fn run_fetch(args: FetchArgs) -> u8 {
     // The very copy the pool kept (the --list one, where there are several).
     let raws: Vec<&[u8]> = messages
         .iter()
-        .map(|m| raw[m.raw_index].bytes.as_slice())
+        .map(|m| &raw[m.raw_index].bytes[..])
         .collect();
     let mbox = crate::parse::mbox::write_mboxrd(raws);
     if let Err(e) = write_output(args.output.as_ref(), &mbox) {

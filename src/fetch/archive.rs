@@ -44,7 +44,7 @@ pub fn read_archive(
         let origin = epoch.display().to_string();
         for bytes in cat_blobs(&epoch, &blobs).map_err(fail)? {
             messages.push(RawMessage {
-                bytes,
+                bytes: bytes.into(),
                 origin: origin.clone(),
             });
         }

@@ -14,7 +14,9 @@ pub use local::{read_mailboxes, read_mailboxes_keeping};
 /// One mail as read, before parsing.
 #[derive(Debug, Clone)]
 pub struct RawMessage {
-    pub bytes: Vec<u8>,
+    /// The mail; where no line of it needed rewriting, a share of the
+    /// buffer it was read into rather than a copy.
+    pub bytes: bytes::Bytes,
     /// Where it came from, for error messages (a path, or a URL).
     pub origin: String,
 }

@@ -9,6 +9,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use bytes::Bytes;
+
 /// Splits an mbox into raw messages, undoing mboxrd `>From ` quoting and
 /// normalising CRLF line ends to LF. Separators are found by searching for
 /// `\nFrom `, not line by line, and each message is copied at once (on
@@ -21,6 +23,27 @@ pub fn split(mbox: &[u8]) -> Vec<Vec<u8>> {
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// [`split`] for an mbox in a shared buffer: a message that needs no
+/// rewriting (most of them) is a share of the buffer, not a copy.
+pub fn split_shared(mbox: &Bytes) -> Vec<Bytes> {
+    let (spans, _) = complete_messages(mbox, true);
+    crate::parallel::map(&spans, |span| {
+        message(&mbox[span.clone()]).map(|m| shared(mbox, m))
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// `message`, read from `buffer`, as a share of it where it was not
+/// rewritten.
+pub fn shared(buffer: &Bytes, message: Cow<'_, [u8]>) -> Bytes {
+    match message {
+        Cow::Borrowed(part) => buffer.slice_ref(part),
+        Cow::Owned(copy) => Bytes::from(copy),
+    }
 }
 
 /// Where the messages of the start of an mbox lie (separators left out),
