@@ -16,25 +16,21 @@ use bytes::Bytes;
 /// `\nFrom `, not line by line, and each message is copied at once (on
 /// every core, for a big mailbox) where no line of it needs rewriting.
 pub fn split(mbox: &[u8]) -> Vec<Vec<u8>> {
-    let (spans, _) = complete_messages(mbox, true);
-    crate::parallel::map(&spans, |span| {
-        message(&mbox[span.clone()]).map(Cow::into_owned)
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    split_into(mbox, Cow::into_owned)
 }
 
 /// [`split`] for an mbox in a shared buffer: a message that needs no
 /// rewriting (most of them) is a share of the buffer, not a copy.
 pub fn split_shared(mbox: &Bytes) -> Vec<Bytes> {
+    split_into(mbox, |message| shared(mbox, message))
+}
+
+fn split_into<'a, T: Send>(mbox: &'a [u8], make: impl Fn(Cow<'a, [u8]>) -> T + Sync) -> Vec<T> {
     let (spans, _) = complete_messages(mbox, true);
-    crate::parallel::map(&spans, |span| {
-        message(&mbox[span.clone()]).map(|m| shared(mbox, m))
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    crate::parallel::map(&spans, |span| message(&mbox[span.clone()]).map(&make))
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// `message`, read from `buffer`, as a share of it where it was not
