@@ -205,8 +205,8 @@ fn is_rule(line: &str) -> bool {
 /// A lone short line without a sentence end: `Background`, `[PROBLEM]`.
 fn is_heading(paragraph: &str) -> bool {
     let text = paragraph.trim();
-    !text.contains('\n')
-        && text.split_whitespace().nth(8).is_none()
+    text.split_whitespace().nth(8).is_none()
+        && !text.contains('\n')
         && !text.ends_with(['.', '!', '?', ','])
 }
 
@@ -249,6 +249,9 @@ fn joined(paragraph: &str) -> String {
         text.push_str(line);
     }
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !text.contains('[') {
+        return text;
+    }
     INLINE_REFERENCE.replace_all(&text, "").into_owned()
 }
 
