@@ -156,9 +156,6 @@ pub fn normalize(candidate: &str) -> Option<String> {
     is_valid_id(&id).then_some(id)
 }
 
-/// Whether `id` can be a Message-ID (without its angle brackets): printable
-/// ASCII-compatible text with no spaces or brackets, and a local part and a
-/// domain either side of an `@`.
 /// White space, controls, `<`, `>` or `"`: what a Message-ID cannot hold.
 /// Every ID of every mail passes here, so ASCII is checked by the byte.
 fn has_forbidden_char(id: &str) -> bool {
@@ -170,6 +167,9 @@ fn has_forbidden_char(id: &str) -> bool {
     }
 }
 
+/// Whether `id` can be a Message-ID (without its angle brackets): printable
+/// ASCII-compatible text with no spaces or brackets, and a local part and a
+/// domain either side of an `@`.
 pub fn is_valid_id(id: &str) -> bool {
     let Some((left, right)) = id.rsplit_once('@') else {
         return false;

@@ -15,6 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::{Kind, kind_of};
+use crate::parse::subject::contains_ci;
 use crate::parse::thread::is_list;
 use crate::parse::{Message, Pool, Subject, Thread, Trailers, author::author};
 
@@ -471,12 +472,9 @@ static AUTOMATED_SENDER: LazyLock<Regex> = LazyLock::new(|| {
 /// Test robots, syzbot reports, stable-tree notices and the like.
 fn is_automated(message: &Message, subject: &Subject) -> bool {
     // Every robot address above holds one of these; people's rarely do.
-    let email = message.from_email.as_bytes();
-    let may_be_robot = ["bot", "noreply", "lkp@", "kernelci"].iter().any(|word| {
-        email
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-    });
+    let may_be_robot = ["bot", "noreply", "lkp@", "kernelci"]
+        .iter()
+        .any(|word| contains_ci(&message.from_email, word));
     may_be_robot && AUTOMATED_SENDER.is_match(&message.from_email)
         || !subject.is_reply && AUTOMATED_SUBJECT.is_match(message.subject.trim())
 }

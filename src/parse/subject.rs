@@ -68,7 +68,8 @@ fn reply_prefix(text: &str) -> Option<&str> {
     Some(rest.strip_prefix(':')?.trim_start())
 }
 
-fn contains_ci(text: &str, tag: &str) -> bool {
+/// Whether `text` holds `tag`, ASCII letters in any case.
+pub(crate) fn contains_ci(text: &str, tag: &str) -> bool {
     text.as_bytes()
         .windows(tag.len())
         .any(|w| w.eq_ignore_ascii_case(tag.as_bytes()))
