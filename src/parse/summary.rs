@@ -58,7 +58,8 @@ pub fn summarize(body: &str, max_words: usize) -> String {
     for paragraph in chosen {
         let text = joined(paragraph);
         for sentence in sentences(&text) {
-            let n = sentence.split_whitespace().count();
+            // `joined` leaves words one space apart.
+            let n = sentence.matches(' ').count() + 1;
             if words + n > max_words {
                 if words == 0 {
                     return truncate_words(sentence, max_words);
@@ -181,6 +182,19 @@ fn is_list_footer(line: &str) -> bool {
     line.len() >= 20 && line.bytes().all(|b| b == b'_')
 }
 
+/// The bytes that make a line look like code, as a table: every byte of
+/// every line is looked up.
+static CODE_SYMBOL: [bool; 256] = {
+    let mut table = [false; 256];
+    let symbols = b"{};=|$#+";
+    let mut i = 0;
+    while i < symbols.len() {
+        table[symbols[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Indented or symbol-heavy lines: code, logs, command output.
 fn is_code(line: &str) -> bool {
     if line.starts_with('\t') || line.starts_with("    ") && !BULLET.is_match(line) {
@@ -188,7 +202,7 @@ fn is_code(line: &str) -> bool {
     }
     let symbols = line
         .bytes()
-        .filter(|b| matches!(b, b'{' | b'}' | b';' | b'=' | b'|' | b'$' | b'#' | b'+'))
+        .filter(|&b| CODE_SYMBOL[usize::from(b)])
         .count();
     symbols * 6 > line.len().max(1) && line.len() > 8
 }
@@ -230,7 +244,7 @@ fn is_sign_off(paragraph: &str) -> bool {
     .iter()
     .any(|w| first.starts_with(w));
     let bare_name = lines.len() == 1
-        && first.split_whitespace().count() <= 3
+        && first.split_whitespace().nth(3).is_none()
         && !first.ends_with(['.', '!', '?']);
     lines.len() <= 3 && paragraph.split_whitespace().nth(8).is_none() && (closing || bare_name)
 }
@@ -248,7 +262,12 @@ fn joined(paragraph: &str) -> String {
         }
         text.push_str(line);
     }
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Runs of white space become one space; most text has none to fold.
+    let single_spaced =
+        text.is_ascii() && !text.contains(['\t', '\r', '\x0b', '\x0c']) && !text.contains("  ");
+    if !single_spaced {
+        text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     if !text.contains('[') {
         return text;
     }
@@ -408,5 +427,30 @@ mod tests {
             sentences("Use e.g. foo. Then bar."),
             ["Use e.g. foo.", "Then bar."]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn joining_folds_white_space_as_splitting_on_it_did(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "word", "Word.", " ", "  ", "\t", "\r", "\x0b", "\x0c", "\u{a0}", "\n", "[1]",
+                "é", "-",
+            ][..]), 0..40),
+        ) {
+            let paragraph = pieces.concat();
+            let mut expected = String::new();
+            for line in paragraph.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                let hyphenated = expected.ends_with('-')
+                    && expected[..expected.len() - 1].ends_with(|c: char| c.is_alphabetic())
+                    && line.starts_with(|c: char| c.is_lowercase());
+                if !expected.is_empty() && !hyphenated {
+                    expected.push(' ');
+                }
+                expected.push_str(line);
+            }
+            let expected = expected.split_whitespace().collect::<Vec<_>>().join(" ");
+            let expected = INLINE_REFERENCE.replace_all(&expected, "").into_owned();
+            proptest::prop_assert_eq!(joined(&paragraph), expected);
+        }
     }
 }
