@@ -17,7 +17,7 @@ use lkml_digest::compose::Options;
 use lkml_digest::compose::rank::Window;
 use lkml_digest::draft::pool_from;
 use lkml_digest::fetch::read_mailboxes_keeping;
-use lkml_digest::parse::message::glance;
+use lkml_digest::parse::message::date_of;
 use lkml_digest::week::{self, WeekOptions};
 use mail_parser::MessageParser;
 
@@ -75,11 +75,8 @@ fn parse_and_compose(c: &mut Criterion) {
     };
     let options = Options::new(since.fixed_offset());
     let whole_path = |top: usize| {
-        let in_window = |raw: &[u8]| {
-            glance(raw)
-                .and_then(|g| g.date)
-                .is_none_or(|date| week.window.holds(date.to_utc()))
-        };
+        let in_window =
+            |raw: &[u8]| date_of(raw).is_none_or(|date| week.window.holds(date.to_utc()));
         let (raw, errors) = read_mailboxes_keeping(std::slice::from_ref(&path), &in_window);
         assert!(errors.is_empty() && raw.len() == MAILS);
         let (pool, _) = pool_from(&raw, None);

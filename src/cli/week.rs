@@ -16,7 +16,7 @@ use crate::fetch;
 use crate::fetch::lore::Stats;
 use crate::fetch::search;
 use crate::parse::Pool;
-use crate::parse::message::glance;
+use crate::parse::message::{date_of, glance};
 use crate::week::{self, WeekOptions};
 
 #[derive(Debug, Clone, Args)]
@@ -159,7 +159,7 @@ fn from_local(
         Ok(newest)
     })?;
     let (from, to) = (window.since - SLACK, window.until + SLACK);
-    let near_the_window = |raw: &[u8]| match glance(raw).and_then(|g| g.date) {
+    let near_the_window = |raw: &[u8]| match date_of(raw) {
         Some(date) => (from..to).contains(&date.to_utc()),
         // Undated mail is kept; the ranking leaves it out of the window.
         None => true,
