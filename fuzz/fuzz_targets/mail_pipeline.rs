@@ -1,4 +1,5 @@
-//! Any bytes as an mbox, through parse, compose, rank and render.
+//! Any bytes as an mbox, through the date and subject glance, parse,
+//! compose, rank and render.
 #![no_main]
 
 use chrono::DateTime;
@@ -17,6 +18,11 @@ fuzz_target!(|data: &[u8]| {
             origin: "fuzz".into(),
         })
         .collect();
+    // What week --mbox reads of every mail before parsing it.
+    for mail in &raw {
+        let _ = lkml_digest::parse::message::date_of(&mail.bytes);
+        let _ = lkml_digest::parse::message::glance(&mail.bytes);
+    }
     let (pool, _) = pool_from(&raw, Some("linux-mm"));
     let options = Options::new(DateTime::from_timestamp(0, 0).unwrap().fixed_offset());
     let entries: Vec<_> = pool
