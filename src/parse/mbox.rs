@@ -105,16 +105,11 @@ pub fn message(raw: &[u8]) -> Option<Cow<'_, [u8]>> {
     };
     // The blank line mbox writers put before the next separator is not
     // part of the message.
+    let length = |m: &[u8]| m.len() - usize::from(m.ends_with(b"\n\n"));
     let message = match message {
-        Cow::Borrowed(m) => Cow::Borrowed(
-            m.strip_suffix(b"\n")
-                .filter(|m| m.ends_with(b"\n"))
-                .unwrap_or(m),
-        ),
+        Cow::Borrowed(m) => Cow::Borrowed(&m[..length(m)]),
         Cow::Owned(mut m) => {
-            if m.ends_with(b"\n\n") {
-                m.pop();
-            }
+            m.truncate(length(&m));
             Cow::Owned(m)
         }
     };

@@ -164,8 +164,7 @@ pub fn date_of(raw: &[u8]) -> Option<DateTime<FixedOffset>> {
 
 /// The header fields of a raw mail, each with its continuation lines.
 fn header_fields(raw: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let headers = &raw[..memchr::memmem::find(raw, b"\n\n").map_or(raw.len(), |i| i + 1)];
-    let mut rest = headers;
+    let mut rest = &raw[..memchr::memmem::find(raw, b"\n\n").map_or(raw.len(), |i| i + 1)];
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
