@@ -34,7 +34,7 @@ impl Workload {
         let path = dir.path().join("mails.mbox");
         let mbox = generate::mbox(MAILS);
         std::fs::write(&path, &mbox).expect("writing the mbox");
-        let mails = lkml_digest::parse::mbox::split(&mbox);
+        let mails = lkml_digest::fetch::mbox::split(&mbox);
         assert_eq!(mails.len(), MAILS);
         let since = DateTime::<Utc>::from_timestamp(1_661_990_400, 0).expect("2022-09-01");
         Workload {

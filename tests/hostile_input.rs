@@ -23,7 +23,7 @@ fn mbox_with(dir: &std::path::Path, mails: &[Vec<u8>]) -> std::path::PathBuf {
     let mut all: Vec<&[u8]> = mails.iter().map(Vec::as_slice).collect();
     let good = good_mail();
     all.push(&good);
-    std::fs::write(&path, lkml_digest::parse::mbox::write_mboxrd(all)).unwrap();
+    std::fs::write(&path, lkml_digest::fetch::mbox::write_mboxrd(all)).unwrap();
     path
 }
 
@@ -225,7 +225,7 @@ fn an_unquoted_from_line_in_a_body_does_not_split_the_mail() {
     let raw = format!(
         "From mboxrd@z Thu Jan  1 00:00:00 1970\nMessage-ID: <from@x>\nFrom: A <a@x>\nSubject: s\n\n{body}\n"
     );
-    let messages = lkml_digest::parse::mbox::split(raw.as_bytes());
+    let messages = lkml_digest::fetch::mbox::split(raw.as_bytes());
     assert_eq!(messages.len(), 1);
     assert!(String::from_utf8_lossy(&messages[0]).contains("From the start"));
 }

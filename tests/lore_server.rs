@@ -146,7 +146,7 @@ fn a_message_missing_from_the_list_comes_from_the_inbox_its_300_page_names() {
             && stderr.contains("/samples/20220829071201.4242-3-ada@example.org/"),
         "{stderr}"
     );
-    assert_eq!(lkml_digest::parse::mbox::split(&mbox).len(), 6);
+    assert_eq!(lkml_digest::fetch::mbox::split(&mbox).len(), 6);
 }
 
 /// The thread in tests/fixtures/cross-posted went to two lists; inbox
@@ -234,7 +234,7 @@ fn fetch_writes_the_threads_as_one_mboxrd() {
         return;
     };
     let (_, mbox) = fetch_to_file(&lore, &[], "20220829071201.4242-3-ada@example.org");
-    assert_eq!(lkml_digest::parse::mbox::split(&mbox).len(), 6);
+    assert_eq!(lkml_digest::fetch::mbox::split(&mbox).len(), 6);
 }
 
 // ---- Faults from an in-process server -------------------------------------
@@ -456,7 +456,7 @@ fn progress_on_a_pipe_is_a_line_per_quarter() {
         .unwrap()
         .flat_map(|f| {
             let mbox = std::fs::read(f.unwrap().path()).unwrap();
-            lkml_digest::parse::mbox::split(&mbox)
+            lkml_digest::fetch::mbox::split(&mbox)
                 .into_iter()
                 .map(|m| lkml_digest::parse::message::Message::parse(&m).unwrap().id)
                 .collect::<Vec<_>>()

@@ -3,7 +3,7 @@
 
 use lkml_digest::input::{extract, is_valid_id, normalize};
 use lkml_digest::parse::author::clean_name;
-use lkml_digest::parse::mbox::{split, write_mboxrd};
+use lkml_digest::fetch::mbox::{split, write_mboxrd};
 use lkml_digest::parse::summary::summarize;
 use lkml_digest::parse::{Message, Subject};
 use lkml_digest::render::markdown::{inline, wrap};

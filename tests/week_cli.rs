@@ -260,7 +260,7 @@ fn author_name(message: &lkml_digest::parse::Message) -> String {
 fn sample_mails() -> Vec<Vec<u8>> {
     let mut mails: Vec<Vec<u8>> = std::fs::read_dir("samples/threads")
         .unwrap()
-        .flat_map(|f| lkml_digest::parse::mbox::split(&std::fs::read(f.unwrap().path()).unwrap()))
+        .flat_map(|f| lkml_digest::fetch::mbox::split(&std::fs::read(f.unwrap().path()).unwrap()))
         .collect();
     mails.sort_by_key(|m| lkml_digest::parse::Message::parse(m).unwrap().date);
     mails

@@ -11,7 +11,7 @@ use lkml_digest::fetch::RawMessage;
 use lkml_digest::render::{Format, render};
 
 fuzz_target!(|data: &[u8]| {
-    let raw: Vec<RawMessage> = lkml_digest::parse::mbox::split(data)
+    let raw: Vec<RawMessage> = lkml_digest::fetch::mbox::split(data)
         .into_iter()
         .map(|bytes| RawMessage {
             bytes: bytes.into(),

@@ -484,7 +484,7 @@ fn fetch_from_lore_watched(
     for (id, result) in ids.iter().zip(results) {
         match result {
             Ok(mbox) => raw.extend(
-                crate::parse::mbox::split_shared(&mbox.into())
+                crate::fetch::mbox::split_shared(&mbox.into())
                     .into_iter()
                     .map(|bytes| RawMessage {
                         bytes,
@@ -546,7 +546,7 @@ fn run_fetch(args: FetchArgs) -> u8 {
         .iter()
         .map(|m| &raw[m.raw_index].bytes[..])
         .collect();
-    let mbox = crate::parse::mbox::write_mboxrd(raws);
+    let mbox = crate::fetch::mbox::write_mboxrd(raws);
     if let Err(e) = write_output(args.output.as_ref(), &mbox) {
         say(&e);
         return EXIT_USAGE;

@@ -10,7 +10,7 @@ use bytes::Bytes;
 use flate2::read::MultiGzDecoder;
 
 use super::{RawMessage, SourceError};
-use crate::parse::mbox;
+use super::mbox;
 
 /// Which mails to keep, judged on their raw bytes as they stream past (on
 /// any thread).

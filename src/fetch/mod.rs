@@ -7,6 +7,7 @@ pub mod archive;
 pub mod cache;
 pub mod local;
 pub mod lore;
+pub mod mbox;
 pub mod search;
 
 pub use local::{read_mailboxes, read_mailboxes_keeping};

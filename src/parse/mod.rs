@@ -1,7 +1,6 @@
 //! The parse stage: mail bytes in, plain facts out. Pure and synchronous.
 
 pub mod author;
-pub mod mbox;
 pub mod message;
 pub mod subject;
 pub mod summary;
