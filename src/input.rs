@@ -136,24 +136,35 @@ fn id_from_url(url: &str) -> Option<String> {
 ///
 /// Normalising an already normalised ID returns it unchanged.
 pub fn normalize(candidate: &str) -> Option<String> {
-    let mut id = candidate.trim();
-    id = id.trim_end_matches(TRAILING_PUNCTUATION);
-    id = id.strip_prefix('<').unwrap_or(id);
-    id = id.strip_suffix('>').unwrap_or(id);
-    for prefix in ["mid:", "id:"] {
-        let head = id.get(..prefix.len());
-        if id.len() > prefix.len() && head.is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
-            id = &id[prefix.len()..];
+    let id = strip_wrapping(candidate);
+    if !id.contains('@') && id.contains("%40") {
+        let decoded = percent_decode_str(id).decode_utf8().ok()?;
+        let id = strip_wrapping(&decoded);
+        return is_valid_id(id).then(|| id.to_string());
+    }
+    is_valid_id(id).then(|| id.to_string())
+}
+
+/// Strips what may wrap an ID (white space, brackets, `mid:` and `id:`,
+/// trailing punctuation) until nothing more comes off, so that what is
+/// left has nothing for a second pass to strip.
+fn strip_wrapping(candidate: &str) -> &str {
+    let mut id = candidate;
+    loop {
+        let before = id;
+        id = id.trim().trim_end_matches(TRAILING_PUNCTUATION);
+        id = id.strip_prefix('<').unwrap_or(id);
+        id = id.strip_suffix('>').unwrap_or(id);
+        for prefix in ["mid:", "id:"] {
+            let head = id.get(..prefix.len());
+            if id.len() > prefix.len() && head.is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
+                id = &id[prefix.len()..];
+            }
+        }
+        if id == before {
+            return id;
         }
     }
-    id = id.strip_prefix('<').unwrap_or(id);
-    let id = id.trim_end_matches(TRAILING_PUNCTUATION);
-    let id = if !id.contains('@') && id.contains("%40") {
-        percent_decode_str(id).decode_utf8().ok()?.into_owned()
-    } else {
-        id.to_string()
-    };
-    is_valid_id(&id).then_some(id)
 }
 
 /// White space, controls, `<`, `>` or `"`: what a Message-ID cannot hold.

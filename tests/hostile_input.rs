@@ -282,6 +282,38 @@ fn ids_with_spaces_or_line_breaks_are_not_ids() {
     );
 }
 
+/// Found by fuzzing `input_extract`: a line `<<ID:@…` gave the ID `ID:@…`,
+/// which normalising again strips to nothing.
+#[test]
+fn every_extracted_id_is_one_that_normalising_keeps() {
+    let input = "290a0a3c3c1f000a0a3c3c49443a40342425303b3b3b3b3b3b3b3b3b3b3b3b3b3b\
+        dbdbdbdbdbdbdbdbdbdbdbdbdbdbdbcadadac4c4c4c43b3b3b3b3b3b0a492c40dc0a49dc0acf32\
+        dc797979797575757900000000000a0000000025000000007979070079";
+    let bytes: Vec<u8> = (0..input.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&input[i..i + 2], 16).unwrap())
+        .collect();
+    let text = String::from_utf8_lossy(&bytes);
+    for id in lkml_digest::input::extract(&text).ids {
+        assert!(lkml_digest::input::is_valid_id(&id), "{id:?}");
+        assert_eq!(lkml_digest::input::normalize(&id).as_deref(), Some(&*id));
+    }
+    for text in [
+        "<<id:id:a@b>>",
+        "ID:ID:@x",
+        "mid:<id:a@b>",
+        "%3Cid%3Aa%40b%3E",
+    ] {
+        for id in lkml_digest::input::extract(text).ids {
+            assert_eq!(
+                lkml_digest::input::normalize(&id).as_deref(),
+                Some(&*id),
+                "{text}"
+            );
+        }
+    }
+}
+
 #[test]
 fn hostile_subjects_are_inert_in_every_format() {
     let subject =

@@ -1,9 +1,9 @@
 //! Properties that hold for any input, not just the examples: the parsers
 //! never panic, and each keeps its promise on arbitrary text and bytes.
 
+use lkml_digest::fetch::mbox::{split, write_mboxrd};
 use lkml_digest::input::{extract, is_valid_id, normalize};
 use lkml_digest::parse::author::clean_name;
-use lkml_digest::fetch::mbox::{split, write_mboxrd};
 use lkml_digest::parse::summary::summarize;
 use lkml_digest::parse::{Message, Subject};
 use lkml_digest::render::markdown::{inline, wrap};

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use bytes::Bytes;
 use flate2::read::MultiGzDecoder;
 
-use super::{RawMessage, SourceError};
 use super::mbox;
+use super::{RawMessage, SourceError};
 
 /// Which mails to keep, judged on their raw bytes as they stream past (on
 /// any thread).
