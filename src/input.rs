@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use percent_encoding::percent_decode_str;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use regex::Regex;
 
 /// The longest Message-ID we accept (RFC 5322's line limit).
@@ -190,6 +190,31 @@ pub fn is_valid_id(id: &str) -> bool {
         && id.len() <= MAX_ID_LEN
         && !has_forbidden_char(id)
         && !right.ends_with(TRAILING_PUNCTUATION)
+}
+
+/// What public-inbox leaves unescaped in a message ID inside a URL.
+pub const ID_URL_SET: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@');
+
+/// A message ID escaped for a URL path segment, as public-inbox expects.
+pub fn escape_id(id: &str) -> String {
+    utf8_percent_encode(id, ID_URL_SET).to_string()
 }
 
 #[cfg(test)]

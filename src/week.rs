@@ -6,8 +6,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::compose::rank::{self, Candidate, Interest, Window};
-use crate::compose::{self, Entry, Kind, Options, escape_id};
+use crate::compose::{self, Entry, Kind, Options};
 use crate::fetch::search::Hit;
+use crate::input::escape_id;
 use crate::parse::thread::is_list;
 use crate::parse::{Pool, Subject};
 

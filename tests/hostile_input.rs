@@ -256,7 +256,7 @@ fn a_crlf_mbox_reads_like_an_lf_one() {
 #[test]
 fn ids_with_path_and_url_syntax_stay_one_path_segment() {
     for id in ["../../etc/passwd@x", "a?b=c@x", "a#frag@x", "a%2F..%2Fb@x"] {
-        let escaped = lkml_digest::compose::escape_id(id);
+        let escaped = lkml_digest::input::escape_id(id);
         assert!(!escaped.contains(['/', '?', '#']), "{id} -> {escaped}");
         let url =
             reqwest::Url::parse(&format!("http://127.0.0.1/all/{escaped}/t.mbox.gz")).unwrap();

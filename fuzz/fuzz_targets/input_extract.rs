@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     for id in extract(&text).ids {
         assert!(is_valid_id(&id), "{id:?}");
         assert_eq!(normalize(&id).as_deref(), Some(id.as_str()));
-        let escaped = lkml_digest::compose::escape_id(&id);
+        let escaped = lkml_digest::input::escape_id(&id);
         assert!(!escaped.contains(['/', '?', '#', ' ']), "{escaped}");
     }
 });

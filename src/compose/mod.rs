@@ -9,7 +9,6 @@ pub mod rank;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -94,31 +93,6 @@ impl Options {
     }
 }
 
-/// What public-inbox leaves unescaped in a message ID inside a URL.
-pub const ID_URL_SET: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~')
-    .remove(b'!')
-    .remove(b'$')
-    .remove(b'&')
-    .remove(b'\'')
-    .remove(b'(')
-    .remove(b')')
-    .remove(b'*')
-    .remove(b'+')
-    .remove(b',')
-    .remove(b';')
-    .remove(b'=')
-    .remove(b':')
-    .remove(b'@');
-
-/// A message ID escaped for a URL path segment, as public-inbox expects.
-pub fn escape_id(id: &str) -> String {
-    utf8_percent_encode(id, ID_URL_SET).to_string()
-}
-
 static RELEASE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^Linux (\d+\.\d+(?:\.\d+)?(?:-rc\d+)?)$").unwrap());
 static RELEASE_VERSION: LazyLock<Regex> =
@@ -153,7 +127,11 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     };
     Entry {
         message_id: message.id.clone(),
-        link: format!("{}{}", options.link_base, escape_id(&message.id)),
+        link: format!(
+            "{}{}",
+            options.link_base,
+            crate::input::escape_id(&message.id)
+        ),
         subject: shown_subject,
         author: who.name,
         author_email: who.email,

@@ -14,7 +14,7 @@ use futures_util::StreamExt;
 use reqwest::{Client, StatusCode, Url};
 
 use super::cache::{Cache, Lookup};
-use crate::compose::escape_id;
+use crate::input::escape_id;
 
 /// The lore server, when none is given.
 pub const DEFAULT_LORE: &str = "https://lore.kernel.org";
