@@ -11,7 +11,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use crate::compose::{self, Failure, Options};
 use crate::fetch::RawMessage;
 use crate::fetch::cache::Cache;
-use crate::fetch::lore::{self, LoreOptions, Stats};
+use crate::fetch::lore::{self, Lore, LoreOptions};
 use crate::render::{self, Format};
 use crate::{draft, fetch, input};
 
@@ -311,9 +311,7 @@ fn run_draft(args: DraftArgs) -> u8 {
     };
     drop(raw);
     let post = draft::post(&pool, &ids, failed, &args.post.options());
-    for failure in &post.failed {
-        say(&format!("{}: {}", failure.input, failure.error));
-    }
+    report_failures(&post.failed);
     write_post(&post, &args.post)
 }
 
@@ -426,17 +424,40 @@ fn runtime() -> Result<tokio::runtime::Runtime, String> {
 }
 
 /// Fetches each ID's thread; an ID that fails is one failure, the rest go on.
-fn fetch_from_lore(source: &SourceArgs, ids: &[String]) -> (Vec<RawMessage>, Vec<Failure>) {
-    fetch_from_lore_watched(source, ids, &|_| {})
-}
-
 fn fetch_from_lore_watched(
     source: &SourceArgs,
     ids: &[String],
     watch: &(dyn Fn(lore::Progress) + Sync),
 ) -> (Vec<RawMessage>, Vec<Failure>) {
-    let options = lore_options(source);
-    let stats = Stats::default();
+    let started = runtime().and_then(|runtime| {
+        let lore = Lore::new(lore_options(source)).map_err(|e| e.to_string())?;
+        Ok((runtime, lore))
+    });
+    match started {
+        Ok((runtime, lore)) => fetch_with(&runtime, &lore, source, ids, watch),
+        Err(error) => {
+            let failed = ids
+                .iter()
+                .map(|id| Failure {
+                    input: id.clone(),
+                    error: error.clone(),
+                })
+                .collect();
+            (Vec::new(), failed)
+        }
+    }
+}
+
+/// [`fetch_from_lore_watched`] with a runtime and a server session that
+/// may have been used already (`week` lists first), so that its pause and
+/// its count of bot checks carry over.
+fn fetch_with(
+    runtime: &tokio::runtime::Runtime,
+    lore: &Lore,
+    source: &SourceArgs,
+    ids: &[String],
+    watch: &(dyn Fn(lore::Progress) + Sync),
+) -> (Vec<RawMessage>, Vec<Failure>) {
     let bar = (!source.quiet && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(ids.len() as u64);
         bar.set_style(
@@ -462,20 +483,7 @@ fn fetch_from_lore_watched(
             say(&format!("fetching {done}/{}", ids.len()));
         }
     };
-    let runtime = match runtime() {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            let failed = ids
-                .iter()
-                .map(|id| Failure {
-                    input: id.clone(),
-                    error: error.clone(),
-                })
-                .collect();
-            return (Vec::new(), failed);
-        }
-    };
-    let results = runtime.block_on(lore::fetch_threads(ids, &options, &stats, &progress));
+    let results = runtime.block_on(lore.threads(ids, &progress));
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -483,21 +491,15 @@ fn fetch_from_lore_watched(
     let mut failed = Vec::new();
     for (id, result) in ids.iter().zip(results) {
         match result {
-            Ok(mbox) => raw.extend(
-                crate::fetch::mbox::split_shared(&mbox.into())
-                    .into_iter()
-                    .map(|bytes| RawMessage {
-                        bytes,
-                        origin: format!("{} thread of {id}", options.base),
-                    }),
-            ),
+            Ok(mails) => raw.extend(mails),
             Err(error) => failed.push(Failure {
                 input: id.clone(),
-                error,
+                error: error.to_string(),
             }),
         }
     }
     if !source.quiet {
+        let stats = lore.stats();
         let requests = stats.requests.load(std::sync::atomic::Ordering::Relaxed);
         let cached = stats.from_cache.load(std::sync::atomic::Ordering::Relaxed);
         say(&format!(
@@ -507,6 +509,24 @@ fn fetch_from_lore_watched(
         ));
     }
     (raw, failed)
+}
+
+/// Each failure as one line on standard error; the IDs a bot wall kept
+/// the run from asking share one line.
+fn report_failures(failed: &[Failure]) {
+    let stopped = fetch::FetchError::StoppedByWall.to_string();
+    let (not_asked, others): (Vec<&Failure>, Vec<&Failure>) =
+        failed.iter().partition(|f| f.error == stopped);
+    for failure in others {
+        say(&format!("{}: {}", failure.input, failure.error));
+    }
+    if let [first, rest @ ..] = not_asked.as_slice() {
+        let ids = match rest.len() {
+            0 => first.input.clone(),
+            n => format!("{} and {n} more IDs", first.input),
+        };
+        say(&format!("{ids}: {stopped}"));
+    }
 }
 
 fn run_fetch(args: FetchArgs) -> u8 {
@@ -538,9 +558,7 @@ fn run_fetch(args: FetchArgs) -> u8 {
             }),
         }
     }
-    for failure in &failed {
-        say(&format!("{}: {}", failure.input, failure.error));
-    }
+    report_failures(&failed);
     // The very copy the pool kept (the --list one, where there are several).
     let raws: Vec<&[u8]> = messages
         .iter()

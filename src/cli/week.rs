@@ -7,13 +7,13 @@ use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 use clap::Args;
 
 use super::{
-    EXIT_USAGE, PostArgs, SourceArgs, fetch_from_lore, gather, lore_options, parse_date, runtime,
-    say, source_failure, write_output, write_post,
+    EXIT_USAGE, PostArgs, SourceArgs, fetch_with, gather, lore_options, parse_date,
+    report_failures, runtime, say, source_failure, write_output, write_post,
 };
 use crate::compose::rank::{Interest, Window};
 use crate::compose::{self, Failure};
 use crate::fetch;
-use crate::fetch::lore::Stats;
+use crate::fetch::lore::Lore;
 use crate::fetch::search;
 use crate::parse::Pool;
 use crate::parse::message::{date_of, glance};
@@ -75,9 +75,7 @@ pub fn run_week(args: WeekArgs) -> u8 {
             return EXIT_USAGE;
         }
     }
-    for failure in &post.failed {
-        say(&format!("{}: {}", failure.input, failure.error));
-    }
+    report_failures(&post.failed);
     write_post(&post, &args.post)
 }
 
@@ -201,15 +199,14 @@ fn from_lore(
     until: DateTime<Utc>,
     interests: &[Interest],
 ) -> Result<(Pool, Window, Vec<Failure>), String> {
-    let options = lore_options(&args.source);
-    let stats = Stats::default();
+    let lore = Lore::new(lore_options(&args.source)).map_err(|e| e.to_string())?;
     let runtime = runtime()?;
     let search = |list: &str, query: &str| {
-        let (hits, cut) = runtime.block_on(search::search(list, query, &options, &stats))?;
+        let (hits, cut) = runtime.block_on(search::search(&lore, list, query))?;
         if let Some(note) = cut {
             say(&note);
         }
-        Ok::<_, String>(hits)
+        Ok::<_, fetch::FetchError>(hits)
     };
     let lore_time = |d: DateTime<Utc>| d.format("%Y%m%d%H%M%S").to_string();
     let window = window(args, until, || {
@@ -219,7 +216,9 @@ fn from_lore(
             lore_time(until - TimeDelta::days(90)),
             lore_time(until)
         );
-        Ok(search("all", &query)?
+        let hits = search("all", &query)
+            .map_err(|e| format!("--since last-rc: the announcements could not be listed: {e}"))?;
+        Ok(hits
             .iter()
             .filter(|h| week::is_announcement(h))
             .filter_map(|h| h.date)
@@ -230,16 +229,23 @@ fn from_lore(
         lore_time(window.since),
         lore_time(window.until)
     );
+    // A list whose listing fails is one failure; the others are ranked.
     let mut hits = Vec::new();
+    let mut failed = Vec::new();
+    let mut listing = |list: &str, name: &str, query: &str| match search(list, query) {
+        Ok(found) => hits.extend(found),
+        Err(e) => failed.push(Failure {
+            input: name.to_string(),
+            error: format!("the listing could not be read: {e}"),
+        }),
+    };
     for list in &args.source.lists {
-        hits.extend(search(list, &range)?);
+        listing(list, list, &range);
     }
     if !args.source.lists.iter().any(|l| l == "all") {
         // Linus' announcement goes to linux-kernel, which may not be asked.
-        hits.extend(search(
-            "all",
-            &format!("f:torvalds AND s:Linux AND {range}"),
-        )?);
+        let query = format!("f:torvalds AND s:Linux AND {range}");
+        listing("all", "all (Linux release announcements)", &query);
     }
     let ids = week::prerank(&hits, &window, interests, args.top.saturating_mul(3));
     if args.source.verbose && !args.source.quiet {
@@ -247,11 +253,11 @@ fn from_lore(
             "the listing held {} mails; fetching the {} best threads ({} requests so far)",
             hits.len(),
             ids.len(),
-            stats.requests.load(Ordering::Relaxed)
+            lore.stats().requests.load(Ordering::Relaxed)
         ));
     }
-    drop(runtime);
-    let (raw, failed) = fetch_from_lore(&args.source, &ids);
+    let (raw, fetch_failed) = fetch_with(&runtime, &lore, &args.source, &ids, &|_| {});
+    failed.extend(fetch_failed);
     Ok((gather(&args.source, &raw), window, failed))
 }
 

@@ -82,6 +82,11 @@ impl Cache {
         }
     }
 
+    /// Forgets an entry: one that did not verify as the mail asked for.
+    pub fn remove(&self, lore: &str, list: &str, id: &str) {
+        let _ = fs::remove_file(self.path(lore, list, id));
+    }
+
     /// Stores a thread atomically.
     pub fn put(&self, lore: &str, list: &str, id: &str, body: &[u8]) -> std::io::Result<()> {
         let path = self.path(lore, list, id);
@@ -146,6 +151,15 @@ mod tests {
         let path = cache.path("l", "all", "a@b");
         let data = fs::read(&path).unwrap();
         fs::write(&path, &data[..data.len() - 3]).unwrap();
+        assert_eq!(cache.get("l", "all", "a@b"), Lookup::Missing);
+    }
+
+    #[test]
+    fn removed_entries_are_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path(), Duration::from_secs(3600));
+        cache.put("l", "all", "a@b", b"x").unwrap();
+        cache.remove("l", "all", "a@b");
         assert_eq!(cache.get("l", "all", "a@b"), Lookup::Missing);
     }
 

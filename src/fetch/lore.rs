@@ -1,25 +1,45 @@
 //! Whole threads from a public-inbox server such as lore.kernel.org.
 //!
 //! A thread is `GET {lore}/{list}/{id}/t.mbox.gz`. The client is polite:
-//! a few requests at a time, a User-Agent that says who it is, retries with
-//! backoff that honour `Retry-After`, and a cache so that a second run
-//! asks nothing. Every failure is one line for its ID; no ID costs another.
+//! a few requests at a time, a User-Agent that says who it is (and never
+//! "Mozilla", which bot walls challenge), retries with backoff, one pause
+//! for every worker after 429 or 503, and a cache so that a second run asks
+//! nothing. An answer counts only when it is the mail asked for; after a
+//! few bot checks in a row the run stops asking. Every failure is one line
+//! for its ID; no ID costs another.
 
 use std::io::Read;
-use std::sync::Arc;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use bytes::Bytes;
 use futures_util::StreamExt;
+use percent_encoding::percent_decode_str;
 use reqwest::{Client, StatusCode, Url};
+use tokio::time::Instant;
 
+use super::RawMessage;
+use super::answer;
 use super::cache::{Cache, Lookup};
+use super::error::FetchError;
 use crate::input::escape_id;
 
 /// The lore server, when none is given.
 pub const DEFAULT_LORE: &str = "https://lore.kernel.org";
 /// The most requests at once that lore.kernel.org is sent.
 pub const MAX_JOBS_LORE: usize = 8;
+/// Bot checks in a row after which a run asks the server nothing more.
+pub const WALLS_BEFORE_STOP: usize = 3;
+/// Who asks: the tool, its version and its home. Anubis's default rules
+/// challenge any User-Agent with "Mozilla" in it, so this one has none.
+pub const USER_AGENT: &str = concat!(
+    "lkml-digest/",
+    env!("CARGO_PKG_VERSION"),
+    " (+",
+    env!("CARGO_PKG_REPOSITORY"),
+    ")"
+);
 
 /// How to reach lore and how hard to try.
 #[derive(Debug, Clone)]
@@ -65,8 +85,8 @@ impl Default for LoreOptions {
     }
 }
 
-/// The result for one message ID: the thread as mbox bytes, or why not.
-pub type ThreadResult = Result<Vec<u8>, String>;
+/// The result for one message ID: the mails of its thread, or why not.
+pub type ThreadResult = Result<Vec<RawMessage>, FetchError>;
 
 /// Counts of what a fetch did, for `-v` and the closing status line.
 #[derive(Debug, Default)]
@@ -84,45 +104,415 @@ pub enum Progress {
     Finished { index: usize, ok: bool, done: usize },
 }
 
-/// Fetches the threads of `ids`, in order, `jobs` at a time.
-pub async fn fetch_threads(
-    ids: &[String],
-    options: &LoreOptions,
-    stats: &Stats,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> Vec<ThreadResult> {
-    let client = match client(options) {
-        Ok(client) => client,
-        Err(e) => {
-            return ids
-                .iter()
-                .map(|_| Err(format!("cannot start an HTTP client: {e}")))
-                .collect();
-        }
-    };
-    let done = Arc::new(AtomicUsize::new(0));
-    let jobs = effective_jobs(options);
-    let mut results: Vec<(usize, ThreadResult)> =
-        futures_util::stream::iter(ids.iter().enumerate())
-            .map(|(i, id)| {
-                let client = client.clone();
-                let done = done.clone();
-                async move {
-                    progress(Progress::Started(i));
-                    let result = fetch_one(&client, id, options, stats).await;
-                    progress(Progress::Finished {
-                        index: i,
-                        ok: result.is_ok(),
-                        done: done.fetch_add(1, Ordering::Relaxed) + 1,
-                    });
-                    (i, result)
+/// One run's dealings with one server: the HTTP client, and what all its
+/// requests share: a pause after 429 or 503, and the count of bot checks
+/// in a row.
+#[derive(Debug)]
+pub struct Lore {
+    http: Client,
+    options: LoreOptions,
+    stats: Stats,
+    /// No request starts before this (429 or 503 slow every worker down).
+    resume_at: Mutex<Option<Instant>>,
+    walls_in_a_row: AtomicUsize,
+}
+
+/// A server's answer that is worth reading: 2xx, 300, 404 or 410.
+pub(super) struct Reply {
+    pub status: StatusCode,
+    /// Unpacked where it was gzip.
+    pub body: Bytes,
+    /// Where the answer came from, after redirects.
+    pub url: Url,
+}
+
+/// Why one request did not give a [`Reply`].
+enum Failed {
+    /// Worth another try; `pause_all` when the server asked everyone to
+    /// slow down (429, 503).
+    Retry {
+        error: FetchError,
+        after: Option<Duration>,
+        pause_all: bool,
+    },
+    Final(FetchError),
+}
+
+impl Lore {
+    pub fn new(options: LoreOptions) -> Result<Lore, FetchError> {
+        let http = Client::builder()
+            .user_agent(USER_AGENT)
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.timeout)
+            .redirect(reqwest::redirect::Policy::limited(5))
+            .build()
+            .map_err(|e| FetchError::Client(e.to_string()))?;
+        Ok(Lore {
+            http,
+            options,
+            stats: Stats::default(),
+            resume_at: Mutex::new(None),
+            walls_in_a_row: AtomicUsize::new(0),
+        })
+    }
+
+    pub fn options(&self) -> &LoreOptions {
+        &self.options
+    }
+
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    fn base(&self) -> &str {
+        self.options.base.trim_end_matches('/')
+    }
+
+    /// Whether the run has met [`WALLS_BEFORE_STOP`] bot checks in a row
+    /// and asks nothing more.
+    pub fn is_stopped(&self) -> bool {
+        self.walls_in_a_row.load(Ordering::Relaxed) >= WALLS_BEFORE_STOP
+    }
+
+    /// Counts a network answer toward the walls in a row: a bot check adds
+    /// one, mail starts again from none.
+    pub(super) fn count_wall<T>(&self, result: &Result<T, FetchError>) {
+        match result {
+            Ok(_) => self.walls_in_a_row.store(0, Ordering::Relaxed),
+            Err(e) if e.is_wall() => {
+                let walls = self.walls_in_a_row.fetch_add(1, Ordering::Relaxed) + 1;
+                if walls == WALLS_BEFORE_STOP {
+                    self.log(&format!(
+                        "{walls} bot checks in a row: asking {} nothing more",
+                        self.base()
+                    ));
                 }
+            }
+            Err(_) => {}
+        }
+    }
+
+    fn log(&self, text: &str) {
+        if self.options.verbose {
+            eprintln!("lkml-digest: {text}");
+        }
+    }
+
+    /// Fetches the threads of `ids`, in order, `jobs` at a time.
+    pub async fn threads(
+        &self,
+        ids: &[String],
+        progress: &(dyn Fn(Progress) + Sync),
+    ) -> Vec<ThreadResult> {
+        let done = AtomicUsize::new(0);
+        let mut results: Vec<(usize, ThreadResult)> =
+            futures_util::stream::iter(ids.iter().enumerate())
+                .map(|(i, id)| {
+                    let done = &done;
+                    async move {
+                        progress(Progress::Started(i));
+                        let result = self.thread(id).await;
+                        progress(Progress::Finished {
+                            index: i,
+                            ok: result.is_ok(),
+                            done: done.fetch_add(1, Ordering::Relaxed) + 1,
+                        });
+                        (i, result)
+                    }
+                })
+                .buffer_unordered(effective_jobs(&self.options))
+                .collect()
+                .await;
+        results.sort_by_key(|(i, _)| *i);
+        results.into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// One ID's thread: from the cache where it holds verified mail, else
+    /// from the server.
+    async fn thread(&self, id: &str) -> ThreadResult {
+        let origin = format!("{} thread of {id}", self.base());
+        let as_raw = |mails: Vec<Bytes>| {
+            mails
+                .into_iter()
+                .map(|bytes| RawMessage {
+                    bytes,
+                    origin: origin.clone(),
+                })
+                .collect::<Vec<_>>()
+        };
+        let cache = self.options.cache.as_ref();
+        let cached = match cache {
+            Some(cache) => cache.get(self.base(), &self.options.list, id),
+            None => Lookup::Missing,
+        };
+        let usable = match cached {
+            Lookup::Fresh(body) if !self.options.refresh || self.options.offline => Some(body),
+            Lookup::Stale(body) if self.options.offline => Some(body),
+            _ => None,
+        };
+        if let Some(body) = usable {
+            match answer::thread_mails(Bytes::from(body), id) {
+                Ok(mails) => {
+                    self.stats.from_cache.fetch_add(1, Ordering::Relaxed);
+                    return Ok(as_raw(mails));
+                }
+                Err(not_mail) => {
+                    // Written by an older version, or not this thread: gone.
+                    if let Some(cache) = cache {
+                        cache.remove(self.base(), &self.options.list, id);
+                    }
+                    if self.options.offline {
+                        return Err(FetchError::CachedNotMail(not_mail));
+                    }
+                }
+            }
+        }
+        if self.options.offline {
+            return Err(FetchError::Offline);
+        }
+        if self.is_stopped() {
+            return Err(FetchError::StoppedByWall);
+        }
+        let result = self.fetch_thread(id).await;
+        self.count_wall(&result);
+        let (mbox, mails) = result?;
+        if let Some(cache) = cache
+            && let Err(e) = cache.put(self.base(), &self.options.list, id, &mbox)
+        {
+            self.log(&format!("{id}: could not cache the thread: {e}"));
+        }
+        Ok(as_raw(mails))
+    }
+
+    /// The thread from the asked list, or from where the server says the
+    /// message lives: the mbox as served and its mails.
+    async fn fetch_thread(&self, id: &str) -> Result<(Bytes, Vec<Bytes>), FetchError> {
+        let list = &self.options.list;
+        let url = format!("{}/{list}/{}/t.mbox.gz", self.base(), escape_id(id));
+        let reply = self.get(&url, id).await?;
+        if reply.status.is_success() {
+            return thread_of(reply.body, id);
+        }
+        if reply.status == StatusCode::MULTIPLE_CHOICES {
+            let links = message_links(&reply.body, &reply.url, id);
+            return match links.exact.first() {
+                Some(home) => self.fetch_from(home, id).await,
+                None => Err(FetchError::NotFound {
+                    suggestions: links.partial,
+                }),
+            };
+        }
+        self.fetch_elsewhere(id).await
+    }
+
+    /// The list (or lore's cross-list index, which may lag) does not hold
+    /// `id`. The list's page for the message names the inboxes that do
+    /// (status 300, with partial matches where there is no exact one);
+    /// failing that, lore itself says where the message lives, as b4 asks.
+    async fn fetch_elsewhere(&self, id: &str) -> Result<(Bytes, Vec<Bytes>), FetchError> {
+        let mut suggestions = Vec::new();
+        let list = &self.options.list;
+        if list != "all" {
+            let page = format!("{}/{list}/{}/", self.base(), escape_id(id));
+            let reply = self.get(&page, id).await?;
+            if answer::is_bot_check(&reply.body) {
+                return Err(FetchError::NotMail(answer::not_mail(&reply.body)));
+            }
+            if reply.status == StatusCode::MULTIPLE_CHOICES || reply.status.is_success() {
+                let links = message_links(&reply.body, &reply.url, id);
+                if let Some(home) = links.exact.first() {
+                    self.log(&format!("{id}: not in {list}, fetching it from {home}"));
+                    return self.fetch_from(home, id).await;
+                }
+                suggestions = links.partial;
+            }
+        }
+        match self.locate(id).await? {
+            Some(home) => self.fetch_from(&home, id).await,
+            None => Err(FetchError::NotFound { suggestions }),
+        }
+    }
+
+    /// The thread at a message URL (`{lore}/{inbox}/{id}/`) another page
+    /// named.
+    async fn fetch_from(
+        &self,
+        message_url: &str,
+        id: &str,
+    ) -> Result<(Bytes, Vec<Bytes>), FetchError> {
+        let url = format!("{}/t.mbox.gz", message_url.trim_end_matches('/'));
+        let reply = self.get(&url, id).await?;
+        if reply.status.is_success() {
+            thread_of(reply.body, id)
+        } else {
+            Err(FetchError::NotFound {
+                suggestions: Vec::new(),
             })
-            .buffer_unordered(jobs)
-            .collect()
+        }
+    }
+
+    /// `HEAD {lore}/{id}/` redirects to the message's home inbox. A 200
+    /// without a redirect is no public-inbox answer: the page is read to
+    /// tell a bot check from nothing.
+    async fn locate(&self, id: &str) -> Result<Option<String>, FetchError> {
+        let url = format!("{}/{}/", self.base(), escape_id(id));
+        if self.is_stopped() {
+            return Err(FetchError::StoppedByWall);
+        }
+        self.wait_for_resume().await;
+        self.log(&format!("HEAD {url}"));
+        self.stats.requests.fetch_add(1, Ordering::Relaxed);
+        // public-inbox answers HEAD with a chunked body terminator that a
+        // reused connection would misread as the next response, so this one
+        // is closed.
+        let response = self
+            .http
+            .head(&url)
+            .header(reqwest::header::CONNECTION, "close")
+            .send()
             .await;
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
+        let Ok(response) = response else {
+            return Ok(None);
+        };
+        if !response.status().is_success() {
+            return Ok(None);
+        }
+        let home = response.url().clone();
+        if home.as_str() != url {
+            return Ok(
+                (last_segment_id(&home).as_deref() == Some(id)).then(|| home.as_str().to_string())
+            );
+        }
+        let reply = self.get(&url, id).await?;
+        if answer::is_bot_check(&reply.body) {
+            return Err(FetchError::NotMail(answer::not_mail(&reply.body)));
+        }
+        Ok(None)
+    }
+
+    async fn wait_for_resume(&self) {
+        let resume_at = *self
+            .resume_at
+            .lock()
+            .expect("the pause lock is never poisoned");
+        if let Some(at) = resume_at {
+            tokio::time::sleep_until(at).await;
+        }
+    }
+
+    /// Every request waits `wait` from now, however many are in flight.
+    fn pause_all(&self, wait: Duration) {
+        let until = Instant::now() + wait;
+        let mut resume_at = self
+            .resume_at
+            .lock()
+            .expect("the pause lock is never poisoned");
+        if resume_at.is_none_or(|at| at < until) {
+            *resume_at = Some(until);
+        }
+    }
+
+    /// GET `url`, retried as the options say; `what` names it in the log.
+    pub(super) async fn get(&self, url: &str, what: &str) -> Result<Reply, FetchError> {
+        let mut tries = 0;
+        loop {
+            if self.is_stopped() {
+                return Err(FetchError::StoppedByWall);
+            }
+            self.wait_for_resume().await;
+            tries += 1;
+            self.log(&format!("GET {url}"));
+            self.stats.requests.fetch_add(1, Ordering::Relaxed);
+            match self.try_get(url).await {
+                Ok(reply) => return Ok(reply),
+                Err(Failed::Final(error)) => return Err(error),
+                Err(Failed::Retry { error, .. }) if tries > self.options.retries => {
+                    return Err(FetchError::GaveUp {
+                        last: Box::new(error),
+                        tries,
+                    });
+                }
+                Err(Failed::Retry {
+                    error,
+                    after,
+                    pause_all,
+                }) => {
+                    let wait = after
+                        .map(|d| d.min(self.options.max_retry_after))
+                        .unwrap_or_else(|| backoff(self.options.backoff, tries));
+                    self.log(&format!(
+                        "{what}: {error}; retrying in {:.1}s{}",
+                        wait.as_secs_f64(),
+                        if pause_all { ", all requests wait" } else { "" }
+                    ));
+                    if pause_all {
+                        self.pause_all(wait);
+                    } else {
+                        tokio::time::sleep(wait).await;
+                    }
+                }
+            }
+        }
+    }
+
+    async fn try_get(&self, url: &str) -> Result<Reply, Failed> {
+        let response = self.http.get(url).send().await.map_err(transport_error)?;
+        let status = response.status();
+        if status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error() {
+            let after = response
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(Duration::from_secs);
+            return Err(Failed::Retry {
+                error: FetchError::Status(status),
+                after,
+                pause_all: matches!(
+                    status,
+                    StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE
+                ),
+            });
+        }
+        let worth_reading = status.is_success()
+            || matches!(
+                status,
+                StatusCode::MULTIPLE_CHOICES | StatusCode::NOT_FOUND | StatusCode::GONE
+            );
+        let url = response.url().clone();
+        let limit = self.options.max_compressed;
+        if response.content_length().is_some_and(|n| n > limit) {
+            return Err(Failed::Final(too_large("compressed", limit)));
+        }
+        let mut body = Vec::new();
+        let mut stream = response.bytes_stream();
+        while let Some(chunk) = stream.next().await {
+            body.extend_from_slice(&chunk.map_err(transport_error)?);
+            if body.len() as u64 > limit {
+                return Err(Failed::Final(too_large("compressed", limit)));
+            }
+        }
+        let body = unpack(body, self.options.max_unpacked).map_err(Failed::Final)?;
+        if !worth_reading {
+            // A wall may answer with an error status too.
+            return Err(Failed::Final(if answer::is_bot_check(&body) {
+                FetchError::NotMail(answer::not_mail(&body))
+            } else {
+                FetchError::Status(status)
+            }));
+        }
+        Ok(Reply {
+            status,
+            body: Bytes::from(body),
+            url,
+        })
+    }
+}
+
+/// The thread in a 200's body, or what the body is instead.
+fn thread_of(body: Bytes, id: &str) -> Result<(Bytes, Vec<Bytes>), FetchError> {
+    let mails = answer::thread_mails(body.clone(), id).map_err(FetchError::NotMail)?;
+    Ok((body, mails))
 }
 
 /// `--jobs`, capped for lore.kernel.org itself.
@@ -139,149 +529,6 @@ pub fn effective_jobs(options: &LoreOptions) -> usize {
     }
 }
 
-pub(super) fn client(options: &LoreOptions) -> reqwest::Result<Client> {
-    Client::builder()
-        .user_agent(concat!(
-            "lkml-digest/",
-            env!("CARGO_PKG_VERSION"),
-            " (+",
-            env!("CARGO_PKG_REPOSITORY"),
-            ")"
-        ))
-        .connect_timeout(options.connect_timeout)
-        .timeout(options.timeout)
-        .redirect(reqwest::redirect::Policy::limited(5))
-        .build()
-}
-
-fn log(options: &LoreOptions, text: &str) {
-    if options.verbose {
-        eprintln!("lkml-digest: {text}");
-    }
-}
-
-async fn fetch_one(
-    client: &Client,
-    id: &str,
-    options: &LoreOptions,
-    stats: &Stats,
-) -> ThreadResult {
-    let base = options.base.trim_end_matches('/');
-    let cached = match &options.cache {
-        Some(cache) => cache.get(base, &options.list, id),
-        None => Lookup::Missing,
-    };
-    match cached {
-        Lookup::Fresh(body) if !options.refresh => {
-            stats.from_cache.fetch_add(1, Ordering::Relaxed);
-            return Ok(body);
-        }
-        Lookup::Fresh(body) | Lookup::Stale(body) if options.offline => {
-            stats.from_cache.fetch_add(1, Ordering::Relaxed);
-            return Ok(body);
-        }
-        _ if options.offline => {
-            return Err("not in the cache, and --offline forbids fetching it".into());
-        }
-        _ => {}
-    }
-    let url = format!("{base}/{}/{}/t.mbox.gz", options.list, escape_id(id));
-    let mbox = match get_with_retries(client, &url, id, options, stats).await {
-        Err(Failure::NotFound) => fetch_elsewhere(client, base, id, options, stats).await,
-        other => other,
-    };
-    let mbox = mbox.map_err(|f| f.to_string())?;
-    if let Some(cache) = &options.cache
-        && let Err(e) = cache.put(base, &options.list, id, &mbox)
-    {
-        log(options, &format!("{id}: could not cache the thread: {e}"));
-    }
-    Ok(mbox)
-}
-
-#[derive(Debug)]
-pub(super) enum Failure {
-    NotFound,
-    Other(String),
-}
-
-impl Failure {
-    pub(super) fn is_not_found(&self) -> bool {
-        matches!(self, Failure::NotFound)
-    }
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        match self {
-            Failure::NotFound => f.write_str("not found on lore"),
-            Failure::Other(text) => f.write_str(text),
-        }
-    }
-}
-
-/// What one attempt ended in.
-enum Attempt {
-    Done(Vec<u8>),
-    Retry {
-        reason: String,
-        after: Option<Duration>,
-    },
-    Fail(Failure),
-    /// The list does not hold the message; these inboxes do (status 300).
-    Elsewhere(Vec<String>),
-}
-
-/// GET `url`, retried as the options say; a 300 page is followed once.
-pub(super) async fn get_with_retries(
-    client: &Client,
-    url: &str,
-    id: &str,
-    options: &LoreOptions,
-    stats: &Stats,
-) -> Result<Vec<u8>, Failure> {
-    let mut url = url.to_string();
-    let mut redirected = false;
-    let mut attempt = 0;
-    loop {
-        log(options, &format!("GET {url}"));
-        stats.requests.fetch_add(1, Ordering::Relaxed);
-        match try_get(client, &url, id, options).await {
-            Attempt::Done(body) => return Ok(body),
-            Attempt::Fail(failure) => return Err(failure),
-            Attempt::Elsewhere(links) if !redirected => {
-                let Some(first) = links.into_iter().next() else {
-                    return Err(Failure::NotFound);
-                };
-                log(
-                    options,
-                    &format!("{id}: not in {}, fetching it from {first}", options.list),
-                );
-                url = format!("{}/t.mbox.gz", first.trim_end_matches('/'));
-                redirected = true;
-            }
-            Attempt::Elsewhere(_) => return Err(Failure::NotFound),
-            Attempt::Retry { reason, after } => {
-                attempt += 1;
-                if attempt > options.retries {
-                    let tries = if attempt == 1 { "try" } else { "tries" };
-                    return Err(Failure::Other(format!(
-                        "{reason} (gave up after {attempt} {tries})"
-                    )));
-                }
-                let wait = after
-                    .map(|d| d.min(options.max_retry_after))
-                    .unwrap_or_else(|| backoff(options.backoff, attempt));
-                log(
-                    options,
-                    &format!("{id}: {reason}; retrying in {:.1}s", wait.as_secs_f64()),
-                );
-                tokio::time::sleep(wait).await;
-            }
-        }
-    }
-}
-
 /// Exponential backoff with up to 50% jitter.
 fn backoff(base: Duration, attempt: u32) -> Duration {
     let exp = base.saturating_mul(1 << attempt.saturating_sub(1).min(10));
@@ -292,66 +539,7 @@ fn backoff(base: Duration, attempt: u32) -> Duration {
     exp + exp.mul_f64(f64::from(nanos % 1000) / 2000.0)
 }
 
-async fn try_get(client: &Client, url: &str, id: &str, options: &LoreOptions) -> Attempt {
-    let response = match client.get(url).send().await {
-        Ok(r) => r,
-        Err(e) => return transport_error(e),
-    };
-    let status = response.status();
-    if status == StatusCode::MULTIPLE_CHOICES {
-        let page = response.text().await.unwrap_or_default();
-        return Attempt::Elsewhere(inboxes_holding(&page, url, id));
-    }
-    if status == StatusCode::NOT_FOUND || status == StatusCode::GONE {
-        return Attempt::Fail(Failure::NotFound);
-    }
-    if status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error() {
-        let after = response
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
-        return Attempt::Retry {
-            reason: format!("lore answered {status}"),
-            after,
-        };
-    }
-    if !status.is_success() {
-        return Attempt::Fail(Failure::Other(format!("lore answered {status}")));
-    }
-    if response
-        .content_length()
-        .is_some_and(|n| n > options.max_compressed)
-    {
-        return Attempt::Fail(Failure::Other(too_large(
-            "compressed",
-            options.max_compressed,
-        )));
-    }
-    let mut body = Vec::new();
-    let mut stream = response.bytes_stream();
-    while let Some(chunk) = stream.next().await {
-        match chunk {
-            Ok(chunk) => {
-                body.extend_from_slice(&chunk);
-                if body.len() as u64 > options.max_compressed {
-                    return Attempt::Fail(Failure::Other(too_large(
-                        "compressed",
-                        options.max_compressed,
-                    )));
-                }
-            }
-            Err(e) => return transport_error(e),
-        }
-    }
-    match unpack(&body, options.max_unpacked) {
-        Ok(mbox) => Attempt::Done(mbox),
-        Err(e) => Attempt::Fail(Failure::Other(e)),
-    }
-}
-
-fn transport_error(e: reqwest::Error) -> Attempt {
+fn transport_error(e: reqwest::Error) -> Failed {
     let reason = if e.is_timeout() {
         "the request timed out".to_string()
     } else if e.is_connect() {
@@ -359,9 +547,10 @@ fn transport_error(e: reqwest::Error) -> Attempt {
     } else {
         format!("the connection failed: {}", root_cause(&e))
     };
-    Attempt::Retry {
-        reason,
+    Failed::Retry {
+        error: FetchError::Transport(reason),
         after: None,
+        pause_all: false,
     }
 }
 
@@ -373,132 +562,83 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     current.to_string()
 }
 
-fn too_large(what: &str, limit: u64) -> String {
-    format!(
-        "the thread is larger than {} MiB {what} (raise --max-thread-size)",
-        limit >> 20
-    )
+fn too_large(what: &'static str, limit: u64) -> FetchError {
+    FetchError::TooLarge {
+        what,
+        limit_mib: limit >> 20,
+    }
 }
 
-/// Gunzips a thread, refusing more than `limit` bytes (a gzip bomb) and
-/// truncated data. A body that is not gzip is taken as a plain mbox.
-fn unpack(body: &[u8], limit: u64) -> Result<Vec<u8>, String> {
+/// Gunzips a body, refusing more than `limit` bytes (a gzip bomb) and
+/// truncated data. A body that is not gzip is returned as it is.
+fn unpack(body: Vec<u8>, limit: u64) -> Result<Vec<u8>, FetchError> {
     if !body.starts_with(&[0x1f, 0x8b]) {
-        return Ok(body.to_vec());
+        return Ok(body);
     }
     let mut out = Vec::new();
-    flate2::read::MultiGzDecoder::new(body)
+    flate2::read::MultiGzDecoder::new(&body[..])
         .take(limit + 1)
         .read_to_end(&mut out)
-        .map_err(|e| format!("the thread's gzip data is broken: {e}"))?;
+        .map_err(|e| FetchError::Unreadable(e.to_string()))?;
     if out.len() as u64 > limit {
         return Err(too_large("unpacked", limit));
     }
     Ok(out)
 }
 
-/// The inbox URLs that public-inbox's 300 page links for `id`.
-fn inboxes_holding(page: &str, page_url: &str, id: &str) -> Vec<String> {
-    let document = scraper::Html::parse_document(page);
+/// The message links of a public-inbox page that point into this server:
+/// those of the asked ID (its copies in other inboxes) and of other IDs
+/// (partial matches, offered but never followed).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct MessageLinks {
+    /// Message URLs (`{lore}/{inbox}/{id}/`) of exactly the asked ID.
+    exact: Vec<String>,
+    /// Other IDs the page offers.
+    partial: Vec<String>,
+}
+
+fn message_links(page: &[u8], page_url: &Url, id: &str) -> MessageLinks {
+    let page = String::from_utf8_lossy(page);
+    let document = scraper::Html::parse_document(&page);
     let selector = scraper::Selector::parse("a[href]").expect("valid selector");
-    let base = Url::parse(page_url).ok();
-    let escaped = escape_id(id);
-    let mut links: Vec<String> = document
+    let mut links = MessageLinks::default();
+    for href in document
         .select(&selector)
         .filter_map(|a| a.value().attr("href"))
-        .filter_map(|href| match &base {
-            Some(base) => base.join(href).ok().map(|u| u.to_string()),
-            None => Some(href.to_string()),
-        })
+    {
+        let Ok(mut url) = page_url.join(href) else {
+            continue;
+        };
         // The page also links archives elsewhere (marc.info, ...).
-        .filter(|href| {
-            let same_server = match (&base, Url::parse(href)) {
-                (Some(base), Ok(url)) => url.origin() == base.origin(),
-                _ => false,
-            };
-            same_server
-                && (href.trim_end_matches('/').ends_with(&escaped)
-                    || href.contains(&format!("/{escaped}/")))
-        })
-        .map(|href| {
-            let cut = href
-                .find(&escaped)
-                .map_or(href.len(), |i| i + escaped.len());
-            format!("{}/", &href[..cut])
-        })
-        .collect();
-    links.dedup();
+        if url.origin() != page_url.origin() {
+            continue;
+        }
+        url.set_query(None);
+        url.set_fragment(None);
+        // Its own address (a search link, `?q=...`) names no other inbox.
+        if url.path() == page_url.path() {
+            continue;
+        }
+        let Some(found) = last_segment_id(&url) else {
+            continue;
+        };
+        if found == id {
+            let message_url = format!("{}/", url.as_str().trim_end_matches('/'));
+            if !links.exact.contains(&message_url) {
+                links.exact.push(message_url);
+            }
+        } else if !links.partial.contains(&found) {
+            links.partial.push(found);
+        }
+    }
     links
 }
 
-/// The list (or lore's cross-list index, which may lag) does not hold `id`.
-/// The list's page for the message names the inboxes that do (status 300);
-/// failing that, lore itself says where the message lives, as b4 asks it.
-async fn fetch_elsewhere(
-    client: &Client,
-    base: &str,
-    id: &str,
-    options: &LoreOptions,
-    stats: &Stats,
-) -> Result<Vec<u8>, Failure> {
-    if options.list != "all" {
-        let page = format!("{base}/{}/{}/", options.list, escape_id(id));
-        if let Some(inbox) = inboxes_for(client, &page, id, options, stats).await {
-            log(
-                options,
-                &format!("{id}: not in {}, fetching it from {inbox}", options.list),
-            );
-            let url = format!("{inbox}t.mbox.gz");
-            return get_with_retries(client, &url, id, options, stats).await;
-        }
-    }
-    let probe = format!("{base}/{}/", escape_id(id));
-    match locate(client, &probe, options, stats).await {
-        Some(found) => get_with_retries(client, &found, id, options, stats).await,
-        None => Err(Failure::NotFound),
-    }
-}
-
-/// The first inbox that the 300 page at `url` names for `id`.
-async fn inboxes_for(
-    client: &Client,
-    url: &str,
-    id: &str,
-    options: &LoreOptions,
-    stats: &Stats,
-) -> Option<String> {
-    log(options, &format!("GET {url}"));
-    stats.requests.fetch_add(1, Ordering::Relaxed);
-    let response = client.get(url).send().await.ok()?;
-    if response.status() != StatusCode::MULTIPLE_CHOICES {
-        return None;
-    }
-    let page = response.text().await.ok()?;
-    inboxes_holding(&page, url, id).into_iter().next()
-}
-
-/// `HEAD {lore}/{id}/` redirects to the message's home inbox.
-async fn locate(
-    client: &Client,
-    url: &str,
-    options: &LoreOptions,
-    stats: &Stats,
-) -> Option<String> {
-    log(options, &format!("HEAD {url}"));
-    stats.requests.fetch_add(1, Ordering::Relaxed);
-    // public-inbox answers HEAD with a chunked body terminator that a reused
-    // connection would misread as the next response, so this one is closed.
-    let response = client
-        .head(url)
-        .header(reqwest::header::CONNECTION, "close")
-        .send()
-        .await
-        .ok()?;
-    if !response.status().is_success() {
-        return None;
-    }
-    let final_url = response.url().to_string();
-    (final_url != url).then(|| format!("{}/t.mbox.gz", final_url.trim_end_matches('/')))
+/// The message ID a URL's last path segment names, decoded.
+fn last_segment_id(url: &Url) -> Option<String> {
+    let segment = url.path().trim_end_matches('/').rsplit('/').next()?;
+    let id = percent_decode_str(segment).decode_utf8().ok()?;
+    id.contains('@').then(|| id.into_owned())
 }
 
 #[cfg(test)]
@@ -510,8 +650,13 @@ mod tests {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         std::io::Write::write_all(&mut gz, &vec![b'a'; 1 << 20]).unwrap();
         let body = gz.finish().unwrap();
-        assert!(unpack(&body, 1000).unwrap_err().contains("larger than"));
-        assert_eq!(unpack(&body, 2 << 20).unwrap().len(), 1 << 20);
+        assert!(
+            unpack(body.clone(), 1000)
+                .unwrap_err()
+                .to_string()
+                .contains("larger than")
+        );
+        assert_eq!(unpack(body, 2 << 20).unwrap().len(), 1 << 20);
     }
 
     #[test]
@@ -519,7 +664,11 @@ mod tests {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         std::io::Write::write_all(&mut gz, b"From x\n\nSubject: a\n\nbody\n").unwrap();
         let body = gz.finish().unwrap();
-        assert!(unpack(&body[..body.len() - 6], 1 << 20).is_err());
+        assert!(unpack(body[..body.len() - 6].to_vec(), 1 << 20).is_err());
+    }
+
+    fn page_url(list_and_id: &str) -> Url {
+        Url::parse(&format!("http://127.0.0.1:1/{list_and_id}/")).unwrap()
     }
 
     #[test]
@@ -541,14 +690,39 @@ href="http://marc.info/?i=a%2Fb@x">http://marc.info/?i=a/b@x</a>
 <a
 href="https://www.w3.org/mid/a%2Fb@x">https://www.w3.org/mid/a/b@x</a>
 </pre></body></html>"#;
-        let links = inboxes_holding(page, "http://127.0.0.1:1/netdev/a%2Fb@x/", "a/b@x");
+        let links = message_links(page.as_bytes(), &page_url("netdev/a%2Fb@x"), "a/b@x");
         assert_eq!(
-            links,
+            links.exact,
             [
                 "http://127.0.0.1:1/linux-mm/a%2Fb@x/",
                 "http://127.0.0.1:1/lkml/a%2Fb@x/"
             ]
         );
+        assert!(links.partial.is_empty());
+    }
+
+    #[test]
+    fn an_id_that_merely_ends_like_the_asked_one_is_a_partial_match() {
+        // public-inbox's partial-match page for an ID it lacks.
+        let page = r#"<html><head><title>&lt;1-a@b.org&gt; not found</title></head>
+<body><pre>Message-ID &lt;1-a@b.org&gt;
+not found
+
+1 partial match found:
+
+<a
+href="../../lkml/20200101-1-a@b.org/">../../lkml/20200101-1-a@b.org/</a>
+</pre></body></html>"#;
+        let links = message_links(page.as_bytes(), &page_url("netdev/1-a@b.org"), "1-a@b.org");
+        assert!(links.exact.is_empty(), "{links:?}");
+        assert_eq!(links.partial, ["20200101-1-a@b.org"]);
+    }
+
+    #[test]
+    fn the_user_agent_names_the_tool_and_never_mozilla() {
+        assert!(USER_AGENT.starts_with("lkml-digest/"));
+        assert!(USER_AGENT.contains(env!("CARGO_PKG_REPOSITORY")));
+        assert!(!USER_AGENT.to_lowercase().contains("mozilla"));
     }
 
     #[test]

@@ -3,13 +3,16 @@
 //! [`search`]), with a [`cache`]. All I/O of
 //! the tool lives in this module.
 
+pub mod answer;
 pub mod archive;
 pub mod cache;
+pub mod error;
 pub mod local;
 pub mod lore;
 pub mod mbox;
 pub mod search;
 
+pub use error::{FetchError, NotMail};
 pub use local::{read_mailboxes, read_mailboxes_keeping};
 
 /// One mail as read, before parsing.

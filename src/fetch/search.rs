@@ -13,7 +13,9 @@ use reqwest::Url;
 
 use std::sync::LazyLock;
 
-use super::lore::{LoreOptions, Stats, client, get_with_retries};
+use super::answer;
+use super::error::{FetchError, NotMail};
+use super::lore::Lore;
 
 /// One search hit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,27 +34,27 @@ pub struct Hit {
 pub const MAX_PAGES: usize = 100;
 
 /// All hits for `query` in `list`, following `rel=next`; a note when
-/// [`MAX_PAGES`] cut the listing short.
+/// [`MAX_PAGES`] cut the listing short. A page that is not public-inbox's
+/// (a bot check, an empty body) fails the listing: it is never zero hits.
 pub async fn search(
+    lore: &Lore,
     list: &str,
     query: &str,
-    options: &LoreOptions,
-    stats: &Stats,
-) -> Result<(Vec<Hit>, Option<String>), String> {
-    let client = client(options).map_err(|e| format!("cannot start an HTTP client: {e}"))?;
-    let base = options.base.trim_end_matches('/');
+) -> Result<(Vec<Hit>, Option<String>), FetchError> {
+    let base = lore.options().base.trim_end_matches('/');
     let mut url = Url::parse(&format!("{base}/{list}/"))
-        .map_err(|e| format!("{base}/{list}/: not a URL: {e}"))?;
+        .map_err(|e| FetchError::Client(format!("{base}/{list}/ is not a URL: {e}")))?;
     url.query_pairs_mut().append_pair("q", query);
     let mut hits = Vec::new();
     for _ in 0..MAX_PAGES {
-        let page = match get_with_retries(&client, url.as_str(), query, options, stats).await {
-            Ok(page) => page,
-            Err(e) if e.is_not_found() => break,
-            Err(e) => return Err(format!("searching {list} for {query:?}: {e}")),
-        };
-        let page = String::from_utf8_lossy(&page);
-        let (found, next) = parse_results(&page, &url, list);
+        let reply = lore.get(url.as_str(), query).await?;
+        if !reply.status.is_success() {
+            // public-inbox answers a search without hits with 404.
+            break;
+        }
+        let page = results_page(&reply.body);
+        lore.count_wall(&page);
+        let (found, next) = parse_results(&page?, &url, list);
         hits.extend(found);
         match next {
             Some(next) => url = next,
@@ -66,6 +68,31 @@ pub async fn search(
         )
     });
     Ok((hits, cut))
+}
+
+/// A body as a search results page: public-inbox's pages all carry its
+/// search form.
+fn results_page(body: &[u8]) -> Result<String, FetchError> {
+    let not_a_listing = || FetchError::NotMail(answer::not_mail(body));
+    if answer::is_bot_check(body) {
+        return Err(not_a_listing());
+    }
+    let page = String::from_utf8_lossy(body);
+    let form = scraper::Selector::parse("input[name=q]").expect("valid selector");
+    if scraper::Html::parse_document(&page)
+        .select(&form)
+        .next()
+        .is_none()
+    {
+        return Err(match answer::not_mail(body) {
+            NotMail::WebPage { title, .. } => FetchError::NotMail(NotMail::WebPage {
+                title,
+                bot_check: false,
+            }),
+            other => FetchError::NotMail(other),
+        });
+    }
+    Ok(page.into_owned())
 }
 
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -132,7 +159,8 @@ mod tests {
     use super::*;
 
     /// The shape public-inbox 1.9 serves.
-    const PAGE: &str = r#"<html><body><form id=d method=post><pre>Search results</pre></form><pre>  1. <b><a
+    const PAGE: &str = r#"<html><body><form action="./"><pre><input
+name=q type=text value="dt:20220828..20220906" /></pre></form><form id=d method=post><pre>Search results</pre></form><pre>  1. <b><a
 href="20220906151303.2780789-1-ben@example.com/">[PATCH bpf-next v11 0/7] bpf-core changes</a></b>
      - by Benjamin Tissoires @ 2022-09-06 15:12 UTC [99%]
 
@@ -169,6 +197,15 @@ href="?q=x&amp;o=-1">reverse</a></pre></body></html>"#;
             next.unwrap().as_str(),
             "http://127.0.0.1:1/linux-mm/?q=dt:20220828..20220906&o=200"
         );
+    }
+
+    #[test]
+    fn a_page_without_the_search_form_is_no_listing() {
+        assert!(results_page(PAGE.as_bytes()).is_ok());
+        let wall = b"<html><head><title>Making sure you&#39;re not a bot!</title></head></html>";
+        assert!(results_page(wall).unwrap_err().is_wall());
+        assert!(results_page(b"").is_err());
+        assert!(results_page(b"<html><body>Gateway</body></html>").is_err());
     }
 
     #[test]
