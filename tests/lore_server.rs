@@ -15,6 +15,8 @@ use serde_json::Value;
 
 mod common;
 
+use common::http::{self, gz, respond, thread_body};
+
 fn lore(test: &str) -> Option<String> {
     match std::env::var("LKML_DIGEST_TEST_LORE") {
         Ok(url) if !url.is_empty() => Some(url),
@@ -245,57 +247,21 @@ fn fetch_writes_the_threads_as_one_mboxrd() {
 /// What the fault server does with the nth request (0-based) for `a`.
 type Script = dyn Fn(usize, &mut TcpStream) + Send + Sync;
 
-/// Serves each connection on its own thread: requests for `a@example.org`
-/// are answered by `script`, others with a good thread. Returns the URL and
-/// the count of requests for `a`.
+/// Requests for `a@example.org` are answered by `script`, others with a
+/// good thread of the ID they ask. Returns the URL and the count of
+/// requests for `a`.
 fn fault_server(script: Arc<Script>) -> (String, Arc<AtomicUsize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
     let count = Arc::new(AtomicUsize::new(0));
     let counter = count.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().take(64) {
-            let Ok(mut stream) = stream else { continue };
-            let script = script.clone();
-            let counter = counter.clone();
-            std::thread::spawn(move || {
-                let mut buf = [0u8; 4096];
-                let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-                let n = stream.read(&mut buf).unwrap_or(0);
-                let request = String::from_utf8_lossy(&buf[..n]);
-                if request.contains("/a@example.org/") {
-                    script(counter.fetch_add(1, Ordering::SeqCst), &mut stream);
-                } else {
-                    respond(&mut stream, "200 OK", "", &thread_body("b@example.org"));
-                }
-            });
+    let (url, _) = http::serve(Arc::new(move |request, stream| {
+        if request.path.contains("/a@example.org/") {
+            script(counter.fetch_add(1, Ordering::SeqCst), stream);
+        } else {
+            let id = request.id().unwrap_or_default();
+            respond(stream, "200 OK", "", &thread_body(&id));
         }
-    });
+    }));
     (url, count)
-}
-
-fn gz(data: &[u8]) -> Vec<u8> {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    enc.write_all(data).unwrap();
-    enc.finish().unwrap()
-}
-
-fn thread_body(id: &str) -> Vec<u8> {
-    gz(format!(
-        "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Jane Doe <jane@example.org>\n\
-         Subject: [PATCH] mm: fix {id}\nDate: Thu, 1 Sep 2022 10:00:00 +0000\n\
-         Message-ID: <{id}>\n\nFix it.\n"
-    )
-    .as_bytes())
-}
-
-fn respond(stream: &mut TcpStream, status: &str, headers: &str, body: &[u8]) {
-    let head = format!(
-        "HTTP/1.1 {status}\r\nConnection: close\r\n{headers}Content-Length: {}\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(body);
 }
 
 /// Drafts `a` and `b` from the fault server; `b` must always be there.
