@@ -121,6 +121,27 @@ fn an_unknown_id_fails_alone_with_exit_status_1() {
 }
 
 #[test]
+fn a_cut_short_id_is_offered_its_partial_match_and_not_fetched() {
+    let Some(lore) = lore("a_cut_short_id_is_offered_its_partial_match") else {
+        return;
+    };
+    let cache = tempfile::tempdir().unwrap();
+    let cut = "20220901020327.77131-1-kai.tanaka@example";
+    let (value, out) = draft_json(
+        &lore,
+        &["--list", "samples", cut, "samples/ids.txt"],
+        cache.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(value["entries"].as_array().unwrap().len(), 5);
+    assert_eq!(value["failed"][0]["input"], cut);
+    assert_eq!(
+        value["failed"][0]["error"],
+        "not found on lore; did you mean <20220901020327.77131-1-kai.tanaka@example.com>?"
+    );
+}
+
+#[test]
 fn a_list_without_the_message_falls_back_to_where_it_lives() {
     let Some(lore) = lore("a_list_without_the_message_falls_back") else {
         return;
