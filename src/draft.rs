@@ -1,14 +1,106 @@
-//! The `draft` job: message IDs and a pool of mail in, entries out.
+//! The pipelines of `draft` and `fetch`: message IDs and a source in; the
+//! post, or the threads as one mbox, out.
 //!
-//! This joins the stages without knowing their internals: it asks the pool
-//! for each ID's thread and composes an entry, turning every miss into a
-//! one-line failure so that the rest of the draft is never lost.
+//! This joins the stages without knowing their internals: it asks the
+//! source for the mail, the pool for each ID's thread, and compose for an
+//! entry, turning every miss into a one-line failure so that the rest of
+//! the draft is never lost.
 
 use std::collections::HashSet;
 
 use crate::compose::{self, Draft, Entry, Failure, Options};
-use crate::fetch::RawMessage;
+use crate::fetch::{Progress, RawMessage, Source, mbox};
 use crate::parse::{Message, MessageError, Pool};
+
+/// The mail read for some IDs, parsed.
+pub struct Read {
+    /// As read, for `fetch` to write back; each message's `raw_index`
+    /// points here.
+    pub raw: Vec<RawMessage>,
+    pub pool: Pool,
+    /// What could not be read or fetched.
+    pub failed: Vec<Failure>,
+    /// Lines for standard error: what was fetched, mails skipped.
+    pub notes: Vec<String>,
+}
+
+/// Reads the mail for `ids` from `source` and parses it into a pool that
+/// prefers the copies of `preferred_list`.
+pub fn read(
+    ids: &[String],
+    source: &Source,
+    preferred_list: Option<&str>,
+    watch: &(dyn Fn(Progress) + Sync),
+) -> Read {
+    let fetched = source.threads(ids, watch);
+    let (pool, warnings) = pool_from(&fetched.mails, preferred_list);
+    let mut notes: Vec<String> = fetched.note.into_iter().collect();
+    notes.extend(warnings);
+    Read {
+        raw: fetched.mails,
+        pool,
+        failed: fetched.failed,
+        notes,
+    }
+}
+
+/// A pipeline's result: the post, and lines for standard error.
+pub struct Run {
+    pub draft: Draft,
+    pub notes: Vec<String>,
+}
+
+/// The `draft` pipeline: one entry per thread of `ids`, in order.
+pub fn run(
+    ids: &[String],
+    source: &Source,
+    preferred_list: Option<&str>,
+    options: &Options,
+    watch: &(dyn Fn(Progress) + Sync),
+) -> Run {
+    let read = read(ids, source, preferred_list, watch);
+    Run {
+        draft: post(&read.pool, ids, read.failed, options),
+        notes: read.notes,
+    }
+}
+
+/// The `fetch` pipeline: each asked thread once, in the order asked, its
+/// messages oldest first, as one mboxrd (the very copies the pool kept),
+/// and what failed.
+pub fn threads_mbox(
+    ids: &[String],
+    source: &Source,
+    preferred_list: Option<&str>,
+    watch: &(dyn Fn(Progress) + Sync),
+) -> (Vec<u8>, Vec<Failure>, Vec<String>) {
+    let Read {
+        raw,
+        pool,
+        mut failed,
+        notes,
+    } = read(ids, source, preferred_list, watch);
+    let mut written = HashSet::new();
+    let mut messages: Vec<&Message> = Vec::new();
+    for id in ids {
+        match pool.thread_of(id) {
+            Some(thread) => {
+                for message in thread.messages {
+                    if written.insert(message.id.clone()) {
+                        messages.push(message);
+                    }
+                }
+            }
+            None if failed.iter().any(|f| &f.input == id) => {}
+            None => failed.push(Failure {
+                input: id.clone(),
+                error: "not found in the mail that was read".into(),
+            }),
+        }
+    }
+    let mbox = mbox::write_mboxrd(messages.iter().map(|m| &raw[m.raw_index].bytes[..]));
+    (mbox, failed, notes)
+}
 
 /// Parses raw mail into a pool. Mails that cannot be used are counted per
 /// origin, so that a broken mailbox is one line of warning, not hundreds.

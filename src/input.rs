@@ -14,6 +14,14 @@ use regex::Regex;
 /// The longest Message-ID we accept (RFC 5322's line limit).
 const MAX_ID_LEN: usize = 998;
 
+/// An input (an ID, a mailbox, a list's listing) that gave no entry, and
+/// why, in one line.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Failure {
+    pub input: String,
+    pub error: String,
+}
+
 /// What the pasted text held.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Extracted {

@@ -1,16 +1,310 @@
-//! The `week` command's pipeline: a window of mail in; the ranked
-//! candidates, the draft's entries and the editable candidate list out.
+//! The `week` command's pipeline: a source and a window in; the ranked
+//! candidates, the draft of the best and the editable candidate list out.
+//!
+//! From local mail ([`Source::Local`]) the window's mail is read and
+//! ranked. From lore, the window's listing (no bodies) is pre-ranked and
+//! only the best threads are fetched whole.
 
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::compose::rank::{self, Candidate, Interest, Window};
-use crate::compose::{self, Entry, Kind, Options};
+use crate::compose::{self, Draft, Entry, Failure, Kind, Options};
+use crate::draft::pool_from;
+use crate::fetch::lore::{LoreOptions, Session};
 use crate::fetch::search::Hit;
+use crate::fetch::{self, FetchError, Progress, RawMessage, Source, SourceError};
 use crate::input::escape_id;
+use crate::parse::message::{date_of, glance};
 use crate::parse::thread::is_list;
 use crate::parse::{Pool, Subject};
+
+/// Where the window starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Since {
+    /// A week before its end.
+    WeekBefore,
+    /// The newest Linux release announcement before its end (`last-rc`).
+    LastRelease,
+    At(DateTime<Utc>),
+}
+
+/// What the editor asks of `week`.
+#[derive(Debug, Clone)]
+pub struct WeekRequest {
+    pub since: Since,
+    /// The window's end, not included.
+    pub until: DateTime<Utc>,
+    /// The entries the draft gets, release announcements aside.
+    pub top: usize,
+    pub interests: Vec<Interest>,
+    /// The lists to read: from lore, the inboxes listed (`all` too); from
+    /// local mail, the lists whose threads count (`all`: every list).
+    pub lists: Vec<String>,
+}
+
+/// Why there is no week to draft.
+#[derive(Debug, thiserror::Error)]
+pub enum WeekError {
+    #[error("the window is empty: --since {since} is not before --until {until}")]
+    EmptyWindow { since: String, until: String },
+    #[error("--since last-rc: no Linux release announcement before --until was found")]
+    NoRelease,
+    #[error("--since last-rc: the announcements could not be listed: {0}")]
+    ReleasesUnlisted(FetchError),
+    #[error("{0}")]
+    Archive(SourceError),
+    /// Every mailbox and archive failed; each is one of the failures.
+    #[error("no mail to rank: check the --mbox and --archive paths")]
+    NoMail(Vec<Failure>),
+    #[error("{0}")]
+    Fetch(FetchError),
+}
+
+/// What the pipeline made: the post (with every candidate in its
+/// `ranking`), lines for standard error, and lines for `-v`.
+pub struct Run {
+    pub draft: Draft,
+    pub notes: Vec<String>,
+    pub details: Vec<String>,
+}
+
+/// The `week` pipeline: the window's candidates ranked, the best `top`
+/// drafted. A list, mailbox or thread that fails is one of the draft's
+/// failures; the rest is still ranked.
+pub fn run(
+    source: &Source,
+    request: &WeekRequest,
+    options: &Options,
+    watch: &(dyn Fn(Progress) + Sync),
+) -> Result<Run, WeekError> {
+    let mut notes = Vec::new();
+    let mut details = Vec::new();
+    let (pool, window, failed, lists) = match source {
+        Source::Local {
+            mailboxes,
+            archives,
+        } => {
+            let (pool, window, failed) =
+                from_local(mailboxes, archives, request, &mut notes, &mut details)?;
+            // Mailboxes may hold any list's mail.
+            let lists = request
+                .lists
+                .iter()
+                .filter(|l| *l != "all")
+                .cloned()
+                .collect();
+            (pool, window, failed, lists)
+        }
+        Source::Lore(lore) => {
+            let (pool, window, failed) = from_lore(lore, request, watch, &mut notes, &mut details)?;
+            // The listing kept to the lists already (and inbox names need
+            // not be List-Ids).
+            (pool, window, failed, Vec::new())
+        }
+    };
+    let week = WeekOptions {
+        window,
+        top: request.top,
+        interests: request.interests.clone(),
+        lists,
+    };
+    let ranked = rank(&pool, &week);
+    details.push(format!(
+        "{} candidates from {} to {}",
+        ranked.len(),
+        window.since.format("%Y-%m-%d %H:%M"),
+        window.until.format("%Y-%m-%d %H:%M")
+    ));
+    for (i, candidate) in ranked.iter().take(week.top * 3).enumerate() {
+        details.push(explain(candidate, i + 1));
+    }
+    let entries = entries(&pool, &picks(&ranked, week.top), options);
+    let mut draft = compose::draft(entries, failed, options);
+    draft.ranking = ranked;
+    Ok(Run {
+        draft,
+        notes,
+        details,
+    })
+}
+
+/// Replies this long after the window still count toward its discussion,
+/// and mail this long before it may hold a series' first patches.
+const SLACK: TimeDelta = TimeDelta::days(1);
+
+/// The week's mail from mailboxes and archives: only mails dated within a
+/// day of the window are kept, so that a mailbox of years costs the
+/// memory of its week.
+fn from_local(
+    mailboxes: &[PathBuf],
+    archives: &[PathBuf],
+    request: &WeekRequest,
+    notes: &mut Vec<String>,
+    details: &mut Vec<String>,
+) -> Result<(Pool, Window, Vec<Failure>), WeekError> {
+    let preferred = preferred_list(&request.lists);
+    let window = window(request, || {
+        let announcement =
+            |raw: &[u8]| glance(raw).is_some_and(|g| compose::is_release_subject(&g.subject));
+        let (found, _) = fetch::read_mailboxes_keeping(mailboxes, &announcement);
+        let (pool, _) = pool_from(&found, preferred);
+        let mut newest = last_release(&pool, request.until);
+        for dir in archives {
+            let sent =
+                fetch::archive::sent_by(dir, compose::LINUS, request.until).map_err(|e| {
+                    WeekError::Archive(SourceError {
+                        source_name: dir.display().to_string(),
+                        reason: e,
+                    })
+                })?;
+            let found = sent
+                .into_iter()
+                .filter(|(at, subject)| *at < request.until && compose::is_release_subject(subject))
+                .map(|(at, _)| at)
+                .max();
+            newest = newest.max(found);
+        }
+        Ok(newest)
+    })?;
+    let (from, to) = (window.since - SLACK, window.until + SLACK);
+    let near_the_window = |raw: &[u8]| match date_of(raw) {
+        Some(date) => (from..to).contains(&date.to_utc()),
+        // Undated mail is kept; the ranking leaves it out of the window.
+        None => true,
+    };
+    let (mut raw, errors) = fetch::read_mailboxes_keeping(mailboxes, &near_the_window);
+    let mut failed: Vec<Failure> = errors.into_iter().map(Failure::from).collect();
+    for dir in archives {
+        match fetch::archive::read_archive(dir, window.since, window.until) {
+            Ok(messages) => {
+                details.push(format!(
+                    "{}: {} mails received in the window",
+                    dir.display(),
+                    messages.len()
+                ));
+                raw.extend(messages);
+            }
+            Err(e) => failed.push(Failure::from(e)),
+        }
+    }
+    if raw.is_empty() && !failed.is_empty() {
+        return Err(WeekError::NoMail(failed));
+    }
+    Ok((parse_pool(&raw, preferred, notes), window, failed))
+}
+
+/// The week's candidate threads from lore: the window's listing (no
+/// bodies) is pre-ranked, and the best 3 x `top` threads are fetched whole.
+/// A list whose listing fails is one failure; the others are ranked.
+fn from_lore(
+    options: &LoreOptions,
+    request: &WeekRequest,
+    watch: &(dyn Fn(Progress) + Sync),
+    notes: &mut Vec<String>,
+    details: &mut Vec<String>,
+) -> Result<(Pool, Window, Vec<Failure>), WeekError> {
+    let session = Session::start(options.clone()).map_err(WeekError::Fetch)?;
+    let mut search = |list: &str, query: &str| {
+        let (hits, cut) = session.search(list, query)?;
+        notes.extend(cut);
+        Ok::<_, FetchError>(hits)
+    };
+    let lore_time = |d: DateTime<Utc>| d.format("%Y%m%d%H%M%S").to_string();
+    let until = request.until;
+    let window = window(request, || {
+        // The newest announcement in the 90 days before the window's end.
+        let query = format!(
+            "f:torvalds AND s:Linux AND dt:{}..{}",
+            lore_time(until - TimeDelta::days(90)),
+            lore_time(until)
+        );
+        let hits = search("all", &query).map_err(WeekError::ReleasesUnlisted)?;
+        Ok(hits
+            .iter()
+            .filter(|h| is_announcement(h))
+            .filter_map(|h| h.date)
+            .max())
+    })?;
+    let range = format!(
+        "dt:{}..{}",
+        lore_time(window.since),
+        lore_time(window.until)
+    );
+    let mut hits = Vec::new();
+    let mut failed = Vec::new();
+    let mut listing = |list: &str, name: &str, query: &str| match search(list, query) {
+        Ok(found) => hits.extend(found),
+        Err(e) => failed.push(Failure {
+            input: name.to_string(),
+            error: format!("the listing could not be read: {e}"),
+        }),
+    };
+    for list in &request.lists {
+        listing(list, list, &range);
+    }
+    if !request.lists.iter().any(|l| l == "all") {
+        // Linus' announcement goes to linux-kernel, which may not be asked.
+        let query = format!("f:torvalds AND s:Linux AND {range}");
+        listing("all", "all (Linux release announcements)", &query);
+    }
+    let ids = prerank(
+        &hits,
+        &window,
+        &request.interests,
+        request.top.saturating_mul(3),
+    );
+    details.push(format!(
+        "the listing held {} mails; fetching the {} best threads ({} requests so far)",
+        hits.len(),
+        ids.len(),
+        session
+            .lore()
+            .stats()
+            .requests
+            .load(std::sync::atomic::Ordering::Relaxed)
+    ));
+    let fetched = session.threads(&ids, watch);
+    notes.extend(fetched.note);
+    failed.extend(fetched.failed);
+    let preferred = (options.list != "all").then_some(options.list.as_str());
+    Ok((parse_pool(&fetched.mails, preferred, notes), window, failed))
+}
+
+/// The pool of `raw`, its warnings added to `notes`.
+fn parse_pool(raw: &[RawMessage], preferred: Option<&str>, notes: &mut Vec<String>) -> Pool {
+    let (pool, warnings) = pool_from(raw, preferred);
+    notes.extend(warnings);
+    pool
+}
+
+/// The list whose copies of a cross-posted mail are preferred: the first
+/// named.
+fn preferred_list(lists: &[String]) -> Option<&str> {
+    lists.first().map(String::as_str).filter(|l| *l != "all")
+}
+
+/// The window from the request; `last-rc` asks `last_release`.
+fn window(
+    request: &WeekRequest,
+    last_release: impl FnOnce() -> Result<Option<DateTime<Utc>>, WeekError>,
+) -> Result<Window, WeekError> {
+    let until = request.until;
+    let since = match request.since {
+        Since::WeekBefore => until - TimeDelta::days(7),
+        Since::LastRelease => last_release()?.ok_or(WeekError::NoRelease)?,
+        Since::At(since) => since,
+    };
+    if since >= until {
+        return Err(WeekError::EmptyWindow {
+            since: since.to_rfc3339(),
+            until: until.to_rfc3339(),
+        });
+    }
+    Ok(Window { since, until })
+}
 
 /// What the editor asked of the week.
 #[derive(Debug, Clone)]

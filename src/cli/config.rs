@@ -17,8 +17,7 @@ use clap::ArgMatches;
 use clap::parser::ValueSource;
 use serde::Deserialize;
 
-use super::{Cli, Command, PostArgs, SourceArgs};
-use crate::render::Format;
+use super::flags::{Cli, Command, FormatArg, PostArgs, SourceArgs};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -33,7 +32,7 @@ pub struct Config {
     pub top: Option<usize>,
     /// The title pattern: `{release}` (`v6.0-rc4`, or the date), `{date}`.
     pub title: Option<String>,
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
 }
 
 /// `~/.config/lkml-digest/config.toml` (the platform's config directory).

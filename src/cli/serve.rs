@@ -1,42 +1,14 @@
 //! `lkml-digest serve`: the web page, with this command line's sources
 //! and post options as the server's defaults.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
-use clap::Args;
-
-use super::week::{WeekArgs, week_post};
-use super::{
-    EXIT_OK, EXIT_USAGE, PostArgs, SourceArgs, gather, parse_date, read_sources_watched, runtime,
-    say,
-};
+use super::flags::{PostArgs, ServeArgs, SourceArgs, WeekArgs, parse_date};
+use super::{CliError, Outcome, say};
 use crate::compose::Options;
-use crate::{draft, input, serve};
+use crate::{draft, input, serve, week};
 
-#[derive(Debug, Args)]
-pub struct ServeArgs {
-    /// The address to listen on. Anything but loopback lets others on the
-    /// network use your lore cache and bandwidth.
-    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
-    pub bind: SocketAddr,
-
-    /// The week form's interests when it names none (as `week --interest`).
-    #[arg(long, value_name = "PATTERN")]
-    pub interest: Vec<String>,
-
-    /// The week form's number of threads when it names none.
-    #[arg(long, default_value_t = 12, value_name = "N")]
-    pub top: usize,
-
-    #[command(flatten)]
-    pub source: SourceArgs,
-
-    #[command(flatten)]
-    pub post: PostArgs,
-}
-
-pub fn run_serve(args: ServeArgs) -> u8 {
+pub fn run_serve(args: ServeArgs) -> Outcome {
     if !args.bind.ip().is_loopback() {
         say(&format!(
             "warning: {} is not a loopback address; anyone who can reach it can use this server",
@@ -61,9 +33,15 @@ pub fn run_serve(args: ServeArgs) -> u8 {
             );
         }
         let options = post_options(&draft_post, &request.title, &request.date)?;
-        let (raw, failed) = read_sources_watched(&draft_source, &ids, watch);
-        let pool = gather(&draft_source, &raw);
-        Ok(draft::post(&pool, &ids, failed, &options))
+        let source = draft_source.source(&[]);
+        let run = draft::run(
+            &ids,
+            &source,
+            draft_source.preferred_list(),
+            &options,
+            watch,
+        );
+        Ok(run.draft)
     };
     let week = move |request: &serve::WeekRequest| {
         let mut post = post.clone();
@@ -99,35 +77,49 @@ pub fn run_serve(args: ServeArgs) -> u8 {
             source,
             post,
         };
-        week_post(&args)
+        let request = args.request()?;
+        let source = args.source.source(&args.archive);
+        week::run(
+            &source,
+            &request,
+            &post_options(&args.post, &None, &None)?,
+            &|_| {},
+        )
+        .map(|run| run.draft)
+        .map_err(|e| e.to_string())
     };
     let builders = serve::Builders {
         draft: Arc::new(draft),
         week: Arc::new(week),
     };
-    let runtime = match runtime() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(e) => {
-            say(&e);
-            return EXIT_USAGE;
+            return Outcome::Failed(CliError::Serve(format!(
+                "cannot start the server's runtime: {e}"
+            )));
         }
     };
     runtime.block_on(async move {
         let listener = match tokio::net::TcpListener::bind(args.bind).await {
             Ok(listener) => listener,
             Err(e) => {
-                say(&format!("cannot listen on {}: {e}", args.bind));
-                return EXIT_USAGE;
+                return Outcome::Failed(CliError::Serve(format!(
+                    "cannot listen on {}: {e}",
+                    args.bind
+                )));
             }
         };
         let address = listener.local_addr().map_or(args.bind, |a| a);
         // The URL is the one line on standard output, for scripts and tests.
         println!("http://{address}/");
-        if let Err(e) = axum::serve(listener, serve::router(builders)).await {
-            say(&format!("the server stopped: {e}"));
-            return EXIT_USAGE;
+        match axum::serve(listener, serve::router(builders)).await {
+            Ok(()) => Outcome::Done,
+            Err(e) => Outcome::Failed(CliError::Serve(format!("the server stopped: {e}"))),
         }
-        EXIT_OK
     })
 }
 

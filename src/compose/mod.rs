@@ -12,6 +12,7 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+pub use crate::input::Failure;
 use crate::parse::{Message, Subject, Thread, Trailers, author::author, summary::summarize};
 
 /// What a thread is, as a news editor sorts them.
@@ -43,13 +44,6 @@ pub struct Entry {
     pub participants: usize,
     pub trailers: Trailers,
     pub summary: String,
-}
-
-/// An input that did not become an entry, and why, in one line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Failure {
-    pub input: String,
-    pub error: String,
 }
 
 /// The whole post.

@@ -19,10 +19,11 @@ use percent_encoding::percent_decode_str;
 use reqwest::{Client, StatusCode, Url};
 use tokio::time::Instant;
 
-use super::RawMessage;
 use super::answer;
 use super::cache::{Cache, Lookup};
 use super::error::FetchError;
+use super::{Fetched, RawMessage};
+use crate::input::Failure;
 use crate::input::escape_id;
 
 /// The lore server, when none is given.
@@ -85,6 +86,67 @@ impl Default for LoreOptions {
     }
 }
 
+/// A [`Lore`] and the runtime that drives it, for the pipelines, which are
+/// not async: one run's listing and fetching share its pause and its count
+/// of bot checks.
+pub struct Session {
+    runtime: tokio::runtime::Runtime,
+    lore: Lore,
+}
+
+impl Session {
+    pub fn start(options: LoreOptions) -> Result<Session, FetchError> {
+        // Two workers suffice for a few requests at a time.
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .map_err(|e| FetchError::Client(format!("cannot start the network runtime: {e}")))?;
+        Ok(Session {
+            runtime,
+            lore: Lore::new(options)?,
+        })
+    }
+
+    pub fn lore(&self) -> &Lore {
+        &self.lore
+    }
+
+    /// Each ID's thread; an ID that fails is one failure, the rest go on.
+    pub fn threads(&self, ids: &[String], watch: &(dyn Fn(Progress) + Sync)) -> Fetched {
+        let results = self.runtime.block_on(self.lore.threads(ids, watch));
+        let mut fetched = Fetched::default();
+        for (id, result) in ids.iter().zip(results) {
+            match result {
+                Ok(mails) => fetched.mails.extend(mails),
+                Err(error) => fetched.failed.push(Failure {
+                    input: id.clone(),
+                    error: error.to_string(),
+                }),
+            }
+        }
+        let stats = self.lore.stats();
+        fetched.note = Some(format!(
+            "fetched {}/{} threads ({} from the cache, {} requests)",
+            ids.len() - fetched.failed.len(),
+            ids.len(),
+            stats.from_cache.load(Ordering::Relaxed),
+            stats.requests.load(Ordering::Relaxed)
+        ));
+        fetched
+    }
+
+    /// All hits for `query` in `list`, and a note when the listing was cut.
+    pub fn search(
+        &self,
+        list: &str,
+        query: &str,
+    ) -> Result<(Vec<super::search::Hit>, Option<String>), FetchError> {
+        self.runtime
+            .block_on(super::search::search(&self.lore, list, query))
+    }
+}
+
 /// The result for one message ID: the mails of its thread, or why not.
 pub type ThreadResult = Result<Vec<RawMessage>, FetchError>;
 
@@ -100,8 +162,14 @@ pub struct Stats {
 pub enum Progress {
     /// The ID at this index is being fetched.
     Started(usize),
-    /// It is done (`ok`: a thread came back); `done` IDs are done in all.
-    Finished { index: usize, ok: bool, done: usize },
+    /// It is done (`ok`: a thread came back); `done` of `total` IDs are
+    /// done in all.
+    Finished {
+        index: usize,
+        ok: bool,
+        done: usize,
+        total: usize,
+    },
 }
 
 /// One run's dealings with one server: the HTTP client, and what all its
@@ -216,6 +284,7 @@ impl Lore {
                             index: i,
                             ok: result.is_ok(),
                             done: done.fetch_add(1, Ordering::Relaxed) + 1,
+                            total: ids.len(),
                         });
                         (i, result)
                     }

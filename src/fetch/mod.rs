@@ -1,7 +1,7 @@
-//! The fetch stage: where mail comes from — local mailboxes ([`local`]),
-//! public-inbox archives ([`archive`]) and servers such as lore ([`lore`],
-//! [`search`]), with a [`cache`]. All I/O of
-//! the tool lives in this module.
+//! The fetch stage: where mail comes from — local mailboxes ([`local`],
+//! read with [`mbox`]), public-inbox archives ([`archive`]) and servers
+//! such as lore ([`lore`], [`search`]), with a [`cache`]. All I/O of the
+//! tool lives in this module; the pipelines ask a [`Source`].
 
 pub mod answer;
 pub mod archive;
@@ -12,8 +12,13 @@ pub mod lore;
 pub mod mbox;
 pub mod search;
 
+use std::path::PathBuf;
+
 pub use error::{FetchError, NotMail};
 pub use local::{read_mailboxes, read_mailboxes_keeping};
+pub use lore::{LoreOptions, Progress};
+
+use crate::input::Failure;
 
 /// One mail as read, before parsing.
 #[derive(Debug, Clone)]
@@ -31,4 +36,75 @@ pub struct RawMessage {
 pub struct SourceError {
     pub source_name: String,
     pub reason: String,
+}
+
+impl From<SourceError> for Failure {
+    fn from(e: SourceError) -> Failure {
+        Failure {
+            input: e.source_name,
+            error: e.reason,
+        }
+    }
+}
+
+/// Where mail comes from, built once from the options; the pipelines in
+/// `draft` and `week` read it.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// mbox files, directories of them, or Maildirs; and, for `week`,
+    /// public-inbox v2 archives (`git clone --mirror` of lore's epochs).
+    Local {
+        mailboxes: Vec<PathBuf>,
+        archives: Vec<PathBuf>,
+    },
+    /// A public-inbox server such as lore, with its cache.
+    Lore(LoreOptions),
+}
+
+/// What a source gave for some message IDs.
+#[derive(Debug, Default)]
+pub struct Fetched {
+    pub mails: Vec<RawMessage>,
+    /// What could not be read or fetched, one line each.
+    pub failed: Vec<Failure>,
+    /// A closing line of what was asked (threads, cache hits, requests).
+    pub note: Option<String>,
+}
+
+impl Source {
+    /// The mail that holds the threads of `ids`: all the mailboxes' mail,
+    /// or each ID's thread from the server, `watch` hearing how each goes.
+    pub fn threads(&self, ids: &[String], watch: &(dyn Fn(Progress) + Sync)) -> Fetched {
+        match self {
+            Source::Local { mailboxes, .. } => {
+                let (mails, errors) = read_mailboxes(mailboxes);
+                Fetched {
+                    mails,
+                    failed: errors.into_iter().map(Failure::from).collect(),
+                    note: None,
+                }
+            }
+            Source::Lore(options) => match lore::Session::start(options.clone()) {
+                Ok(session) => session.threads(ids, watch),
+                Err(error) => Fetched {
+                    failed: ids
+                        .iter()
+                        .map(|id| Failure {
+                            input: id.clone(),
+                            error: error.to_string(),
+                        })
+                        .collect(),
+                    ..Fetched::default()
+                },
+            },
+        }
+    }
+
+    /// The inbox whose copies of a cross-posted mail are preferred.
+    pub fn preferred_list(&self) -> Option<&str> {
+        match self {
+            Source::Lore(options) if options.list != "all" => Some(&options.list),
+            _ => None,
+        }
+    }
 }

@@ -10,8 +10,7 @@ use crate::compose::{Draft, Entry, Failure};
 use spans::Span;
 
 /// Output formats of `draft`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// The Hugo post of the seed: front matter, then the entries.
     Hugo,

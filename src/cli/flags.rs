@@ -1,0 +1,458 @@
+//! The command line's flags, and the library objects they stand for: a
+//! [`Source`], compose [`Options`], a [`WeekRequest`], the IDs asked for.
+
+use std::io::{IsTerminal, Read};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use clap::{Args, Parser, Subcommand};
+
+use crate::compose::Options;
+use crate::compose::rank::Interest;
+use crate::fetch::cache::Cache;
+use crate::fetch::{self, LoreOptions, Source};
+use crate::input;
+use crate::render::Format;
+use crate::week::{Since, WeekRequest};
+
+/// How many lines without an ID are listed before the rest are counted.
+const UNRECOGNISED_SHOWN: usize = 20;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "lkml-digest",
+    version,
+    about = "Draft kernel news posts from mailing-list threads"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// The config file (default: ~/.config/lkml-digest/config.toml, where
+    /// it exists). Command-line options win over it.
+    #[arg(long, global = true, value_name = "FILE", env = "LKML_DIGEST_CONFIG")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Draft a news post from message IDs or links.
+    Draft(DraftArgs),
+    /// Write whole threads as one mboxrd file, as `b4 mbox` does.
+    Fetch(FetchArgs),
+    /// Find and rank a week's noteworthy threads, and draft the best.
+    Week(WeekArgs),
+    /// A local web page to paste IDs, preview, reorder and edit the post.
+    Serve(ServeArgs),
+}
+
+/// Where threads come from and how to get them.
+#[derive(Debug, Clone, Args)]
+pub struct SourceArgs {
+    /// Read threads from an mbox file, a directory of *.mbox files, or a
+    /// Maildir, instead of the network. Repeatable.
+    #[arg(long, value_name = "PATH")]
+    pub mbox: Vec<PathBuf>,
+
+    /// The public-inbox server to fetch threads from.
+    #[arg(long, value_name = "URL", default_value = fetch::lore::DEFAULT_LORE, env = "LKML_DIGEST_LORE")]
+    pub lore: String,
+
+    /// The inbox to ask (`all` is lore's cross-list index). Copies of a
+    /// message from this list are preferred. `week` takes several.
+    #[arg(long = "list", value_name = "NAME", default_value = "all")]
+    pub lists: Vec<String>,
+
+    /// Threads fetched at once (at most 8 from lore.kernel.org).
+    #[arg(short, long, default_value_t = 4, value_name = "N")]
+    pub jobs: usize,
+
+    /// The longest one request may take, connecting included, before it is
+    /// retried: `90s`, `2m`.
+    #[arg(long, default_value = "60s", value_parser = parse_duration, value_name = "AGE")]
+    pub timeout: Duration,
+
+    /// How often a request that timed out, was cut off, or met 429 or 5xx
+    /// is tried again.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub retries: u32,
+
+    /// The largest thread accepted, in MiB compressed (8 times that
+    /// unpacked).
+    #[arg(long, default_value_t = 64, value_name = "MIB")]
+    pub max_thread_size: u64,
+
+    /// Where fetched threads are cached (default: the user cache directory).
+    #[arg(long, value_name = "DIR", env = "LKML_DIGEST_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+
+    /// How long a cached thread is fresh: `90s`, `30m`, `6h`, `2d`, `0`.
+    #[arg(long, default_value = "6h", value_parser = parse_duration, value_name = "AGE")]
+    pub cache_ttl: Duration,
+
+    /// Fetch every thread again, whatever the cache holds.
+    #[arg(long)]
+    pub refresh: bool,
+
+    /// Use only the cache and --mbox; never the network.
+    #[arg(long, conflicts_with = "refresh")]
+    pub offline: bool,
+
+    /// Log each request on standard error.
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// Say nothing on standard error but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// Message IDs, lore links, or files that hold them (`-`: standard input).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Write the mbox to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub source: SourceArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// Message IDs, lore links, or files that hold them; `-` reads standard
+    /// input, as does no INPUT when standard input is a pipe.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    #[command(flatten)]
+    pub source: SourceArgs,
+
+    #[command(flatten)]
+    pub post: PostArgs,
+}
+
+/// How the post is written: shared by `draft` and `week`.
+#[derive(Debug, Clone, Args)]
+pub struct PostArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "hugo")]
+    pub format: FormatArg,
+
+    /// Write the draft to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The post's title (default: after the newest release announcement,
+    /// else the date).
+    #[arg(long)]
+    pub title: Option<String>,
+
+    /// The post's date: RFC 3339 or YYYY-MM-DD (default: now).
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<DateTime<FixedOffset>>,
+
+    /// The most words a summary may have.
+    #[arg(long, default_value_t = crate::parse::summary::DEFAULT_WORDS, value_name = "N")]
+    pub summary_words: usize,
+
+    /// The config file's title pattern.
+    #[arg(skip)]
+    pub title_pattern: Option<String>,
+}
+
+impl PostArgs {
+    pub fn options(&self) -> Options {
+        let mut options = Options::new(
+            self.date
+                .unwrap_or_else(|| chrono::Local::now().fixed_offset()),
+        );
+        options.summary_words = self.summary_words.max(1);
+        options.title = self.title.clone();
+        if let Some(pattern) = &self.title_pattern {
+            options.title_pattern = pattern.clone();
+        }
+        options
+    }
+}
+
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a duration: use 90s, 30m, 6h or 2d"))?;
+    let seconds = match unit {
+        "" | "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86400,
+        _ => {
+            return Err(format!(
+                "`{text}` is not a duration: use 90s, 30m, 6h or 2d"
+            ));
+        }
+    };
+    Ok(Duration::from_secs(n.saturating_mul(seconds)))
+}
+
+pub fn parse_date(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    if let Ok(date) = DateTime::parse_from_rfc3339(text) {
+        return Ok(date);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .and_then(|d| FixedOffset::east_opt(0)?.from_local_datetime(&d).single())
+        .ok_or_else(|| format!("`{text}` is not a date: use YYYY-MM-DD or RFC 3339"))
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WeekArgs {
+    /// The window's start: YYYY-MM-DD, RFC 3339, or `last-rc` (the newest
+    /// Linux release announcement before --until). Default: 7 days before
+    /// --until.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// The window's end, not included (default: now).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub until: Option<DateTime<FixedOffset>>,
+
+    /// How many threads the draft reports, release announcements aside.
+    #[arg(long, default_value_t = 12, value_name = "N")]
+    pub top: usize,
+
+    /// What readers care for, ranked higher: a subject prefix (`mm/damon:`,
+    /// `memcg`), a list (`list:linux-mm`), or a path glob (`mm/**`).
+    /// Repeatable.
+    #[arg(long, value_name = "PATTERN")]
+    pub interest: Vec<String>,
+
+    /// Read the week from a public-inbox v2 archive (`git clone --mirror` of
+    /// lore's epochs: DIR/git/0.git...), only the commits inside the window.
+    /// Repeatable; goes with --mbox.
+    #[arg(long, value_name = "DIR")]
+    pub archive: Vec<PathBuf>,
+
+    /// Also write every candidate, best first, as `draft` input: the
+    /// draft's threads above a cut line, the rest commented out below it.
+    #[arg(long, value_name = "FILE")]
+    pub candidates: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub source: SourceArgs,
+
+    #[command(flatten)]
+    pub post: PostArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on. Anything but loopback lets others on the
+    /// network use your lore cache and bandwidth.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    pub bind: SocketAddr,
+
+    /// The week form's interests when it names none (as `week --interest`).
+    #[arg(long, value_name = "PATTERN")]
+    pub interest: Vec<String>,
+
+    /// The week form's number of threads when it names none.
+    #[arg(long, default_value_t = 12, value_name = "N")]
+    pub top: usize,
+
+    #[command(flatten)]
+    pub source: SourceArgs,
+
+    #[command(flatten)]
+    pub post: PostArgs,
+}
+
+/// `--format`: clap's and the config file's names for render's formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FormatArg {
+    /// The Hugo post of the seed: front matter, then the entries.
+    Hugo,
+    /// The same entries without front matter.
+    Markdown,
+    /// A standalone HTML page.
+    Html,
+    /// The draft as data (the contract other tools build on).
+    Json,
+    /// Plain text, fit to paste into a mail.
+    Text,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Hugo => Format::Hugo,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+            FormatArg::Json => Format::Json,
+            FormatArg::Text => Format::Text,
+        }
+    }
+}
+
+impl SourceArgs {
+    /// The one list `draft` and `fetch` ask.
+    pub fn list(&self) -> &str {
+        self.lists.first().map_or("all", String::as_str)
+    }
+
+    /// The list whose copies of a cross-posted mail are kept.
+    pub fn preferred_list(&self) -> Option<&str> {
+        (self.list() != "all").then_some(self.list())
+    }
+
+    /// `draft` and `fetch` ask one inbox for each thread.
+    pub fn one_list(&self) -> Result<(), String> {
+        if self.lists.len() > 1 {
+            return Err(
+                "--list is given more than once: draft and fetch ask one inbox (week takes several)"
+                    .into(),
+            );
+        }
+        Ok(())
+    }
+
+    /// Where mail comes from: the mailboxes and `archives` when any is
+    /// given, else lore.
+    pub fn source(&self, archives: &[PathBuf]) -> Source {
+        if self.mbox.is_empty() && archives.is_empty() {
+            Source::Lore(self.lore_options())
+        } else {
+            Source::Local {
+                mailboxes: self.mbox.clone(),
+                archives: archives.to_vec(),
+            }
+        }
+    }
+
+    pub fn lore_options(&self) -> LoreOptions {
+        let cache_dir = self.cache_dir.clone().or_else(Cache::default_dir);
+        let defaults = LoreOptions::default();
+        let timeout = self.timeout.max(Duration::from_millis(100));
+        LoreOptions {
+            base: self.lore.trim_end_matches('/').to_string(),
+            list: self.list().to_string(),
+            jobs: self.jobs,
+            timeout,
+            connect_timeout: timeout.min(defaults.connect_timeout),
+            retries: self.retries,
+            max_compressed: self.max_thread_size.max(1) << 20,
+            max_unpacked: (self.max_thread_size.max(1) << 20).saturating_mul(8),
+            cache: cache_dir.map(|dir| Cache::new(dir, self.cache_ttl)),
+            refresh: self.refresh,
+            offline: self.offline,
+            verbose: self.verbose && !self.quiet,
+            ..defaults
+        }
+    }
+}
+
+impl WeekArgs {
+    /// What the week is asked for; an error names the flag at fault.
+    pub fn request(&self) -> Result<WeekRequest, String> {
+        let interests = self
+            .interest
+            .iter()
+            .map(|i| Interest::parse(i))
+            .collect::<Result<Vec<Interest>, String>>()?;
+        let since = match self.since.as_deref() {
+            None => Since::WeekBefore,
+            Some("last-rc") => Since::LastRelease,
+            Some(text) => Since::At(
+                parse_date(text)
+                    .map_err(|e| format!("--since: {e}"))?
+                    .to_utc(),
+            ),
+        };
+        Ok(WeekRequest {
+            since,
+            until: self.until.map_or_else(Utc::now, |d| d.to_utc()),
+            top: self.top,
+            interests,
+            lists: self.source.lists.clone(),
+        })
+    }
+}
+
+/// The message IDs in the inputs, with the lines that hold none (to
+/// report); an error when there are none at all.
+pub fn read_ids(inputs: &[String]) -> Result<(Vec<String>, Vec<String>), String> {
+    let text = read_inputs(inputs)?;
+    let extracted = input::extract(&text);
+    if extracted.ids.is_empty() {
+        return Err(
+            "no message IDs in the input: paste IDs or lore links, one or more per line".into(),
+        );
+    }
+    Ok((extracted.ids, extracted.unrecognised))
+}
+
+/// One line per pasted line that held no ID (the first few, then a count).
+pub fn unrecognised_lines(lines: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = lines
+        .iter()
+        .take(UNRECOGNISED_SHOWN)
+        .map(|line| {
+            let shown: String = line.chars().take(120).collect();
+            format!("no message ID in line, skipped: {}", shown.escape_debug())
+        })
+        .collect();
+    if lines.len() > UNRECOGNISED_SHOWN {
+        out.push(format!(
+            "{} more lines without a message ID were skipped",
+            lines.len() - UNRECOGNISED_SHOWN
+        ));
+    }
+    out
+}
+
+/// The text of all inputs: files are read, `-` (or nothing, from a pipe)
+/// is standard input, anything else is taken as pasted text.
+pub fn read_inputs(inputs: &[String]) -> Result<String, String> {
+    let stdin = std::io::stdin();
+    if inputs.is_empty() {
+        if stdin.is_terminal() {
+            return Err(
+                "no input: give message IDs or links, a file of them, or pipe them in".into(),
+            );
+        }
+        return read_stdin();
+    }
+    let mut text = String::new();
+    for input in inputs {
+        if input == "-" {
+            text.push_str(&read_stdin()?);
+        } else if std::path::Path::new(input).is_file() {
+            let bytes = std::fs::read(input)
+                .map_err(|e| format!("{input}: cannot read it: {}", fetch::local::io_reason(&e)))?;
+            text.push_str(&String::from_utf8_lossy(&bytes));
+        } else {
+            text.push_str(input);
+        }
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+fn read_stdin() -> Result<String, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("standard input: cannot read it: {e}"))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
