@@ -6,11 +6,8 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use lkml_digest::compose::Options;
-use lkml_digest::compose::rank::Window;
-use lkml_digest::draft::pool_from;
-use lkml_digest::fetch::read_mailboxes_keeping;
-use lkml_digest::parse::message::date_of;
-use lkml_digest::week::{self, WeekOptions};
+use lkml_digest::fetch::Source;
+use lkml_digest::week::{self, Since, WeekRequest};
 use mail_parser::MessageParser;
 
 use crate::generate;
@@ -24,7 +21,7 @@ pub struct Workload {
     pub bytes: usize,
     /// The same mails split already, for mail-parser alone.
     pub mails: Vec<Vec<u8>>,
-    week: WeekOptions,
+    week: WeekRequest,
     options: Options,
 }
 
@@ -43,14 +40,12 @@ impl Workload {
             bytes: mbox.len(),
             mails,
             // Every generated mail: 20,000 at 300 a day.
-            week: WeekOptions {
-                window: Window {
-                    since,
-                    until: since + chrono::TimeDelta::days(70),
-                },
+            week: WeekRequest {
+                since: Since::At(since),
+                until: since + chrono::TimeDelta::days(70),
                 top: 12,
                 interests: Vec::new(),
-                lists: Vec::new(),
+                lists: vec!["all".to_string()],
             },
             options: Options::new(since.fixed_offset()),
         }
@@ -64,16 +59,21 @@ impl Workload {
         }
     }
 
-    /// What `week --mbox FILE` does before rendering: read the file,
-    /// keeping the mails dated in the window, parse, thread, rank every
-    /// thread and compose the best `top`.
+    /// What `week --mbox FILE` does before rendering, through its
+    /// pipeline: read the file, keeping the mails dated near the window,
+    /// parse, thread, rank every thread and compose the best `top`.
     pub fn week_path(&self, top: usize) -> usize {
-        let window = &self.week.window;
-        let in_window = |raw: &[u8]| date_of(raw).is_none_or(|date| window.holds(date.to_utc()));
-        let (raw, errors) = read_mailboxes_keeping(std::slice::from_ref(&self.path), &in_window);
-        assert!(errors.is_empty() && raw.len() == MAILS);
-        let (pool, _) = pool_from(&raw, None);
-        let ranked = week::rank(&pool, &self.week);
-        week::entries(&pool, &week::picks(&ranked, top), &self.options).len()
+        let request = WeekRequest {
+            top,
+            ..self.week.clone()
+        };
+        let source = Source::Local {
+            mailboxes: vec![self.path.clone()],
+            archives: Vec::new(),
+        };
+        let run = week::run(&source, &request, &self.options, &|_| {})
+            .expect("the generated week is drafted");
+        assert_eq!(run.draft.failed.len(), 0);
+        run.draft.entries.len()
     }
 }

@@ -1,43 +1,54 @@
-//! Any bytes as an mbox, through the date and subject glance, parse,
-//! compose, rank and render.
+//! Any bytes as an mbox file, through the `week --mbox` and `draft --mbox`
+//! pipelines (date and subject glance, parse, thread, rank, compose) and
+//! every render format.
 #![no_main]
+
+use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use chrono::DateTime;
 use libfuzzer_sys::fuzz_target;
-use lkml_digest::compose::rank::{Interest, Window, candidates};
-use lkml_digest::compose::{self, Options};
-use lkml_digest::draft::pool_from;
-use lkml_digest::fetch::RawMessage;
+use lkml_digest::compose::Options;
+use lkml_digest::compose::rank::Interest;
+use lkml_digest::draft;
+use lkml_digest::fetch::Source;
 use lkml_digest::render::{Format, render};
+use lkml_digest::week::{self, Since, WeekRequest};
+
+/// The file each input is written to, as an editor's mailbox.
+static PATH: LazyLock<PathBuf> = LazyLock::new(|| {
+    std::env::temp_dir().join(format!("lkml-digest-fuzz-{}.mbox", std::process::id()))
+});
 
 fuzz_target!(|data: &[u8]| {
-    let raw: Vec<RawMessage> = lkml_digest::fetch::mbox::split(data)
-        .into_iter()
-        .map(|bytes| RawMessage {
-            bytes: bytes.into(),
-            origin: "fuzz".into(),
-        })
-        .collect();
-    // What week --mbox reads of every mail before parsing it.
-    for mail in &raw {
-        let _ = lkml_digest::parse::message::date_of(&mail.bytes);
-        let _ = lkml_digest::parse::message::glance(&mail.bytes);
-    }
-    let (pool, _) = pool_from(&raw, Some("linux-mm"));
-    let options = Options::new(DateTime::from_timestamp(0, 0).unwrap().fixed_offset());
-    let entries: Vec<_> = pool
-        .messages()
-        .iter()
-        .filter_map(|m| Some(compose::entry(&pool.thread_of(&m.id)?, m, &options)))
-        .collect();
-    let window = Window {
-        since: DateTime::from_timestamp(0, 0).unwrap(),
-        until: DateTime::from_timestamp(4_000_000_000, 0).unwrap(),
+    let path = PATH.clone();
+    std::fs::write(&path, data).expect("writing the input");
+    let source = Source::Local {
+        mailboxes: vec![path],
+        archives: Vec::new(),
     };
-    let interests = [Interest::parse("mm/**").unwrap(), Interest::parse("memcg").unwrap()];
-    let _ = candidates(&pool, &window, &interests);
-    let draft = compose::draft(entries, Vec::new(), &options);
-    for format in [Format::Hugo, Format::Html, Format::Text] {
-        let _ = render(&draft, format);
+    let options = Options::new(DateTime::from_timestamp(0, 0).unwrap().fixed_offset());
+    let request = WeekRequest {
+        since: Since::At(DateTime::from_timestamp(0, 0).unwrap()),
+        until: DateTime::from_timestamp(4_000_000_000, 0).unwrap(),
+        top: 12,
+        interests: vec![
+            Interest::parse("mm/**").unwrap(),
+            Interest::parse("memcg").unwrap(),
+        ],
+        lists: vec!["all".to_string()],
+    };
+    let drafts = [
+        week::run(&source, &request, &options, &|_| {}).map(|run| run.draft),
+        {
+            let read = draft::read(&[], &source, Some("linux-mm"), &|_| {});
+            let ids: Vec<String> = read.pool.messages().iter().map(|m| m.id.clone()).collect();
+            Ok(draft::post(&read.pool, &ids, read.failed, &options))
+        },
+    ];
+    for draft in drafts.into_iter().flatten() {
+        for format in [Format::Hugo, Format::Html, Format::Text, Format::Json] {
+            let _ = render(&draft, format);
+        }
     }
 });
