@@ -18,6 +18,7 @@ use crate::fetch::search::Hit;
 use crate::fetch::{self, FetchError, Progress, RawMessage, Source, SourceError};
 use crate::input::escape_id;
 use crate::parse::message::{date_of, glance};
+use crate::parse::series::{SENDING_SPREAD, is_automated_subject, normalized_title, series_key};
 use crate::parse::thread::is_list;
 use crate::parse::{Pool, Subject};
 
@@ -360,7 +361,7 @@ pub fn entries(pool: &Pool, picks: &[&Candidate], options: &Options) -> Vec<Entr
 pub fn last_release(pool: &Pool, until: DateTime<Utc>) -> Option<DateTime<Utc>> {
     pool.messages()
         .iter()
-        .filter(|m| compose::release_version(m).is_some())
+        .filter(|m| compose::release_of(m).is_some())
         .filter_map(|m| m.date.map(|d| d.to_utc()))
         .filter(|&d| d < until)
         .max()
@@ -380,8 +381,8 @@ pub fn candidate_list(ranked: &[Candidate], top: usize, link_base: &str) -> Stri
         let also = if c.also.is_empty() {
             String::new()
         } else {
-            let versions: Vec<String> = c.also.iter().map(|v| format!("v{v}")).collect();
-            format!(" [also {} this week]", versions.join(", "))
+            let revisions: Vec<String> = c.also.iter().map(|v| format!("v{v}")).collect();
+            format!(" [also {} this week]", revisions.join(", "))
         };
         format!(
             "{link_base}{}  # {:.2}  {}{also} ({})\n",
@@ -436,7 +437,7 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
     let in_window = |hit: &Hit| hit.date.is_some_and(|d| window.holds(d));
     let mut starts: Vec<(&Hit, Subject)> = hits
         .iter()
-        .filter(|h| in_window(h) && !rank::is_automated_subject(&h.subject))
+        .filter(|h| in_window(h) && !is_automated_subject(&h.subject))
         .map(|h| (h, Subject::parse(&h.subject)))
         .filter(|(_, s)| !s.is_reply)
         .collect();
@@ -445,14 +446,14 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
     for (hit, subject) in starts {
         let joined = subject.counter.and_then(|(_, n)| {
             groups.iter().position(|g| {
-                g.series == Some((hit.author.clone(), subject.version, n))
+                g.series == Some((hit.author.clone(), subject.revision, n))
                     && hit
                         .date
                         .zip(g.first)
-                        .is_some_and(|(d, f)| d - f <= SERIES_SPREAD)
+                        .is_some_and(|(d, f)| d - f <= SENDING_SPREAD)
             })
         });
-        let title = rank::normalized_title(&subject.title);
+        let title = normalized_title(&subject.title);
         match joined {
             Some(i) => {
                 let group = &mut groups[i];
@@ -468,7 +469,7 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
                 number: subject.counter.map_or(0, |(k, _)| k),
                 series: subject
                     .counter
-                    .map(|(_, n)| (hit.author.clone(), subject.version, n)),
+                    .map(|(_, n)| (hit.author.clone(), subject.revision, n)),
                 first: hit.date,
                 titles: vec![title],
                 replies: 0,
@@ -487,7 +488,7 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
         if !subject.is_reply {
             continue;
         }
-        if let Some(&i) = by_title.get(&rank::normalized_title(&subject.title)) {
+        if let Some(&i) = by_title.get(&normalized_title(&subject.title)) {
             let group = &mut groups[i];
             group.replies += 1;
             if hit.author != group.hit.author {
@@ -500,8 +501,7 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
     let mut series: Vec<Vec<&Listed>> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for group in &groups {
-        let title = rank::normalized_title(&Subject::parse(&group.hit.subject).title);
-        let key = format!("{}\n{title}", group.hit.author.to_lowercase());
+        let key = series_key(&group.hit.author, &Subject::parse(&group.hit.subject).title);
         match by_key.get(&key) {
             Some(&i) => series[i].push(group),
             None => {
@@ -515,7 +515,7 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
         .map(|revisions| {
             let newest = revisions
                 .iter()
-                .max_by_key(|g| (Subject::parse(&g.hit.subject).version, g.first))
+                .max_by_key(|g| (Subject::parse(&g.hit.subject).revision, g.first))
                 .expect("a series has a revision");
             let replies = revisions.iter().map(|g| g.replies).sum();
             let repliers = revisions.iter().flat_map(|g| g.repliers.clone()).collect();
@@ -551,15 +551,12 @@ pub fn is_announcement(hit: &Hit) -> bool {
     hit.author == "Linus Torvalds" && compose::is_release_subject(&hit.subject)
 }
 
-/// Patches of one series are sent within this time of each other.
-const SERIES_SPREAD: TimeDelta = TimeDelta::minutes(30);
-
 /// A thread start of a listing, with the patches of its series.
 struct Listed<'a> {
     /// The cover letter, else the lowest-numbered patch seen.
     hit: &'a Hit,
     number: u32,
-    /// Sender, version and length, for numbered patches.
+    /// Sender, revision and length, for numbered patches.
     series: Option<(String, u32, u32)>,
     first: Option<DateTime<Utc>>,
     titles: Vec<String>,

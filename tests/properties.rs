@@ -130,7 +130,7 @@ proptest! {
     #[test]
     fn subjects_parse_to_a_title_within_the_subject(subject in mailish()) {
         let parsed = Subject::parse(&subject);
-        prop_assert!(parsed.version >= 1);
+        prop_assert!(parsed.revision >= 1);
         prop_assert!(subject.contains(parsed.title.trim()), "{:?}", parsed.title);
     }
 

@@ -13,7 +13,9 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 pub use crate::input::Failure;
-use crate::parse::{Message, Subject, Thread, Trailers, author::author, summary::summarize};
+use crate::parse::{
+    Message, Subject, Thread, ThreadSeries, Trailers, author::author, summary::summarize,
+};
 
 /// What a thread is, as a news editor sorts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,7 +40,9 @@ pub struct Entry {
     /// The message's date in UTC, RFC 3339; empty when the mail had none.
     pub date: String,
     pub kind: Kind,
-    pub version: u32,
+    /// The series revision (`v3`); 1 when the subject names none.
+    #[serde(rename = "version")]
+    pub revision: u32,
     pub patches: u32,
     pub messages: usize,
     pub participants: usize,
@@ -67,7 +71,7 @@ pub struct Options {
     pub summary_words: usize,
     /// The title as given; else it is made from `title_pattern`.
     pub title: Option<String>,
-    /// `{release}` becomes the newest announcement's version (`v6.0-rc4`),
+    /// `{release}` becomes the newest announcement's release (`v6.0-rc4`),
     /// or the date where there is none; `{date}` the date.
     pub title_pattern: String,
     pub date: DateTime<FixedOffset>,
@@ -92,22 +96,20 @@ static RELEASE: LazyLock<Regex> =
 static RELEASE_VERSION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d+\.\d+(?:\.\d+)?(?:-rc\d+)?$").unwrap());
 
-/// The entry for the thread that holds `requested`.
+/// The entry for the thread that holds `requested`: about the series'
+/// cover letter when `requested` is one of its patches.
 pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
-    let message = entry_message(thread, requested);
-    let subject = Subject::parse(&message.subject);
+    let thread = ThreadSeries::new(thread.clone());
+    let message = thread.start_of_series(requested);
+    let (series, _) = thread.series_at(message);
+    let post = thread.post(message);
+    let subject = &post.subject;
     let who = author(message);
-    let kind = kind_of(message, &subject);
-    let shown_subject = if thread.is_root(message) {
+    let kind = kind_of(subject, release_of(message).is_some(), post.has_diff);
+    let shown_subject = if thread.thread.is_root(message) {
         crate::parse::subject::strip_reply_prefixes(&message.subject).to_string()
     } else {
         message.subject.clone()
-    };
-    let has_diff =
-        message.body.contains("\ndiff --git ") || message.body.starts_with("diff --git ");
-    let patches = match subject.counter {
-        Some((_, total)) => total,
-        None => u32::from(subject.is_patch || has_diff),
     };
     let summary = match kind {
         Kind::Release => release_summary(&subject.title),
@@ -134,57 +136,19 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             .map(|d| d.to_utc().to_rfc3339_opts(SecondsFormat::Secs, true))
             .unwrap_or_default(),
         kind,
-        version: subject.version,
-        patches,
-        messages: thread.messages.len(),
-        participants: thread.participants(),
-        trailers: Trailers::given_in(thread),
+        revision: series.revision,
+        patches: series.expected,
+        messages: thread.thread.messages.len(),
+        participants: thread.thread.participants(),
+        trailers: Trailers::given_in(&thread.thread),
         summary,
     }
 }
 
-/// The message an entry is about: the series' cover letter when the input
-/// names one of its patches, else the message named.
-pub fn entry_message<'a>(thread: &Thread<'a>, requested: &'a Message) -> &'a Message {
-    let subject = Subject::parse(&requested.subject);
-    let Some((n, total)) = subject.counter else {
-        return requested;
-    };
-    if subject.is_reply || n == 0 {
-        return requested;
-    }
-    // The series: this author's mails of the same revision and length, each
-    // with its number, every subject parsed once.
-    let series: Vec<(&Message, u32)> = thread
-        .messages
-        .iter()
-        .filter_map(|&m| {
-            let s = Subject::parse(&m.subject);
-            let (k, t) = s.counter?;
-            let same = !s.is_reply
-                && s.version == subject.version
-                && t == total
-                && m.from_email == requested.from_email;
-            same.then_some((m, k))
-        })
-        .collect();
-    let number = |m: &Message| series.iter().find(|(s, _)| s.id == m.id).map(|&(_, k)| k);
-    // The cover letter is normally the parent; a series without one is
-    // entered at its first patch.
-    let mut current = requested;
-    for _ in 0..thread.messages.len() {
-        match thread.parent(current).map(|p| (p, number(p))) {
-            Some((p, Some(0))) => return p,
-            Some((p, Some(_))) => current = p,
-            _ => break,
-        }
-    }
-    let numbered = |k: u32| series.iter().find(|&&(_, n)| n == k).map(|&(m, _)| m);
-    numbered(0).or_else(|| numbered(1)).unwrap_or(requested)
-}
-
-pub(crate) fn kind_of(message: &Message, subject: &Subject) -> Kind {
-    if release_version(message).is_some() {
+/// What a thread is, from its first mail's subject, whether that is
+/// Linus' release announcement, and whether it carries a diff.
+pub(crate) fn kind_of(subject: &Subject, is_release: bool, has_diff: bool) -> Kind {
+    if is_release {
         Kind::Release
     } else if subject.is_pull {
         Kind::Pull
@@ -192,7 +156,7 @@ pub(crate) fn kind_of(message: &Message, subject: &Subject) -> Kind {
         Kind::Topic
     } else if subject.is_rfc {
         Kind::Rfc
-    } else if subject.is_patch || message.body.contains("\ndiff --git ") {
+    } else if subject.is_patch || has_diff {
         Kind::Patch
     } else {
         Kind::Discussion
@@ -209,7 +173,7 @@ pub fn is_release_subject(subject: &str) -> bool {
 pub const LINUS: &str = "torvalds@linux-foundation.org";
 
 /// `6.0-rc4` for Linus Torvalds' `Linux 6.0-rc4` announcement.
-pub fn release_version(message: &Message) -> Option<String> {
+pub fn release_of(message: &Message) -> Option<String> {
     let by_linus =
         message.from_email == LINUS || message.from_name.eq_ignore_ascii_case("Linus Torvalds");
     if !by_linus {
@@ -228,8 +192,8 @@ const ORDINALS: &[&str] = &[
 
 /// `Linux 6.0-rc4` -> "The fourth release candidate for Linux v6.0 has been released."
 fn release_summary(title: &str) -> String {
-    let version = title.trim_start_matches("Linux ").trim();
-    match version.split_once("-rc") {
+    let release = title.trim_start_matches("Linux ").trim();
+    match release.split_once("-rc") {
         Some((base, rc)) => {
             let n: usize = rc.parse().unwrap_or(0);
             match ORDINALS.get(n.wrapping_sub(1)) {
@@ -239,7 +203,7 @@ fn release_summary(title: &str) -> String {
                 None => format!("Linux v{base}-rc{rc} has been released."),
             }
         }
-        None => format!("Linux v{version} has been released."),
+        None => format!("Linux v{release} has been released."),
     }
 }
 
@@ -376,7 +340,7 @@ mod tests {
         assert_eq!(e.message_id, "c@x");
         assert_eq!(e.subject, "[PATCH v3 0/2] mm: foo");
         assert_eq!(
-            (e.kind, e.version, e.patches, e.messages, e.participants),
+            (e.kind, e.revision, e.patches, e.messages, e.participants),
             (Kind::Patch, 3, 2, 4, 2)
         );
         assert_eq!(e.summary, "This adds foo.");

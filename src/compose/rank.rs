@@ -6,18 +6,15 @@
 //! that `-v` and `--format json` can say why it ranks where it does.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use globset::{GlobBuilder, GlobMatcher};
-use regex::Regex;
-use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::{Kind, kind_of};
-use crate::parse::subject::contains_ci;
+use crate::parse::series::{SENDING_SPREAD, SendingKey, series_key};
 use crate::parse::thread::is_list;
-use crate::parse::{Message, Pool, Subject, Thread, Trailers, author::author};
+use crate::parse::{Message, Pool, Subject, ThreadSeries, Trailers, author::author};
 
 /// The time a week's candidates were posted in: `since <= date < until`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +132,9 @@ fn kind_weight(kind: Kind) -> f64 {
     }
 }
 
+/// When an unthreaded patch was sent.
+type SentAt = DateTime<chrono::FixedOffset>;
+
 /// One thread the week could report, with what its score is made of.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {
@@ -145,13 +145,17 @@ pub struct Candidate {
     pub date: String,
     pub list: Option<String>,
     pub kind: Kind,
-    pub version: u32,
+    /// The series revision (`v3`); 1 when the subject names none.
+    #[serde(rename = "version")]
+    pub revision: u32,
     /// Other revisions of the series posted in the window.
     pub also: Vec<u32>,
     pub patches: u32,
     pub replies: usize,
     pub participants: usize,
-    pub trailers: usize,
+    /// Reviewed-by, Acked-by and Tested-by given in the discussion.
+    #[serde(rename = "trailers")]
+    pub trailer_count: usize,
     pub interests: Vec<String>,
     pub score: Score,
 }
@@ -171,37 +175,53 @@ struct Facts {
 /// `window`, one per series, replies and bot mail counted as discussion.
 pub fn candidates(pool: &Pool, window: &Window, interests: &[Interest]) -> Vec<Candidate> {
     let mut found: Vec<(Candidate, Facts)> = Vec::new();
-    let mut siblings: HashMap<String, usize> = HashMap::new();
+    // Where each sending's patches joined, and when its first was sent.
+    let mut sendings: HashMap<String, Vec<(usize, Option<SentAt>)>> = HashMap::new();
     let need_paths = interests
         .iter()
         .any(|i| matches!(i, Interest::Path(..) | Interest::Word(_)));
     // Each thread is described on its own (in parallel for many); joining
     // siblings and revisions across threads comes after, in order.
     let described = crate::parallel::map(&pool.threads(), |thread| {
-        let thread = Parsed::new(thread.clone());
+        let thread = ThreadSeries::new(thread.clone());
         thread
-            .thread
-            .messages
-            .iter()
-            .filter(|start| window.contains(start) && thread.is_start(start))
+            .starts()
+            .filter(|start| window.contains(start))
             .map(|start| {
                 (
                     describe(&thread, start, need_paths),
-                    sibling_key(&thread, start),
+                    thread.sending_key(start),
                 )
             })
             .collect::<Vec<_>>()
     });
-    for (described, sibling) in described.into_iter().flatten() {
-        match sibling {
-            Some(key) => match siblings.get(&key) {
-                Some(&i) => absorb(&mut found[i], described),
-                None => {
-                    siblings.insert(key, found.len());
-                    found.push(described);
-                }
-            },
-            None => found.push(described),
+    for (described, sending) in described.into_iter().flatten() {
+        let Some(SendingKey {
+            series,
+            unthreaded_at,
+        }) = sending
+        else {
+            found.push(described);
+            continue;
+        };
+        let joined = sendings.get(&series).and_then(|groups| {
+            groups
+                .iter()
+                .find_map(|&(i, first)| match (unthreaded_at, first) {
+                    (None, _) => Some(i),
+                    (Some(at), Some(first)) => ((at - first).abs() <= SENDING_SPREAD).then_some(i),
+                    (Some(_), None) => None,
+                })
+        });
+        match joined {
+            Some(i) => absorb(&mut found[i], described),
+            None => {
+                sendings
+                    .entry(series)
+                    .or_default()
+                    .push((found.len(), unthreaded_at));
+                found.push(described);
+            }
         }
     }
     let mut ranked: Vec<Candidate> = collapse_revisions(found)
@@ -242,7 +262,7 @@ fn score(candidate: &Candidate, facts: &Facts) -> Score {
         review: REVIEW * ln(facts.trailers),
         kind: kind_weight(candidate.kind),
         size: SIZE * ln(candidate.patches as usize),
-        revision: if candidate.version <= 1 && candidate.also.is_empty() {
+        revision: if candidate.revision <= 1 && candidate.also.is_empty() {
             NEW_WORK
         } else {
             0.0
@@ -287,24 +307,11 @@ pub fn listing_score(
     interests: &[Interest],
 ) -> f64 {
     let parsed = Subject::parse(subject);
-    let message = Message {
-        id: String::new(),
-        in_reply_to: None,
-        references: Vec::new(),
-        subject: subject.to_string(),
-        from_name: author.to_string(),
-        from_email: String::new(),
-        original_from: None,
-        date: None,
-        list_id: Some(list.to_string()),
-        body: String::new(),
-        raw_index: 0,
-    };
     let facts = Facts {
         replies,
         participants: repliers,
         trailers: 0,
-        prefixes: prefixes(&parsed.title),
+        prefixes: parsed.prefixes().iter().map(|p| p.to_string()).collect(),
         lists: vec![list.to_string()],
         paths: Vec::new(),
     };
@@ -315,15 +322,16 @@ pub fn listing_score(
         author_email: String::new(),
         date: String::new(),
         list: None,
-        kind: kind_of(&message, &parsed),
-        version: parsed.version,
+        // A listing shows neither the body nor the address.
+        kind: kind_of(&parsed, false, false),
+        revision: parsed.revision,
         also: Vec::new(),
         patches: parsed
             .counter
             .map_or(u32::from(parsed.is_patch), |(_, n)| n),
         replies,
         participants: facts.participants.len(),
-        trailers: 0,
+        trailer_count: 0,
         interests: interests
             .iter()
             .filter(|i| i.matches(&facts))
@@ -334,214 +342,42 @@ pub fn listing_score(
     score(&candidate, &facts).total
 }
 
-/// Whether a subject is a test robot's or another automated notice.
-pub fn is_automated_subject(subject: &str) -> bool {
-    let parsed = Subject::parse(subject);
-    !parsed.is_reply && AUTOMATED_SUBJECT.is_match(subject.trim())
-}
-
-/// A thread with each subject parsed once, each message's replies, and
-/// the messages that start something, each worked out once.
-struct Parsed<'a> {
-    thread: Thread<'a>,
-    subjects: FxHashMap<&'a str, Subject>,
-    children: FxHashMap<&'a str, Vec<&'a Message>>,
-    starts: FxHashSet<&'a str>,
-}
-
-impl<'a> Parsed<'a> {
-    fn new(thread: Thread<'a>) -> Parsed<'a> {
-        let mut subjects =
-            FxHashMap::with_capacity_and_hasher(thread.messages.len(), Default::default());
-        let mut children: FxHashMap<&'a str, Vec<&'a Message>> = FxHashMap::default();
-        for &message in &thread.messages {
-            subjects.insert(message.id.as_str(), Subject::parse(&message.subject));
-            if let Some(parent) = thread.parent(message) {
-                children
-                    .entry(parent.id.as_str())
-                    .or_default()
-                    .push(message);
-            }
-        }
-        let mut parsed = Parsed {
-            thread,
-            subjects,
-            children,
-            starts: FxHashSet::default(),
-        };
-        parsed.starts = parsed
-            .thread
-            .messages
-            .iter()
-            .filter(|m| parsed.starts_something(m))
-            .map(|m| m.id.as_str())
-            .collect();
-        parsed
-    }
-
-    fn subject(&self, message: &Message) -> std::borrow::Cow<'_, Subject> {
-        match self.subjects.get(message.id.as_str()) {
-            Some(subject) => std::borrow::Cow::Borrowed(subject),
-            None => std::borrow::Cow::Owned(Subject::parse(&message.subject)),
-        }
-    }
-
-    /// Whether `message` (of this thread) starts something new.
-    fn is_start(&self, message: &Message) -> bool {
-        self.starts.contains(message.id.as_str())
-    }
-
-    /// Whether `message` starts something new: not a reply, not a bot's,
-    /// and not a later patch of the series above it.
-    fn starts_something(&self, message: &Message) -> bool {
-        let subject = self.subject(message);
-        let new_here = !subject.is_reply
-            && match self.thread.parent(message) {
-                None => true,
-                Some(parent) => !self.is_same_series(parent, message, &subject),
-            };
-        // The robot test, a regex, last: most mails fail the cheap tests.
-        new_here && !is_automated(message, &subject)
-    }
-
-    /// Whether `message` is patch k (k >= 1) of the series `parent` is part
-    /// of: its cover letter (tagged or not, as `consolidate btrfs
-    /// checksumming`) or the patch before it.
-    fn is_same_series(&self, parent: &Message, message: &Message, subject: &Subject) -> bool {
-        let Some((k, n)) = subject.counter else {
-            return false;
-        };
-        let above = self.subject(parent);
-        k >= 1
-            && !above.is_reply
-            && parent.from_email.eq_ignore_ascii_case(&message.from_email)
-            && match above.counter {
-                Some((_, m)) => m == n && above.version == subject.version,
-                None => true,
-            }
-    }
-
-    /// A patch of `start`'s own series: same sender, not a reply, numbered.
-    fn is_own(&self, start: &Message, message: &Message) -> bool {
-        let subject = self.subject(message);
-        !subject.is_reply
-            && subject.counter.is_some()
-            && message.from_email.eq_ignore_ascii_case(&start.from_email)
-    }
-}
-
-/// Patches of one series whose cover letter is not in the mail read (it
-/// went to other lists) each look like a start; this key joins them.
-fn sibling_key(thread: &Parsed, message: &Message) -> Option<String> {
-    let subject = thread.subject(message);
-    let (k, n) = subject.counter?;
-    if k == 0 || thread.thread.parent(message).is_some() {
-        return None;
-    }
-    let anchor = match message.in_reply_to.as_ref().or(message.references.first()) {
-        Some(cover) => cover.clone(),
-        // Sent unthreaded: patches of one sending share their minutes.
-        None => format!("{}", message.date?.timestamp() / 600),
-    };
-    Some(format!(
-        "{}\n{}\n{n}\n{anchor}",
-        message.from_email.to_lowercase(),
-        subject.version
-    ))
-}
-
-static AUTOMATED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
-        \bAUTOSEL\b
-      | -stable\ tree\b
-      | ^\[syzbot\]
-      | ^\[linux-next:
-      | ^linux-next:\ (?:build|manual|Tree|Signed)
-      | ^\[kbuild
-      | ^\[PATCH\ \d+\.\d+(?:\.\d+)?\ 0+/\d+\]   # stable review series
-      | ^Patch\ .+\ has\ been\ added\ to",
-    )
-    .unwrap()
-});
-static AUTOMATED_SENDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:lkp@intel\.com|syzbot.*@syzkaller\.appspotmail\.com|patchwork-bot.*|.*noreply.*|.*-bot@.*|bot@.*|.*@kernelci\.org)$")
-        .unwrap()
-});
-
-/// Test robots, syzbot reports, stable-tree notices and the like.
-fn is_automated(message: &Message, subject: &Subject) -> bool {
-    // Every robot address above holds one of these; people's rarely do.
-    let may_be_robot = ["bot", "noreply", "lkp@", "kernelci"]
-        .iter()
-        .any(|word| contains_ci(&message.from_email, word));
-    may_be_robot && AUTOMATED_SENDER.is_match(&message.from_email)
-        || !subject.is_reply && AUTOMATED_SUBJECT.is_match(message.subject.trim())
-}
-
-/// Revisions and resends of one series share this key.
-fn series_key(candidate: &Candidate) -> String {
-    let title = normalized_title(&Subject::parse(&candidate.subject).title);
-    format!("{}\n{title}", candidate.author_email.to_lowercase())
-}
-
-/// A title as revisions and replies of one series share it: lowercase,
-/// runs of white space as one space.
-pub fn normalized_title(title: &str) -> String {
-    title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// The candidate for `start` and the facts of its part of the thread: the
-/// messages below it, short of other starts (a v2 posted in reply to v1).
+/// The candidate for `start` and the facts of its part of the thread.
 /// Paths are gathered only when an interest asks for them (`need_paths`).
-fn describe(thread: &Parsed, start: &Message, need_paths: bool) -> (Candidate, Facts) {
-    let subject = thread.subject(start).into_owned();
+fn describe(thread: &ThreadSeries, start: &Message, need_paths: bool) -> (Candidate, Facts) {
+    let post = thread.post(start);
+    let (series, replies) = thread.series_at(start);
     let who = author(start);
-    let mut facts = Facts::default();
-    let mut own_patches = 0u32;
-    let children = &thread.children;
-    let mut stack: Vec<&Message> = children.get(start.id.as_str()).cloned().unwrap_or_default();
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
-    seen.insert(start.id.as_str());
-    let mut series_bodies: Vec<&str> = vec![&start.body];
+    let mut facts = Facts {
+        replies: replies.len(),
+        ..Facts::default()
+    };
     let mut trailers = Trailers::default();
-    while let Some(message) = stack.pop() {
-        if !seen.insert(message.id.as_str()) || thread.is_start(message) {
-            continue;
+    for reply in &replies {
+        if !reply.from_email.eq_ignore_ascii_case(&start.from_email) {
+            facts.participants.insert(reply.from_email.to_lowercase());
         }
-        if thread.is_own(start, message) {
-            own_patches += 1;
-            series_bodies.push(&message.body);
-        } else {
-            facts.replies += 1;
-            if !message.from_email.eq_ignore_ascii_case(&start.from_email) {
-                facts.participants.insert(message.from_email.to_lowercase());
-            }
-            trailers.add_from(&message.body);
-        }
-        if let Some(below) = children.get(message.id.as_str()) {
-            stack.extend(below);
-        }
+        trailers.add_from(&reply.body);
     }
     facts.trailers = trailers.count();
-    facts.prefixes = prefixes(&subject.title);
+    facts.prefixes = post
+        .subject
+        .prefixes()
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
     facts.lists = start.list_id.iter().cloned().collect();
     if need_paths {
-        facts.paths = series_bodies
-            .iter()
-            .flat_map(|b| touched_paths(b))
+        facts.paths = std::iter::once(start)
+            .chain(series.patches.iter().copied())
+            .flat_map(|m| thread.post(m).paths().to_vec())
             .collect();
     }
-    let kind = kind_of(start, &subject);
-    let has_diff = start.body.contains("\ndiff --git ");
-    let patches = match subject.counter {
-        Some((_, total)) => total,
-        None => u32::from(subject.is_patch || has_diff) + own_patches,
-    };
+    let kind = kind_of(
+        &post.subject,
+        super::release_of(start).is_some(),
+        post.has_diff,
+    );
     let candidate = Candidate {
         message_id: start.id.clone(),
         subject: start.subject.clone(),
@@ -553,50 +389,16 @@ fn describe(thread: &Parsed, start: &Message, need_paths: bool) -> (Candidate, F
             .unwrap_or_default(),
         list: start.list_id.clone(),
         kind,
-        version: subject.version,
+        revision: series.revision,
         also: Vec::new(),
-        patches,
+        patches: series.expected,
         replies: facts.replies,
         participants: facts.participants.len(),
-        trailers: facts.trailers,
+        trailer_count: facts.trailers,
         interests: Vec::new(),
         score: Score::default(),
     };
     (candidate, facts)
-}
-
-/// `mm: memcontrol: fix` -> `mm`, `mm: memcontrol`... as subsystem
-/// prefixes: `mm` and `memcontrol`; `mm/damon/sysfs: x` -> `mm/damon/sysfs`.
-fn prefixes(title: &str) -> Vec<String> {
-    let mut prefixes = Vec::new();
-    let mut rest = title;
-    while let Some((head, tail)) = rest.split_once(':') {
-        let head = head.trim();
-        let plausible = !head.is_empty()
-            && head.len() <= 40
-            && !head.contains(char::is_whitespace)
-            && tail.starts_with(' ');
-        if !plausible {
-            break;
-        }
-        prefixes.push(head.to_string());
-        rest = tail;
-    }
-    prefixes
-}
-
-static DIFFSTAT_PATH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^ (\S+)\s+\|\s+(?:\d+|Bin)").unwrap());
-static DIFF_PATH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^diff --git a/(\S+) b/").unwrap());
-
-/// The files a patch or cover letter names in its diffstat or diffs.
-fn touched_paths(body: &str) -> Vec<String> {
-    DIFFSTAT_PATH
-        .captures_iter(body)
-        .chain(DIFF_PATH.captures_iter(body))
-        .map(|c| c[1].trim_start_matches(".../").to_string())
-        .collect()
 }
 
 /// Joins `other` into `kept`: two patches of one series whose cover letter
@@ -619,20 +421,23 @@ fn collapse_revisions(found: Vec<(Candidate, Facts)>) -> Vec<(Candidate, Facts)>
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<(Candidate, Facts)> = Vec::new();
     for (candidate, facts) in found {
-        let key = series_key(&candidate);
+        let key = series_key(
+            &candidate.author_email,
+            &Subject::parse(&candidate.subject).title,
+        );
         let Some(&i) = by_key.get(&key) else {
             by_key.insert(key, out.len());
             out.push((candidate, facts));
             continue;
         };
         let kept = &mut out[i];
-        let newer = (candidate.version, &candidate.date) > (kept.0.version, &kept.0.date);
+        let newer = (candidate.revision, &candidate.date) > (kept.0.revision, &kept.0.date);
         let (older, older_facts) = if newer {
             std::mem::replace(kept, (candidate, facts))
         } else {
             (candidate, facts)
         };
-        kept.0.also.push(older.version);
+        kept.0.also.push(older.revision);
         kept.0.also.extend(older.also);
         kept.0.also.sort_unstable();
         add_facts(kept, older_facts);
@@ -648,7 +453,7 @@ fn add_facts(kept: &mut (Candidate, Facts), other: Facts) {
     facts.participants.extend(other.participants);
     facts.paths.extend(other.paths);
     candidate.replies = facts.replies;
-    candidate.trailers = facts.trailers;
+    candidate.trailer_count = facts.trailers;
     candidate.participants = facts.participants.len();
 }
 
@@ -691,12 +496,12 @@ mod tests {
         candidates(&Pool::new(mails, None), &week(), &interests)
     }
 
-    fn series(prefix: &str, from: &str, version: u32, at: i64) -> Vec<Message> {
+    fn series(prefix: &str, from: &str, revision: u32, at: i64) -> Vec<Message> {
         let cover = format!("{prefix}-0@x");
         let mut mails = vec![mail(
             &cover,
             from,
-            &format!("[PATCH v{version} 0/2] mm: a series"),
+            &format!("[PATCH v{revision} 0/2] mm: a series"),
             None,
             at,
         )];
@@ -704,7 +509,7 @@ mod tests {
             mails.push(mail(
                 &format!("{prefix}-{k}@x"),
                 from,
-                &format!("[PATCH v{version} {k}/2] mm: step {k}"),
+                &format!("[PATCH v{revision} {k}/2] mm: step {k}"),
                 Some(&cover),
                 at + k,
             ));
@@ -796,6 +601,20 @@ mod tests {
         assert_eq!(ranked.len(), 1);
         assert_eq!(ranked[0].message_id, "s-1@x");
         assert_eq!(ranked[0].replies, 1);
+    }
+
+    #[test]
+    fn unthreaded_patches_of_one_sending_are_one_candidate() {
+        // Sent 20 minutes apart, across a ten-minute mark.
+        let sent = |id: &str, k: u32, at: i64| {
+            mail(id, "Ann", &format!("[PATCH {k}/2] mm: step {k}"), None, at)
+        };
+        let ranked = rank(vec![sent("a@x", 1, 590), sent("b@x", 2, 1790)], &[]);
+        assert_eq!(ranked.len(), 1, "{ranked:?}");
+        assert_eq!(ranked[0].message_id, "a@x");
+        // Hours apart, they are two sendings.
+        let ranked = rank(vec![sent("a@x", 1, 0), sent("b@x", 2, 3 * 3600)], &[]);
+        assert_eq!(ranked.len(), 2, "{ranked:?}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod author;
 pub mod message;
+pub mod series;
 pub mod subject;
 pub mod summary;
 pub mod thread;
@@ -9,6 +10,7 @@ pub mod trailers;
 
 pub use author::Author;
 pub use message::{Message, MessageError};
+pub use series::{Post, Series, ThreadSeries};
 pub use subject::Subject;
 pub use thread::{Pool, Thread};
 pub use trailers::Trailers;

@@ -43,9 +43,9 @@ impl Trailers {
                 continue;
             }
             let list = match kind {
-                Kind::Reviewed => &mut self.reviewed_by,
-                Kind::Acked => &mut self.acked_by,
-                Kind::Tested => &mut self.tested_by,
+                TrailerKind::Reviewed => &mut self.reviewed_by,
+                TrailerKind::Acked => &mut self.acked_by,
+                TrailerKind::Tested => &mut self.tested_by,
             };
             if !list.contains(&name) {
                 list.push(name);
@@ -88,7 +88,7 @@ fn lines_with_by(body: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-enum Kind {
+enum TrailerKind {
     Reviewed,
     Acked,
     Tested,
@@ -96,15 +96,15 @@ enum Kind {
 
 /// The kind and value of a trailer line. Checked by hand, not by regex:
 /// every line of every reply passes here.
-fn trailer(line: &str) -> Option<(Kind, &str)> {
+fn trailer(line: &str) -> Option<(TrailerKind, &str)> {
     let tag = |name: &str| {
         let head = line.get(..name.len())?;
         head.eq_ignore_ascii_case(name).then(|| &line[name.len()..])
     };
     match line.as_bytes().first()?.to_ascii_lowercase() {
-        b'r' => tag("reviewed-by:").map(|v| (Kind::Reviewed, v)),
-        b'a' => tag("acked-by:").map(|v| (Kind::Acked, v)),
-        b't' => tag("tested-by:").map(|v| (Kind::Tested, v)),
+        b'r' => tag("reviewed-by:").map(|v| (TrailerKind::Reviewed, v)),
+        b'a' => tag("acked-by:").map(|v| (TrailerKind::Acked, v)),
+        b't' => tag("tested-by:").map(|v| (TrailerKind::Tested, v)),
         _ => None,
     }
 }
