@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::compose::{Draft, Failure};
-use crate::fetch::{FetchError, Progress};
+use crate::fetch::Progress;
 use crate::render;
 use crate::week::WeekError;
 use crate::{draft, fetch, week};
@@ -116,7 +116,7 @@ fn tell(source: &SourceArgs, lines: &[String]) {
 /// Each failure as one line on standard error; the IDs a bot wall kept
 /// the run from asking share one line.
 fn report_failures(failed: &[Failure]) {
-    let stopped = FetchError::StoppedByWall.to_string();
+    let stopped = crate::fetch::lore::stopped().to_string();
     let (not_asked, others): (Vec<&Failure>, Vec<&Failure>) =
         failed.iter().partition(|f| f.error == stopped);
     for failure in others {

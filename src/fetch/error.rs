@@ -29,13 +29,11 @@ pub enum FetchError {
     GaveUp { last: Box<FetchError>, tries: u32 },
     #[error("the thread's gzip data is broken: {0}")]
     Unreadable(String),
-    /// The run stopped asking after [`super::lore::WALLS_BEFORE_STOP`] bot
-    /// checks in a row.
+    /// The run stopped asking after `walls` bot checks in a row.
     #[error(
-        "not asked: lore answered with a bot check {} times in a row, so this run stopped asking it; see README \"Bot walls\"",
-        super::lore::WALLS_BEFORE_STOP
+        "not asked: lore answered with a bot check {walls} times in a row, so this run stopped asking it; see README \"Bot walls\""
     )]
-    StoppedByWall,
+    StoppedByWall { walls: usize },
     #[error("cannot start an HTTP client: {0}")]
     Client(String),
 }

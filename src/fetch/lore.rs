@@ -19,11 +19,10 @@ use percent_encoding::percent_decode_str;
 use reqwest::{Client, StatusCode, Url};
 use tokio::time::Instant;
 
+use super::RawMessage;
 use super::answer;
 use super::cache::{Cache, Lookup};
 use super::error::FetchError;
-use super::{Fetched, RawMessage};
-use crate::input::Failure;
 use crate::input::escape_id;
 
 /// The lore server, when none is given.
@@ -32,6 +31,13 @@ pub const DEFAULT_LORE: &str = "https://lore.kernel.org";
 pub const MAX_JOBS_LORE: usize = 8;
 /// Bot checks in a row after which a run asks the server nothing more.
 pub const WALLS_BEFORE_STOP: usize = 3;
+
+/// The failure of an ID that a stopped run did not ask for.
+pub fn stopped() -> FetchError {
+    FetchError::StoppedByWall {
+        walls: WALLS_BEFORE_STOP,
+    }
+}
 /// Who asks: the tool, its version and its home. Anubis's default rules
 /// challenge any User-Agent with "Mozilla" in it, so this one has none.
 pub const USER_AGENT: &str = concat!(
@@ -83,67 +89,6 @@ impl Default for LoreOptions {
             offline: false,
             verbose: false,
         }
-    }
-}
-
-/// A [`Lore`] and the runtime that drives it, for the pipelines, which are
-/// not async: one run's listing and fetching share its pause and its count
-/// of bot checks.
-pub struct Session {
-    runtime: tokio::runtime::Runtime,
-    lore: Lore,
-}
-
-impl Session {
-    pub fn start(options: LoreOptions) -> Result<Session, FetchError> {
-        // Two workers suffice for a few requests at a time.
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .map_err(|e| FetchError::Client(format!("cannot start the network runtime: {e}")))?;
-        Ok(Session {
-            runtime,
-            lore: Lore::new(options)?,
-        })
-    }
-
-    pub fn lore(&self) -> &Lore {
-        &self.lore
-    }
-
-    /// Each ID's thread; an ID that fails is one failure, the rest go on.
-    pub fn threads(&self, ids: &[String], watch: &(dyn Fn(Progress) + Sync)) -> Fetched {
-        let results = self.runtime.block_on(self.lore.threads(ids, watch));
-        let mut fetched = Fetched::default();
-        for (id, result) in ids.iter().zip(results) {
-            match result {
-                Ok(mails) => fetched.mails.extend(mails),
-                Err(error) => fetched.failed.push(Failure {
-                    input: id.clone(),
-                    error: error.to_string(),
-                }),
-            }
-        }
-        let stats = self.lore.stats();
-        fetched.note = Some(format!(
-            "fetched {}/{} threads ({} from the cache, {} requests)",
-            ids.len() - fetched.failed.len(),
-            ids.len(),
-            stats.from_cache.load(Ordering::Relaxed),
-            stats.requests.load(Ordering::Relaxed)
-        ));
-        fetched
-    }
-
-    /// All hits for `query` in `list`, and a note when the listing was cut.
-    pub fn search(
-        &self,
-        list: &str,
-        query: &str,
-    ) -> Result<(Vec<super::search::Hit>, Option<String>), FetchError> {
-        self.runtime
-            .block_on(super::search::search(&self.lore, list, query))
     }
 }
 
@@ -340,7 +285,7 @@ impl Lore {
             return Err(FetchError::Offline);
         }
         if self.is_stopped() {
-            return Err(FetchError::StoppedByWall);
+            return Err(stopped());
         }
         let result = self.fetch_thread(id).await;
         self.count_wall(&result);
@@ -426,7 +371,7 @@ impl Lore {
     async fn locate(&self, id: &str) -> Result<Option<String>, FetchError> {
         let url = format!("{}/{}/", self.base(), escape_id(id));
         if self.is_stopped() {
-            return Err(FetchError::StoppedByWall);
+            return Err(stopped());
         }
         self.wait_for_resume().await;
         self.log(&format!("HEAD {url}"));
@@ -486,7 +431,7 @@ impl Lore {
         let mut tries = 0;
         loop {
             if self.is_stopped() {
-                return Err(FetchError::StoppedByWall);
+                return Err(stopped());
             }
             self.wait_for_resume().await;
             tries += 1;

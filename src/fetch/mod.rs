@@ -11,6 +11,7 @@ pub mod local;
 pub mod lore;
 pub mod mbox;
 pub mod search;
+pub mod session;
 
 use std::path::PathBuf;
 
@@ -84,7 +85,7 @@ impl Source {
                     note: None,
                 }
             }
-            Source::Lore(options) => match lore::Session::start(options.clone()) {
+            Source::Lore(options) => match session::Session::start(options.clone()) {
                 Ok(session) => session.threads(ids, watch),
                 Err(error) => Fetched {
                     failed: ids

@@ -1,0 +1,70 @@
+//! A lore session for the pipelines, which are not async.
+
+use std::sync::atomic::Ordering;
+
+use super::Fetched;
+use super::error::FetchError;
+use super::lore::{Lore, LoreOptions, Progress};
+use super::search::{self, Hit};
+use crate::input::Failure;
+
+/// A [`Lore`] and the runtime that drives it, for the pipelines, which are
+/// not async: one run's listing and fetching share its pause and its count
+/// of bot checks.
+pub struct Session {
+    runtime: tokio::runtime::Runtime,
+    lore: Lore,
+}
+
+impl Session {
+    pub fn start(options: LoreOptions) -> Result<Session, FetchError> {
+        // Two workers suffice for a few requests at a time.
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .map_err(|e| FetchError::Client(format!("cannot start the network runtime: {e}")))?;
+        Ok(Session {
+            runtime,
+            lore: Lore::new(options)?,
+        })
+    }
+
+    pub fn lore(&self) -> &Lore {
+        &self.lore
+    }
+
+    /// Each ID's thread; an ID that fails is one failure, the rest go on.
+    pub fn threads(&self, ids: &[String], watch: &(dyn Fn(Progress) + Sync)) -> Fetched {
+        let results = self.runtime.block_on(self.lore.threads(ids, watch));
+        let mut fetched = Fetched::default();
+        for (id, result) in ids.iter().zip(results) {
+            match result {
+                Ok(mails) => fetched.mails.extend(mails),
+                Err(error) => fetched.failed.push(Failure {
+                    input: id.clone(),
+                    error: error.to_string(),
+                }),
+            }
+        }
+        let stats = self.lore.stats();
+        fetched.note = Some(format!(
+            "fetched {}/{} threads ({} from the cache, {} requests)",
+            ids.len() - fetched.failed.len(),
+            ids.len(),
+            stats.from_cache.load(Ordering::Relaxed),
+            stats.requests.load(Ordering::Relaxed)
+        ));
+        fetched
+    }
+
+    /// All hits for `query` in `list`, and a note when the listing was cut.
+    pub fn search(
+        &self,
+        list: &str,
+        query: &str,
+    ) -> Result<(Vec<Hit>, Option<String>), FetchError> {
+        self.runtime
+            .block_on(search::search(&self.lore, list, query))
+    }
+}
