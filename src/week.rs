@@ -14,7 +14,7 @@ use crate::compose::rank::{self, Candidate, Interest, Window};
 use crate::compose::{self, Draft, Entry, Failure, Kind, Options};
 use crate::draft::pool_from;
 use crate::fetch::lore::LoreOptions;
-use crate::fetch::search::Hit;
+use crate::fetch::search::{Hit, query};
 use crate::fetch::session::Session;
 use crate::fetch::{self, FetchError, Progress, RawMessage, Source, SourceError};
 use crate::input::escape_id;
@@ -214,15 +214,10 @@ fn from_lore(
         notes.extend(cut);
         Ok::<_, FetchError>(hits)
     };
-    let lore_time = |d: DateTime<Utc>| d.format("%Y%m%d%H%M%S").to_string();
     let until = request.until;
     let window = window(request, || {
         // The newest announcement in the 90 days before the window's end.
-        let query = format!(
-            "f:torvalds AND s:Linux AND dt:{}..{}",
-            lore_time(until - TimeDelta::days(90)),
-            lore_time(until)
-        );
+        let query = query::announcements(until - TimeDelta::days(90), until);
         let hits = search("all", &query).map_err(WeekError::ReleasesUnlisted)?;
         Ok(hits
             .iter()
@@ -230,11 +225,7 @@ fn from_lore(
             .filter_map(|h| h.date)
             .max())
     })?;
-    let range = format!(
-        "dt:{}..{}",
-        lore_time(window.since),
-        lore_time(window.until)
-    );
+    let range = query::dated(window.since, window.until);
     let mut hits = Vec::new();
     let mut failed = Vec::new();
     let mut listing = |list: &str, name: &str, query: &str| match search(list, query) {
@@ -249,7 +240,7 @@ fn from_lore(
     }
     if !request.lists.iter().any(|l| l == "all") {
         // Linus' announcement goes to linux-kernel, which may not be asked.
-        let query = format!("f:torvalds AND s:Linux AND {range}");
+        let query = query::announcements(window.since, window.until);
         listing("all", "all (Linux release announcements)", &query);
     }
     let ids = prerank(

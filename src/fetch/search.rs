@@ -17,6 +17,25 @@ use super::answer;
 use super::error::{FetchError, NotMail};
 use super::lore::Lore;
 
+/// Queries in public-inbox's search syntax.
+pub mod query {
+    use chrono::{DateTime, Utc};
+
+    /// Mails dated `since..until`. By Date (`dt:`), not receipt (`rt:`):
+    /// a freshly imported archive has no useful receipt times.
+    pub fn dated(since: DateTime<Utc>, until: DateTime<Utc>) -> String {
+        let time = |d: DateTime<Utc>| d.format("%Y%m%d%H%M%S").to_string();
+        format!("dt:{}..{}", time(since), time(until))
+    }
+
+    /// Where Linus' release announcements of `since..until` are: his mails
+    /// with "Linux" in the subject. The listing shows names, not addresses,
+    /// so the caller still checks each hit.
+    pub fn announcements(since: DateTime<Utc>, until: DateTime<Utc>) -> String {
+        format!("f:torvalds AND s:Linux AND {}", dated(since, until))
+    }
+}
+
 /// One search hit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -206,6 +225,17 @@ href="?q=x&amp;o=-1">reverse</a></pre></body></html>"#;
         assert!(results_page(wall).unwrap_err().is_wall());
         assert!(results_page(b"").is_err());
         assert!(results_page(b"<html><body>Gateway</body></html>").is_err());
+    }
+
+    #[test]
+    fn a_window_is_asked_by_date_to_the_second() {
+        let since = DateTime::from_timestamp(1_661_990_400, 0).unwrap();
+        let until = since + chrono::TimeDelta::days(7);
+        assert_eq!(
+            query::dated(since, until),
+            "dt:20220901000000..20220908000000"
+        );
+        assert!(query::announcements(since, until).starts_with("f:torvalds AND s:Linux AND dt:"));
     }
 
     #[test]
