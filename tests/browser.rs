@@ -139,6 +139,19 @@ async fn an_editor_builds_reorders_and_edits_a_post_in_the_browser() {
         serde_json::from_value::<Vec<String>>(value).unwrap()
     };
     let before = subjects(client.clone()).await;
+    // The author's own words stand under an entry whose summary says more.
+    let excerpts = client
+        .execute(
+            "return [...document.querySelectorAll('#entries .excerpt')].map(e => e.textContent)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let excerpts: Vec<String> = serde_json::from_value(excerpts).unwrap();
+    assert!(
+        excerpts.iter().any(|e| !e.trim().is_empty()),
+        "no excerpt shown: {excerpts:?}"
+    );
     client
         .find(Locator::Css(
             "#entries > li:first-child button[title='Move down']",

@@ -81,51 +81,79 @@ fn subjects_match_the_editors_for_at_least_46_of_47_threads() {
     assert!(matched >= 46, "{mismatches:#?}");
 }
 
+/// Edits (insertions, deletions, substitutions) between two names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
 #[test]
-fn authors_match_the_editors_for_at_least_40_of_47_threads() {
+fn authors_match_the_editors_names_up_to_their_typos() {
     let Some(corpus) = common::corpus("authors_match_the_editors") else {
         return;
     };
     let cases = cases(&corpus);
-    let mut named = 0;
-    let mut strict = 0;
+    let (mut named, mut exact, mut typos) = (0, 0, Vec::new());
     let mut mismatches = Vec::new();
     for case in &cases {
-        match case.truth["author"].as_str() {
-            // The editor's heading named nobody; any author is right.
-            None => {}
-            Some(expected) => {
-                named += 1;
-                if case.entry.author.eq_ignore_ascii_case(expected) {
-                    strict += 1;
-                } else {
-                    mismatches.push(format!("{:?} != {expected:?}", case.entry.author));
-                }
-            }
+        // Where the editor's heading named nobody, any author is right.
+        let Some(expected) = case.truth["author"].as_str() else {
+            continue;
+        };
+        named += 1;
+        let ours = &case.entry.author;
+        if ours.eq_ignore_ascii_case(expected) {
+            exact += 1;
+        } else if edit_distance(&ours.to_lowercase(), &expected.to_lowercase()) <= 2 {
+            typos.push(format!("{ours:?} ~ {expected:?}"));
+        } else {
+            mismatches.push(format!("{ours:?} != {expected:?}"));
         }
     }
-    let unnamed = cases.len() - named;
     eprintln!(
-        "authors: {strict}/{named} match where the editor named one, {} of {} counting the {unnamed} unnamed; mismatches: {mismatches:#?}",
-        strict + unnamed,
-        cases.len()
+        "authors: {exact}/{named} equal to the editors' names, {} within two letters of an editor's typo {typos:?}; mismatches: {mismatches:#?}",
+        typos.len()
     );
-    assert!(strict + unnamed >= 40, "{mismatches:#?}");
+    assert!(mismatches.is_empty(), "{mismatches:#?}");
 }
 
 #[test]
-fn every_thread_gets_a_summary_within_the_word_limit() {
-    let Some(corpus) = common::corpus("every_thread_gets_a_summary") else {
+fn summaries_are_an_editors_length() {
+    let Some(corpus) = common::corpus("summaries_are_an_editors_length") else {
         return;
     };
+    let cap = lkml_digest::parse::summary::DEFAULT_WORDS;
+    let mut lengths = Vec::new();
     for case in cases(&corpus) {
         let words = case.entry.summary.split_whitespace().count();
-        assert!(
-            words > 0 && words <= 60,
-            "{}: {words} words",
-            case.entry.message_id
-        );
+        assert!(words <= cap, "{}: {words} words", case.entry.message_id);
+        if case.entry.kind != compose::Kind::Pull {
+            assert!(
+                words >= 8,
+                "{}: {words} words: {:?}",
+                case.entry.message_id,
+                case.entry.summary
+            );
+        }
+        lengths.push(words);
     }
+    lengths.sort_unstable();
+    let median = lengths[lengths.len() / 2];
+    eprintln!(
+        "summary words: median {median}, 10th percentile {}, 90th {}",
+        lengths[lengths.len() / 10],
+        lengths[lengths.len() * 9 / 10]
+    );
+    assert!((15..=35).contains(&median), "median {median} words");
 }
 
 #[test]
@@ -135,19 +163,19 @@ fn summaries_score_rouge1_against_the_editors() {
     };
     let cases = cases(&corpus);
     let n = cases.len() as f64;
-    let ours: f64 = cases
-        .iter()
-        .map(|c| common::rouge1_f1(&c.entry.summary, c.truth["summary"].as_str().unwrap()))
-        .sum::<f64>()
-        / n;
-    let baseline: f64 = cases
-        .iter()
-        .map(|c| common::rouge1_f1(&c.first_paragraph, c.truth["summary"].as_str().unwrap()))
-        .sum::<f64>()
-        / n;
+    let mean = |text: &dyn Fn(&Case) -> String| {
+        cases
+            .iter()
+            .map(|c| common::rouge1_f1(&text(c), c.truth["summary"].as_str().unwrap()))
+            .sum::<f64>()
+            / n
+    };
+    let ours = mean(&|c| c.entry.summary.clone());
+    let excerpt = mean(&|c| c.entry.excerpt.clone());
+    let baseline = mean(&|c| c.first_paragraph.clone());
     eprintln!(
-        "ROUGE-1 F1 over {n} threads: lkml-digest {ours:.3}, first paragraph (60 words) {baseline:.3}"
+        "ROUGE-1 F1 over {n} threads: lkml-digest {ours:.3} (the author's sentences alone {excerpt:.3}), first paragraph (60 words) {baseline:.3}"
     );
-    // The summary must at least beat the naive baseline it replaces.
+    assert!(ours >= 0.30, "ROUGE-1 {ours:.3} < 0.30");
     assert!(ours > baseline, "ours {ours:.3} <= baseline {baseline:.3}");
 }

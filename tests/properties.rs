@@ -1,10 +1,12 @@
 //! Properties that hold for any input, not just the examples: the parsers
 //! never panic, and each keeps its promise on arbitrary text and bytes.
 
+use lkml_digest::compose::Kind;
+use lkml_digest::compose::voice::{self, About};
 use lkml_digest::fetch::mbox::{split, write_mboxrd};
 use lkml_digest::input::{extract, is_valid_id, normalize};
 use lkml_digest::parse::author::clean_name;
-use lkml_digest::parse::summary::summarize;
+use lkml_digest::parse::summary::Excerpts;
 use lkml_digest::parse::{Message, Subject};
 use lkml_digest::render::markdown::{inline, wrap};
 use proptest::prelude::*;
@@ -141,9 +143,24 @@ proptest! {
     }
 
     #[test]
-    fn summaries_keep_to_the_word_limit(body in mailish(), words in 1usize..80) {
-        let summary = summarize(&body, words);
-        prop_assert!(summary.split_whitespace().count() <= words, "{summary:?}");
+    fn summaries_keep_to_the_word_limit(body in mailish(), title in mailish(), words in 1usize..80, revision in 1u32..20) {
+        let excerpts = Excerpts::read(&body, &title);
+        let chosen = excerpts.choose(words).join(" ");
+        prop_assert!(chosen.split_whitespace().count() <= words, "{chosen:?}");
+        for kind in [Kind::Patch, Kind::Rfc, Kind::Topic, Kind::Stable, Kind::Discussion] {
+            let about = About {
+                kind,
+                revision,
+                patches: 3,
+                topic: &title,
+                author: "Jane Doe",
+                venue: Some("LSF/MM/BPF"),
+                stable_tree: Some("6.6.y"),
+                original_author: Some("John Roe"),
+            };
+            let (summary, _) = voice::summary(&excerpts, &about, words);
+            prop_assert!(summary.split_whitespace().count() <= words, "{summary:?}");
+        }
     }
 
     #[test]

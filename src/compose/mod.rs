@@ -5,6 +5,7 @@
 //! name goes in the heading, and what the post is called.
 
 pub mod rank;
+pub mod voice;
 
 use std::sync::LazyLock;
 
@@ -14,7 +15,9 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::input::Failure;
 use crate::parse::{
-    Message, Subject, Thread, ThreadSeries, Trailers, author::author, summary::summarize,
+    Message, Subject, Thread, ThreadSeries, Trailers,
+    author::{author_in_thread, first_signer},
+    summary::Excerpts,
 };
 
 /// What a thread is, as a news editor sorts them.
@@ -26,6 +29,8 @@ pub enum Kind {
     Pull,
     Release,
     Topic,
+    /// A request to take a patch into a stable tree.
+    Stable,
     Discussion,
 }
 
@@ -48,6 +53,13 @@ pub struct Entry {
     pub participants: usize,
     pub trailers: Trailers,
     pub summary: String,
+    /// The author's own sentences the summary was made from, verbatim.
+    #[serde(default)]
+    pub excerpt: String,
+    /// The ID asked for, where the entry is about another message (the
+    /// cover letter of the asked patch's series).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asked: Option<String>,
 }
 
 /// The whole post.
@@ -104,17 +116,34 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     let (series, _) = thread.series_at(message);
     let post = thread.post(message);
     let subject = &post.subject;
-    let who = author(message);
+    let who = author_in_thread(message, &thread.thread.messages);
     let kind = kind_of(subject, release_of(message).is_some(), post.has_diff);
     let shown_subject = if thread.thread.is_root(message) {
         crate::parse::subject::strip_reply_prefixes(&message.subject).to_string()
     } else {
         message.subject.clone()
     };
-    let summary = match kind {
-        Kind::Release => release_summary(&subject.title),
-        Kind::Pull => pull_summary(&who.name, message, &subject.title),
-        _ => summarize(&message.body, options.summary_words),
+    let excerpts = Excerpts::read(&message.body, &subject.title);
+    let topic = subject.topic().to_string();
+    let original_author = if kind == Kind::Stable {
+        first_signer(&message.body)
+    } else {
+        None
+    };
+    let about = voice::About {
+        kind,
+        revision: series.revision,
+        patches: series.expected,
+        topic: &topic,
+        author: &who.name,
+        venue: venue_of(&message.subject),
+        stable_tree: subject.stable_tree.as_deref(),
+        original_author: original_author.as_deref(),
+    };
+    let (summary, excerpt) = match kind {
+        Kind::Release => (release_summary(&subject.title, &message.body), Vec::new()),
+        Kind::Pull => (pull_summary(&who.name, message, &subject.title), Vec::new()),
+        _ => voice::summary(&excerpts, &about, options.summary_words),
     };
     let summary = if summary.is_empty() {
         subject.title.clone()
@@ -142,6 +171,32 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         participants: thread.thread.participants(),
         trailers: Trailers::given_in(&thread.thread),
         summary,
+        excerpt: excerpt.join(" "),
+        asked: (message.id != requested.id).then(|| requested.id.clone()),
+    }
+}
+
+/// Where a topic is proposed, read from its subject's tag: `[LSF/MM/BPF
+/// TOPIC]`, `[MAINTAINERS SUMMIT]`, `[TECH TOPIC]`.
+fn venue_of(subject: &str) -> Option<&'static str> {
+    let tags = subject.trim_start();
+    let tags = &tags[..tags.rfind(']').map_or(0, |i| i + 1)];
+    let upper = tags.to_ascii_uppercase();
+    if upper.contains("MAINTAINERS SUMMIT") {
+        Some("Maintainers Summit")
+    } else if !upper.contains("TOPIC") {
+        None
+    } else if upper.contains("LSF") {
+        Some("LSF/MM/BPF")
+    } else if upper.contains("TECH TOPIC")
+        || upper.contains("KS TOPIC")
+        || upper.contains("KERNEL SUMMIT")
+    {
+        Some("Kernel Summit")
+    } else if upper.contains("LPC") || upper.contains("PLUMBERS") {
+        Some("Linux Plumbers")
+    } else {
+        None
     }
 }
 
@@ -152,6 +207,8 @@ pub(crate) fn kind_of(subject: &Subject, is_release: bool, has_diff: bool) -> Ki
         Kind::Release
     } else if subject.is_pull {
         Kind::Pull
+    } else if subject.stable_tree.is_some() && !subject.is_reply {
+        Kind::Stable
     } else if subject.is_topic {
         Kind::Topic
     } else if subject.is_rfc {
@@ -190,8 +247,31 @@ const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ];
 
+/// The summary of a release announcement: Linus' remark on the week, when
+/// he makes one, then what was released.
+fn release_summary(title: &str, body: &str) -> String {
+    let announced = announced(title);
+    // Linus opens with his remark on the week ("Another normal week").
+    match crate::parse::summary::prose_sentences(body).first() {
+        Some(remark) if is_remark_on_the_week(remark) => format!("{remark} {announced}"),
+        _ => announced,
+    }
+}
+
+/// Whether a release announcement's first sentence is about how the week
+/// went, short enough to quote.
+fn is_remark_on_the_week(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    sentence.split_whitespace().count() <= 30
+        && [
+            "week", "normal", "calm", "quiet", "busy", "smooth", "things", "nothing", "rc",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// `Linux 6.0-rc4` -> "The fourth release candidate for Linux v6.0 has been released."
-fn release_summary(title: &str) -> String {
+fn announced(title: &str) -> String {
     let release = title.trim_start_matches("Linux ").trim();
     match release.split_once("-rc") {
         Some((base, rc)) => {
@@ -343,7 +423,18 @@ mod tests {
             (e.kind, e.revision, e.patches, e.messages, e.participants),
             (Kind::Patch, 3, 2, 4, 2)
         );
-        assert_eq!(e.summary, "This adds foo.");
+        assert_eq!(e.asked.as_deref(), Some("p2@x"));
+    }
+
+    #[test]
+    fn a_revision_says_which_it_is_and_keeps_the_authors_words_at_hand() {
+        let e = entry_for(&series(), "c@x");
+        assert_eq!(
+            e.summary,
+            "Jane posted the third version of the patchset for foo. This adds foo."
+        );
+        assert_eq!(e.excerpt, "This adds foo.");
+        assert_eq!(e.asked, None);
     }
 
     #[test]
@@ -388,6 +479,14 @@ mod tests {
         assert_eq!(e.kind, Kind::Release);
         assert_eq!(
             e.summary,
+            "Another week. The fourth release candidate for Linux v6.0 has been released."
+        );
+        let quiet = Pool::new(
+            [mail("l@x", "Linux 6.0-rc4", linus, None, "Go test.\n")],
+            None,
+        );
+        assert_eq!(
+            entry_for(&quiet, "l@x").summary,
             "The fourth release candidate for Linux v6.0 has been released."
         );
     }

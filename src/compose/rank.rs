@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::{Kind, kind_of};
 use crate::parse::series::{SENDING_SPREAD, SendingKey, series_key};
 use crate::parse::thread::is_list;
-use crate::parse::{Message, Pool, Subject, ThreadSeries, Trailers, author::author};
+use crate::parse::{Message, Pool, Subject, ThreadSeries, Trailers, author::author_in_thread};
 
 /// The time a week's candidates were posted in: `since <= date < until`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,7 +128,7 @@ fn kind_weight(kind: Kind) -> f64 {
         Kind::Rfc => 1.5,
         Kind::Pull => 1.0,
         Kind::Discussion => 0.5,
-        Kind::Patch | Kind::Release => 0.0,
+        Kind::Patch | Kind::Stable | Kind::Release => 0.0,
     }
 }
 
@@ -347,7 +347,7 @@ pub fn listing_score(
 fn describe(thread: &ThreadSeries, start: &Message, need_paths: bool) -> (Candidate, Facts) {
     let post = thread.post(start);
     let (series, replies) = thread.series_at(start);
-    let who = author(start);
+    let who = author_in_thread(start, &thread.thread.messages);
     let mut facts = Facts {
         replies: replies.len(),
         ..Facts::default()

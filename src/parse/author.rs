@@ -6,6 +6,9 @@ use regex::Regex;
 
 use super::message::Message;
 
+/// The name of a sender who gave neither a name nor an address.
+pub const UNKNOWN: &str = "unknown";
+
 /// A person: the name an editor would print, and the address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Author {
@@ -44,12 +47,74 @@ pub fn author(message: &Message) -> Author {
     let fallback = email.split('@').next().unwrap_or("").to_string();
     Author {
         name: if fallback.is_empty() {
-            "unknown".to_string()
+            UNKNOWN.to_string()
         } else {
             fallback
         },
         email,
     }
+}
+
+/// The author of `message`, as [`author`] finds them, and where the mail
+/// names nobody but an address, the name their other mails in `thread`
+/// carry; failing that, the login made presentable (`zhaoyang.huang` ->
+/// `Zhaoyang Huang`), never shown in lower case.
+pub fn author_in_thread(message: &Message, thread: &[&Message]) -> Author {
+    let found = author(message);
+    if !is_login(&found) {
+        return found;
+    }
+    let named = thread
+        .iter()
+        .filter(|m| m.id != message.id && m.from_email.eq_ignore_ascii_case(&found.email))
+        .map(|m| author(m))
+        .find(|a| !is_login(a));
+    match named {
+        Some(other) => Author {
+            name: other.name,
+            email: found.email,
+        },
+        // Nobody to name at all: the placeholder stays as it is.
+        None if found.name == UNKNOWN => found,
+        None => Author {
+            name: presentable(&found.name),
+            email: found.email,
+        },
+    }
+}
+
+/// Whether a name is only an address's login (`peterz`, `kai.tanaka`).
+fn is_login(author: &Author) -> bool {
+    let local = author.email.split('@').next().unwrap_or("");
+    author.name.contains('@')
+        || author.name.eq_ignore_ascii_case(local)
+        || author.name == UNKNOWN
+        || !author.name.contains(char::is_whitespace)
+            && author.name.chars().all(|c| !c.is_uppercase())
+}
+
+/// `zhaoyang.huang` -> `Zhaoyang Huang`.
+fn presentable(login: &str) -> String {
+    login
+        .split(['.', '_', '-', '+'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The name in a body's first `Signed-off-by:`: a patch's own author, as a
+/// backport or a resent patch carries it.
+pub fn first_signer(body: &str) -> Option<String> {
+    let captures = SIGNED_OFF.captures(body)?;
+    let name = clean_name(&captures[1]);
+    (!name.is_empty()).then_some(name)
 }
 
 /// Strips quotes, relay markers and a trailing affiliation.
@@ -110,6 +175,34 @@ mod tests {
             body: body.into(),
             raw_index: 0,
         }
+    }
+
+    #[test]
+    fn apostrophes_and_other_punctuation_stay_in_names() {
+        for raw in ["Zach O'Keefe", "\"Zach O'Keefe\"", "'Zach O'Keefe'"] {
+            assert_eq!(
+                author(&mail(raw, "zokeefe@google.com", "")).name,
+                "Zach O'Keefe"
+            );
+        }
+        assert_eq!(clean_name("Jean-Philippe Brucker"), "Jean-Philippe Brucker");
+    }
+
+    #[test]
+    fn an_address_only_sender_takes_the_name_of_their_other_mail() {
+        let bare = mail("", "peterz@infradead.org", "Text.\n");
+        let mut named = mail("Peter Zijlstra", "peterz@infradead.org", "");
+        named.id = "other@y".into();
+        assert_eq!(
+            author_in_thread(&bare, &[&bare, &named]).name,
+            "Peter Zijlstra"
+        );
+    }
+
+    #[test]
+    fn a_login_is_never_shown_in_lower_case() {
+        let bare = mail("", "zhaoyang.huang@unisoc.com", "Text.\n");
+        assert_eq!(author_in_thread(&bare, &[&bare]).name, "Zhaoyang Huang");
     }
 
     #[test]

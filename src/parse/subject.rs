@@ -22,6 +22,8 @@ pub struct Subject {
     pub is_resend: bool,
     pub is_pull: bool,
     pub is_topic: bool,
+    /// A stable tree the patch is for: `6.6.y` in `[PATCH 6.6.y]`.
+    pub stable_tree: Option<String>,
     /// The subject after tags, e.g. `mm/damon: foo`.
     pub title: String,
 }
@@ -100,6 +102,17 @@ fn revision(word: &str) -> Option<u32> {
     })
 }
 
+/// `6.6.y`, `5.15.y`, `6.1`, `5.10.180`: a stable tree or release, as
+/// backport requests tag themselves.
+fn is_stable_tree(word: &str) -> bool {
+    let word = word.strip_suffix(".y").unwrap_or(word);
+    let parts: Vec<&str> = word.split('.').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 impl Subject {
     pub fn parse(subject: &str) -> Subject {
         let stripped = strip_reply_prefixes(subject);
@@ -141,6 +154,10 @@ impl Subject {
                 self.counter = Some(counter);
                 continue;
             }
+            if is_stable_tree(word) {
+                self.stable_tree = Some(word.to_string());
+                continue;
+            }
             if let Some(revision) = revision(word) {
                 self.revision = revision.max(1);
             }
@@ -169,24 +186,42 @@ impl Subject {
 
     /// The title's subsystem prefixes, as one rule reads them everywhere:
     /// `mm: memcontrol: fix` -> `mm`, `memcontrol`; `mm/damon/sysfs: x` ->
-    /// `mm/damon/sysfs`. Each is a word of at most 40 characters before a
-    /// colon and a space.
+    /// `mm/damon/sysfs`; `mm, security, bpf: x` -> `mm`, `security`, `bpf`.
+    /// Each is a word of at most 40 characters before a colon and a space.
     pub fn prefixes(&self) -> Vec<&str> {
         let mut prefixes = Vec::new();
         let mut rest = self.title.as_str();
         while let Some((head, tail)) = rest.split_once(':') {
-            let head = head.trim();
-            let plausible = !head.is_empty()
-                && head.len() <= 40
-                && !head.contains(char::is_whitespace)
-                && tail.starts_with(' ');
+            let words: Vec<&str> = head.split(',').map(str::trim).collect();
+            let plausible = tail.starts_with(' ')
+                && words
+                    .iter()
+                    .all(|w| !w.is_empty() && w.len() <= 40 && !w.contains(char::is_whitespace));
             if !plausible {
                 break;
             }
-            prefixes.push(head);
+            prefixes.extend(words);
             rest = tail;
         }
         prefixes
+    }
+
+    /// The title after its subsystem prefixes: `mm: oom: introduce cpuset
+    /// oom` -> `introduce cpuset oom`.
+    pub fn topic(&self) -> &str {
+        let mut rest = self.title.as_str();
+        while let Some((head, tail)) = rest.split_once(':') {
+            let plausible = tail.starts_with(' ')
+                && head
+                    .split(',')
+                    .map(str::trim)
+                    .all(|w| !w.is_empty() && w.len() <= 40 && !w.contains(char::is_whitespace));
+            if !plausible {
+                break;
+            }
+            rest = tail.trim_start();
+        }
+        rest
     }
 
     /// The series' cover letter is patch 0.
@@ -212,6 +247,16 @@ mod tests {
         let s = Subject::parse("[PATCH] mm: memcontrol: fix a leak");
         assert_eq!(s.prefixes(), ["mm", "memcontrol"]);
         assert!(Subject::parse("Re: what about: this").prefixes().is_empty());
+        let listed = Subject::parse("[PATCH] mm, security, bpf: Fine-grained control");
+        assert_eq!(listed.prefixes(), ["mm", "security", "bpf"]);
+        assert_eq!(listed.topic(), "Fine-grained control");
+    }
+
+    #[test]
+    fn a_stable_tree_tag_names_the_tree() {
+        let s = Subject::parse("[PATCH 6.6.y] mm: ratelimit stat flush");
+        assert_eq!(s.stable_tree.as_deref(), Some("6.6.y"));
+        assert_eq!(Subject::parse("[PATCH v2 1/3] mm: x").stable_tree, None);
     }
 
     #[test]

@@ -9,8 +9,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// The default number of words in a summary.
-pub const DEFAULT_WORDS: usize = 60;
+/// The default cap on a summary's words.
+pub const DEFAULT_WORDS: usize = 40;
+/// Shorter than this, a chosen sentence takes the one after it along.
+pub const SHORT_SENTENCE: usize = 15;
+/// Two sentences together stay within this many words.
+pub const EDITOR_WORDS: usize = 35;
 
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|day)|folks|all)\b[^.?]{0,40}[,!:]?$").unwrap()
@@ -41,46 +45,411 @@ static ATTRIBUTION: LazyLock<Regex> =
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•o]|\d+[.)]|\(\w\))\s").unwrap());
 
-/// The summary of one mail body: at most `max_words` words, cut at a
-/// sentence end. Empty when the body holds no prose.
-pub fn summarize(body: &str, max_words: usize) -> String {
-    let paragraphs = prose_paragraphs(body);
-    let chosen: Vec<&String> = {
-        let prose: Vec<&String> = paragraphs.iter().filter(|p| !is_list(p)).collect();
-        if prose.is_empty() {
-            paragraphs.iter().collect()
-        } else {
-            prose
+/// The sentences of a mail's prose, in order: greetings, changelogs,
+/// quotes, code, trailers, links, headings and sign-offs left out.
+pub fn prose_sentences(body: &str) -> Vec<String> {
+    prose_paragraphs(body)
+        .iter()
+        .flat_map(|p| {
+            sentences_of(&joined(p))
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// One sentence of the prose, and where it stands.
+struct Sentence {
+    text: String,
+    /// Its paragraph among the prose paragraphs, and its place in it.
+    paragraph: usize,
+    place: usize,
+    /// Its paragraph is a list (changes, features, steps).
+    in_list: bool,
+    words: usize,
+    score: f64,
+}
+
+/// A mail's prose sentences, each scored as an editor's summary of a mail
+/// whose subject's title is the topic: what the change does and why,
+/// about the topic, early in the mail, of an editor's length; not the
+/// series' history, a disclaimer, test results or a link.
+pub struct Excerpts {
+    sentences: Vec<Sentence>,
+}
+
+impl Excerpts {
+    pub fn read(body: &str, topic: &str) -> Excerpts {
+        let topic = topic_words(topic);
+        let mut sentences = Vec::new();
+        for (paragraph, text) in prose_paragraphs(body).iter().enumerate() {
+            let in_list = is_list(text);
+            for (place, sentence) in sentences_of(&joined(text)).into_iter().enumerate() {
+                let mut sentence = Sentence {
+                    text: sentence.to_string(),
+                    paragraph,
+                    place,
+                    in_list,
+                    words: sentence.matches(' ').count() + 1,
+                    score: 0.0,
+                };
+                sentence.score = score(&sentence, &topic);
+                sentences.push(sentence);
+            }
         }
-    };
-    let mut out = String::new();
-    let mut words = 0;
-    for paragraph in chosen {
-        let text = joined(paragraph);
-        for sentence in sentences(&text) {
-            // `joined` leaves words one space apart.
-            let n = sentence.matches(' ').count() + 1;
-            if words + n > max_words {
-                if words == 0 {
-                    return truncate_words(sentence, max_words);
-                }
-                return out;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(sentence);
-            words += n;
+        Excerpts { sentences }
+    }
+
+    /// The best sentence, and the one after it when the first is short,
+    /// verbatim, in at most `max_words` words; a best sentence over that is
+    /// cut, and marked so. Empty when no sentence is worth keeping.
+    pub fn choose(&self, max_words: usize) -> Vec<String> {
+        let max_words = max_words.max(1);
+        match self.choose_within(max_words) {
+            Some(chosen) => chosen,
+            None => self
+                .best(|_| true)
+                .map(|i| vec![truncate_words(&self.sentences[i].text, max_words)])
+                .unwrap_or_default(),
         }
     }
-    out
+
+    /// [`Excerpts::choose`] from the sentences that fit `max_words` whole;
+    /// `None` when none does.
+    pub fn choose_within(&self, max_words: usize) -> Option<Vec<String>> {
+        let best = self.best(|s| s.words <= max_words)?;
+        let first = &self.sentences[best];
+        let mut chosen = vec![first.text.clone()];
+        if first.words < SHORT_SENTENCE
+            && let Some(next) = self.sentences.get(best + 1)
+            && !next.in_list
+            && first.words + next.words <= EDITOR_WORDS.min(max_words)
+            && next.score > DISCARD
+        {
+            chosen.push(next.text.clone());
+        }
+        Some(chosen)
+    }
+
+    /// The index of the best sentence worth keeping that `fits`.
+    fn best(&self, fits: impl Fn(&Sentence) -> bool) -> Option<usize> {
+        self.sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.score > DISCARD && fits(s))
+            .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i)
+    }
 }
+
+/// A sentence scoring this or less says nothing an editor keeps.
+const DISCARD: f64 = 0.0;
+
+/// The words of a subject's title that name its topic.
+fn topic_words(title: &str) -> Vec<String> {
+    words_of(title)
+        .filter(|w| w.len() > 2 && !STOP_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+const STOP_WORDS: &[&str] = &[
+    "the", "and", "for", "with", "from", "into", "that", "this", "via", "add", "adds", "use",
+    "support", "new", "fix", "patch", "series", "v2", "v3",
+];
+
+/// What a sentence is worth as the summary: what the change does and why,
+/// about the subject's topic, early in the mail, of an editor's length;
+/// not the series' history, a disclaimer, test results or a link.
+fn score(sentence: &Sentence, topic: &[String]) -> f64 {
+    let text = sentence.text.as_str();
+    let lower = text.to_lowercase();
+    let mut score = 0.0;
+    // Where it stands: cover letters and commit messages lead with the idea.
+    score += match sentence.paragraph {
+        0 => 1.0,
+        1 => 0.6,
+        2 => 0.3,
+        _ => 0.0,
+    };
+    if sentence.place == 0 {
+        score += 0.4;
+    }
+    if sentence.in_list {
+        score -= 1.0;
+    }
+    // About the topic.
+    if !topic.is_empty() {
+        let words: Vec<String> = words_of(text).collect();
+        let shared = topic.iter().filter(|t| words.contains(t)).count();
+        score += 2.0 * shared as f64 / topic.len().min(4) as f64;
+    }
+    // What the change does.
+    if starts_with_any(&lower, SUBJECTS_OF_CHANGE) {
+        score += 1.5;
+    }
+    if contains_any(&lower, ACTIONS) {
+        score += 0.8;
+    }
+    // What an editor leaves out.
+    if contains_any(&lower, HISTORY) {
+        score -= 2.0;
+    }
+    if contains_any(&lower, DISCLAIMERS) {
+        score -= 1.5;
+    }
+    if contains_any(&lower, RESULTS) {
+        score -= 0.6;
+    }
+    if lower.contains("http") || lower.contains("://") {
+        score -= 1.0;
+    }
+    if text.ends_with('?') {
+        score -= 1.0;
+    }
+    if starts_with_any(&lower, ASIDES) {
+        score -= 0.8;
+    }
+    // A fragment of a sentence the splitter cut: it opens with a
+    // connective, not with a name of a thing (`kmemdump is ...`).
+    if starts_with_any(&lower, FRAGMENT_OPENINGS) && text.starts_with(|c: char| c.is_lowercase()) {
+        score -= 2.5;
+    }
+    // A list follows; the sentence only introduces it.
+    if text.contains(": - ") || text.contains(": * ") || text.ends_with(':') {
+        score -= 1.0;
+    }
+    // Unfinished: cut off, trailing away, or not a sentence at all.
+    if !text.ends_with(['.', '!', '?', ')', '"', '`']) || text.ends_with("...") {
+        score -= 1.0;
+    }
+    // Items enumerated inline (`1) a 2) b`, `1> a 2> b`).
+    if enumerated_inline(text) {
+        score -= 1.0;
+    }
+    if contains_any(&lower, HEDGES) {
+        score -= 0.6;
+    }
+    // Narration in the first person, past the opening.
+    if lower.contains(" i ") || lower.contains(" i'm ") || lower.contains(" i've ") {
+        score -= 0.5;
+    }
+    score -= match sentence.words {
+        0..=4 => 2.0,
+        5..=7 => 0.8,
+        8..=40 => 0.0,
+        41..=60 => 0.6,
+        _ => 1.2,
+    };
+    score
+}
+
+fn starts_with_any(lower: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| lower.starts_with(p))
+}
+
+fn contains_any(lower: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| lower.contains(p))
+}
+
+/// How a sentence that says what a change does begins.
+const SUBJECTS_OF_CHANGE: &[&str] = &[
+    "this patch",
+    "this series",
+    "this rfc",
+    "this set",
+    "this change",
+    "this commit",
+    "this work",
+    "this proposal",
+    "this is an implementation",
+    "this implements",
+    "this introduces",
+    "this adds",
+    "the patch",
+    "the series",
+    "these patches",
+    "in this series",
+    "in this patch",
+    "we propose",
+    "i propose",
+    "i would like to",
+    "i'd like to",
+    "we would like to",
+    "introduce ",
+    "add ",
+    "implement ",
+];
+
+/// Verbs of what a change does.
+const ACTIONS: &[&str] = &[
+    " introduce",
+    " add",
+    " implement",
+    " propose",
+    " provide",
+    " allow",
+    " enable",
+    " extend",
+    " convert",
+    " remove",
+    " reduce",
+    " improve",
+    " make",
+    " support",
+    " aims to",
+    " replace",
+    " avoid",
+    " optimi",
+    " speed",
+];
+
+/// The history of the series and its review.
+const HISTORY: &[&str] = &[
+    "previous version",
+    "previous posting",
+    "last version",
+    "last posting",
+    "earlier version",
+    "since v",
+    "from v",
+    " v1",
+    " v2",
+    " v3",
+    " v4",
+    " v5",
+    "linux-next",
+    "mm-unstable",
+    "mm-stable",
+    "mm-new",
+    "rebase",
+    "resend",
+    "respin",
+    "changelog",
+    "dropped",
+    "feedback",
+    "comments",
+    "reviewers",
+    "review",
+    "based on",
+    "applies on",
+    "on top of",
+    "thanks",
+    "sorry",
+    "for some reason",
+];
+
+/// An author's caveats about the state of the work.
+const DISCLAIMERS: &[&str] = &[
+    "very early",
+    "early version",
+    "untested",
+    "not tested",
+    "lightly tested",
+    "barely tested",
+    "not ready",
+    "work in progress",
+    "wip",
+    "rfc quality",
+    "prototype",
+    "hack",
+    "heads up",
+    "heads-up",
+    "not for merging",
+    "do not merge",
+    "just a reminder",
+];
+
+/// Test results and measurements.
+const RESULTS: &[&str] = &[
+    "benchmark",
+    "results",
+    "numbers",
+    "tested on",
+    "tested with",
+    "test case",
+    "testing",
+    "%",
+    " ms ",
+    " usec",
+    "throughput",
+];
+
+/// Whether a sentence numbers two or more items inline.
+fn enumerated_inline(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| {
+            w.len() <= 3
+                && w.ends_with([')', '>'])
+                && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit())
+                && w.len() > 1
+        })
+        .count()
+        >= 2
+}
+
+/// What the work does not do yet, or later: scope and plans, not the change.
+const HEDGES: &[&str] = &[
+    " just ",
+    "for now",
+    "in the future",
+    "future work",
+    "will need",
+    "later on",
+    "not yet",
+    "todo",
+];
+
+/// Words that continue a sentence rather than start one.
+const FRAGMENT_OPENINGS: &[&str] = &[
+    "this ", "the ", "these ", "it ", "a ", "an ", "there ", "we ", "i ", "they ", "and ", "or ",
+    "but ", "which ", "where ", "that ", "with ", "to ", "for ", "of ", "in ", "on ", "as ", "is ",
+    "are ", "so ", "by ", "from ", "then ", "when ", "while ",
+];
+
+/// Openings of asides: notes, narration, connectives.
+const ASIDES: &[&str] = &[
+    "note",
+    "so ",
+    "so,",
+    "also",
+    "anyway",
+    "btw",
+    "ok",
+    "well",
+    "now ",
+    "now,",
+    "however",
+    "but ",
+    "and ",
+    "then ",
+    "here ",
+    "here's",
+    "it's time",
+    "as ",
+    "for ",
+    "i've",
+    "i have",
+    "i did",
+    "i was",
+    "i think",
+    "i'm",
+    "we've",
+];
 
 /// The paragraphs of the body that can hold prose, each as its lines.
 fn prose_paragraphs(body: &str) -> Vec<String> {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut in_changelog = false;
+    // A footnote (`[2]: text`) runs to the end of its paragraph.
+    let mut in_footnote = false;
     let mut first_line = true;
     let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
         if !current.trim().is_empty() {
@@ -101,6 +470,10 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
         }
         if trimmed.trim().is_empty() {
             flush(&mut current, &mut paragraphs);
+            in_footnote = false;
+            continue;
+        }
+        if in_footnote {
             continue;
         }
         if is_rule(trimmed) {
@@ -131,10 +504,14 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
                 continue;
             }
         }
+        if is_upstream_note(trimmed) {
+            continue;
+        }
         if trimmed.contains(':') && TRAILER_LINE.is_match(trimmed)
             || (trimmed.contains('[') || trimmed.contains("http"))
                 && REFERENCE_LINE.is_match(trimmed)
         {
+            in_footnote = trimmed.trim_start().starts_with('[');
             continue;
         }
         if is_code(trimmed) {
@@ -159,6 +536,14 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
         }
     }
     paragraphs
+}
+
+/// `commit 0123abcd… upstream.` and `[ Upstream commit 0123abcd… ]`: a
+/// stable backport's note of where it comes from.
+fn is_upstream_note(line: &str) -> bool {
+    let lower = line.trim().to_ascii_lowercase();
+    (lower.starts_with("commit ") && lower.trim_end_matches('.').ends_with(" upstream"))
+        || lower.starts_with("[ upstream commit")
 }
 
 /// Lines after which a mail holds no more prose.
@@ -280,7 +665,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Sentences of one line of text.
-fn sentences(text: &str) -> Vec<&str> {
+fn sentences_of(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     // Split on the byte: words are short, and a memchr per word costs more.
@@ -336,43 +721,45 @@ fn truncate_words(text: &str, max_words: usize) -> String {
 mod tests {
     use super::*;
 
+    /// The prose of a body, as one line.
+    fn prose(body: &str) -> String {
+        prose_sentences(body).join(" ")
+    }
+
     #[test]
     fn greeting_and_changelog_are_skipped() {
         let body = "Hi all,\n\nThis series adds foo. It makes bar faster.\n\nChanges since v2:\n- renamed baz\n- fixed a leak\n\nv1 -> v2:\n - more\n";
-        assert_eq!(
-            summarize(body, 60),
-            "This series adds foo. It makes bar faster."
-        );
+        assert_eq!(prose(body), "This series adds foo. It makes bar faster.");
     }
 
     #[test]
     fn changelog_first_then_description() {
         let body = "Changes in v3:\n - a\n - b\n\nThis patchset introduces a new flag.\n";
-        assert_eq!(summarize(body, 60), "This patchset introduces a new flag.");
+        assert_eq!(prose(body), "This patchset introduces a new flag.");
     }
 
     #[test]
     fn quoted_text_and_attribution_are_skipped() {
         let body = "On Mon, Jan 1, 2024 at 10:00 AM Jane <j@x.org> wrote:\n> old text\n\nI agree with this.\n";
-        assert_eq!(summarize(body, 60), "I agree with this.");
+        assert_eq!(prose(body), "I agree with this.");
     }
 
     #[test]
     fn commit_message_stops_at_the_patch() {
         let body = "Make foo faster.\n\nSigned-off-by: A <a@x.org>\n---\n mm/foo.c | 2 +-\n\ndiff --git a/mm/foo.c b/mm/foo.c\n";
-        assert_eq!(summarize(body, 60), "Make foo faster.");
+        assert_eq!(prose(body), "Make foo faster.");
     }
 
     #[test]
     fn cover_letter_stops_at_shortlog_and_diffstat() {
         let body = "Idea here.\n\nJane Doe (2):\n  mm: one\n  mm: two\n\n mm/foo.c | 2 +-\n";
-        assert_eq!(summarize(body, 60), "Idea here.");
+        assert_eq!(prose(body), "Idea here.");
     }
 
     #[test]
     fn references_and_signature_are_dropped() {
         let body = "See the discussion [1] for details.\n\n[1] https://lore.kernel.org/r/a@b\n\nThanks,\nJane\n-- \nsig\n";
-        assert_eq!(summarize(body, 60), "See the discussion for details.");
+        assert_eq!(prose(body), "See the discussion for details.");
     }
 
     #[test]
@@ -381,22 +768,19 @@ mod tests {
                     _______________________________________________\n\
                     linux-arm-kernel mailing list\n\
                     linux-arm-kernel@lists.infradead.org\n";
-        assert_eq!(
-            summarize(body, 60),
-            "The counter has had no reader since v5.19."
-        );
+        assert_eq!(prose(body), "The counter has had no reader since v5.19.");
     }
 
     #[test]
     fn section_headings_are_dropped() {
         let body = "Code tagging framework\n======================\nCode tag is a structure.\n\n[PROBLEM STATEMENT]\n\nMore text.\n";
-        assert_eq!(summarize(body, 60), "Code tag is a structure. More text.");
+        assert_eq!(prose(body), "Code tag is a structure. More text.");
     }
 
     #[test]
     fn words_hyphenated_across_lines_are_mended() {
         assert_eq!(
-            summarize("An application-\nspecific structure.\n", 60),
+            prose("An application-\nspecific structure.\n"),
             "An application-specific structure."
         );
     }
@@ -404,27 +788,74 @@ mod tests {
     #[test]
     fn flowed_lines_are_joined() {
         assert_eq!(
-            summarize("This is one \nsentence over \nlines.\n", 60),
+            prose("This is one \nsentence over \nlines.\n"),
             "This is one sentence over lines."
         );
     }
 
     #[test]
-    fn cut_at_sentence_end_within_limit() {
-        let body = "One two three. Four five six seven.";
-        assert_eq!(summarize(body, 5), "One two three.");
+    fn a_sentence_over_the_limit_is_cut_and_marked() {
+        let got = Excerpts::read("This patch adds a b c d e f g h.", "").choose(3);
+        assert_eq!(got, ["This patch adds..."]);
     }
 
     #[test]
-    fn long_first_sentence_is_truncated_to_the_limit() {
-        let got = summarize("a b c d e f g h i j k", 3);
-        assert_eq!(got, "a b c...");
+    fn what_the_change_does_wins_over_the_series_history() {
+        let body = "For some reason, I didn't get an email when v5 was dropped from \
+                    linux-next. So here's v6.\n\nThis patchset converts the page table \
+                    setup functions to take a range of entries.\n";
+        assert_eq!(
+            Excerpts::read(body, "New page table range API").choose(40),
+            ["This patchset converts the page table setup functions to take a range of entries."]
+        );
+    }
+
+    #[test]
+    fn a_disclaimer_is_passed_over() {
+        let body = "This is a VERY EARLY version of the idea, it's relatively untested.\n\n\
+                    This series adds flags to process_madvise() that change how it treats \
+                    the ranges it is given.\n";
+        let chosen = Excerpts::read(body, "add process_madvise() flags").choose(40);
+        assert!(
+            chosen[0].starts_with("This series adds flags"),
+            "{chosen:?}"
+        );
+    }
+
+    #[test]
+    fn a_changelog_is_never_the_summary() {
+        let body = "v2 -> v3:\n - Fixed SPARC build issue detected by the robot\n\n\
+                    Changes since v1:\n - renamed the counters\n\n\
+                    This series makes IOMMU page table memory visible and limitable through cgroups.\n";
+        let chosen = Excerpts::read(body, "IOMMU memory observability").choose(40);
+        assert_eq!(
+            chosen,
+            ["This series makes IOMMU page table memory visible and limitable through cgroups."]
+        );
+    }
+
+    #[test]
+    fn a_short_sentence_takes_the_next_one_along() {
+        let body = "Overview: low overhead memory allocation profiling. It counts every \
+                    allocation by its call site, cheaply enough for production kernels.\n";
+        assert_eq!(
+            Excerpts::read(body, "Memory allocation profiling")
+                .choose(40)
+                .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_mail_with_nothing_worth_keeping_gives_nothing() {
+        assert!(Excerpts::read("Thanks!\n", "x").choose(40).is_empty());
+        assert!(Excerpts::read("", "x").choose(40).is_empty());
     }
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
-            sentences("Use e.g. foo. Then bar."),
+            sentences_of("Use e.g. foo. Then bar."),
             ["Use e.g. foo.", "Then bar."]
         );
     }

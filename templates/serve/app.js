@@ -143,6 +143,15 @@ function entryItem(entry, index) {
   summary.setAttribute("aria-label", `Summary of ${entry.subject}`);
   summary.addEventListener("change", () => { draft.entries[index].summary = summary.value; rerender(); });
   item.append(head, summary);
+  // The author's own sentences the summary was made from, to quote or
+  // borrow from while editing.
+  if (entry.excerpt && entry.excerpt !== entry.summary) {
+    const excerpt = document.createElement("blockquote");
+    excerpt.className = "excerpt";
+    excerpt.textContent = entry.excerpt;
+    excerpt.title = "The author's words";
+    item.append(excerpt);
+  }
   return item;
 }
 

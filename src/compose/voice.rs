@@ -1,0 +1,579 @@
+//! The editor's voice: the author's chosen sentences turned into a news
+//! line, in the third person, saying which revision it is and who posted
+//! what, as the editors of the seed post write.
+
+use super::Kind;
+use crate::parse::summary::{EDITOR_WORDS, Excerpts, SHORT_SENTENCE};
+
+/// What the summary is about, beyond the author's own words.
+#[derive(Debug, Clone)]
+pub struct About<'a> {
+    pub kind: Kind,
+    /// The series revision; 1 for a first posting.
+    pub revision: u32,
+    /// Patches in the series (1 for a lone patch).
+    pub patches: u32,
+    /// The subject's title, tags and subsystem prefixes stripped.
+    pub topic: &'a str,
+    /// The name the post prints for the author.
+    pub author: &'a str,
+    /// For a topic proposal, where it is proposed (`LSF/MM/BPF`).
+    pub venue: Option<&'a str>,
+    /// For a stable backport request: the tree (`6.6.y`) and the name of
+    /// the patch's own author, when another.
+    pub stable_tree: Option<&'a str>,
+    pub original_author: Option<&'a str>,
+}
+
+/// The summary: the author's best sentences in the editor's voice, led
+/// where the editor would lead, in at most `max_words` words. Where a lead
+/// goes first, the sentences after it are chosen to fit beside it, within
+/// an editor's length. The sentences used come back too.
+pub fn summary(excerpts: &Excerpts, about: &About, max_words: usize) -> (String, Vec<String>) {
+    let first_name = first_name(about.author);
+    let chosen = excerpts.choose(max_words);
+    let lead_words = match lead(about, &first_name, chosen.first().map(String::as_str)) {
+        Lead::Before(sentence) => sentence.split_whitespace().count(),
+        _ => 0,
+    };
+    let chosen = if lead_words == 0 {
+        chosen
+    } else {
+        let room = EDITOR_WORDS.max(lead_words + SHORT_SENTENCE).min(max_words);
+        excerpts
+            .choose_within(room.saturating_sub(lead_words))
+            .unwrap_or_default()
+    };
+    (compose(&chosen, about, &first_name, max_words), chosen)
+}
+
+fn compose(excerpt: &[String], about: &About, first_name: &str, max_words: usize) -> String {
+    let mut sentences: Vec<String> = excerpt
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if i == 0 {
+                third_person(s, about, first_name)
+            } else {
+                s.clone()
+            }
+        })
+        .collect();
+    let lead = lead(about, first_name, sentences.first().map(String::as_str));
+    let mut parts: Vec<String> = Vec::new();
+    match lead {
+        Lead::Replace(first) => {
+            if let Some(s) = sentences.first_mut() {
+                *s = first;
+            }
+        }
+        Lead::Before(sentence) => parts.push(sentence),
+        Lead::None => {}
+    }
+    parts.extend(sentences);
+    fit(parts, max_words)
+}
+
+/// Whole sentences within `max_words`, the later ones dropped first; a
+/// first sentence over the cap is cut.
+fn fit(parts: Vec<String>, max_words: usize) -> String {
+    let mut out = String::new();
+    let mut words = 0;
+    for part in parts {
+        let n = part.split_whitespace().count();
+        if words + n > max_words {
+            if words == 0 {
+                let cut: Vec<&str> = part.split_whitespace().take(max_words).collect();
+                return format!("{}...", cut.join(" ").trim_end_matches([',', ';', ':']));
+            }
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&part);
+        words += n;
+    }
+    out
+}
+
+enum Lead {
+    /// A sentence that goes before the chosen ones.
+    Before(String),
+    /// The first chosen sentence, rewritten.
+    Replace(String),
+    None,
+}
+
+/// What the editor says first: who asks for a backport, who proposes a
+/// topic, which revision this is, or that it is an RFC.
+fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
+    let topic = topic_phrase(about.topic);
+    let first_lower = first.map(str::to_lowercase).unwrap_or_default();
+    match about.kind {
+        Kind::Stable => {
+            let tree = about.stable_tree.unwrap_or("stable");
+            let whose = match about.original_author {
+                Some(name) if !name.eq_ignore_ascii_case(about.author) => {
+                    format!("{}'s patch", first_name_of(name))
+                }
+                _ => "the patch".to_string(),
+            };
+            Lead::Before(format!(
+                "{first_name} asks for {whose} \"{}\" to be merged in the {tree} stable tree.",
+                about.topic
+            ))
+        }
+        Kind::Topic => match about.venue {
+            Some(venue) => Lead::Before(format!(
+                "{first_name} proposes {} {venue} session {topic}.",
+                article(venue)
+            )),
+            None => Lead::None,
+        },
+        Kind::Patch | Kind::Rfc => {
+            let what = work_word(about);
+            if about.revision >= 2 && !mentions_revision(&first_lower, about.revision) {
+                let ordinal = ordinal(about.revision);
+                match rewrite_opening(
+                    first.unwrap_or(""),
+                    &format!("The {ordinal} version of this {what}"),
+                ) {
+                    Some(rewritten) => Lead::Replace(rewritten),
+                    None => Lead::Before(format!(
+                        "{first_name} posted the {ordinal} version of the {what} {topic}."
+                    )),
+                }
+            } else if about.kind == Kind::Rfc
+                && !first_lower.starts_with("this")
+                && !first.is_some_and(|f| f.starts_with(first_name))
+            {
+                let what = if what == "RFC" {
+                    String::new()
+                } else {
+                    format!(" {what}")
+                };
+                Lead::Before(format!("{first_name} posted an RFC{what} {topic}."))
+            } else if first.is_none() {
+                Lead::Before(format!(
+                    "{first_name} posted {} {what} {topic}.",
+                    article(&what)
+                ))
+            } else {
+                Lead::None
+            }
+        }
+        _ if first.is_none() && !about.topic.is_empty() => {
+            Lead::Before(format!("{first_name} wrote about {}.", about.topic))
+        }
+        _ => Lead::None,
+    }
+}
+
+/// `patchset`, `patch` or (for an RFC without patches) `RFC`.
+fn work_word(about: &About) -> String {
+    if about.patches > 1 {
+        "patchset".into()
+    } else if about.patches == 1 {
+        "patch".into()
+    } else {
+        "RFC".into()
+    }
+}
+
+/// `for X` or, for a title that is an imperative (`introduce X`), `to
+/// introduce X`; a capital that only starts the title goes.
+fn topic_phrase(topic: &str) -> String {
+    let first = topic.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    // Sentence case (`Folio conversion of memcg`), not Title Case (`User
+    // Managed Concurrency Groups`) or an acronym.
+    let second = topic.split_whitespace().nth(1).unwrap_or("");
+    let capitalised = first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().skip(1).all(|c| c.is_lowercase())
+        && (!second.starts_with(char::is_uppercase)
+            || IMPERATIVES.contains(&lower.as_str())
+            || ["a", "an", "the"].contains(&lower.as_str()));
+    let topic = if capitalised {
+        format!("{lower}{}", &topic[first.len()..])
+    } else {
+        topic.to_string()
+    };
+    if IMPERATIVES.contains(&lower.as_str()) {
+        format!("to {topic}")
+    } else {
+        format!("for {topic}")
+    }
+}
+
+/// Verbs that kernel subjects start with, in their base form.
+const IMPERATIVES: &[&str] = &[
+    "add",
+    "introduce",
+    "implement",
+    "use",
+    "make",
+    "remove",
+    "fix",
+    "support",
+    "convert",
+    "extend",
+    "allow",
+    "provide",
+    "enable",
+    "disable",
+    "avoid",
+    "reduce",
+    "improve",
+    "replace",
+    "rework",
+    "refactor",
+    "move",
+    "drop",
+    "split",
+    "teach",
+    "expose",
+    "track",
+    "optimize",
+    "optimise",
+    "simplify",
+    "shoot",
+    "kill",
+    "stop",
+    "skip",
+    "defer",
+    "export",
+    "define",
+];
+
+fn article(word: &str) -> &'static str {
+    match word.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        // Initialisms read letter by letter: an LSF/MM/BPF session, an RFC.
+        Some('l' | 'm' | 'n' | 'r' | 's' | 'f' | 'h' | 'x')
+            if word.chars().take(2).all(|c| c.is_ascii_uppercase()) =>
+        {
+            "an"
+        }
+        _ => "a",
+    }
+}
+
+/// Whether a sentence already says which revision it is (`v3`, `third
+/// version`, `version 3`).
+fn mentions_revision(lower: &str, revision: u32) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = revision.to_string();
+    let ordinal = ordinal(revision);
+    words.iter().enumerate().any(|(i, w)| {
+        w.strip_prefix('v') == Some(number.as_str())
+            || *w == ordinal && words.get(i + 1) == Some(&"version")
+            || *w == "version" && words.get(i + 1) == Some(&number.as_str())
+    })
+}
+
+/// `This patchset adds X` with `This patchset` replaced by `subject`, when
+/// the sentence opens so.
+fn rewrite_opening(sentence: &str, subject: &str) -> Option<String> {
+    let lower = sentence.to_lowercase();
+    ["this patchset ", "this patch ", "this rfc ", "this series "]
+        .iter()
+        .find(|o| lower.starts_with(*o))
+        .map(|o| format!("{subject} {}", &sentence[o.len()..]))
+}
+
+/// How editors open: "This patchset …" for a series, and the author by
+/// name where the mail says "I" or "we".
+fn third_person(sentence: &str, about: &About, first_name: &str) -> String {
+    let sentence = strip_greeting(sentence);
+    let lower = sentence.to_lowercase();
+    let work = if about.patches > 1 {
+        "patchset"
+    } else {
+        "patch"
+    };
+    for opening in SERIES_OPENINGS {
+        if lower.starts_with(opening) {
+            let rest = sentence[opening.len()..].trim_start();
+            return format!("This {work} {rest}");
+        }
+    }
+    for opening in [
+        "in this series, we ",
+        "in this series we ",
+        "in this patchset, we ",
+        "in this patchset we ",
+        "in this patch, we ",
+        "in this patch we ",
+        "in this series, i ",
+        "in this patch, i ",
+    ] {
+        if lower.starts_with(opening) {
+            let rest = &sentence[opening.len()..];
+            return format!("This {work} {}", third_person_verb(rest));
+        }
+    }
+    for opening in ["we ", "i "] {
+        if lower.starts_with(opening) {
+            let rest = &sentence[opening.len()..];
+            let verb = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+            if PERSONAL_VERBS.contains(&verb.as_str()) || verb.ends_with("ed") {
+                return format!("{first_name} {}", third_person_verb(rest));
+            }
+        }
+    }
+    for (opening, replacement) in [
+        ("i'm ", "is "),
+        ("i am ", "is "),
+        ("we're ", "are "),
+        ("we are ", "are "),
+    ] {
+        if lower.starts_with(opening) {
+            let rest = &sentence[opening.len()..];
+            let who = if replacement == "are " && about.kind != Kind::Topic {
+                "They".to_string()
+            } else {
+                first_name.to_string()
+            };
+            let verb = if who == "They" { "are " } else { "is " };
+            return format!("{who} {verb}{rest}");
+        }
+    }
+    sentence.to_string()
+}
+
+/// How a sentence names the series it opens, to become "This patchset".
+const SERIES_OPENINGS: &[&str] = &[
+    "this patch set",
+    "this patch series",
+    "this patchset",
+    "this series of patches",
+    "this series",
+    "this set of patches",
+    "these patches",
+    "the patch series",
+    "the patchset",
+    "the series",
+    "this patch ",
+];
+
+/// Verbs after "I" or "we" that say what the author does or proposes.
+const PERSONAL_VERBS: &[&str] = &[
+    "propose",
+    "introduce",
+    "add",
+    "implement",
+    "would",
+    "want",
+    "suggest",
+    "plan",
+    "need",
+    "convert",
+    "extend",
+    "make",
+    "remove",
+    "present",
+    "provide",
+    "replace",
+    "use",
+    "try",
+    "found",
+    "noticed",
+    "observed",
+    "have",
+    "like",
+    "'d",
+    "recently",
+];
+
+/// `propose X` -> `proposes X`; `would like` stays.
+fn third_person_verb(rest: &str) -> String {
+    let mut words = rest.splitn(2, ' ');
+    let verb = words.next().unwrap_or("");
+    let tail = words.next().map(|t| format!(" {t}")).unwrap_or_default();
+    let lower = verb.to_lowercase();
+    let conjugated = match lower.as_str() {
+        "would" | "will" | "can" | "could" | "should" | "might" | "must" => verb.to_string(),
+        "have" => "has".to_string(),
+        "do" => "does".to_string(),
+        "go" => "goes".to_string(),
+        _ if lower.ends_with("ed") => verb.to_string(),
+        _ if lower.ends_with(['s', 'x', 'z']) || lower.ends_with("ch") || lower.ends_with("sh") => {
+            format!("{verb}es")
+        }
+        _ if lower.ends_with('y')
+            && !lower.ends_with("ay")
+            && !lower.ends_with("ey")
+            && !lower.ends_with("oy") =>
+        {
+            format!("{}ies", &verb[..verb.len() - 1])
+        }
+        _ => format!("{verb}s"),
+    };
+    format!("{conjugated}{tail}")
+}
+
+fn strip_greeting(sentence: &str) -> &str {
+    let lower = sentence.to_lowercase();
+    for greeting in [
+        "hi all, ",
+        "hi all. ",
+        "hi everyone, ",
+        "hello all, ",
+        "hello, ",
+        "hi, ",
+        "hi! ",
+        "hello everyone, ",
+        "all, ",
+    ] {
+        if lower.starts_with(greeting) {
+            return &sentence[greeting.len()..];
+        }
+    }
+    sentence
+}
+
+/// `2` -> `second`; past ten, `11th`.
+pub fn ordinal(n: u32) -> String {
+    const WORDS: [&str; 9] = [
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ];
+    match n {
+        2..=10 => WORDS[n as usize - 2].to_string(),
+        _ => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix}")
+        }
+    }
+}
+
+/// The name an editor calls an author by: the first word of their name.
+pub fn first_name(name: &str) -> String {
+    first_name_of(name).to_string()
+}
+
+fn first_name_of(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn about(kind: Kind, revision: u32, patches: u32) -> About<'static> {
+        About {
+            kind,
+            revision,
+            patches,
+            topic: "introduce a hinting API",
+            author: "Jane Doe",
+            venue: None,
+            stable_tree: None,
+            original_author: None,
+        }
+    }
+
+    fn say(body: &str, about: &About) -> String {
+        summary(&Excerpts::read(body, about.topic), about, 40).0
+    }
+
+    #[test]
+    fn a_series_opens_as_the_editors_do() {
+        let body = "This patch series adds a hinting API for other processes.\n";
+        assert_eq!(
+            say(body, &about(Kind::Patch, 1, 5)),
+            "This patchset adds a hinting API for other processes."
+        );
+    }
+
+    #[test]
+    fn i_and_we_become_the_author_by_name() {
+        let body = "We propose a hinting API that lets one process advise on another's memory.\n";
+        assert_eq!(
+            say(body, &about(Kind::Patch, 1, 5)),
+            "Jane proposes a hinting API that lets one process advise on another's memory."
+        );
+    }
+
+    #[test]
+    fn a_revision_is_named_in_the_opening() {
+        let body = "This patchset adds a hinting API for other processes to use.\n";
+        assert_eq!(
+            say(body, &about(Kind::Patch, 6, 5)),
+            "The sixth version of this patchset adds a hinting API for other processes to use."
+        );
+    }
+
+    #[test]
+    fn a_revision_that_the_sentence_names_is_not_named_twice() {
+        let body = "This v6 adds a hinting API for other processes to use.\n";
+        assert_eq!(
+            say(body, &about(Kind::Patch, 6, 5)),
+            "This v6 adds a hinting API for other processes to use."
+        );
+    }
+
+    #[test]
+    fn an_rfc_says_who_posted_what() {
+        let body = "Processes that manage others need a way to advise on their memory.\n";
+        assert_eq!(
+            say(body, &about(Kind::Rfc, 1, 3)),
+            "Jane posted an RFC patchset to introduce a hinting API. \
+             Processes that manage others need a way to advise on their memory."
+        );
+    }
+
+    #[test]
+    fn a_topic_proposal_names_its_venue() {
+        let mut topic = about(Kind::Topic, 1, 0);
+        topic.venue = Some("LSF/MM/BPF");
+        topic.topic = "Memory tiering without NUMA nodes";
+        assert!(say("Let us talk about tiers.\n", &topic).starts_with(
+            "Jane proposes an LSF/MM/BPF session for memory tiering without NUMA nodes."
+        ),);
+    }
+
+    #[test]
+    fn a_stable_request_says_who_asks_for_whose_patch_in_which_tree() {
+        let mut stable = about(Kind::Stable, 1, 1);
+        stable.topic = "ratelimit stat flush from workingset shrinker";
+        stable.stable_tree = Some("6.6.y");
+        stable.original_author = Some("Shakeel Butt");
+        let said = say(
+            "commit d4a5b369ad6d upstream.\n\nThis fixes a regression of Postgres workloads since v6.6.\n",
+            &stable,
+        );
+        assert!(
+            said.starts_with(
+                "Jane asks for Shakeel's patch \"ratelimit stat flush from workingset shrinker\" \
+                 to be merged in the 6.6.y stable tree."
+            ),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn without_prose_the_subject_says_what_was_posted() {
+        assert_eq!(
+            say("", &about(Kind::Patch, 1, 2)),
+            "Jane posted a patchset to introduce a hinting API."
+        );
+    }
+
+    #[test]
+    fn ordinals_are_words_to_ten_then_figures() {
+        assert_eq!(ordinal(3), "third");
+        assert_eq!(ordinal(10), "tenth");
+        assert_eq!(ordinal(11), "11th");
+        assert_eq!(ordinal(22), "22nd");
+    }
+}
