@@ -59,10 +59,12 @@ pub fn run(
     watch: &(dyn Fn(Progress) + Sync),
 ) -> Run {
     let read = read(ids, source, preferred_list, watch);
-    Run {
-        draft: post(&read.pool, ids, read.failed, options),
-        notes: read.notes,
+    let mut draft = post(&read.pool, ids, read.failed, options);
+    let mut notes = read.notes;
+    if let Some(summarizer) = &options.summarizer {
+        notes.extend(summarizer.apply(&mut draft, &read.pool));
     }
+    Run { draft, notes }
 }
 
 /// The `fetch` pipeline: each asked thread once, in the order asked, its

@@ -13,4 +13,5 @@ mod parallel;
 pub mod parse;
 pub mod render;
 pub mod serve;
+pub mod summarizer;
 pub mod week;

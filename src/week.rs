@@ -126,6 +126,9 @@ pub fn run(
     let entries = entries(&pool, &picks(&ranked, week.top), options);
     let mut draft = compose::draft(entries, failed, options);
     draft.ranking = ranked;
+    if let Some(summarizer) = &options.summarizer {
+        notes.extend(summarizer.apply(&mut draft, &pool));
+    }
     Ok(Run {
         draft,
         notes,

@@ -9,6 +9,7 @@
 //! top = 12
 //! title = "LKML News {release}"
 //! format = "hugo"
+//! summarizer = "llm -m local-model -s 'One sentence, as a news editor.'"
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -33,6 +34,8 @@ pub struct Config {
     /// The title pattern: `{release}` (`v6.0-rc4`, or the date), `{date}`.
     pub title: Option<String>,
     pub format: Option<FormatArg>,
+    /// `--summarizer`: a command that prints a summary for an entry.
+    pub summarizer: Option<String>,
 }
 
 /// `~/.config/lkml-digest/config.toml` (the platform's config directory).
@@ -131,6 +134,9 @@ impl Config {
         }
         if let Some(pattern) = &self.title {
             post.title_pattern = Some(pattern.clone());
+        }
+        if let Some(command) = self.summarizer.as_ref().filter(|_| !given("summarizer")) {
+            post.summarizer = Some(command.clone());
         }
     }
 }

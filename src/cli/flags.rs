@@ -15,6 +15,7 @@ use crate::fetch::cache::Cache;
 use crate::fetch::{self, LoreOptions, Source};
 use crate::input;
 use crate::render::Format;
+use crate::summarizer::Summarizer;
 use crate::week::{Since, WeekRequest};
 
 /// How many lines without an ID are listed before the rest are counted.
@@ -161,6 +162,20 @@ pub struct PostArgs {
     #[arg(long, default_value_t = crate::parse::summary::DEFAULT_WORDS, value_name = "N")]
     pub summary_words: usize,
 
+    /// Summarize each entry with CMD instead (run by `sh -c`): it reads the
+    /// entry as JSON on standard input and prints the summary. A failure
+    /// keeps the built-in summary.
+    #[arg(long, value_name = "CMD")]
+    pub summarizer: Option<String>,
+
+    /// The longest one --summarizer run may take.
+    #[arg(long, default_value = "60s", value_parser = parse_duration, value_name = "AGE")]
+    pub summarizer_timeout: Duration,
+
+    /// How many --summarizer runs go at once.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub summarizer_jobs: usize,
+
     /// The config file's title pattern.
     #[arg(skip)]
     pub title_pattern: Option<String>,
@@ -177,6 +192,11 @@ impl PostArgs {
         if let Some(pattern) = &self.title_pattern {
             options.title_pattern = pattern.clone();
         }
+        options.summarizer = self.summarizer.as_ref().map(|command| Summarizer {
+            command: command.clone(),
+            jobs: self.summarizer_jobs.max(1),
+            timeout: self.summarizer_timeout.max(Duration::from_millis(100)),
+        });
         options
     }
 }

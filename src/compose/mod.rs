@@ -89,6 +89,9 @@ pub struct Options {
     pub date: DateTime<FixedOffset>,
     /// The link prefix, to which the escaped message ID is appended.
     pub link_base: String,
+    /// The editor's own summarizer, which the pipelines run on the entries
+    /// once they are composed.
+    pub summarizer: Option<crate::summarizer::Summarizer>,
 }
 
 impl Options {
@@ -99,6 +102,7 @@ impl Options {
             title_pattern: DEFAULT_TITLE.to_string(),
             date,
             link_base: "https://lkml.kernel.org/r/".to_string(),
+            summarizer: None,
         }
     }
 }
