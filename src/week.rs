@@ -113,7 +113,10 @@ pub fn run(
         interests: request.interests.clone(),
         lists,
     };
-    let ranked = rank(&pool, &week);
+    let mut ranked = rank(&pool, &week);
+    for revision in ranked.iter_mut().flat_map(|c| c.also.iter_mut()) {
+        revision.link = format!("{}{}", options.link_base, escape_id(&revision.message_id));
+    }
     details.push(format!(
         "{} candidates from {} to {}",
         ranked.len(),
@@ -328,24 +331,43 @@ pub fn rank(pool: &Pool, options: &WeekOptions) -> Vec<Candidate> {
     ranked
 }
 
-/// The candidates the draft reports: the best `top` that are not release
-/// announcements, then every announcement (compose puts them last).
+/// The candidates the draft reports, `top` of them besides release
+/// announcements: the community announcements first (a call for topics,
+/// a summit's schedule: rare, and always news), then the best of the
+/// rest; then every release announcement (compose puts them last).
 pub fn picks(ranked: &[Candidate], top: usize) -> Vec<&Candidate> {
     let mut picks: Vec<&Candidate> = ranked
         .iter()
-        .filter(|c| c.kind != Kind::Release)
+        .filter(|c| is_community_announcement(c))
         .take(top)
         .collect();
+    let room = top - picks.len();
+    picks.extend(
+        ranked
+            .iter()
+            .filter(|c| c.kind != Kind::Release && !is_community_announcement(c))
+            .take(room),
+    );
     picks.extend(ranked.iter().filter(|c| c.kind == Kind::Release));
     picks
 }
 
-/// One entry per pick, in rank order.
+/// An organiser's news of a gathering (a call for topics, a schedule, a
+/// status update), not a topic proposed for it.
+fn is_community_announcement(candidate: &Candidate) -> bool {
+    let subject = Subject::parse(&candidate.subject);
+    candidate.kind == Kind::Event && !subject.is_topic && !subject.is_reply
+}
+
+/// One entry per pick, in rank order, with the other revisions of its
+/// series posted in the window.
 pub fn entries(pool: &Pool, picks: &[&Candidate], options: &Options) -> Vec<Entry> {
     crate::parallel::map(picks, |c| {
         let message = pool.get(&c.message_id)?;
         let thread = pool.thread_of(&c.message_id)?;
-        Some(compose::entry(&thread, message, options))
+        let mut entry = compose::entry(&thread, message, options);
+        entry.also = c.also.clone();
+        Some(entry)
     })
     .into_iter()
     .flatten()
@@ -376,11 +398,18 @@ pub fn candidate_list(ranked: &[Candidate], top: usize, link_base: &str) -> Stri
         let also = if c.also.is_empty() {
             String::new()
         } else {
-            let revisions: Vec<String> = c.also.iter().map(|v| format!("v{v}")).collect();
+            let revisions: Vec<String> =
+                c.also.iter().map(|r| format!("v{}", r.revision)).collect();
             format!(" [also {} this week]", revisions.join(", "))
         };
+        // Each earlier revision's link, on a comment line of its own.
+        let links: String = c
+            .also
+            .iter()
+            .map(|r| format!("#     v{}: {}\n", r.revision, r.link))
+            .collect();
         format!(
-            "{link_base}{}  # {:.2}  {}{also} ({})\n",
+            "{link_base}{}  # {:.2}  {}{also} ({})\n{links}",
             escape_id(&c.message_id),
             c.score.total,
             one_line(&c.subject),
@@ -410,7 +439,7 @@ pub fn explain(candidate: &Candidate, rank: usize) -> String {
     let s = &candidate.score;
     format!(
         "{rank:3}. {:6.2} = discussion {:.2} + participants {:.2} + review {:.2} + kind {:.2} \
-         + size {:.2} + revision {:.2} + interest {:.2}  {} ({})",
+         + size {:.2} + revision {:.2} + interest {:.2} + interface {:.2}  {} ({})",
         s.total,
         s.discussion,
         s.participants,
@@ -419,6 +448,7 @@ pub fn explain(candidate: &Candidate, rank: usize) -> String {
         s.size,
         s.revision,
         s.interest,
+        s.interface,
         one_line(&candidate.subject),
         candidate.author
     )
@@ -526,17 +556,22 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let is_release = |revisions: &Vec<&Listed>| is_announcement(revisions[0].hit);
+    // Release announcements and community announcements are always
+    // fetched, as the draft always takes them.
+    let always = |revisions: &Vec<&Listed>| {
+        let subject = Subject::parse(&revisions[0].hit.subject);
+        is_announcement(revisions[0].hit) || subject.is_event && !subject.is_topic
+    };
     let ids = |revisions: &Vec<&Listed>| -> Vec<String> {
         revisions.iter().map(|g| g.hit.message_id.clone()).collect()
     };
     let mut picked: Vec<String> = scored
         .iter()
-        .filter(|(_, r)| !is_release(r))
+        .filter(|(_, r)| !always(r))
         .take(limit)
         .flat_map(|(_, r)| ids(r))
         .collect();
-    picked.extend(series.iter().filter(|r| is_release(r)).flat_map(ids));
+    picked.extend(series.iter().filter(|r| always(r)).flat_map(ids));
     picked
 }
 

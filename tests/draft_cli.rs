@@ -73,7 +73,7 @@ fn json_entries_follow_the_contract() {
         .iter()
         .map(|e| e["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(kinds, ["patch", "patch", "pull", "topic", "release"]);
+    assert_eq!(kinds, ["patch", "patch", "pull", "event", "release"]);
     assert_eq!(value["failed"], Value::Array(vec![]));
 }
 

@@ -29,6 +29,9 @@ pub enum Kind {
     Pull,
     Release,
     Topic,
+    /// Community business: calls for topics, proposals for a summit, its
+    /// schedule, slides, recordings, cancellations, invitations.
+    Event,
     /// A request to take a patch into a stable tree.
     Stable,
     Discussion,
@@ -60,6 +63,18 @@ pub struct Entry {
     /// cover letter of the asked patch's series).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asked: Option<String>,
+    /// `week`: other revisions of the series posted in the window.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Revision>,
+}
+
+/// Another posting of a series: its revision, where it is, and its link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revision {
+    pub revision: u32,
+    pub message_id: String,
+    #[serde(default)]
+    pub link: String,
 }
 
 /// The whole post.
@@ -177,6 +192,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         summary,
         excerpt: excerpt.join(" "),
         asked: (message.id != requested.id).then(|| requested.id.clone()),
+        also: Vec::new(),
     }
 }
 
@@ -213,6 +229,8 @@ pub(crate) fn kind_of(subject: &Subject, is_release: bool, has_diff: bool) -> Ki
         Kind::Pull
     } else if subject.stable_tree.is_some() && !subject.is_reply {
         Kind::Stable
+    } else if subject.is_event {
+        Kind::Event
     } else if subject.is_topic {
         Kind::Topic
     } else if subject.is_rfc {

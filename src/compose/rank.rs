@@ -11,8 +11,10 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use globset::{GlobBuilder, GlobMatcher};
 use serde::{Deserialize, Serialize};
 
-use super::{Kind, kind_of};
-use crate::parse::series::{SENDING_SPREAD, SendingKey, series_key};
+use super::{Kind, Revision, kind_of};
+use crate::parse::series::{
+    API_LIST, SENDING_SPREAD, SendingKey, adds_an_interface, names_an_interface, series_key,
+};
 use crate::parse::thread::is_list;
 use crate::parse::{Message, Pool, Subject, ThreadSeries, Trailers, author::author_in_thread};
 
@@ -109,6 +111,11 @@ pub struct Score {
     pub size: f64,
     pub revision: f64,
     pub interest: f64,
+    /// A new user-visible interface: a system call, a uapi header, a new
+    /// madvise/prctl/ioctl/fcntl value, ABI documentation, or a series
+    /// copied to linux-api.
+    #[serde(default)]
+    pub interface: f64,
     pub total: f64,
 }
 
@@ -121,9 +128,15 @@ const SIZE: f64 = 0.5;
 /// A first posting is new work.
 const NEW_WORK: f64 = 0.5;
 const INTEREST: f64 = 3.0;
+/// Community business is rare, draws few replies, and is always news: a
+/// call for topics, a summit's schedule, a proposal for its agenda.
+const EVENT: f64 = 3.0;
+/// Editors pick new interfaces early, before the discussion grows.
+const INTERFACE: f64 = 1.5;
 
 fn kind_weight(kind: Kind) -> f64 {
     match kind {
+        Kind::Event => EVENT,
         Kind::Topic => 2.5,
         Kind::Rfc => 1.5,
         Kind::Pull => 1.0,
@@ -148,8 +161,8 @@ pub struct Candidate {
     /// The series revision (`v3`); 1 when the subject names none.
     #[serde(rename = "version")]
     pub revision: u32,
-    /// Other revisions of the series posted in the window.
-    pub also: Vec<u32>,
+    /// Other revisions of the series posted in the window, oldest first.
+    pub also: Vec<Revision>,
     pub patches: u32,
     pub replies: usize,
     pub participants: usize,
@@ -169,6 +182,8 @@ struct Facts {
     prefixes: Vec<String>,
     lists: Vec<String>,
     paths: Vec<String>,
+    /// It adds or names a user-visible interface.
+    interface: bool,
 }
 
 /// The week's candidates in `pool`, best first: thread starts inside
@@ -268,6 +283,7 @@ fn score(candidate: &Candidate, facts: &Facts) -> Score {
             0.0
         },
         interest: INTEREST * candidate.interests.len().min(2) as f64,
+        interface: if facts.interface { INTERFACE } else { 0.0 },
         total: 0.0,
     };
     let round = |x: f64| (x * 100.0).round() / 100.0;
@@ -279,6 +295,7 @@ fn score(candidate: &Candidate, facts: &Facts) -> Score {
         &mut score.size,
         &mut score.revision,
         &mut score.interest,
+        &mut score.interface,
     ] {
         *part = round(*part);
     }
@@ -289,7 +306,8 @@ fn score(candidate: &Candidate, facts: &Facts) -> Score {
             + score.kind
             + score.size
             + score.revision
-            + score.interest,
+            + score.interest
+            + score.interface,
     );
     score
 }
@@ -314,6 +332,7 @@ pub fn listing_score(
         prefixes: parsed.prefixes().iter().map(|p| p.to_string()).collect(),
         lists: vec![list.to_string()],
         paths: Vec::new(),
+        interface: names_an_interface(&parsed.title) || is_list(list, API_LIST),
     };
     let candidate = Candidate {
         message_id: String::new(),
@@ -367,9 +386,12 @@ fn describe(thread: &ThreadSeries, start: &Message, need_paths: bool) -> (Candid
         .map(|p| p.to_string())
         .collect();
     facts.lists = start.list_id.iter().cloned().collect();
+    let own_posts = || std::iter::once(start).chain(series.patches.iter().copied());
+    facts.interface = names_an_interface(&post.subject.title)
+        || facts.lists.iter().any(|l| is_list(l, API_LIST))
+        || own_posts().any(|m| adds_an_interface(&m.body));
     if need_paths {
-        facts.paths = std::iter::once(start)
-            .chain(series.patches.iter().copied())
+        facts.paths = own_posts()
             .flat_map(|m| thread.post(m).paths().to_vec())
             .collect();
     }
@@ -437,9 +459,13 @@ fn collapse_revisions(found: Vec<(Candidate, Facts)>) -> Vec<(Candidate, Facts)>
         } else {
             (candidate, facts)
         };
-        kept.0.also.push(older.revision);
+        kept.0.also.push(Revision {
+            revision: older.revision,
+            message_id: older.message_id,
+            link: String::new(),
+        });
         kept.0.also.extend(older.also);
-        kept.0.also.sort_unstable();
+        kept.0.also.sort_by_key(|r| r.revision);
         add_facts(kept, older_facts);
     }
     out
@@ -570,7 +596,14 @@ mod tests {
         let ranked = rank(mails, &[]);
         assert_eq!(ranked.len(), 1);
         assert_eq!(ranked[0].message_id, "v2-0@x");
-        assert_eq!(ranked[0].also, [1]);
+        assert_eq!(
+            ranked[0]
+                .also
+                .iter()
+                .map(|r| (r.revision, r.message_id.as_str()))
+                .collect::<Vec<_>>(),
+            [(1, "v1-0@x")]
+        );
         assert_eq!(ranked[0].replies, 1);
     }
 

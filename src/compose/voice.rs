@@ -124,7 +124,7 @@ fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
                 about.topic
             ))
         }
-        Kind::Topic => match about.venue {
+        Kind::Event | Kind::Topic => match about.venue {
             Some(venue) => Lead::Before(format!(
                 "{first_name} proposes {} {venue} session {topic}.",
                 article(venue)
@@ -333,7 +333,7 @@ fn third_person(sentence: &str, about: &About, first_name: &str) -> String {
     ] {
         if lower.starts_with(opening) {
             let rest = &sentence[opening.len()..];
-            let who = if replacement == "are " && about.kind != Kind::Topic {
+            let who = if replacement == "are " && !matches!(about.kind, Kind::Topic | Kind::Event) {
                 "They".to_string()
             } else {
                 first_name.to_string()
@@ -534,7 +534,7 @@ mod tests {
 
     #[test]
     fn a_topic_proposal_names_its_venue() {
-        let mut topic = about(Kind::Topic, 1, 0);
+        let mut topic = about(Kind::Event, 1, 0);
         topic.venue = Some("LSF/MM/BPF");
         topic.topic = "Memory tiering without NUMA nodes";
         assert!(say("Let us talk about tiers.\n", &topic).starts_with(

@@ -55,6 +55,44 @@ impl<'a> Post<'a> {
     }
 }
 
+/// What in a patch or cover letter shows a new user-visible interface: a
+/// system call (its table, `SYSCALL_DEFINE`), a uapi header, the ABI or
+/// admin-guide documentation, a new madvise, prctl, ioctl or fcntl value.
+static INTERFACE_IN_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?m)include/uapi/|Documentation/ABI/|Documentation/admin-guide/|syscalls?\.tbl|",
+        r"^\+\s*SYSCALL_DEFINE|^\+\s*COMPAT_SYSCALL_DEFINE|",
+        r"^\+\s*#define\s+(?:MADV|PR|F|MFD|MAP|PROT|MREMAP|MS|MCL|O)_[A-Z0-9_]+\s|",
+        r"^\+\s*#define\s+\w+\s+_IO[RW]{0,2}\("
+    ))
+    .unwrap()
+});
+
+/// What in a subject announces a user-visible interface: a system call,
+/// an ioctl, prctl, madvise or fcntl, a sysfs, procfs or cgroup file, a
+/// sysctl.
+static INTERFACE_IN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:syscalls?|system calls?|ioctls?|prctl|process_madvise|madvise|fcntl|uapi|",
+        r"sysfs|procfs|sysctls?|interface|knobs?|MADV_\w+|PR_\w+|MFD_\w+)\b|",
+        r"/proc/|/sys/|\b(?:memory|cgroup|cpu|io|pids|cpuset|hugetlb|misc)\.[a-z][a-z_.]+"
+    ))
+    .unwrap()
+});
+
+/// The list where user-visible API changes are to be copied.
+pub const API_LIST: &str = "linux-api";
+
+/// Whether a subject's title announces a user-visible interface.
+pub fn names_an_interface(title: &str) -> bool {
+    INTERFACE_IN_SUBJECT.is_match(title)
+}
+
+/// Whether a patch or cover letter adds a user-visible interface.
+pub fn adds_an_interface(body: &str) -> bool {
+    INTERFACE_IN_BODY.is_match(body)
+}
+
 /// Whether a mail body carries a patch.
 pub fn has_diff(body: &str) -> bool {
     body.starts_with("diff --git ") || body.contains("\ndiff --git ")
@@ -450,6 +488,25 @@ mod tests {
             .collect();
         assert!(keys[0].is_some());
         assert_eq!(keys[0], keys[1]);
+    }
+
+    #[test]
+    fn new_user_visible_interfaces_are_seen_in_subjects_and_patches() {
+        assert!(names_an_interface(
+            "Add swappiness argument to memory.reclaim"
+        ));
+        assert!(names_an_interface("mm/madvise: introduce MADV_POPULATE"));
+        assert!(names_an_interface("introduce memfd_secret system call"));
+        assert!(!names_an_interface("mm/vmscan: skip throttling for kswapd"));
+        assert!(adds_an_interface(" include/uapi/linux/mman.h | 2 ++\n"));
+        assert!(adds_an_interface("+SYSCALL_DEFINE2(mctl, int, flags)\n"));
+        assert!(adds_an_interface("+#define MADV_GUARD_INSTALL 102\n"));
+        assert!(adds_an_interface(
+            "+#define PAGEMAP_SCAN _IOWR('f', 16, struct pm_scan_arg)\n"
+        ));
+        assert!(!adds_an_interface(
+            " mm/vmscan.c | 4 ++--\n+#define NR_PAGES 4\n"
+        ));
     }
 
     #[test]

@@ -22,14 +22,30 @@ pub struct Subject {
     pub is_resend: bool,
     pub is_pull: bool,
     pub is_topic: bool,
+    /// Community business: a conference's call for topics, a topic
+    /// proposed for it (`[LSF/MM/BPF TOPIC]`, `[MAINTAINERS SUMMIT]`), its
+    /// schedule, slides, recordings, cancellation or invitation.
+    pub is_event: bool,
     /// A stable tree the patch is for: `6.6.y` in `[PATCH 6.6.y]`.
     pub stable_tree: Option<String>,
     /// The subject after tags, e.g. `mm/damon: foo`.
     pub title: String,
 }
 
-static CALL_FOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bcall for (?:proposals|papers|topics)\b").unwrap());
+static CALL_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcall for (?:proposals|papers|topics|participation|presentations|speakers|sessions)\b")
+        .unwrap()
+});
+/// A gathering of the community, as subjects name them.
+static GATHERING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:lsf(?:/mm)?(?:/bpf)?|lsfmm(?:bpf)?|summit|plumbers|lpc|conference|workshop|microconference|kernel recipes|bof)\b")
+        .unwrap()
+});
+/// What organisers announce about a gathering.
+static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:schedule|agenda|slides|recordings?|videos?|cancel(?:l?ed|lation)?|postponed?|invitations?|invites?|registration|status update|reminder|program committee|attend)\b")
+        .unwrap()
+});
 
 // Subjects are read for every mail of a week, so the tag readers below are
 // written by hand: as regexes they were half the ranking's time. The tests
@@ -102,6 +118,27 @@ fn revision(word: &str) -> Option<u32> {
     })
 }
 
+/// A title that announces something about a gathering: `LSF/MM/BPF 2021
+/// is cancelled`, `Maintainers Summit schedule`.
+fn is_gathering_news(title: &str) -> bool {
+    // Cheap tests first: this runs for every subject of a week.
+    let lower = title.to_ascii_lowercase();
+    [
+        "lsf",
+        "summit",
+        "plumbers",
+        "lpc",
+        "conference",
+        "workshop",
+        "recipes",
+        "bof",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        && GATHERING.is_match(title)
+        && ANNOUNCEMENT.is_match(title)
+}
+
 /// `6.6.y`, `5.15.y`, `6.1`, `5.10.180`: a stable tree or release, as
 /// backport requests tag themselves.
 fn is_stable_tree(word: &str) -> bool {
@@ -142,8 +179,11 @@ impl Subject {
             }
         }
         parsed.title = rest.trim().to_string();
-        if contains_ci(&parsed.title, "call for") && CALL_FOR.is_match(&parsed.title) {
-            parsed.is_topic = true;
+        if !parsed.is_reply
+            && (contains_ci(&parsed.title, "call for") && CALL_FOR.is_match(&parsed.title)
+                || is_gathering_news(&parsed.title))
+        {
+            parsed.is_event = true;
         }
         parsed
     }
@@ -178,9 +218,26 @@ impl Subject {
             if is("PULL") || is("GIT") && contains_ci(group, "PULL") {
                 self.is_pull = true;
             }
-            if contains_ci(word, "TOPIC") || starts("LSF") || is("CFP") {
+            if contains_ci(word, "TOPIC") {
                 self.is_topic = true;
             }
+        }
+        // A venue in the tags (`[LSF/MM/BPF TOPIC]`, `[MAINTAINERS
+        // SUMMIT]`, `[TECH TOPIC]`, `[CFP]`) makes it community business.
+        let upper = group.to_ascii_uppercase();
+        let venue = [
+            "LSF",
+            "SUMMIT",
+            "LPC",
+            "PLUMBERS",
+            "TECH TOPIC",
+            "KS TOPIC",
+            "CFP",
+        ]
+        .iter()
+        .any(|v| upper.contains(v));
+        if venue {
+            self.is_event = true;
         }
     }
 
@@ -296,11 +353,29 @@ mod tests {
     }
 
     #[test]
-    fn topic_proposals() {
-        assert!(Subject::parse("[LSF/MM/BPF TOPIC] SRCU").is_topic);
-        assert!(Subject::parse("[LSFMMBPF 2021] A status update").is_topic);
-        assert!(Subject::parse("[TECH TOPIC] Reaching consensus").is_topic);
-        assert!(Subject::parse("LSF/MM/BPF: 2020: Call for Proposals").is_topic);
+    fn community_business_is_an_event() {
+        for subject in [
+            "[LSF/MM/BPF TOPIC] SRCU",
+            "[LSFMMBPF 2021] A status update",
+            "[TECH TOPIC] Reaching consensus",
+            "[MAINTAINERS SUMMIT] Rust in the kernel",
+            "LSF/MM/BPF: 2020: Call for Proposals",
+            "Linux Plumbers Conference 2024 schedule is out",
+            "LSF/MM/BPF 2020 is cancelled",
+        ] {
+            assert!(Subject::parse(subject).is_event, "{subject}");
+        }
+        for subject in [
+            "[PATCH] mm: schedule work on the right cpu",
+            "Re: [LSF/MM/BPF TOPIC] SRCU",
+            "[TOPIC] What to do about folios",
+        ] {
+            assert!(
+                !Subject::parse(subject).is_event || Subject::parse(subject).is_reply,
+                "{subject}"
+            );
+        }
+        assert!(Subject::parse("[TOPIC] What to do about folios").is_topic);
     }
 
     #[test]

@@ -116,7 +116,10 @@ impl MarkdownBody {
                     underline: "-".repeat(markdown::width(&heading).max(3)),
                     heading,
                     link: entry.link.clone(),
-                    summary: markdown::wrap(&markdown::inline(&entry.summary), MARKDOWN_WIDTH),
+                    summary: markdown::wrap(
+                        &format!("{}{}", markdown::inline(&entry.summary), earlier(entry)),
+                        MARKDOWN_WIDTH,
+                    ),
                 }
             })
             .collect();
@@ -125,6 +128,20 @@ impl MarkdownBody {
             failed: failures(&draft.failed, comment_safe),
         }
     }
+}
+
+/// ` Earlier this week: [v12](link), [v13](link).` after a summary, when
+/// the series was posted more than once in the window.
+fn earlier(entry: &Entry) -> String {
+    if entry.also.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = entry
+        .also
+        .iter()
+        .map(|r| format!("[v{}]({})", r.revision, r.link))
+        .collect();
+    format!(" Earlier this week: {}.", links.join(", "))
 }
 
 fn failures(failed: &[Failure], clean: fn(&str) -> String) -> Vec<String> {
