@@ -196,6 +196,28 @@ proptest! {
     }
 
     #[test]
+    fn wrapped_lines_are_filled_as_far_as_they_go(text in mailish(), width in 20usize..100) {
+        let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let wrapped = wrap(&inline(&text), width);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        for pair in lines.windows(2) {
+            let (line, next) = (pair[0], pair[1]);
+            // The backslash that keeps a line from opening a block is no
+            // part of its first word.
+            let line_escaped = next
+                .strip_prefix('\\')
+                .filter(|rest| markdown_words(rest).first().is_some_and(|w| opens_block(w)));
+            let words = markdown_words(line_escaped.unwrap_or(next));
+            let first = words[0].replacen("\\.", ".", 1).replacen("\\)", ")", 1);
+            let fits = display_width(line) + 1 + display_width(&first) <= width;
+            // A word moves down only so that the next line does not open
+            // with Markdown syntax.
+            let moved_for_syntax = words.get(1).is_some_and(|w| opens_block(w));
+            prop_assert!(!fits || moved_for_syntax, "{line:?} could hold {first:?} (width {width})");
+        }
+    }
+
+    #[test]
     fn escaped_subjects_render_to_their_own_text(subject in mailish()) {
         let subject: String = subject.split_whitespace().collect::<Vec<_>>().join(" ");
         prop_assume!(!subject.is_empty());
@@ -206,6 +228,41 @@ proptest! {
         let meant = meant.split_whitespace().collect::<Vec<_>>().join(" ");
         prop_assert_eq!(shown.split_whitespace().collect::<Vec<_>>().join(" "), meant);
     }
+}
+
+/// The words of a line of inline Markdown, a code span being one word.
+fn markdown_words(line: &str) -> Vec<String> {
+    let mut words = vec![String::new()];
+    let (mut in_code, mut escaped) = (false, false);
+    for c in line.chars() {
+        match c {
+            '`' if !escaped => in_code = !in_code,
+            ' ' if !in_code => {
+                words.push(String::new());
+                continue;
+            }
+            _ => {}
+        }
+        escaped = c == '\\' && !escaped && !in_code;
+        words.last_mut().unwrap().push(c);
+    }
+    words.retain(|w| !w.is_empty());
+    words
+}
+
+fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Whether a word at the start of a line would open a Markdown block.
+fn opens_block(word: &str) -> bool {
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    matches!(word, "-" | "+" | "*" | ">" | "|")
+        || word.starts_with('#') && word.trim_start_matches('#').is_empty()
+        || word.starts_with('>')
+        || word.starts_with('|')
+        || word.chars().all(|c| c == '-' || c == '=' || c == '*') && !word.is_empty()
+        || digits > 0 && matches!(&word[digits..], "." | ")")
 }
 
 /// What a CommonMark renderer shows of `markdown`: the text of its HTML,

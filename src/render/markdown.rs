@@ -51,19 +51,10 @@ fn escape_into(out: &mut String, text: &str) {
 /// Escapes what would start a block (heading, list, quote, rule, table)
 /// at the start of a line.
 pub fn escape_line_start(line: &str) -> String {
-    let first = line.chars().next();
-    let needs = match first {
-        Some('#' | '-' | '+' | '*' | '>' | '=' | '|') => true,
-        Some(c) if c.is_ascii_digit() => {
-            let digits = line.chars().take_while(char::is_ascii_digit).count();
-            matches!(line[digits..].chars().next(), Some('.' | ')'))
-        }
-        _ => false,
-    };
-    if !needs {
+    if !starts_block(line) {
         return line.to_string();
     }
-    match first {
+    match line.chars().next() {
         Some(c) if c.is_ascii_digit() => {
             let digits = line.chars().take_while(char::is_ascii_digit).count();
             format!("{}\\{}", &line[..digits], &line[digits..])
@@ -72,18 +63,86 @@ pub fn escape_line_start(line: &str) -> String {
     }
 }
 
+/// Whether a line, as it starts, opens a block: a heading (`# `), a list
+/// item (`- `, `+ `, `* `, `1. `, `1) `), a quote, a table, a rule or a
+/// setext underline. A word that merely begins with `-` (`-Wall`) does not.
+fn starts_block(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let second = chars.next();
+    let ends_marker = |c: Option<char>| c.is_none_or(|c| c == ' ');
+    let all_of = |c: char| line.trim_end().chars().all(|x| x == c || x == ' ');
+    match first {
+        '>' | '|' => true,
+        '#' => ends_marker(line.trim_start_matches('#').chars().next()),
+        '-' | '+' | '*' => ends_marker(second) || all_of(first),
+        '=' => all_of('='),
+        c if c.is_ascii_digit() => {
+            let digits = line.chars().take_while(char::is_ascii_digit).count();
+            let mut rest = line[digits..].chars();
+            matches!(rest.next(), Some('.' | ')')) && ends_marker(rest.next())
+        }
+        _ => false,
+    }
+}
+
 /// Wraps already-rendered inline Markdown at `width` columns, never inside
-/// a word, code span or link, with every line safe at its start.
+/// a word, code span or link, with every line safe at its start. Lines are
+/// filled as far as they go; where the next line would open with Markdown
+/// syntax (`- `, `1. `, `# `), one word moves down with it, and where that
+/// cannot be, the line is escaped.
 pub fn wrap(markdown: &str, width: usize) -> String {
-    let options = textwrap::Options::new(width)
-        .break_words(false)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::wrap(&bind_code_spans(markdown), options)
+    let bound = bind_code_spans(markdown);
+    let words: Vec<(&str, usize)> = bound
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| (w, word_width(w)))
+        .collect();
+    let mut lines: Vec<Vec<(&str, usize)>> = Vec::new();
+    let mut current: Vec<(&str, usize)> = Vec::new();
+    let line_width = |line: &[(&str, usize)]| {
+        line.iter().map(|(_, w)| w).sum::<usize>() + line.len().saturating_sub(1)
+    };
+    for word in words {
+        if current.is_empty() || line_width(&current) + 1 + word.1 <= width {
+            current.push(word);
+            continue;
+        }
+        let mut next = Vec::new();
+        if starts_block(word.0) && current.len() >= 2 {
+            let moved = current.pop().expect("two words");
+            if moved.1 + 1 + word.1 <= width {
+                next.push(moved);
+            } else {
+                current.push(moved);
+            }
+        }
+        lines.push(std::mem::take(&mut current));
+        next.push(word);
+        current = next;
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
         .iter()
-        .map(|line| escape_line_start(line).replace(BOUND_SPACE, " "))
+        .map(|line| {
+            let text: Vec<&str> = line.iter().map(|(w, _)| *w).collect();
+            escape_line_start(&text.join(" ")).replace(BOUND_SPACE, " ")
+        })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The display width of a word, its bound spaces counting as spaces.
+fn word_width(word: &str) -> usize {
+    if word.contains(BOUND_SPACE) {
+        UnicodeWidthStr::width(word.replace(BOUND_SPACE, " ").as_str())
+    } else {
+        UnicodeWidthStr::width(word)
+    }
 }
 
 /// Stands for a space inside a code span while lines are wrapped: a break
@@ -155,6 +214,25 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn a_word_that_begins_with_a_dash_does_not_break_the_line_early() {
+        let text = "This series aims to fix almost all remaining fall-through warnings in \
+                    order to enable -Wimplicit-fallthrough for Clang, and to stop the \
+                    warnings that the kernel's own build turns into errors today.";
+        let wrapped = wrap(text, 80);
+        let first = wrapped.lines().next().unwrap();
+        assert!(first.len() > 70, "{wrapped}");
+        assert!(!wrapped.contains("\\-W"), "{wrapped}");
+    }
+
+    #[test]
+    fn a_line_that_would_open_a_list_takes_one_word_along() {
+        let text = format!("{} - not a list", "word ".repeat(15).trim_end());
+        let wrapped = wrap(&text, 75);
+        let second = wrapped.lines().nth(1).unwrap();
+        assert!(second.starts_with("word - not"), "{wrapped}");
     }
 
     #[test]
