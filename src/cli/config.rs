@@ -10,6 +10,8 @@
 //! title = "LKML News {release}"
 //! format = "hugo"
 //! summarizer = "llm -m local-model -s 'One sentence, as a news editor.'"
+//! post_dir = "~/site/content/posts/en"
+//! post_name = "lkml_news_{release}"
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -36,6 +38,10 @@ pub struct Config {
     pub format: Option<FormatArg>,
     /// `--summarizer`: a command that prints a summary for an entry.
     pub summarizer: Option<String>,
+    /// `--post-dir`: where posts are written.
+    pub post_dir: Option<PathBuf>,
+    /// The post's file name without `.md`: `{release}`, `{date}`.
+    pub post_name: Option<String>,
 }
 
 /// `~/.config/lkml-digest/config.toml` (the platform's config directory).
@@ -91,6 +97,7 @@ impl Config {
                 self.apply_post(&mut args.post, &given);
             }
             Command::Fetch(args) => self.apply_source(&mut args.source, &given),
+            Command::Completions { .. } | Command::Man => {}
             Command::Serve(args) => {
                 self.apply_source(&mut args.source, &given);
                 self.apply_post(&mut args.post, &given);
@@ -137,6 +144,16 @@ impl Config {
         }
         if let Some(command) = self.summarizer.as_ref().filter(|_| !given("summarizer")) {
             post.summarizer = Some(command.clone());
+        }
+        if let Some(dir) = self
+            .post_dir
+            .as_ref()
+            .filter(|_| !given("post_dir") && !given("output"))
+        {
+            post.post_dir = Some(dir.clone());
+        }
+        if let Some(pattern) = &self.post_name {
+            post.post_name = Some(pattern.clone());
         }
     }
 }

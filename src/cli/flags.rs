@@ -47,6 +47,17 @@ pub enum Command {
     Week(WeekArgs),
     /// A local web page to paste IDs, preview, reorder and edit the post.
     Serve(ServeArgs),
+    /// Print shell completions: put bash's in
+    /// ~/.local/share/bash-completion/completions/lkml-digest, zsh's as
+    /// _lkml-digest in a directory of $fpath, fish's in
+    /// ~/.config/fish/completions/lkml-digest.fish.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `lkml-digest man > lkml-digest.1`, then
+    /// put it in a man1 directory, or read it with `man -l lkml-digest.1`.
+    Man,
 }
 
 /// Where threads come from and how to get them.
@@ -148,6 +159,20 @@ pub struct PostArgs {
     /// Write the draft to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Write the post into DIR (a Hugo site's content/posts/en/, say), named
+    /// by the config's post_name: lkml_news_{release}, or lkml_news_{date}
+    /// when there is no release.
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub post_dir: Option<PathBuf>,
+
+    /// Overwrite a post that --post-dir finds already written.
+    #[arg(long)]
+    pub force: bool,
+
+    /// The config file's post name pattern.
+    #[arg(skip)]
+    pub post_name: Option<String>,
 
     /// The post's title (default: after the newest release announcement,
     /// else the date).

@@ -98,6 +98,26 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Fetch(args) => run_fetch(args),
         Command::Week(args) => run_week(args),
         Command::Serve(args) => serve::run_serve(args),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "lkml-digest", &mut out);
+            finish(write_output(None, &out))
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => finish(write_output(None, &out)),
+                Err(e) => Outcome::Failed(CliError::Write(format!("the man page: {e}"))),
+            }
+        }
+    }
+}
+
+/// Done, or nothing was written.
+fn finish(written: Result<(), CliError>) -> Outcome {
+    match written {
+        Ok(()) => Outcome::Done,
+        Err(e) => Outcome::Failed(e),
     }
 }
 
@@ -222,7 +242,11 @@ fn write_post(post: &Draft, args: &PostArgs) -> Outcome {
         Ok(text) => text,
         Err(e) => return Outcome::Failed(e.into()),
     };
-    if let Err(e) = write_output(args.output.as_ref(), rendered.as_bytes()) {
+    let written = match &args.post_dir {
+        Some(dir) => write_into(dir, &post_name(post, args), args.force, rendered.as_bytes()),
+        None => write_output(args.output.as_ref(), rendered.as_bytes()),
+    };
+    if let Err(e) = written {
         return Outcome::Failed(e);
     }
     if post.failed.is_empty() {
@@ -230,6 +254,40 @@ fn write_post(post: &Draft, args: &PostArgs) -> Outcome {
     } else {
         Outcome::Partial
     }
+}
+
+/// The post's file name: the config's `post_name` (default
+/// `lkml_news_{release}`), `{release}` being the newest release announced
+/// (`v6.0-rc4`), or the date where there is none.
+fn post_name(post: &Draft, args: &PostArgs) -> String {
+    let date = args
+        .date
+        .unwrap_or_else(|| chrono::Local::now().fixed_offset())
+        .format("%Y-%m-%d")
+        .to_string();
+    let pattern = match (&args.post_name, &post.release) {
+        (Some(pattern), _) => pattern.as_str(),
+        (None, Some(_)) => "lkml_news_{release}",
+        (None, None) => "lkml_news_{date}",
+    };
+    let release = post.release.clone().unwrap_or_else(|| date.clone());
+    let name = pattern
+        .replace("{release}", &release)
+        .replace("{date}", &date);
+    // One file name, whatever the pattern or the release held.
+    name.replace(['/', '\\'], "_")
+}
+
+/// Writes `DIR/NAME.md`, refusing to overwrite a post without `force`.
+fn write_into(dir: &std::path::Path, name: &str, force: bool, text: &[u8]) -> Result<(), CliError> {
+    let path = dir.join(format!("{name}.md"));
+    if path.exists() && !force {
+        return Err(CliError::Write(format!(
+            "{}: a post is already there; --force overwrites it",
+            path.display()
+        )));
+    }
+    write_output(Some(&path), text)
 }
 
 /// How fetching shows its progress: a bar on a terminal; without one (a

@@ -84,6 +84,10 @@ pub struct Draft {
     pub date: String,
     pub entries: Vec<Entry>,
     pub failed: Vec<Failure>,
+    /// The newest release announced in the entries (`v6.0-rc4`), which
+    /// names the post.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release: Option<String>,
     /// `week`: every candidate, best first, with its score's parts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ranking: Vec<rank::Candidate>,
@@ -342,11 +346,11 @@ pub fn draft(entries: Vec<Entry>, failed: Vec<Failure>, options: &Options) -> Dr
     let newest_release = releases
         .iter()
         .max_by(|a, b| a.date.cmp(&b.date))
-        .map(|e| e.subject.trim_start_matches("Linux ").to_string());
+        .map(|e| format!("v{}", e.subject.trim_start_matches("Linux ")));
     entries.extend(releases);
     let date = options.date.format("%Y-%m-%d").to_string();
     let title = options.title.clone().unwrap_or_else(|| {
-        let release = newest_release.map_or_else(|| date.clone(), |v| format!("v{v}"));
+        let release = newest_release.clone().unwrap_or_else(|| date.clone());
         options
             .title_pattern
             .replace("{release}", &release)
@@ -357,6 +361,7 @@ pub fn draft(entries: Vec<Entry>, failed: Vec<Failure>, options: &Options) -> Dr
         date: options.date.to_rfc3339_opts(SecondsFormat::Secs, true),
         entries,
         failed,
+        release: newest_release,
         ranking: Vec::new(),
     }
 }
