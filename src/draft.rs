@@ -34,7 +34,7 @@ pub fn read(
 ) -> Read {
     let fetched = source.threads(ids, watch);
     let (pool, warnings) = pool_from(&fetched.mails, preferred_list);
-    let mut notes: Vec<String> = fetched.note.into_iter().collect();
+    let mut notes = fetched.notes;
     notes.extend(warnings);
     Read {
         raw: fetched.mails,

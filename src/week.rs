@@ -266,7 +266,7 @@ fn from_lore(
             .load(std::sync::atomic::Ordering::Relaxed)
     ));
     let fetched = session.threads(&ids, watch);
-    notes.extend(fetched.note);
+    notes.extend(fetched.notes);
     failed.extend(fetched.failed);
     let preferred = (options.list != "all").then_some(options.list.as_str());
     Ok((parse_pool(&fetched.mails, preferred, notes), window, failed))

@@ -235,3 +235,34 @@ fn text_and_markdown_formats_have_no_front_matter() {
         assert!(text.contains("Linux 6.0-rc4 (Linus Torvalds)"), "{format}");
     }
 }
+
+#[test]
+fn a_reply_before_its_parent_in_the_mbox_still_joins_the_thread() {
+    let mail = |id: &str, parent: Option<&str>, subject: &str| {
+        let reply = parent
+            .map(|p| format!("In-Reply-To: <{p}>\nReferences: <{p}>\n"))
+            .unwrap_or_default();
+        format!(
+            "From: Jane Doe <jane@example.org>\nSubject: {subject}\n\
+             Date: Thu, 1 Sep 2022 10:00:00 +0000\nMessage-ID: <{id}>\n{reply}\nText of {id}.\n"
+        )
+        .into_bytes()
+    };
+    // The grandchild names only its parent, and comes first.
+    let mails = [
+        mail("grandchild@x", Some("child@x"), "Re: [PATCH] mm: a fix"),
+        mail("other@x", None, "[PATCH] net: another thread"),
+        mail("child@x", Some("root@x"), "Re: [PATCH] mm: a fix"),
+        mail("root@x", None, "[PATCH] mm: a fix"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out-of-order.mbox");
+    std::fs::write(
+        &path,
+        lkml_digest::fetch::mbox::write_mboxrd(mails.iter().map(Vec::as_slice)),
+    )
+    .unwrap();
+    let (value, out) = json(&["--mbox", path.to_str().unwrap(), "root@x"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(value["entries"][0]["messages"], 3, "{value}");
+}

@@ -104,7 +104,7 @@ fn names(mail: &[u8], id: &str) -> bool {
 }
 
 /// The IDs in a mail's Message-ID, In-Reply-To and References headers.
-fn message_ids(mail: &[u8]) -> impl Iterator<Item = String> + '_ {
+pub(super) fn message_ids(mail: &[u8]) -> impl Iterator<Item = String> + '_ {
     header_fields(mail)
         .filter(|field| {
             ["message-id:", "in-reply-to:", "references:"]

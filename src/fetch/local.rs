@@ -22,6 +22,59 @@ pub fn read_mailboxes(paths: &[PathBuf]) -> (Vec<RawMessage>, Vec<SourceError>) 
     read_mailboxes_keeping(paths, &|_| true)
 }
 
+/// The mails of the threads of `ids` under `paths`, without holding the
+/// rest in memory: a mail is kept when its Message-ID, In-Reply-To or
+/// References meet the wanted IDs, which grow with every mail kept. A
+/// second pass catches the mails read before the one that tied them to a
+/// thread (a reply before its parent in the file).
+/// Mails without any Message-ID are counted, a line per path.
+pub fn read_threads(
+    paths: &[PathBuf],
+    ids: &[String],
+) -> (Vec<RawMessage>, Vec<SourceError>, Vec<String>) {
+    let wanted: std::sync::Mutex<rustc_hash::FxHashSet<String>> =
+        std::sync::Mutex::new(ids.iter().cloned().collect());
+    let unnamed = std::sync::atomic::AtomicUsize::new(0);
+    let keep = |raw: &[u8]| {
+        let named: Vec<String> = super::answer::message_ids(raw).collect();
+        if named.is_empty() {
+            unnamed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            return false;
+        }
+        let mut wanted = wanted.lock().expect("no reader panics");
+        let ours = named.iter().any(|id| wanted.contains(id));
+        if ours {
+            wanted.extend(named);
+        }
+        ours
+    };
+    let mut notes = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let (_, failed) = read_mailboxes_keeping(std::slice::from_ref(path), &keep);
+        errors.extend(failed);
+        let n = unnamed.swap(0, std::sync::atomic::Ordering::Relaxed);
+        if n > 0 {
+            let mails = if n == 1 { "mail" } else { "mails" };
+            notes.push(format!(
+                "{}: skipped {n} {mails} without a usable Message-ID",
+                path.display()
+            ));
+        }
+    }
+    let readable: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| {
+            !errors
+                .iter()
+                .any(|e| e.source_name == p.display().to_string())
+        })
+        .cloned()
+        .collect();
+    let (kept, _) = read_mailboxes_keeping(&readable, &keep);
+    (kept, errors, notes)
+}
+
 /// Reads the messages under `paths` that `keep` wants. An mbox is read a
 /// block at a time, so that memory holds what is kept, not the file.
 pub fn read_mailboxes_keeping(

@@ -68,21 +68,29 @@ pub struct Fetched {
     pub mails: Vec<RawMessage>,
     /// What could not be read or fetched, one line each.
     pub failed: Vec<Failure>,
-    /// A closing line of what was asked (threads, cache hits, requests).
-    pub note: Option<String>,
+    /// Lines for standard error: what was asked (threads, cache hits,
+    /// requests), mails that could not be used.
+    pub notes: Vec<String>,
 }
 
 impl Source {
-    /// The mail that holds the threads of `ids`: all the mailboxes' mail,
-    /// or each ID's thread from the server, `watch` hearing how each goes.
+    /// The mail that holds the threads of `ids`: the mailboxes' mails of
+    /// those threads, or each ID's thread from the server, `watch` hearing
+    /// how each goes.
     pub fn threads(&self, ids: &[String], watch: &(dyn Fn(Progress) + Sync)) -> Fetched {
         match self {
             Source::Local { mailboxes, .. } => {
-                let (mails, errors) = read_mailboxes(mailboxes);
+                // Asked for nothing in particular (a fuzz run, say): all of it.
+                let (mails, errors, notes) = if ids.is_empty() {
+                    let (mails, errors) = read_mailboxes(mailboxes);
+                    (mails, errors, Vec::new())
+                } else {
+                    local::read_threads(mailboxes, ids)
+                };
                 Fetched {
                     mails,
                     failed: errors.into_iter().map(Failure::from).collect(),
-                    note: None,
+                    notes,
                 }
             }
             Source::Lore(options) => match session::Session::start(options.clone()) {

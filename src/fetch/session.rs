@@ -48,7 +48,7 @@ impl Session {
             }
         }
         let stats = self.lore.stats();
-        fetched.note = Some(format!(
+        fetched.notes.push(format!(
             "fetched {}/{} threads ({} from the cache, {} requests)",
             ids.len() - fetched.failed.len(),
             ids.len(),
