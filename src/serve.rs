@@ -90,11 +90,103 @@ pub type Builder<R> = Arc<dyn Fn(&R) -> Result<Draft, String> + Send + Sync>;
 pub type DraftBuilder =
     Arc<dyn Fn(&DraftRequest, &(dyn Fn(Progress) + Sync)) -> Result<Draft, String> + Send + Sync>;
 
-/// The server's state: how to build, and the builds under way.
+/// The server's state: how to build, the builds under way, and the gate
+/// that bounds them.
 #[derive(Clone)]
 struct App {
     builders: Builders,
     jobs: Arc<Mutex<Jobs>>,
+    gate: Arc<Gate>,
+}
+
+/// How many builds run at once, and how many may wait for a turn.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub builds: usize,
+    pub queue: usize,
+}
+
+impl Default for Limits {
+    /// As many builds as cores, and twice that waiting.
+    fn default() -> Limits {
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        Limits {
+            builds: cores,
+            queue: 2 * cores,
+        }
+    }
+}
+
+/// Builds run `builds` at once; `queue` more wait; the rest are told to
+/// come back (503 with Retry-After), so that a script or a reload storm
+/// cannot take the machine's memory.
+struct Gate {
+    turns: Arc<tokio::sync::Semaphore>,
+    waiting: std::sync::atomic::AtomicUsize,
+    queue: usize,
+}
+
+/// A build let in: it runs now, or waits in the queue for its turn.
+enum Admitted<'a> {
+    Now(tokio::sync::OwnedSemaphorePermit),
+    Queued(&'a Gate),
+}
+
+impl Gate {
+    fn new(limits: Limits) -> Gate {
+        Gate {
+            turns: Arc::new(tokio::sync::Semaphore::new(limits.builds.max(1))),
+            waiting: std::sync::atomic::AtomicUsize::new(0),
+            queue: limits.queue,
+        }
+    }
+
+    /// A place for a build, or `None` when the queue is full.
+    fn admit(&self) -> Option<Admitted<'_>> {
+        use std::sync::atomic::Ordering;
+        if let Ok(turn) = self.turns.clone().try_acquire_owned() {
+            return Some(Admitted::Now(turn));
+        }
+        if self.waiting.fetch_add(1, Ordering::SeqCst) >= self.queue {
+            self.waiting.fetch_sub(1, Ordering::SeqCst);
+            return None;
+        }
+        Some(Admitted::Queued(self))
+    }
+}
+
+impl Admitted<'_> {
+    /// The build's turn: at once, or when a running one ends.
+    async fn turn(self) -> tokio::sync::OwnedSemaphorePermit {
+        match self {
+            Admitted::Now(turn) => turn,
+            Admitted::Queued(gate) => {
+                let turn = gate
+                    .turns
+                    .clone()
+                    .acquire_owned()
+                    .await
+                    .expect("the gate is never closed");
+                gate.waiting
+                    .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                turn
+            }
+        }
+    }
+}
+
+/// Seconds a refused build is told to wait.
+const RETRY_AFTER: &str = "1";
+
+fn busy() -> Response {
+    let mut response = refuse(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "the server is busy with other builds; retry in a moment",
+    );
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER));
+    response
 }
 
 /// The newest builds, so that the page can poll them.
@@ -123,9 +215,15 @@ const STYLE: &str = include_str!("../templates/serve/app.css");
 
 /// The whole app: the page, its assets, and the API calls.
 pub fn router(builders: Builders) -> Router {
+    router_with(builders, Limits::default())
+}
+
+/// [`router`] with its bounds on builds.
+pub fn router_with(builders: Builders, limits: Limits) -> Router {
     let app = App {
         builders,
         jobs: Arc::default(),
+        gate: Arc::new(Gate::new(limits)),
     };
     Router::new()
         .route(
@@ -198,7 +296,13 @@ fn refuse(status: StatusCode, why: &str) -> Response {
 }
 
 async fn draft(State(app): State<App>, Json(request): Json<DraftRequest>) -> Response {
+    let gate = app.gate.clone();
+    let Some(admitted) = gate.admit() else {
+        return busy();
+    };
+    let turn = admitted.turn().await;
     let result = tokio::task::spawn_blocking(move || {
+        let _turn = turn;
         let draft = (app.builders.draft)(&request, &|_| {})?;
         Ok::<_, String>((lines(&request.input, &draft), draft))
     })
@@ -209,7 +313,13 @@ async fn draft(State(app): State<App>, Json(request): Json<DraftRequest>) -> Res
 /// The week form: the window's best threads, as `lkml-digest week` finds
 /// them with the server's sources.
 async fn week(State(app): State<App>, Json(request): Json<WeekRequest>) -> Response {
+    let gate = app.gate.clone();
+    let Some(admitted) = gate.admit() else {
+        return busy();
+    };
+    let turn = admitted.turn().await;
     let result = tokio::task::spawn_blocking(move || {
+        let _turn = turn;
         let draft = (app.builders.week)(&request)?;
         Ok::<_, String>((Vec::new(), draft))
     })
@@ -246,6 +356,13 @@ async fn start_job(State(app): State<App>, Json(request): Json<DraftRequest>) ->
             "no message IDs in the paste: IDs or lore links, one or more per line",
         );
     }
+    // Admitted now, or refused now: a queued build's page polls it.
+    let gate = app.gate.clone();
+    let queued = match gate.admit() {
+        None => return busy(),
+        Some(Admitted::Now(turn)) => Ok(turn),
+        Some(Admitted::Queued(_)) => Err(()),
+    };
     let job = Arc::new(Mutex::new(Job {
         input: request.input.clone(),
         states: vec!["queued"; ids.len()],
@@ -262,7 +379,25 @@ async fn start_job(State(app): State<App>, Json(request): Json<DraftRequest>) ->
         }
         id
     };
-    tokio::task::spawn_blocking(move || {
+    tokio::spawn(async move {
+        let turn = match queued {
+            Ok(turn) => turn,
+            Err(()) => Admitted::Queued(&gate).turn().await,
+        };
+        let _ = tokio::task::spawn_blocking(move || run_job(&app, &request, &job, turn)).await;
+    });
+    Json(serde_json::json!({ "job": id })).into_response()
+}
+
+/// Runs one build of the page, holding its `turn` until it is done.
+fn run_job(
+    app: &App,
+    request: &DraftRequest,
+    job: &Mutex<Job>,
+    turn: tokio::sync::OwnedSemaphorePermit,
+) {
+    let _turn = turn;
+    {
         let watch = |event: Progress| {
             let mut job = job.lock().expect("job lock");
             match event {
@@ -272,7 +407,7 @@ async fn start_job(State(app): State<App>, Json(request): Json<DraftRequest>) ->
                 }
             }
         };
-        let result = (app.builders.draft)(&request, &watch).and_then(|draft| {
+        let result = (app.builders.draft)(request, &watch).and_then(|draft| {
             let (markdown, html) = both(&draft)?;
             Ok(DraftResponse {
                 lines: lines(&request.input, &draft),
@@ -282,8 +417,7 @@ async fn start_job(State(app): State<App>, Json(request): Json<DraftRequest>) ->
             })
         });
         job.lock().expect("job lock").result = Some(result);
-    });
-    Json(serde_json::json!({ "job": id })).into_response()
+    }
 }
 
 /// A build's progress: each pasted line's state, and the draft once done.

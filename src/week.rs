@@ -84,29 +84,66 @@ pub fn run(
 ) -> Result<Run, WeekError> {
     let mut notes = Vec::new();
     let mut details = Vec::new();
-    let (pool, window, failed, lists) = match source {
-        Source::Local {
-            mailboxes,
-            archives,
-        } => {
-            let (pool, window, failed) =
-                from_local(mailboxes, archives, request, &mut notes, &mut details)?;
-            // Mailboxes may hold any list's mail.
-            let lists = request
-                .lists
-                .iter()
-                .filter(|l| *l != "all")
-                .cloned()
-                .collect();
-            (pool, window, failed, lists)
-        }
+    let (mailboxes, archives): (&[PathBuf], &[PathBuf]) = match source {
         Source::Lore(lore) => {
             let (pool, window, failed) = from_lore(lore, request, watch, &mut notes, &mut details)?;
             // The listing kept to the lists already (and inbox names need
             // not be List-Ids).
-            (pool, window, failed, Vec::new())
+            let read = Read {
+                pool,
+                window,
+                failed,
+                notes,
+                details,
+            };
+            return Ok(finish(read, Vec::new(), request, options));
         }
+        Source::Local {
+            mailboxes,
+            archives,
+        } => (mailboxes, archives),
+        // A week is read by date, which the index does not keep.
+        Source::Indexed(mailboxes) => (mailboxes.paths(), &[]),
     };
+    let (pool, window, failed) =
+        from_local(mailboxes, archives, request, &mut notes, &mut details)?;
+    // Mailboxes may hold any list's mail.
+    let lists = request
+        .lists
+        .iter()
+        .filter(|l| *l != "all")
+        .cloned()
+        .collect();
+    let read = Read {
+        pool,
+        window,
+        failed,
+        notes,
+        details,
+    };
+    Ok(finish(read, lists, request, options))
+}
+
+/// What was read for the week: its mail, its window, what failed, and
+/// the lines said while reading.
+struct Read {
+    pool: Pool,
+    window: Window,
+    failed: Vec<Failure>,
+    notes: Vec<String>,
+    details: Vec<String>,
+}
+
+/// Ranks the week's mail and drafts the best, the candidates kept to
+/// `lists` (none: all).
+fn finish(read: Read, lists: Vec<String>, request: &WeekRequest, options: &Options) -> Run {
+    let Read {
+        pool,
+        window,
+        failed,
+        mut notes,
+        mut details,
+    } = read;
     let week = WeekOptions {
         window,
         top: request.top,
@@ -132,11 +169,11 @@ pub fn run(
     if let Some(summarizer) = &options.summarizer {
         notes.extend(summarizer.apply(&mut draft, &pool));
     }
-    Ok(Run {
+    Run {
         draft,
         notes,
         details,
-    })
+    }
 }
 
 /// Replies this long after the window still count toward its discussion,

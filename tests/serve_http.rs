@@ -301,3 +301,96 @@ async fn a_malformed_request_is_refused_without_harm() {
     let (status, _) = post(&server, "/api/draft", &json!({ "input": samples_paste() })).await;
     assert_eq!(status, 200);
 }
+
+/// A lore stand-in that takes `delay` over every thread it serves.
+fn slow_lore(delay: std::time::Duration) -> String {
+    let (url, _) = common::http::serve(std::sync::Arc::new(move |request, stream| {
+        std::thread::sleep(delay);
+        let id = request.id().unwrap_or_default();
+        common::http::respond(stream, "200 OK", "", &common::http::thread_body(&id));
+    }));
+    url
+}
+
+#[tokio::test]
+async fn builds_past_the_queue_are_told_to_retry_and_the_accepted_all_finish() {
+    let lore = slow_lore(std::time::Duration::from_millis(800));
+    let cache = tempfile::tempdir().unwrap();
+    let server = common::serve(&[
+        "--lore",
+        &lore,
+        "--cache-dir",
+        cache.path().to_str().unwrap(),
+        "--refresh",
+        "--max-builds",
+        "1",
+        "--build-queue",
+        "1",
+    ]);
+    let requests = (0..4).map(|i| {
+        let body = json!({ "input": format!("build{i}@example.org") });
+        let request = json_post(&server, "/api/draft", &body);
+        async move { request.send().await.unwrap() }
+    });
+    let responses = futures_util::future::join_all(requests).await;
+    let mut accepted = 0;
+    let mut refused = 0;
+    for response in responses {
+        match response.status().as_u16() {
+            200 => {
+                accepted += 1;
+                let body: Value = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
+                assert_eq!(body["draft"]["entries"].as_array().unwrap().len(), 1);
+            }
+            503 => {
+                refused += 1;
+                assert_eq!(response.headers()["retry-after"], "1");
+            }
+            other => panic!("unexpected status {other}"),
+        }
+    }
+    // One runs, one waits its turn, the rest come back later.
+    assert_eq!((accepted, refused), (2, 2));
+}
+
+#[tokio::test]
+async fn a_mailbox_changed_while_serving_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mail.mbox");
+    let mail = |id: &str| {
+        format!(
+            "From: Jane Doe <jane@example.org>\nSubject: [PATCH] mm: fix {id}\n\
+             Date: Thu, 1 Sep 2022 10:00:00 +0000\nMessage-ID: <{id}>\n\nFix it.\n"
+        )
+    };
+    let write = |ids: &[&str]| {
+        let mails: Vec<String> = ids.iter().map(|id| mail(id)).collect();
+        std::fs::write(
+            &path,
+            lkml_digest::fetch::mbox::write_mboxrd(mails.iter().map(|m| m.as_bytes())),
+        )
+        .unwrap();
+    };
+    write(&["first@example.org"]);
+    let server = common::serve(&["--mbox", path.to_str().unwrap()]);
+    let (status, body) = post(
+        &server,
+        "/api/draft",
+        &json!({ "input": "first@example.org" }),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(body["draft"]["entries"].as_array().unwrap().len(), 1);
+    write(&["first@example.org", "second@example.org"]);
+    let (status, body) = post(
+        &server,
+        "/api/draft",
+        &json!({ "input": "second@example.org" }),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        body["draft"]["entries"][0]["message_id"], "second@example.org",
+        "{body}"
+    );
+}

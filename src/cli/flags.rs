@@ -315,6 +315,15 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = 12, value_name = "N")]
     pub top: usize,
 
+    /// Builds that run at once (default: the number of cores).
+    #[arg(long, value_name = "N")]
+    pub max_builds: Option<usize>,
+
+    /// Builds that may wait for a turn; past that, the page is told to
+    /// retry (default: twice --max-builds).
+    #[arg(long, value_name = "N")]
+    pub build_queue: Option<usize>,
+
     #[command(flatten)]
     pub source: SourceArgs,
 

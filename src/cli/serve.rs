@@ -6,6 +6,8 @@ use std::sync::Arc;
 use super::flags::{PostArgs, ServeArgs, SourceArgs, WeekArgs, parse_date};
 use super::{CliError, Outcome, say};
 use crate::compose::Options;
+use crate::fetch::Source;
+use crate::fetch::index::Mailboxes;
 use crate::{draft, input, serve, week};
 
 pub fn run_serve(args: ServeArgs) -> Outcome {
@@ -15,6 +17,12 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
             args.bind
         ));
     }
+    let defaults = serve::Limits::default();
+    let builds = args.max_builds.unwrap_or(defaults.builds).max(1);
+    let limits = serve::Limits {
+        builds,
+        queue: args.build_queue.unwrap_or(2 * builds),
+    };
     let (source, post) = (args.source, args.post);
     let (default_interests, default_top) = (args.interest, args.top);
     // The server's sources, quiet: its log is not the place for progress.
@@ -24,6 +32,13 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
         ..source
     };
     let draft_source = source.clone();
+    // Mailboxes are indexed once (at the first build, and again when a
+    // file changes); a build reads only its threads' mails.
+    let draft_from = if source.mbox.is_empty() {
+        source.source(&[])
+    } else {
+        Source::Indexed(Arc::new(Mailboxes::new(source.mbox.clone())))
+    };
     let draft_post = post.clone();
     let draft = move |request: &serve::DraftRequest, watch: &(dyn Fn(serve::Progress) + Sync)| {
         let ids = input::extract(&request.input).ids;
@@ -33,10 +48,9 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
             );
         }
         let options = post_options(&draft_post, &request.title, &request.date)?;
-        let source = draft_source.source(&[]);
         let run = draft::run(
             &ids,
-            &source,
+            &draft_from,
             draft_source.preferred_list(),
             &options,
             watch,
@@ -116,7 +130,7 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
         let address = listener.local_addr().map_or(args.bind, |a| a);
         // The URL is the one line on standard output, for scripts and tests.
         println!("http://{address}/");
-        match axum::serve(listener, serve::router(builders)).await {
+        match axum::serve(listener, serve::router_with(builders, limits)).await {
             Ok(()) => Outcome::Done,
             Err(e) => Outcome::Failed(CliError::Serve(format!("the server stopped: {e}"))),
         }

@@ -123,6 +123,28 @@ pub(super) fn message_ids(mail: &[u8]) -> impl Iterator<Item = String> + '_ {
         })
 }
 
+/// A mail's own Message-ID, and the IDs its In-Reply-To and References
+/// name.
+pub(super) fn own_and_referenced_ids(mail: &[u8]) -> (Option<String>, Vec<String>) {
+    let mut own = None;
+    let mut referenced = Vec::new();
+    for field in header_fields(mail) {
+        let is = |name: &str| {
+            field.len() > name.len() && field[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+        };
+        let value = || {
+            let colon = field.iter().position(|&b| b == b':').unwrap_or(0);
+            ids_in(&String::from_utf8_lossy(&field[colon + 1..]))
+        };
+        if is("message-id:") {
+            own = own.or_else(|| value().into_iter().next());
+        } else if is("in-reply-to:") || is("references:") {
+            referenced.extend(value());
+        }
+    }
+    (own, referenced)
+}
+
 /// `<a@b> <c@d>` -> `a@b`, `c@d`; a bare value without brackets is one ID.
 fn ids_in(value: &str) -> Vec<String> {
     let bracketed: Vec<String> = value

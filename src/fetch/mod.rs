@@ -7,6 +7,7 @@ pub mod answer;
 pub mod archive;
 pub mod cache;
 pub mod error;
+pub mod index;
 pub mod local;
 pub mod lore;
 pub mod mbox;
@@ -60,6 +61,9 @@ pub enum Source {
     },
     /// A public-inbox server such as lore, with its cache.
     Lore(LoreOptions),
+    /// Mailboxes indexed once, for a server that drafts from them again
+    /// and again: a build reads only its threads' mails.
+    Indexed(std::sync::Arc<index::Mailboxes>),
 }
 
 /// What a source gave for some message IDs.
@@ -91,6 +95,14 @@ impl Source {
                     mails,
                     failed: errors.into_iter().map(Failure::from).collect(),
                     notes,
+                }
+            }
+            Source::Indexed(mailboxes) => {
+                let (mails, errors) = mailboxes.threads(ids);
+                Fetched {
+                    mails,
+                    failed: errors.into_iter().map(Failure::from).collect(),
+                    notes: Vec::new(),
                 }
             }
             Source::Lore(options) => match session::Session::start(options.clone()) {

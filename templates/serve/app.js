@@ -27,12 +27,24 @@ function restore() {
 }
 
 async function call(path, body) {
-  const response = await fetch(path, {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
-  });
-  const data = await response.json().catch(() => ({ error: `the server answered ${response.status}` }));
-  if (!response.ok) throw new Error(data.error || `the server answered ${response.status}`);
-  return data;
+  // A busy server (503) says when to come back; the page waits and asks
+  // again, saying so, rather than failing the build.
+  for (;;) {
+    const response = await fetch(path, {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+    });
+    if (response.status === 503) {
+      const seconds = Number(response.headers.get("Retry-After")) || 1;
+      const before = $("status").textContent;
+      $("status").textContent = "The server is busy, retrying…";
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      $("status").textContent = before;
+      continue;
+    }
+    const data = await response.json().catch(() => ({ error: `the server answered ${response.status}` }));
+    if (!response.ok) throw new Error(data.error || `the server answered ${response.status}`);
+    return data;
+  }
 }
 
 async function build() {
