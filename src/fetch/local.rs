@@ -169,6 +169,11 @@ fn split_blocks(mut reader: impl Read, block: usize, keep: Keep) -> std::io::Res
         // Exactly: blocks may be shared, and a doubled Vec would be kept.
         buffer.reserve_exact(want);
         let at_end = (&mut reader).take(want as u64).read_to_end(&mut buffer)? == 0;
+        // A small file's block would otherwise hold the whole reservation
+        // for as long as a kept mail shares it.
+        if buffer.capacity() > 2 * buffer.len() {
+            buffer.shrink_to_fit();
+        }
         let read = Bytes::from(std::mem::take(&mut buffer));
         let (spans, rest) = mbox::complete_messages(&read, at_end);
         let wanted: Vec<Cow<[u8]>> = crate::parallel::map(&spans, |span| {

@@ -113,7 +113,8 @@ pub fn wrap(markdown: &str, width: usize) -> String {
         let mut next = Vec::new();
         if starts_block(word.0) && current.len() >= 2 {
             let moved = current.pop().expect("two words");
-            if moved.1 + 1 + word.1 <= width {
+            // Moved only where it helps: it fits, and opens no block itself.
+            if moved.1 + 1 + word.1 <= width && !starts_block(moved.0) {
                 next.push(moved);
             } else {
                 current.push(moved);
