@@ -97,6 +97,29 @@ struct App {
     builders: Builders,
     jobs: Arc<Mutex<Jobs>>,
     gate: Arc<Gate>,
+    shared: Arc<Mutex<SharedBuilds>>,
+}
+
+/// Builds under way by what they were asked: the same paste asked again
+/// while it builds (a reload storm, a script) waits for that build instead
+/// of starting another.
+type SharedBuilds = std::collections::HashMap<String, Arc<tokio::sync::OnceCell<Shared>>>;
+
+/// What a shared build gives each of its askers.
+type Shared = Result<Arc<DraftResponse>, SharedFailure>;
+
+#[derive(Debug, Clone)]
+enum SharedFailure {
+    Busy,
+    Failed(StatusCode, String),
+}
+
+/// What identifies a build request.
+fn build_key(request: &DraftRequest) -> String {
+    format!(
+        "{}\u{0}{:?}\u{0}{:?}",
+        request.input, request.title, request.date
+    )
 }
 
 /// How many builds run at once, and how many may wait for a turn.
@@ -200,6 +223,8 @@ struct Jobs {
 const JOBS_KEPT: usize = 32;
 
 struct Job {
+    /// What was asked ([`build_key`]).
+    key: String,
     input: String,
     ids: Vec<String>,
     states: Vec<&'static str>,
@@ -224,6 +249,7 @@ pub fn router_with(builders: Builders, limits: Limits) -> Router {
         builders,
         jobs: Arc::default(),
         gate: Arc::new(Gate::new(limits)),
+        shared: Arc::default(),
     };
     Router::new()
         .route(
@@ -296,9 +322,37 @@ fn refuse(status: StatusCode, why: &str) -> Response {
 }
 
 async fn draft(State(app): State<App>, Json(request): Json<DraftRequest>) -> Response {
+    let key = build_key(&request);
+    let cell = app
+        .shared
+        .lock()
+        .expect("shared builds lock")
+        .entry(key.clone())
+        .or_default()
+        .clone();
+    let shared = cell
+        .get_or_init(|| build_once(app.clone(), request))
+        .await
+        .clone();
+    // The build is over: the next request of this paste builds anew.
+    {
+        let mut builds = app.shared.lock().expect("shared builds lock");
+        if builds.get(&key).is_some_and(|c| Arc::ptr_eq(c, &cell)) {
+            builds.remove(&key);
+        }
+    }
+    match shared {
+        Ok(response) => Json(&*response).into_response(),
+        Err(SharedFailure::Busy) => busy(),
+        Err(SharedFailure::Failed(status, why)) => refuse(status, &why),
+    }
+}
+
+/// One build of a paste, for every request of it while it runs.
+async fn build_once(app: App, request: DraftRequest) -> Shared {
     let gate = app.gate.clone();
     let Some(admitted) = gate.admit() else {
-        return busy();
+        return Err(SharedFailure::Busy);
     };
     let turn = admitted.turn().await;
     let result = tokio::task::spawn_blocking(move || {
@@ -307,7 +361,22 @@ async fn draft(State(app): State<App>, Json(request): Json<DraftRequest>) -> Res
         Ok::<_, String>((lines(&request.input, &draft), draft))
     })
     .await;
-    respond(result)
+    match result {
+        Ok(Ok((lines, draft))) => match both(&draft) {
+            Ok((markdown, html)) => Ok(Arc::new(DraftResponse {
+                draft,
+                markdown,
+                html,
+                lines,
+            })),
+            Err(e) => Err(SharedFailure::Failed(StatusCode::INTERNAL_SERVER_ERROR, e)),
+        },
+        Ok(Err(e)) => Err(SharedFailure::Failed(StatusCode::BAD_REQUEST, e)),
+        Err(e) => Err(SharedFailure::Failed(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            e.to_string(),
+        )),
+    }
 }
 
 /// The week form: the window's best threads, as `lkml-digest week` finds
@@ -356,6 +425,17 @@ async fn start_job(State(app): State<App>, Json(request): Json<DraftRequest>) ->
             "no message IDs in the paste: IDs or lore links, one or more per line",
         );
     }
+    // The same paste while it builds: the page polls that build.
+    let running = {
+        let jobs = app.jobs.lock().expect("jobs lock");
+        jobs.recent.iter().rev().find_map(|(n, job)| {
+            let job = job.lock().expect("job lock");
+            (job.result.is_none() && job.key == build_key(&request)).then_some(*n)
+        })
+    };
+    if let Some(id) = running {
+        return Json(serde_json::json!({ "job": id })).into_response();
+    }
     // Admitted now, or refused now: a queued build's page polls it.
     let gate = app.gate.clone();
     let queued = match gate.admit() {
@@ -364,6 +444,7 @@ async fn start_job(State(app): State<App>, Json(request): Json<DraftRequest>) ->
         Some(Admitted::Queued(_)) => Err(()),
     };
     let job = Arc::new(Mutex::new(Job {
+        key: build_key(&request),
         input: request.input.clone(),
         states: vec!["queued"; ids.len()],
         ids,
@@ -543,6 +624,7 @@ mod tests {
     #[test]
     fn a_running_build_shows_each_lines_ids_as_they_go() {
         let job = Job {
+            key: String::new(),
             input: "# picks\na@x\nhttps://lore.kernel.org/r/b@x https://lore.kernel.org/r/c@x\nnothing here\nd@x\n"
                 .into(),
             ids: vec!["a@x".into(), "b@x".into(), "c@x".into(), "d@x".into()],

@@ -394,3 +394,39 @@ async fn a_mailbox_changed_while_serving_is_read_again() {
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn the_same_paste_asked_while_it_builds_shares_that_build() {
+    let (lore, seen) = {
+        let (url, seen) = common::http::serve(std::sync::Arc::new(|request, stream| {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            let id = request.id().unwrap_or_default();
+            common::http::respond(stream, "200 OK", "", &common::http::thread_body(&id));
+        }));
+        (url, seen)
+    };
+    let cache = tempfile::tempdir().unwrap();
+    let server = common::serve(&[
+        "--lore",
+        &lore,
+        "--cache-dir",
+        cache.path().to_str().unwrap(),
+        "--refresh",
+        "--max-builds",
+        "1",
+        "--build-queue",
+        "0",
+    ]);
+    let body = json!({ "input": "storm@example.org" });
+    let requests = (0..8).map(|_| {
+        let request = json_post(&server, "/api/draft", &body);
+        async move { request.send().await.unwrap().status().as_u16() }
+    });
+    let statuses = futures_util::future::join_all(requests).await;
+    assert!(statuses.iter().all(|&s| s == 200), "{statuses:?}");
+    assert_eq!(
+        seen.lock().unwrap().len(),
+        1,
+        "one build fetched the thread once"
+    );
+}

@@ -16,6 +16,9 @@ use super::{RawMessage, SourceError, answer, local, mbox};
 
 /// How much of an mbox is read at once while indexing.
 const BLOCK: usize = 4 << 20;
+/// Mailboxes up to this much in all are held in memory, so that a build
+/// reads no file; past it, mails are read back from their spans.
+const HOLD_BUDGET: u64 = 256 << 20;
 
 /// The mailboxes a server drafts from, indexed when first asked and again
 /// whenever a file's size or modification time changes.
@@ -145,7 +148,15 @@ impl Index {
 
     /// Reads every mail's place and IDs, and works out the threads.
     pub fn read(paths: &[PathBuf]) -> Index {
-        let mut builder = Builder::default();
+        Index::read_holding(paths, HOLD_BUDGET)
+    }
+
+    /// [`Index::read`], holding at most `budget` bytes of mailboxes.
+    fn read_holding(paths: &[PathBuf], budget: u64) -> Index {
+        let mut builder = Builder {
+            budget,
+            ..Builder::default()
+        };
         let mut read = Vec::new();
         let mut errors = Vec::new();
         for path in paths {
@@ -230,6 +241,9 @@ impl Index {
 /// refer to.
 #[derive(Default)]
 struct Builder {
+    /// Bytes of mailboxes held in memory so far, and at most.
+    held: u64,
+    budget: u64,
     mails: Vec<Place>,
     by_id: FxHashMap<String, u32>,
     /// Each mail's links: the mails it is the same as or refers to, by ID,
@@ -264,9 +278,13 @@ impl Builder {
             .parent()
             .and_then(|p| p.file_name())
             .is_some_and(|n| n == "cur" || n == "new");
-        if gzipped || is_maildir_file {
-            // Held whole: a gzip stream cannot be read at an offset, and a
-            // Maildir message is its own file.
+        let size = fs::metadata(path).map_or(u64::MAX, |m| m.len());
+        let fits = self.held.saturating_add(size) <= self.budget;
+        if gzipped || is_maildir_file || fits {
+            // Held whole: a gzip stream cannot be read at an offset, a
+            // Maildir message is its own file, and small mailboxes cost
+            // little memory and no reading at all.
+            self.held = self.held.saturating_add(size);
             let (mails, errors) = local::read_mailboxes(&[path.to_path_buf()]);
             if let Some(e) = errors.into_iter().next() {
                 return Err(e.reason);
@@ -369,18 +387,23 @@ mod tests {
         mbox::write_mboxrd(mails.iter().map(|m| m.as_bytes()))
     }
 
-    #[test]
-    fn a_thread_is_read_back_from_its_spans_and_nothing_else() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.mbox");
+    fn three_mails(dir: &Path) -> PathBuf {
+        let path = dir.join("a.mbox");
         let mails = [
             mail("child@x", Some("root@x")),
             mail("other@x", None),
             mail("root@x", None),
         ];
         fs::write(&path, mbox(&mails)).unwrap();
-        let boxes = Mailboxes::new(vec![path]);
-        let (found, errors) = boxes.threads(&["root@x".into()]);
+        path
+    }
+
+    #[test]
+    fn a_thread_is_read_back_from_its_spans_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::read_holding(&[three_mails(dir.path())], 0);
+        assert!(index.mails.iter().all(|m| matches!(m, Place::Span { .. })));
+        let (found, errors) = index.threads(&["root@x".into()]);
         assert!(errors.is_empty());
         let mut texts: Vec<String> = found
             .iter()
@@ -389,6 +412,17 @@ mod tests {
         texts.sort();
         assert_eq!(texts.len(), 2);
         assert!(texts[0].contains("body of child@x") && texts[1].contains("body of root@x"));
+    }
+
+    #[test]
+    fn a_small_mailbox_is_held_and_a_build_reads_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = three_mails(dir.path());
+        let index = Index::read(std::slice::from_ref(&path));
+        fs::remove_file(&path).unwrap();
+        let (found, errors) = index.threads(&["child@x".into()]);
+        assert!(errors.is_empty());
+        assert_eq!(found.len(), 2);
     }
 
     #[test]
