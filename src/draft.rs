@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use crate::compose::{self, Draft, Entry, Failure, Options};
 use crate::fetch::{Progress, RawMessage, Source, mbox};
 use crate::parse::{Message, MessageError, Pool};
+use crate::summarizer::Summarizer;
 
 /// The mail read for some IDs, parsed.
 pub struct Read {
@@ -62,7 +63,7 @@ pub fn run(
     let mut draft = post(&read.pool, ids, read.failed, options);
     let mut notes = read.notes;
     if let Some(summarizer) = &options.summarizer {
-        notes.extend(summarizer.apply(&mut draft, &read.pool));
+        notes.extend(Summarizer(summarizer).apply(&mut draft, &read.pool));
     }
     Run { draft, notes }
 }

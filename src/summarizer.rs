@@ -11,20 +11,13 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::compose::{Draft, Kind};
+use crate::compose::{Draft, Kind, SummarizerCommand};
 use crate::parse::Pool;
 use crate::parse::summary::prose_sentences;
 
-/// The command and how hard to try.
-#[derive(Debug, Clone)]
-pub struct Summarizer {
-    /// Run by `sh -c`, so that it may hold arguments and pipes.
-    pub command: String,
-    /// At most this many run at once.
-    pub jobs: usize,
-    /// Past this, a run is killed.
-    pub timeout: Duration,
-}
+/// The editor's summarizer, as `--summarizer` set it up.
+#[derive(Debug, Clone, Copy)]
+pub struct Summarizer<'a>(pub &'a SummarizerCommand);
 
 /// What CMD reads: the entry, and the prose of the mail it is about.
 #[derive(Debug, Serialize)]
@@ -43,7 +36,7 @@ struct Request<'a> {
     text: String,
 }
 
-impl Summarizer {
+impl Summarizer<'_> {
     /// Replaces each summary of `draft` with CMD's, `jobs` at a time; a
     /// line for each entry where CMD failed and the built-in one stays.
     pub fn apply(&self, draft: &mut Draft, pool: &Pool) -> Vec<String> {
@@ -73,7 +66,7 @@ impl Summarizer {
             Mutex::new(vec![None; requests.len()]);
         let next = AtomicUsize::new(0);
         std::thread::scope(|scope| {
-            for _ in 0..self.jobs.clamp(1, requests.len().max(1)) {
+            for _ in 0..self.0.jobs.clamp(1, requests.len().max(1)) {
                 scope.spawn(|| {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
@@ -107,7 +100,7 @@ impl Summarizer {
         let mut command = Command::new("sh");
         command
             .arg("-c")
-            .arg(&self.command)
+            .arg(&self.0.command)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
@@ -130,7 +123,7 @@ impl Summarizer {
             let _ = stdout.by_ref().take(1 << 20).read_to_end(&mut out);
             out
         });
-        let deadline = Instant::now() + self.timeout;
+        let deadline = Instant::now() + self.0.timeout;
         let status = loop {
             match child.try_wait() {
                 Ok(Some(status)) => break status,
@@ -144,7 +137,7 @@ impl Summarizer {
                     let _ = child.wait();
                     return Err(format!(
                         "it took longer than {}s and was stopped",
-                        self.timeout.as_secs()
+                        self.0.timeout.as_secs()
                     ));
                 }
                 Ok(None) => std::thread::sleep(Duration::from_millis(10)),

@@ -22,6 +22,7 @@ use crate::parse::message::{date_of, glance};
 use crate::parse::series::{SENDING_SPREAD, is_automated_subject, normalized_title, series_key};
 use crate::parse::thread::is_list;
 use crate::parse::{Pool, Subject};
+use crate::summarizer::Summarizer;
 
 /// Where the window starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,7 +168,7 @@ fn finish(read: Read, lists: Vec<String>, request: &WeekRequest, options: &Optio
     let mut draft = compose::draft(entries, failed, options);
     draft.ranking = ranked;
     if let Some(summarizer) = &options.summarizer {
-        notes.extend(summarizer.apply(&mut draft, &pool));
+        notes.extend(Summarizer(summarizer).apply(&mut draft, &pool));
     }
     Run {
         draft,

@@ -302,19 +302,24 @@ async fn a_malformed_request_is_refused_without_harm() {
     assert_eq!(status, 200);
 }
 
-/// A lore stand-in that takes `delay` over every thread it serves.
-fn slow_lore(delay: std::time::Duration) -> String {
-    let (url, _) = common::http::serve(std::sync::Arc::new(move |request, stream| {
+/// A lore stand-in that takes `delay` over every thread it serves, and
+/// the requests it saw.
+fn slow_lore(
+    delay: std::time::Duration,
+) -> (
+    String,
+    std::sync::Arc<std::sync::Mutex<Vec<common::http::Request>>>,
+) {
+    common::http::serve(std::sync::Arc::new(move |request, stream| {
         std::thread::sleep(delay);
         let id = request.id().unwrap_or_default();
         common::http::respond(stream, "200 OK", "", &common::http::thread_body(&id));
-    }));
-    url
+    }))
 }
 
 #[tokio::test]
 async fn builds_past_the_queue_are_told_to_retry_and_the_accepted_all_finish() {
-    let lore = slow_lore(std::time::Duration::from_millis(800));
+    let (lore, _) = slow_lore(std::time::Duration::from_millis(800));
     let cache = tempfile::tempdir().unwrap();
     let server = common::serve(&[
         "--lore",
@@ -397,14 +402,7 @@ async fn a_mailbox_changed_while_serving_is_read_again() {
 
 #[tokio::test]
 async fn the_same_paste_asked_while_it_builds_shares_that_build() {
-    let (lore, seen) = {
-        let (url, seen) = common::http::serve(std::sync::Arc::new(|request, stream| {
-            std::thread::sleep(std::time::Duration::from_millis(500));
-            let id = request.id().unwrap_or_default();
-            common::http::respond(stream, "200 OK", "", &common::http::thread_body(&id));
-        }));
-        (url, seen)
-    };
+    let (lore, seen) = slow_lore(std::time::Duration::from_millis(500));
     let cache = tempfile::tempdir().unwrap();
     let server = common::serve(&[
         "--lore",

@@ -10,12 +10,12 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use clap::{Args, Parser, Subcommand};
 
 use crate::compose::Options;
+use crate::compose::SummarizerCommand;
 use crate::compose::rank::Interest;
 use crate::fetch::cache::Cache;
 use crate::fetch::{self, LoreOptions, Source};
 use crate::input;
 use crate::render::Format;
-use crate::summarizer::Summarizer;
 use crate::week::{Since, WeekRequest};
 
 /// How many lines without an ID are listed before the rest are counted.
@@ -217,7 +217,7 @@ impl PostArgs {
         if let Some(pattern) = &self.title_pattern {
             options.title_pattern = pattern.clone();
         }
-        options.summarizer = self.summarizer.as_ref().map(|command| Summarizer {
+        options.summarizer = self.summarizer.as_ref().map(|command| SummarizerCommand {
             command: command.clone(),
             jobs: self.summarizer_jobs.max(1),
             timeout: self.summarizer_timeout.max(Duration::from_millis(100)),

@@ -109,8 +109,19 @@ pub struct Options {
     /// The link prefix, to which the escaped message ID is appended.
     pub link_base: String,
     /// The editor's own summarizer, which the pipelines run on the entries
-    /// once they are composed.
-    pub summarizer: Option<crate::summarizer::Summarizer>,
+    /// once they are composed (`crate::summarizer`).
+    pub summarizer: Option<SummarizerCommand>,
+}
+
+/// `--summarizer`: the command and how hard to try.
+#[derive(Debug, Clone)]
+pub struct SummarizerCommand {
+    /// Run by `sh -c`, so that it may hold arguments and pipes.
+    pub command: String,
+    /// At most this many run at once.
+    pub jobs: usize,
+    /// Past this, a run is killed.
+    pub timeout: std::time::Duration,
 }
 
 impl Options {

@@ -6,7 +6,7 @@
 use bytes::Bytes;
 
 use super::error::NotMail;
-use super::mbox;
+use super::mbox::{self, header_fields};
 
 /// How far into a body its kind and a page's title are looked for.
 const SNIFF: usize = 64 << 10;
@@ -159,27 +159,6 @@ fn ids_in(value: &str) -> Vec<String> {
     } else {
         bracketed
     }
-}
-
-/// The header fields of a mail, each with its continuation lines.
-fn header_fields(mail: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let end = memchr::memmem::find(mail, b"\n\n").map_or(mail.len(), |i| i + 1);
-    let mut rest = &mail[..end];
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let mut end = 0;
-        loop {
-            end = memchr::memchr(b'\n', &rest[end..]).map_or(rest.len(), |i| end + i + 1);
-            if end == rest.len() || !matches!(rest[end], b' ' | b'\t') {
-                break;
-            }
-        }
-        let (field, after) = rest.split_at(end);
-        rest = after;
-        Some(field)
-    })
 }
 
 #[cfg(test)]

@@ -197,6 +197,29 @@ fn unquote(line: &[u8]) -> &[u8] {
     }
 }
 
+/// The header fields of a raw mail, each with its continuation lines:
+/// what both the fetch stage (is it mail? which thread?) and the parse
+/// stage (a week's dates) read before parsing a mail whole.
+pub fn header_fields(raw: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = &raw[..memchr::memmem::find(raw, b"\n\n").map_or(raw.len(), |i| i + 1)];
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        // A field ends where a line starts with neither space nor tab.
+        let mut end = 0;
+        loop {
+            end = memchr::memchr(b'\n', &rest[end..]).map_or(rest.len(), |i| end + i + 1);
+            if end == rest.len() || !matches!(rest[end], b' ' | b'\t') {
+                break;
+            }
+        }
+        let (field, after) = rest.split_at(end);
+        rest = after;
+        Some(field)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

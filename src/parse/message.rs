@@ -3,6 +3,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use mail_parser::{HeaderName, HeaderValue, MessageParser};
 
+use crate::fetch::mbox::header_fields;
+
 /// A parsed mail: plain data, owned, independent of mail-parser.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
@@ -160,27 +162,6 @@ pub fn date_of(raw: &[u8]) -> Option<DateTime<FixedOffset>> {
         .last()?;
     let value = std::str::from_utf8(&field[b"date:".len()..]).ok()?;
     to_chrono(&mail_parser::DateTime::parse_rfc822(value)?)
-}
-
-/// The header fields of a raw mail, each with its continuation lines.
-fn header_fields(raw: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let mut rest = &raw[..memchr::memmem::find(raw, b"\n\n").map_or(raw.len(), |i| i + 1)];
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        // A field ends where a line starts with neither space nor tab.
-        let mut end = 0;
-        loop {
-            end = memchr::memchr(b'\n', &rest[end..]).map_or(rest.len(), |i| end + i + 1);
-            if end == rest.len() || !matches!(rest[end], b' ' | b'\t') {
-                break;
-            }
-        }
-        let (field, after) = rest.split_at(end);
-        rest = after;
-        Some(field)
-    })
 }
 
 /// Whether a header field is `name` (given lowercase, with its colon).
