@@ -11,6 +11,7 @@ pub mod fetch;
 pub mod input;
 mod parallel;
 pub mod parse;
+pub mod relstat;
 pub mod render;
 pub mod serve;
 pub mod summarizer;

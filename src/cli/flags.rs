@@ -55,6 +55,9 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// How big each kernel release of a window was, as the editor's
+    /// relstat.py counts it: each release tag against the one before it.
+    Relstat(RelstatArgs),
     /// Print the man page (roff): `lkml-digest man > lkml-digest.1`, then
     /// put it in a man1 directory, or read it with `man -l lkml-digest.1`.
     Man,
@@ -329,6 +332,75 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub post: PostArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RelstatArgs {
+    /// The kernel repository: a clone with its release tags.
+    #[arg(long, value_name = "PATH")]
+    pub repo: PathBuf,
+
+    /// The window's start: YYYY-MM-DD or RFC 3339 (default: --months
+    /// before --until).
+    #[arg(long, value_parser = parse_date, value_name = "DATE", conflicts_with = "months")]
+    pub since: Option<DateTime<FixedOffset>>,
+
+    /// The window's length in months, ending at --until.
+    #[arg(long, default_value_t = 24, value_name = "N")]
+    pub months: u32,
+
+    /// The window's end, not included (default: now).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub until: Option<DateTime<FixedOffset>>,
+
+    /// Only one stage of each release: `rc4`, or `final`.
+    #[arg(long, value_parser = crate::relstat::Stage::parse, value_name = "STAGE")]
+    pub stage: Option<crate::relstat::Stage>,
+
+    /// `table` (relstat.py's), `json` or `csv`.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: RelstatFormat,
+
+    /// Where each pair of releases' numbers is kept (default: the user
+    /// cache directory), so that a weekly run counts only the new pair.
+    #[arg(long, value_name = "DIR", env = "LKML_DIGEST_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RelstatFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+impl RelstatArgs {
+    /// What `relstat` is asked; an error names the flag at fault.
+    pub fn request(&self) -> Result<crate::relstat::Request, String> {
+        let until = self.until.map_or_else(Utc::now, |d| d.to_utc());
+        let since = match self.since {
+            Some(since) => since.to_utc(),
+            None => until
+                .checked_sub_months(chrono::Months::new(self.months))
+                .ok_or_else(|| format!("--months {}: too many", self.months))?,
+        };
+        let cache = match &self.cache_dir {
+            Some(dir) => Some(dir.join("relstat")),
+            None => directories::ProjectDirs::from("org", "lkml-digest", "lkml-digest")
+                .map(|d| d.cache_dir().join("relstat")),
+        };
+        Ok(crate::relstat::Request {
+            repo: self.repo.clone(),
+            since,
+            until,
+            stage: self.stage.unwrap_or(crate::relstat::Stage::All),
+            cache,
+        })
+    }
 }
 
 /// `--format`: clap's and the config file's names for render's formats.

@@ -98,6 +98,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Fetch(args) => run_fetch(args),
         Command::Week(args) => run_week(args),
         Command::Serve(args) => serve::run_serve(args),
+        Command::Relstat(args) => run_relstat(args),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "lkml-digest", &mut out);
@@ -234,6 +235,25 @@ fn run_week(args: WeekArgs) -> Outcome {
     }
     report_failures(&run.draft.failed);
     write_post(&run.draft, &args.post)
+}
+
+fn run_relstat(args: flags::RelstatArgs) -> Outcome {
+    let request = match args.request() {
+        Ok(request) => request,
+        Err(e) => return Outcome::Failed(CliError::Usage(e)),
+    };
+    let rows = match crate::relstat::run(&request) {
+        Ok((rows, _)) => rows,
+        Err(e) => return Outcome::Failed(CliError::Usage(e.to_string())),
+    };
+    let text = match args.format {
+        flags::RelstatFormat::Table => crate::relstat::table(&rows),
+        flags::RelstatFormat::Csv => crate::relstat::csv(&rows),
+        flags::RelstatFormat::Json => {
+            serde_json::to_string_pretty(&rows).expect("rows serialise") + "\n"
+        }
+    };
+    finish(write_output(args.output.as_ref(), text.as_bytes()))
 }
 
 /// Renders and writes the post.

@@ -7,6 +7,7 @@ pub mod answer;
 pub mod archive;
 pub mod cache;
 pub mod error;
+pub mod git;
 pub mod index;
 pub mod local;
 pub mod lore;
