@@ -207,7 +207,7 @@ pub fn table(rows: &[Row]) -> String {
         column(|r| r.insertions),
         column(|r| r.diff),
     ];
-    let summaries: [(&str, fn(&[u64]) -> u64); 4] = [
+    let summaries: [(&str, Summary); 4] = [
         ("avg", |c| c.iter().sum::<u64>() / c.len() as u64),
         ("min", |c| c.iter().copied().min().unwrap_or(0)),
         ("max", |c| c.iter().copied().max().unwrap_or(0)),
@@ -222,6 +222,9 @@ pub fn table(rows: &[Row]) -> String {
     }
     out
 }
+
+/// One summary row's figure of a column.
+type Summary = fn(&[u64]) -> u64;
 
 /// The rows as CSV, with a header line.
 pub fn csv(rows: &[Row]) -> String {
