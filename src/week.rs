@@ -85,66 +85,22 @@ pub fn run(
 ) -> Result<Run, WeekError> {
     let mut notes = Vec::new();
     let mut details = Vec::new();
-    let (mailboxes, archives): (&[PathBuf], &[PathBuf]) = match source {
+    let (pool, window, failed, lists) = match source {
         Source::Lore(lore) => {
             let (pool, window, failed) = from_lore(lore, request, watch, &mut notes, &mut details)?;
             // The listing kept to the lists already (and inbox names need
             // not be List-Ids).
-            let read = Read {
-                pool,
-                window,
-                failed,
-                notes,
-                details,
-            };
-            return Ok(finish(read, Vec::new(), request, options));
+            (pool, window, failed, Vec::new())
         }
         Source::Local {
             mailboxes,
             archives,
-        } => (mailboxes, archives),
+        } => from_mailboxes(mailboxes, archives, request, &mut notes, &mut details)?,
         // A week is read by date, which the index does not keep.
-        Source::Indexed(mailboxes) => (mailboxes.paths(), &[]),
+        Source::Indexed(mailboxes) => {
+            from_mailboxes(mailboxes.paths(), &[], request, &mut notes, &mut details)?
+        }
     };
-    let (pool, window, failed) =
-        from_local(mailboxes, archives, request, &mut notes, &mut details)?;
-    // Mailboxes may hold any list's mail.
-    let lists = request
-        .lists
-        .iter()
-        .filter(|l| *l != "all")
-        .cloned()
-        .collect();
-    let read = Read {
-        pool,
-        window,
-        failed,
-        notes,
-        details,
-    };
-    Ok(finish(read, lists, request, options))
-}
-
-/// What was read for the week: its mail, its window, what failed, and
-/// the lines said while reading.
-struct Read {
-    pool: Pool,
-    window: Window,
-    failed: Vec<Failure>,
-    notes: Vec<String>,
-    details: Vec<String>,
-}
-
-/// Ranks the week's mail and drafts the best, the candidates kept to
-/// `lists` (none: all).
-fn finish(read: Read, lists: Vec<String>, request: &WeekRequest, options: &Options) -> Run {
-    let Read {
-        pool,
-        window,
-        failed,
-        mut notes,
-        mut details,
-    } = read;
     let week = WeekOptions {
         window,
         top: request.top,
@@ -170,11 +126,30 @@ fn finish(read: Read, lists: Vec<String>, request: &WeekRequest, options: &Optio
     if let Some(summarizer) = &options.summarizer {
         notes.extend(Summarizer(summarizer).apply(&mut draft, &pool));
     }
-    Run {
+    Ok(Run {
         draft,
         notes,
         details,
-    }
+    })
+}
+
+/// The week's mail from mailboxes and archives, and the lists whose threads
+/// count (mailboxes may hold any list's mail).
+fn from_mailboxes(
+    mailboxes: &[PathBuf],
+    archives: &[PathBuf],
+    request: &WeekRequest,
+    notes: &mut Vec<String>,
+    details: &mut Vec<String>,
+) -> Result<(Pool, Window, Vec<Failure>, Vec<String>), WeekError> {
+    let (pool, window, failed) = from_local(mailboxes, archives, request, notes, details)?;
+    let lists = request
+        .lists
+        .iter()
+        .filter(|l| *l != "all")
+        .cloned()
+        .collect();
+    Ok((pool, window, failed, lists))
 }
 
 /// Replies this long after the window still count toward its discussion,
@@ -191,7 +166,7 @@ fn from_local(
     notes: &mut Vec<String>,
     details: &mut Vec<String>,
 ) -> Result<(Pool, Window, Vec<Failure>), WeekError> {
-    let preferred = preferred_list(&request.lists);
+    let preferred = fetch::preferred_list(&request.lists);
     let window = window(request, || {
         let announcement =
             |raw: &[u8]| glance(raw).is_some_and(|g| compose::is_release_subject(&g.subject));
@@ -306,7 +281,7 @@ fn from_lore(
     let fetched = session.threads(&ids, watch);
     notes.extend(fetched.notes);
     failed.extend(fetched.failed);
-    let preferred = (options.list != "all").then_some(options.list.as_str());
+    let preferred = fetch::preferred_list(&request.lists);
     Ok((parse_pool(&fetched.mails, preferred, notes), window, failed))
 }
 
@@ -315,12 +290,6 @@ fn parse_pool(raw: &[RawMessage], preferred: Option<&str>, notes: &mut Vec<Strin
     let (pool, warnings) = pool_from(raw, preferred);
     notes.extend(warnings);
     pool
-}
-
-/// The list whose copies of a cross-posted mail are preferred: the first
-/// named.
-fn preferred_list(lists: &[String]) -> Option<&str> {
-    lists.first().map(String::as_str).filter(|l| *l != "all")
 }
 
 /// The window from the request; `last-rc` asks `last_release`.

@@ -439,7 +439,7 @@ impl SourceArgs {
 
     /// The list whose copies of a cross-posted mail are kept.
     pub fn preferred_list(&self) -> Option<&str> {
-        (self.list() != "all").then_some(self.list())
+        fetch::preferred_list(&self.lists)
     }
 
     /// `draft` and `fetch` ask one inbox for each thread.

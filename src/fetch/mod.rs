@@ -121,12 +121,10 @@ impl Source {
             },
         }
     }
+}
 
-    /// The inbox whose copies of a cross-posted mail are preferred.
-    pub fn preferred_list(&self) -> Option<&str> {
-        match self {
-            Source::Lore(options) if options.list != "all" => Some(&options.list),
-            _ => None,
-        }
-    }
+/// Of the lists asked, the one whose copies of a cross-posted mail are
+/// kept: the first, unless it is `all`.
+pub fn preferred_list(lists: &[String]) -> Option<&str> {
+    lists.first().map(String::as_str).filter(|l| *l != "all")
 }
