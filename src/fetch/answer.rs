@@ -36,7 +36,7 @@ pub fn thread_mails(body: Bytes, id: &str) -> Result<Vec<Bytes>, NotMail> {
     match mails.first() {
         Some(first) => Err(NotMail::OtherThread {
             mails: mails.len(),
-            example: message_ids(first).next().unwrap_or_default(),
+            example: message_ids(first).into_iter().next().unwrap_or_default(),
         }),
         None => Err(NotMail::Empty),
     }
@@ -61,17 +61,10 @@ pub fn not_mail(body: &[u8]) -> NotMail {
     }
 }
 
-/// Whether `body` is an HTML page that is a bot check.
-pub fn is_bot_check(body: &[u8]) -> bool {
-    let head = &body[..body.len().min(SNIFF)];
-    is_web_page(head.trim_ascii_start())
-        && matches!(
-            web_page(head),
-            NotMail::WebPage {
-                bot_check: true,
-                ..
-            }
-        )
+/// What `body` is, when it is a bot-check page.
+pub fn bot_check(body: &[u8]) -> Option<NotMail> {
+    let seen = not_mail(body);
+    seen.is_bot_check().then_some(seen)
 }
 
 fn is_web_page(head: &[u8]) -> bool {
@@ -100,27 +93,14 @@ fn web_page(head: &[u8]) -> NotMail {
 /// Whether `mail` is `id`, or replies within its thread (In-Reply-To or
 /// References name it).
 fn names(mail: &[u8], id: &str) -> bool {
-    message_ids(mail).any(|found| found == id)
+    message_ids(mail).iter().any(|found| found == id)
 }
 
-/// The IDs in a mail's Message-ID, In-Reply-To and References headers.
-pub(super) fn message_ids(mail: &[u8]) -> impl Iterator<Item = String> + '_ {
-    header_fields(mail)
-        .filter(|field| {
-            ["message-id:", "in-reply-to:", "references:"]
-                .iter()
-                .any(|name| {
-                    field.len() > name.len()
-                        && field[..name.len()].eq_ignore_ascii_case(name.as_bytes())
-                })
-        })
-        .flat_map(|field| {
-            let value = String::from_utf8_lossy(
-                &field[field.iter().position(|&b| b == b':').unwrap_or(0) + 1..],
-            )
-            .into_owned();
-            ids_in(&value)
-        })
+/// The IDs of a mail's Message-ID, In-Reply-To and References, its own
+/// first.
+pub(super) fn message_ids(mail: &[u8]) -> Vec<String> {
+    let (own, referenced) = own_and_referenced_ids(mail);
+    own.into_iter().chain(referenced).collect()
 }
 
 /// A mail's own Message-ID, and the IDs its In-Reply-To and References
@@ -222,13 +202,13 @@ mod tests {
                 bot_check: true
             }
         );
-        assert!(is_bot_check(ANUBIS));
+        assert!(bot_check(ANUBIS).is_some());
     }
 
     #[test]
     fn an_ordinary_page_is_a_web_page_but_no_bot_check() {
         let page = b"<html><head><title>lore: results</title></head><body>hits</body></html>";
-        assert!(!is_bot_check(page));
+        assert!(bot_check(page).is_none());
         assert_eq!(
             not_mail(page),
             NotMail::WebPage {

@@ -36,7 +36,7 @@ pub fn read_threads(
         std::sync::Mutex::new(ids.iter().cloned().collect());
     let unnamed = std::sync::atomic::AtomicUsize::new(0);
     let keep = |raw: &[u8]| {
-        let named: Vec<String> = super::answer::message_ids(raw).collect();
+        let named = super::answer::message_ids(raw);
         if named.is_empty() {
             unnamed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             return false;

@@ -329,8 +329,8 @@ impl Lore {
         if list != "all" {
             let page = format!("{}/{list}/{}/", self.base(), escape_id(id));
             let reply = self.get(&page, id).await?;
-            if answer::is_bot_check(&reply.body) {
-                return Err(FetchError::NotMail(answer::not_mail(&reply.body)));
+            if let Some(wall) = answer::bot_check(&reply.body) {
+                return Err(FetchError::NotMail(wall));
             }
             if reply.status == StatusCode::MULTIPLE_CHOICES || reply.status.is_success() {
                 let links = message_links(&reply.body, &reply.url, id);
@@ -398,8 +398,8 @@ impl Lore {
             );
         }
         let reply = self.get(&url, id).await?;
-        if answer::is_bot_check(&reply.body) {
-            return Err(FetchError::NotMail(answer::not_mail(&reply.body)));
+        if let Some(wall) = answer::bot_check(&reply.body) {
+            return Err(FetchError::NotMail(wall));
         }
         Ok(None)
     }
@@ -509,10 +509,9 @@ impl Lore {
         let body = unpack(body, self.options.max_unpacked).map_err(Failed::Final)?;
         if !worth_reading {
             // A wall may answer with an error status too.
-            return Err(Failed::Final(if answer::is_bot_check(&body) {
-                FetchError::NotMail(answer::not_mail(&body))
-            } else {
-                FetchError::Status(status)
+            return Err(Failed::Final(match answer::bot_check(&body) {
+                Some(wall) => FetchError::NotMail(wall),
+                None => FetchError::Status(status),
             }));
         }
         Ok(Reply {

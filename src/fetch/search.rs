@@ -14,7 +14,7 @@ use reqwest::Url;
 use std::sync::LazyLock;
 
 use super::answer;
-use super::error::{FetchError, NotMail};
+use super::error::FetchError;
 use super::lore::Lore;
 
 /// Queries in public-inbox's search syntax.
@@ -92,24 +92,17 @@ pub async fn search(
 /// A body as a search results page: public-inbox's pages all carry its
 /// search form.
 fn results_page(body: &[u8]) -> Result<String, FetchError> {
-    let not_a_listing = || FetchError::NotMail(answer::not_mail(body));
-    if answer::is_bot_check(body) {
-        return Err(not_a_listing());
+    if let Some(wall) = answer::bot_check(body) {
+        return Err(FetchError::NotMail(wall));
     }
     let page = String::from_utf8_lossy(body);
     let form = scraper::Selector::parse("input[name=q]").expect("valid selector");
-    if scraper::Html::parse_document(&page)
+    let has_form = scraper::Html::parse_document(&page)
         .select(&form)
         .next()
-        .is_none()
-    {
-        return Err(match answer::not_mail(body) {
-            NotMail::WebPage { title, .. } => FetchError::NotMail(NotMail::WebPage {
-                title,
-                bot_check: false,
-            }),
-            other => FetchError::NotMail(other),
-        });
+        .is_some();
+    if !has_form {
+        return Err(FetchError::NotMail(answer::not_mail(body)));
     }
     Ok(page.into_owned())
 }

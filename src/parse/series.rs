@@ -323,13 +323,6 @@ impl<'a> ThreadSeries<'a> {
         (series, replies)
     }
 
-    /// The series `requested` belongs to: for a patch of a series, the one
-    /// its cover letter opens (or, without one, its first patch); for any
-    /// other mail, its own.
-    pub fn series_of(&self, requested: &'a Message) -> Series<'a> {
-        self.series_at(self.start_of_series(requested)).0
-    }
-
     /// The mail an entry about `requested` is about: the series' cover
     /// letter when `requested` is one of its patches, else `requested`.
     pub fn start_of_series(&self, requested: &'a Message) -> &'a Message {
@@ -459,7 +452,7 @@ mod tests {
     fn a_patch_is_entered_at_its_cover_letter() {
         let pool = series_pool(true);
         let thread = ThreadSeries::new(pool.thread_of("2@x").unwrap());
-        assert_eq!(thread.series_of(pool.get("2@x").unwrap()).start.id, "0@x");
+        assert_eq!(thread.start_of_series(pool.get("2@x").unwrap()).id, "0@x");
     }
 
     #[test]
