@@ -10,6 +10,8 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use super::git::Failed;
+
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::{RawMessage, SourceError};
@@ -109,22 +111,17 @@ fn epochs(dir: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 fn git(repo: &Path, args: &[&str]) -> Result<String, String> {
-    let out = Command::new("git")
-        .arg("--git-dir")
-        .arg(repo)
-        .args(args)
-        .output()
-        .map_err(|e| format!("cannot run git ({e}); --archive needs git on PATH"))?;
-    if !out.status.success() {
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        return Err(format!(
-            "git {} failed in {}: {}",
-            args[0],
-            repo.display(),
-            stderr.lines().next().unwrap_or("no reason given")
-        ));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    super::git::output(["--git-dir".as_ref(), repo.as_os_str()], args).map_err(
+        |failed| match failed {
+            Failed::Spawn(e) => format!("cannot run git ({e}); --archive needs git on PATH"),
+            Failed::Said(why) => format!(
+                "git {} failed in {}: {}",
+                args[0],
+                repo.display(),
+                why.as_deref().unwrap_or("no reason given")
+            ),
+        },
+    )
 }
 
 /// The contents of `specs` (`COMMIT:m`) through one `git cat-file --batch`;

@@ -24,19 +24,34 @@ pub struct ShortStat {
     pub deletions: u64,
 }
 
-fn git(repo: &Path, args: &[&str]) -> Result<String, String> {
+/// Why a `git` command gave no output.
+pub(super) enum Failed {
+    /// It could not be started.
+    Spawn(std::io::Error),
+    /// It failed, saying this first (or nothing).
+    Said(Option<String>),
+}
+
+/// The standard output of `git WHERE ARGS`, `place` being `-C DIR` (a work
+/// tree) or `--git-dir DIR` (a bare repository).
+pub(super) fn output(place: [&std::ffi::OsStr; 2], args: &[&str]) -> Result<String, Failed> {
     let out = Command::new("git")
-        .arg("-C")
-        .arg(repo)
+        .args(place)
         .args(args)
         .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(Failed::Spawn)?;
     if !out.status.success() {
-        let why = String::from_utf8_lossy(&out.stderr);
-        let why = why.lines().next().unwrap_or("git failed").trim();
-        return Err(why.to_string());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        return Err(Failed::Said(stderr.lines().next().map(str::to_string)));
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn git(repo: &Path, args: &[&str]) -> Result<String, String> {
+    output(["-C".as_ref(), repo.as_os_str()], args).map_err(|failed| match failed {
+        Failed::Spawn(e) => format!("cannot run git: {e}"),
+        Failed::Said(why) => why.as_deref().unwrap_or("git failed").trim().to_string(),
+    })
 }
 
 /// Whether `repo` is a git repository; the error says why not.
