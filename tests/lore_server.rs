@@ -49,12 +49,7 @@ fn draft_json(lore: &str, extra: &[&str], cache: &std::path::Path) -> (Value, Ou
     ];
     args.extend_from_slice(extra);
     let out = run(&args, cache);
-    let value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "JSON expected; stderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
+    let value = common::json_stdout(&out);
     (value, out)
 }
 

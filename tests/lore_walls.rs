@@ -39,12 +39,7 @@ fn draft(url: &str, cache: &Path, extra: &[&str], ids: &[&str]) -> (Value, Outpu
         .env("LKML_DIGEST_CACHE_DIR", cache)
         .output()
         .unwrap();
-    let value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "JSON expected; stderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
+    let value = common::json_stdout(&out);
     (value, out)
 }
 
@@ -438,12 +433,7 @@ fn week_with_a_bad_list(fault: fn(&mut TcpStream)) -> (Value, String) {
         .env("LKML_DIGEST_CACHE_DIR", cache.path())
         .output()
         .unwrap();
-    let value: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "JSON expected; stderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
+    let value: Value = common::json_stdout(&out);
     common::assert_exit(&out, 1);
     assert_eq!(drafted(&value), ["good@example.org"], "{value}");
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();

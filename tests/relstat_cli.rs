@@ -82,7 +82,9 @@ fn shortstat(repo: &Path, from: &str, to: &str) -> (u64, u64, u64) {
     (stat.files, stat.insertions, stat.deletions)
 }
 
-fn relstat_json(repo: &Path, cache: &Path, extra: &[&str]) -> Vec<Value> {
+/// `relstat` over the whole repository's window in `format`, succeeding:
+/// what it printed.
+fn relstat(repo: &Path, cache: &Path, format: &str, extra: &[&str]) -> String {
     let mut args = vec![
         "relstat",
         "--repo",
@@ -92,14 +94,19 @@ fn relstat_json(repo: &Path, cache: &Path, extra: &[&str]) -> Vec<Value> {
         "--until",
         "2025-01-01",
         "--format",
-        "json",
+        format,
         "--cache-dir",
         cache.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
     let out = common::lkml_digest().args(&args).output().unwrap();
     common::assert_exit(&out, 0);
-    serde_json::from_slice::<Value>(&out.stdout)
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn relstat_json(repo: &Path, cache: &Path, extra: &[&str]) -> Vec<Value> {
+    let json = relstat(repo, cache, "json", extra);
+    serde_json::from_str::<Value>(&json)
         .unwrap()
         .as_array()
         .unwrap()
@@ -166,26 +173,7 @@ fn the_table_and_csv_have_their_headers_and_summaries() {
     let repo = tempfile::tempdir().unwrap();
     let cache = tempfile::tempdir().unwrap();
     kernel_like_repo(repo.path());
-    let run = |format: &str| {
-        let out = common::lkml_digest()
-            .args([
-                "relstat",
-                "--repo",
-                repo.path().to_str().unwrap(),
-                "--since",
-                "2023-12-01",
-                "--until",
-                "2025-01-01",
-                "--format",
-                format,
-                "--cache-dir",
-                cache.path().to_str().unwrap(),
-            ])
-            .output()
-            .unwrap();
-        common::assert_exit(&out, 0);
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |format: &str| relstat(repo.path(), cache.path(), format, &[]);
     let table = run("table");
     assert!(table.starts_with("version(date)"), "{table}");
     for summary in ["avg", "min", "max", "total"] {

@@ -317,21 +317,27 @@ fn slow_lore(
     }))
 }
 
-#[tokio::test]
-async fn builds_past_the_queue_are_told_to_retry_and_the_accepted_all_finish() {
-    let (lore, _) = slow_lore(std::time::Duration::from_millis(800));
-    let cache = tempfile::tempdir().unwrap();
-    let server = common::serve(&[
+/// `serve` from `lore`, one build at a time and `queue` waiting.
+fn serve_one_build_at_a_time(lore: &str, cache: &std::path::Path, queue: usize) -> Server {
+    let queue = queue.to_string();
+    common::serve(&[
         "--lore",
-        &lore,
+        lore,
         "--cache-dir",
-        cache.path().to_str().unwrap(),
+        cache.to_str().unwrap(),
         "--refresh",
         "--max-builds",
         "1",
         "--build-queue",
-        "1",
-    ]);
+        &queue,
+    ])
+}
+
+#[tokio::test]
+async fn builds_past_the_queue_are_told_to_retry_and_the_accepted_all_finish() {
+    let (lore, _) = slow_lore(std::time::Duration::from_millis(800));
+    let cache = tempfile::tempdir().unwrap();
+    let server = serve_one_build_at_a_time(&lore, cache.path(), 1);
     let requests = (0..4).map(|i| {
         let body = json!({ "input": format!("build{i}@example.org") });
         let request = json_post(&server, "/api/draft", &body);
@@ -404,17 +410,7 @@ async fn a_mailbox_changed_while_serving_is_read_again() {
 async fn the_same_paste_asked_while_it_builds_shares_that_build() {
     let (lore, seen) = slow_lore(std::time::Duration::from_millis(500));
     let cache = tempfile::tempdir().unwrap();
-    let server = common::serve(&[
-        "--lore",
-        &lore,
-        "--cache-dir",
-        cache.path().to_str().unwrap(),
-        "--refresh",
-        "--max-builds",
-        "1",
-        "--build-queue",
-        "0",
-    ]);
+    let server = serve_one_build_at_a_time(&lore, cache.path(), 0);
     let body = json!({ "input": "storm@example.org" });
     let requests = (0..8).map(|_| {
         let request = json_post(&server, "/api/draft", &body);

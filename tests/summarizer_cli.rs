@@ -20,12 +20,7 @@ fn draft_with(args: &[&str]) -> (Value, Output) {
     ];
     all.extend_from_slice(args);
     let out = common::run_with_stdin(&all, None);
-    let value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "JSON expected; stderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
+    let value = common::json_stdout(&out);
     (value, out)
 }
 

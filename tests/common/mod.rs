@@ -99,6 +99,17 @@ pub fn serve(args: &[&str]) -> Server {
     }
 }
 
+/// A command's standard output read as JSON; its standard error shown
+/// where it is not JSON.
+pub fn json_stdout(out: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
+        panic!(
+            "JSON expected; stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
 /// Asserts a command's exit status, showing its standard error otherwise.
 pub fn assert_exit(out: &std::process::Output, code: i32) {
     assert_eq!(
