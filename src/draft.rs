@@ -49,6 +49,9 @@ pub fn read(
 pub struct Run {
     pub draft: Draft,
     pub notes: Vec<String>,
+    /// What was asked of the post but is not in it (the release charts),
+    /// a line each; the post is still whole otherwise.
+    pub missing: Vec<String>,
 }
 
 /// The `draft` pipeline: one entry per thread of `ids`, in order.
@@ -62,10 +65,35 @@ pub fn run(
     let read = read(ids, source, preferred_list, watch);
     let mut draft = post(&read.pool, ids, read.failed, options);
     let mut notes = read.notes;
-    if let Some(summarizer) = &options.summarizer {
-        notes.extend(Summarizer(summarizer).apply(&mut draft, &read.pool));
+    let (more, missing) = finish(&mut draft, &read.pool, options);
+    notes.extend(more);
+    Run {
+        draft,
+        notes,
+        missing,
     }
-    Run { draft, notes }
+}
+
+/// What the pipelines do to a composed draft: the editor's summarizer,
+/// then the release entry's charts. Lines for standard error, and what is
+/// missing from the post.
+pub(crate) fn finish(
+    draft: &mut Draft,
+    pool: &Pool,
+    options: &Options,
+) -> (Vec<String>, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut missing = Vec::new();
+    if let Some(summarizer) = &options.summarizer {
+        notes.extend(Summarizer(summarizer).apply(draft, pool));
+    }
+    if let Some(charts) = &options.release_charts {
+        match crate::relstat::attach_release_charts(draft, charts) {
+            Ok(note) => notes.extend(note),
+            Err(e) => missing.push(format!("release charts not drawn: {e}")),
+        }
+    }
+    (notes, missing)
 }
 
 /// The `fetch` pipeline: each asked thread once, in the order asked, its

@@ -1,14 +1,20 @@
 //! The `relstat` pipeline: how big each kernel release of a window was,
 //! counted as the editor's relstat.py counts it: every `vX.Y` and
 //! `vX.Y-rcN` tag whose commit is dated in the window, each against the
-//! release tag before it in the repository, by `git diff --shortstat`.
+//! release tag before it in the repository, by `git diff --shortstat`;
+//! and the charts of the release entry, drawn from those rows.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::compose::{Chart, Draft, Kind, ReleaseCharts};
 use crate::fetch::git::{self, ShortStat, Tag};
+use crate::render::chart::{self, ChartError, Lines, Series};
+
+/// The window of the release entry's charts: "the last two years".
+pub const POST_MONTHS: u32 = 24;
 
 /// Which releases the rows show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +37,14 @@ impl Stage {
             .and_then(|n| n.parse().ok())
             .map(Stage::Rc)
             .ok_or_else(|| format!("--stage {text:?}: use rcN (rc4) or final"))
+    }
+
+    /// The stage `tag` is at: `Rc(4)` for `v6.0-rc4`, `Final` for `v6.0`.
+    pub fn of(tag: &str) -> Stage {
+        match tag.split_once("-rc").map(|(_, rc)| rc.parse()) {
+            Some(Ok(n)) => Stage::Rc(n),
+            _ => Stage::Final,
+        }
     }
 
     fn keeps(self, tag: &str) -> bool {
@@ -85,19 +99,34 @@ pub enum RelstatError {
         to: String,
         reason: String,
     },
+    #[error("{tag}: no such release tag in {path}; fetch the tags (git -C {path} fetch --tags)")]
+    NoTag { tag: String, path: String },
+    #[error("chart directory {path}: {reason}")]
+    ChartDir { path: String, reason: String },
+    #[error(transparent)]
+    Chart(#[from] ChartError),
 }
 
 /// The rows of the window: each release after the window's first, against
 /// the release before it in the repository (also when `stage` leaves that
 /// one out of the rows). The second value counts the pairs counted anew.
 pub fn run(request: &Request) -> Result<(Vec<Row>, usize), RelstatError> {
-    let path = request.repo.display().to_string();
+    rows(request, &tags_of(&request.repo)?)
+}
+
+/// The repository's release tags, oldest first.
+fn tags_of(repo: &Path) -> Result<Vec<Tag>, RelstatError> {
     let repository = |reason: String| RelstatError::Repository {
-        path: path.clone(),
+        path: repo.display().to_string(),
         reason,
     };
-    git::check_repository(&request.repo).map_err(repository)?;
-    let tags = git::release_tags(&request.repo).map_err(repository)?;
+    git::check_repository(repo).map_err(repository)?;
+    git::release_tags(repo).map_err(repository)
+}
+
+/// [`run`] on tags already listed.
+fn rows(request: &Request, tags: &[Tag]) -> Result<(Vec<Row>, usize), RelstatError> {
+    let path = request.repo.display().to_string();
     let in_window = |t: &Tag| {
         let date = t.date.to_utc();
         date >= request.since && date < request.until
@@ -171,6 +200,135 @@ fn cached(file: &Path) -> Option<ShortStat> {
         }),
         _ => None,
     }
+}
+
+/// The chart of the rows: files, deletions, insertions and diff, as
+/// relstat.py's columns, each release labelled `version(date)`.
+pub fn lines(rows: &[Row]) -> Lines {
+    let series = |name: &str, value: fn(&Row) -> u64| Series {
+        name: name.to_string(),
+        values: rows.iter().map(value).collect(),
+    };
+    Lines {
+        labels: rows
+            .iter()
+            .map(|r| format!("{}({})", r.version, r.date))
+            .collect(),
+        series: vec![
+            series("files", |r| r.files),
+            series("deletions", |r| r.deletions),
+            series("insertions", |r| r.insertions),
+            series("diff", |r| r.diff),
+        ],
+    }
+}
+
+/// Draws the release entry's two charts, as the editor names them, and
+/// hangs them on the entry of the draft's newest release: every release of
+/// the last two years (`<first>..<release>.png`), then that release's stage
+/// alone (`<release>-only.png`). A draft without a release is left as it
+/// is. A line for standard error says what was counted; the error is the
+/// one line saying why the draft has no charts.
+pub fn attach_release_charts(
+    draft: &mut Draft,
+    charts: &ReleaseCharts,
+) -> Result<Option<String>, RelstatError> {
+    let Some(release) = draft.release.clone() else {
+        return Ok(None);
+    };
+    let Some(entry) = draft.entries.iter_mut().find(|e| {
+        e.kind == Kind::Release && format!("v{}", e.subject.trim_start_matches("Linux ")) == release
+    }) else {
+        return Ok(None);
+    };
+    let (drawn, rows, counted) = release_charts(charts, &release)?;
+    entry.charts = drawn;
+    Ok(Some(format!(
+        "release charts: {rows} releases, {counted} counted anew, the rest from the cache"
+    )))
+}
+
+/// The charts of `release` (`v6.0-rc4`), written under `charts.dir`; the
+/// rows drawn, and how many of them were counted anew.
+pub fn release_charts(
+    charts: &ReleaseCharts,
+    release: &str,
+) -> Result<(Vec<Chart>, usize, usize), RelstatError> {
+    let tags = tags_of(&charts.repo)?;
+    let Some(tag) = tags.iter().find(|t| t.name == release) else {
+        return Err(RelstatError::NoTag {
+            tag: release.to_string(),
+            path: charts.repo.display().to_string(),
+        });
+    };
+    // The window ends with the release, also when the clone has newer tags.
+    let until = tag.date.to_utc() + chrono::Duration::seconds(1);
+    let request = Request {
+        repo: charts.repo.clone(),
+        since: until
+            .checked_sub_months(chrono::Months::new(POST_MONTHS))
+            .unwrap_or(until),
+        until,
+        stage: Stage::All,
+        cache: charts.cache.clone(),
+    };
+    let (every, counted) = rows(&request, &tags)?;
+    let stage = Stage::of(release);
+    let same_stage: Vec<Row> = every
+        .iter()
+        .filter(|r| stage.keeps(&r.version))
+        .cloned()
+        .collect();
+    let first = every.first().ok_or_else(|| RelstatError::NoReleases {
+        path: charts.repo.display().to_string(),
+        since: request.since.format("%Y-%m-%d").to_string(),
+        until: request.until.format("%Y-%m-%d").to_string(),
+    })?;
+    std::fs::create_dir_all(&charts.dir).map_err(|e| RelstatError::ChartDir {
+        path: charts.dir.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let drawn = |name: String, rows: &[Row], sentence: String, alt: String, note: &str| {
+        let file = charts.dir.join(&name);
+        chart::write(&lines(rows), &file).map_err(|e| match e {
+            ChartError::Write { source, .. } => RelstatError::ChartDir {
+                path: charts.dir.display().to_string(),
+                reason: source.to_string(),
+            },
+            e => e.into(),
+        })?;
+        Ok::<_, RelstatError>(Chart {
+            sentence,
+            alt,
+            url: format!("{}/{name}", charts.url.trim_end_matches('/')),
+            file: file.display().to_string(),
+            note: note.to_string(),
+        })
+    };
+    let (which, alt) = match stage {
+        Stage::Rc(n) => (format!("-rc{n} releases"), format!("rc{n} release stat")),
+        _ => (
+            "final releases".to_string(),
+            "Final release stat".to_string(),
+        ),
+    };
+    let drawn = vec![
+        drawn(
+            format!("{}..{release}.png", first.version),
+            &every,
+            "Below is the diffstat of the releases in the last two years.".into(),
+            "Kernel release stat".into(),
+            "Note that the y-axis is in logarithm.",
+        )?,
+        drawn(
+            format!("{release}-only.png"),
+            &same_stage,
+            format!("And, below is the diffstat of the {which} in the last two years."),
+            alt,
+            "",
+        )?,
+    ];
+    Ok((drawn, every.len(), counted))
 }
 
 /// relstat.py's table: `version(date) files deletions insertions diff`,

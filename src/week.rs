@@ -22,7 +22,6 @@ use crate::parse::message::{date_of, glance};
 use crate::parse::series::{SENDING_SPREAD, is_automated_subject, normalized_title, series_key};
 use crate::parse::thread::is_list;
 use crate::parse::{Pool, Subject};
-use crate::summarizer::Summarizer;
 
 /// Where the window starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +71,8 @@ pub struct Run {
     pub draft: Draft,
     pub notes: Vec<String>,
     pub details: Vec<String>,
+    /// As `draft::Run::missing`.
+    pub missing: Vec<String>,
 }
 
 /// The `week` pipeline: the window's candidates ranked, the best `top`
@@ -123,13 +124,13 @@ pub fn run(
     let entries = entries(&pool, &picks(&ranked, week.top), options);
     let mut draft = compose::draft(entries, failed, options);
     draft.ranking = ranked;
-    if let Some(summarizer) = &options.summarizer {
-        notes.extend(Summarizer(summarizer).apply(&mut draft, &pool));
-    }
+    let (more, missing) = crate::draft::finish(&mut draft, &pool, options);
+    notes.extend(more);
     Ok(Run {
         draft,
         notes,
         details,
+        missing,
     })
 }
 

@@ -28,7 +28,7 @@ fn git(repo: &Path, args: &[&str], date: &str) {
 /// Writes `count` files' worth of change, some new, some edited, one renamed.
 fn change(repo: &Path, step: usize, count: usize) {
     for i in 0..count {
-        let path = repo.join(format!("dir{}/file{}.c", i % 7, (i * 3 + step) % 40));
+        let path = repo.join(format!("dir{}/file{}.c", i % 10, (i * 7 + step) % 40));
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         let old = std::fs::read_to_string(&path).unwrap_or_default();
         let mut lines: Vec<String> = old.lines().map(str::to_string).collect();
@@ -44,20 +44,33 @@ fn change(repo: &Path, step: usize, count: usize) {
     }
 }
 
-/// The repository: v1.0, then v1.1-rc1..rc3 and v1.1, then v1.2-rc1..rc2
-/// and v1.2, a week apart from 2024-01-07.
+/// The release tags of [`kernel_like_repo`] and their dates: v1.0 on
+/// 2024-01-07, then for v1.1 to v1.3 a two-week merge window, rc1 to rc7
+/// weekly, and the release a week after rc7: nine weeks apart.
+fn release_calendar() -> Vec<(String, chrono::DateTime<chrono::Utc>)> {
+    let start = chrono::DateTime::parse_from_rfc3339("2024-01-07T12:00:00Z")
+        .unwrap()
+        .to_utc();
+    let mut tags = vec![("v1.0".to_string(), start)];
+    for minor in 1..=3 {
+        let opened = start + chrono::Duration::weeks(9 * (minor - 1));
+        for rc in 1..=7 {
+            let date = opened + chrono::Duration::weeks(1 + rc);
+            tags.push((format!("v1.{minor}-rc{rc}"), date));
+        }
+        tags.push((format!("v1.{minor}"), opened + chrono::Duration::weeks(9)));
+    }
+    tags
+}
+
+/// A repository tagged as [`release_calendar`] says, with a few hundred
+/// files; the merge window's change lands at -rc1. Its tags, oldest first.
 fn kernel_like_repo(dir: &Path) -> Vec<String> {
     git(dir, &["init", "-q", "-b", "master"], "2024-01-01T00:00:00Z");
-    let tags = [
-        "v1.0", "v1.1-rc1", "v1.1-rc2", "v1.1-rc3", "v1.1", "v1.2-rc1", "v1.2-rc2", "v1.2",
-    ];
-    for (step, tag) in tags.iter().enumerate() {
-        let date = format!(
-            "2024-{:02}-{:02}T12:00:00Z",
-            1 + step * 7 / 28,
-            1 + (step * 7) % 28
-        );
-        let size = if tag.ends_with("-rc1") { 60 } else { 8 };
+    let calendar = release_calendar();
+    for (step, (tag, date)) in calendar.iter().enumerate() {
+        let date = date.to_rfc3339();
+        let size = if tag.ends_with("-rc1") { 150 } else { 10 };
         change(dir, step, size);
         git(dir, &["add", "-A"], &date);
         git(dir, &["commit", "-q", "-m", tag], &date);
@@ -68,7 +81,7 @@ fn kernel_like_repo(dir: &Path) -> Vec<String> {
             git(dir, &["tag", tag], &date);
         }
     }
-    tags.iter().map(|t| t.to_string()).collect()
+    calendar.into_iter().map(|(tag, _)| tag).collect()
 }
 
 fn shortstat(repo: &Path, from: &str, to: &str) -> (u64, u64, u64) {
@@ -141,7 +154,7 @@ fn a_stage_keeps_its_rows_each_against_the_tag_before_it_in_the_repository() {
         .iter()
         .map(|r| r["version"].as_str().unwrap())
         .collect();
-    assert_eq!(versions, ["v1.1-rc1", "v1.2-rc1"]);
+    assert_eq!(versions, ["v1.1-rc1", "v1.2-rc1", "v1.3-rc1"]);
     let (files, _, _) = shortstat(repo.path(), "v1.1", "v1.2-rc1");
     assert_eq!(rows[1]["files"], files);
 }
@@ -213,4 +226,337 @@ fn a_window_without_releases_is_one_line() {
         .unwrap();
     common::assert_exit(&out, 2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("no release tags"));
+}
+
+/// A chart of the whole repository's window, written to `name` in `dir`.
+fn chart(repo: &Path, dir: &Path, name: &str) -> std::process::Output {
+    let file = dir.join(name);
+    let mut args = vec!["--chart", file.to_str().unwrap()];
+    args.extend(["--format", "csv"]);
+    common::lkml_digest()
+        .args([
+            "relstat",
+            "--repo",
+            repo.to_str().unwrap(),
+            "--since",
+            "2023-12-01",
+            "--until",
+            "2025-01-01",
+            "--cache-dir",
+            dir.join("cache").to_str().unwrap(),
+        ])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// A PNG's signature and its size from the IHDR chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+    assert_eq!(&bytes[12..16], b"IHDR");
+    let number = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (number(16), number(20))
+}
+
+#[test]
+fn the_svg_chart_parses_and_draws_four_labelled_series_over_every_release() {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let tags = kernel_like_repo(repo.path());
+    common::assert_exit(&chart(repo.path(), dir.path(), "stat.svg"), 0);
+    let svg = std::fs::read_to_string(dir.path().join("stat.svg")).unwrap();
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    // Axes and ticks are polylines too; a measure's line has a point per
+    // release, in a colour of its own.
+    let lines: std::collections::HashSet<&str> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline"))
+        .filter(|n| {
+            let points = n.attribute("points").unwrap_or("");
+            points.split_whitespace().count() == tags.len() - 1
+        })
+        .filter_map(|n| n.attribute("stroke"))
+        .collect();
+    assert_eq!(lines.len(), 4, "one line per measure: {lines:?}");
+    let texts: Vec<&str> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .map(str::trim)
+        .collect();
+    for legend in ["files", "deletions", "insertions", "diff"] {
+        assert!(texts.contains(&legend), "no legend {legend}: {texts:?}");
+    }
+    // Every release after the window's first is labelled with its date.
+    for tag in &tags[1..] {
+        assert!(
+            texts.iter().any(|t| t.starts_with(&format!("{tag}(2024-"))),
+            "no label for {tag}"
+        );
+    }
+}
+
+#[test]
+fn the_png_chart_is_a_png_of_the_seed_posts_size() {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    kernel_like_repo(repo.path());
+    common::assert_exit(&chart(repo.path(), dir.path(), "stat.png"), 0);
+    let png = std::fs::read(dir.path().join("stat.png")).unwrap();
+    assert_eq!(png_size(&png), (1600, 1000));
+}
+
+#[test]
+fn a_chart_named_other_than_svg_or_png_is_one_line() {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    kernel_like_repo(repo.path());
+    let out = chart(repo.path(), dir.path(), "stat.jpg");
+    common::assert_exit(&out, 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("stat.jpg") && stderr.contains(".svg or .png"));
+}
+
+/// Linus' announcement of `release` (`1.3-rc4`), dated as its tag.
+fn announcement(dir: &Path, release: &str) -> std::path::PathBuf {
+    let date = release_calendar()
+        .into_iter()
+        .find(|(tag, _)| tag == &format!("v{release}"))
+        .map_or_else(
+            || "Sun, 16 Jun 2024 20:00:00 +0000".to_string(),
+            |(_, date)| date.to_rfc2822(),
+        );
+    let mail = format!(
+        "From mboxrd@z Thu Jan  1 00:00:00 1970\n\
+         From: Linus Torvalds <torvalds@linux-foundation.org>\n\
+         Subject: Linux {release}\n\
+         Date: {date}\n\
+         Message-ID: <announce-{release}@example.org>\n\
+         \n\
+         Things look fairly normal this week.\n\
+         \n\
+         Go test,\n\
+         \x20          Linus\n"
+    );
+    let path = dir.join(format!("announce-{release}.mbox"));
+    std::fs::write(&path, mail).unwrap();
+    path
+}
+
+/// `draft` of the announcement of `release` with the repository's charts;
+/// `extra` goes last.
+fn draft_with_charts(
+    repo: &Path,
+    work: &Path,
+    release: &str,
+    extra: &[&str],
+) -> std::process::Output {
+    let mbox = announcement(work, release);
+    common::lkml_digest()
+        .args([
+            "draft",
+            "--date",
+            "2024-06-17",
+            "--mbox",
+            mbox.to_str().unwrap(),
+            "--kernel-repo",
+            repo.to_str().unwrap(),
+            "--chart-dir",
+            work.join("static/img/kernel_release_stat")
+                .to_str()
+                .unwrap(),
+            "--cache-dir",
+            work.join("cache").to_str().unwrap(),
+        ])
+        .args(extra)
+        .arg(format!("announce-{release}@example.org"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_release_entry_ends_with_both_charts_as_the_editor_names_and_links_them() {
+    let repo = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    kernel_like_repo(repo.path());
+    let out = draft_with_charts(repo.path(), work.path(), "1.3-rc4", &[]);
+    common::assert_exit(&out, 0);
+    let post = String::from_utf8(out.stdout).unwrap();
+    // The window is the two years before the release: newer tags
+    // (v1.3-rc5 on) are left out, and the first row is v1.1-rc1.
+    let expected = "\n\nBelow is the diffstat of the releases in the last two years.\n\n\
+        ![Kernel release stat](/img/kernel_release_stat/v1.1-rc1..v1.3-rc4.png)\n\n\
+        Note that the y-axis is in logarithm.\n\n\
+        And, below is the diffstat of the -rc4 releases in the last two years.\n\n\
+        ![rc4 release stat](/img/kernel_release_stat/v1.3-rc4-only.png)\n";
+    assert!(post.ends_with(expected), "{post}");
+    let charts = work.path().join("static/img/kernel_release_stat");
+    for name in ["v1.1-rc1..v1.3-rc4.png", "v1.3-rc4-only.png"] {
+        let png = std::fs::read(charts.join(name)).unwrap();
+        assert_eq!(png_size(&png), (1600, 1000), "{name}");
+    }
+}
+
+#[test]
+fn a_second_draft_counts_no_pair_of_releases_again() {
+    let repo = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    kernel_like_repo(repo.path());
+    let counted = |out: std::process::Output| {
+        common::assert_exit(&out, 0);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        stderr
+            .lines()
+            .find(|l| l.contains("release charts:"))
+            .unwrap_or_else(|| panic!("{stderr}"))
+            .to_string()
+    };
+    let first = counted(draft_with_charts(repo.path(), work.path(), "1.3-rc4", &[]));
+    assert!(first.contains("20 releases, 20 counted anew"), "{first}");
+    let second = counted(draft_with_charts(repo.path(), work.path(), "1.3-rc4", &[]));
+    assert!(second.contains("20 releases, 0 counted anew"), "{second}");
+}
+
+#[test]
+fn the_json_entry_carries_each_charts_sentence_link_and_file() {
+    let repo = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    kernel_like_repo(repo.path());
+    let out = draft_with_charts(
+        repo.path(),
+        work.path(),
+        "1.3",
+        &[
+            "--format",
+            "json",
+            "--chart-url",
+            "https://example.org/stat",
+        ],
+    );
+    let draft = common::json_stdout(&out);
+    let charts = draft["entries"][0]["charts"].as_array().unwrap();
+    assert_eq!(charts.len(), 2);
+    assert_eq!(
+        charts[0]["url"],
+        "https://example.org/stat/v1.1-rc1..v1.3.png"
+    );
+    assert_eq!(charts[1]["url"], "https://example.org/stat/v1.3-only.png");
+    assert!(
+        charts[1]["sentence"]
+            .as_str()
+            .unwrap()
+            .contains("the final releases")
+    );
+    assert!(std::path::Path::new(charts[1]["file"].as_str().unwrap()).is_file());
+}
+
+/// What `draft` says when the charts cannot be drawn: exit 1, one line on
+/// standard error, and the post without charts.
+fn assert_drafted_without_charts(out: &std::process::Output, reason: &str) {
+    common::assert_exit(out, 1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(lines[0].contains("release charts not drawn"), "{stderr}");
+    assert!(lines[0].contains(reason), "{stderr}");
+    let post = String::from_utf8_lossy(&out.stdout);
+    assert!(post.contains("Linux 1.3-rc4"), "{post}");
+    assert!(!post.contains("diffstat"), "{post}");
+}
+
+#[test]
+fn a_kernel_repo_that_is_no_repository_leaves_the_charts_out_in_one_line() {
+    let not_repo = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let out = draft_with_charts(not_repo.path(), work.path(), "1.3-rc4", &[]);
+    assert_drafted_without_charts(&out, "not a git repository");
+}
+
+#[test]
+fn a_release_without_its_tag_leaves_the_charts_out_in_one_line() {
+    let repo = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    kernel_like_repo(repo.path());
+    git(
+        repo.path(),
+        &["tag", "-d", "v1.3-rc4"],
+        "2024-07-01T00:00:00Z",
+    );
+    let out = draft_with_charts(repo.path(), work.path(), "1.3-rc4", &[]);
+    assert_drafted_without_charts(&out, "v1.3-rc4: no such release tag");
+}
+
+#[test]
+fn a_window_without_releases_before_the_release_leaves_the_charts_out_in_one_line() {
+    let repo = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    git(
+        repo.path(),
+        &["init", "-q", "-b", "master"],
+        "2024-01-01T00:00:00Z",
+    );
+    git(
+        repo.path(),
+        &["commit", "-q", "--allow-empty", "-m", "first"],
+        "2024-06-16T12:00:00Z",
+    );
+    git(repo.path(), &["tag", "v1.3-rc4"], "2024-06-16T12:00:00Z");
+    let out = draft_with_charts(repo.path(), work.path(), "1.3-rc4", &[]);
+    assert_drafted_without_charts(&out, "no release tags");
+}
+
+#[test]
+fn a_chart_directory_that_cannot_be_written_leaves_the_charts_out_in_one_line() {
+    let repo = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    kernel_like_repo(repo.path());
+    // A file where the directory should be.
+    std::fs::create_dir_all(work.path().join("static/img")).unwrap();
+    std::fs::write(work.path().join("static/img/kernel_release_stat"), "").unwrap();
+    let out = draft_with_charts(repo.path(), work.path(), "1.3-rc4", &[]);
+    assert_drafted_without_charts(&out, "chart directory");
+}
+
+#[test]
+fn a_kernel_repo_without_a_chart_directory_is_a_usage_error() {
+    let work = tempfile::tempdir().unwrap();
+    let mbox = announcement(work.path(), "1.3-rc4");
+    let out = common::lkml_digest()
+        .args(["draft", "--mbox", mbox.to_str().unwrap()])
+        .args(["--kernel-repo", work.path().to_str().unwrap()])
+        .arg("announce-1.3-rc4@example.org")
+        .output()
+        .unwrap();
+    common::assert_exit(&out, 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--chart-dir"));
+}
+
+#[test]
+fn the_weeks_release_entry_gets_the_charts_too() {
+    let repo = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    kernel_like_repo(repo.path());
+    let mbox = announcement(work.path(), "1.3-rc4");
+    let out = common::lkml_digest()
+        .args([
+            "week",
+            "--format",
+            "markdown",
+            "--mbox",
+            mbox.to_str().unwrap(),
+        ])
+        .args(["--since", "2024-06-10", "--until", "2024-06-17"])
+        .args(["--kernel-repo", repo.path().to_str().unwrap()])
+        .args(["--chart-dir", work.path().join("img").to_str().unwrap()])
+        .args(["--cache-dir", work.path().join("cache").to_str().unwrap()])
+        .output()
+        .unwrap();
+    common::assert_exit(&out, 0);
+    let post = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        post.contains("![rc4 release stat](/img/kernel_release_stat/v1.3-rc4-only.png)"),
+        "{post}"
+    );
+    assert!(work.path().join("img/v1.3-rc4-only.png").is_file());
 }

@@ -12,6 +12,9 @@
 //! summarizer = "llm -m local-model -s 'One sentence, as a news editor.'"
 //! post_dir = "~/site/content/posts/en"
 //! post_name = "lkml_news_{release}"
+//! kernel_repo = "~/linux"
+//! chart_dir = "~/site/static/img/kernel_release_stat"
+//! chart_url = "/img/kernel_release_stat/"
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -42,6 +45,12 @@ pub struct Config {
     pub post_dir: Option<PathBuf>,
     /// The post's file name without `.md`: `{release}`, `{date}`.
     pub post_name: Option<String>,
+    /// `--kernel-repo`: the release entry gets diffstat charts.
+    pub kernel_repo: Option<PathBuf>,
+    /// `--chart-dir`: where the charts are written.
+    pub chart_dir: Option<PathBuf>,
+    /// `--chart-url`: where the post links them.
+    pub chart_url: Option<String>,
 }
 
 /// `~/.config/lkml-digest/config.toml` (the platform's config directory).
@@ -150,10 +159,47 @@ impl Config {
             .as_ref()
             .filter(|_| !given("post_dir") && !given("output"))
         {
-            post.post_dir = Some(dir.clone());
+            post.post_dir = Some(expand_home(dir));
         }
         if let Some(pattern) = &self.post_name {
             post.post_name = Some(pattern.clone());
         }
+        if let Some(repo) = self.kernel_repo.as_ref().filter(|_| !given("kernel_repo")) {
+            post.kernel_repo = Some(expand_home(repo));
+        }
+        if let Some(dir) = self.chart_dir.as_ref().filter(|_| !given("chart_dir")) {
+            post.chart_dir = Some(expand_home(dir));
+        }
+        if let Some(url) = self.chart_url.as_ref().filter(|_| !given("chart_url")) {
+            post.chart_url = url.clone();
+        }
+    }
+}
+
+/// `~/x` as the home directory's `x`: a config file is not read by a shell.
+fn expand_home(path: &Path) -> PathBuf {
+    let home = || directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match path.strip_prefix("~") {
+        Ok(rest) => home().map_or_else(|| path.to_path_buf(), |home| home.join(rest)),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tilde_in_a_configured_path_is_the_home_directory() {
+        let home = directories::BaseDirs::new()
+            .unwrap()
+            .home_dir()
+            .to_path_buf();
+        assert_eq!(expand_home(Path::new("~/linux")), home.join("linux"));
+        assert_eq!(
+            expand_home(Path::new("/src/linux")),
+            Path::new("/src/linux")
+        );
+        assert_eq!(expand_home(Path::new("~user/x")), Path::new("~user/x"));
     }
 }

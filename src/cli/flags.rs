@@ -3,15 +3,14 @@
 
 use std::io::{IsTerminal, Read};
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use clap::{Args, Parser, Subcommand};
 
-use crate::compose::Options;
-use crate::compose::SummarizerCommand;
 use crate::compose::rank::Interest;
+use crate::compose::{Options, ReleaseCharts, SummarizerCommand};
 use crate::fetch::cache::Cache;
 use crate::fetch::{self, LoreOptions, Source};
 use crate::input;
@@ -207,10 +206,26 @@ pub struct PostArgs {
     /// The config file's title pattern.
     #[arg(skip)]
     pub title_pattern: Option<String>,
+
+    /// A kernel clone with its release tags: the release entry gets the
+    /// diffstat charts of the last two years' releases (needs --chart-dir).
+    #[arg(long, value_name = "PATH")]
+    pub kernel_repo: Option<PathBuf>,
+
+    /// Where the charts are written: a Hugo site's
+    /// static/img/kernel_release_stat/, say.
+    #[arg(long, value_name = "DIR")]
+    pub chart_dir: Option<PathBuf>,
+
+    /// The prefix the post links the charts under.
+    #[arg(long, value_name = "URL", default_value = crate::compose::DEFAULT_CHART_URL)]
+    pub chart_url: String,
 }
 
 impl PostArgs {
-    pub fn options(&self) -> Options {
+    /// The compose options; `cache_dir` (--cache-dir) also keeps the
+    /// release charts' counts. An error names the flag at fault.
+    pub fn options(&self, cache_dir: Option<&Path>) -> Result<Options, String> {
         let mut options = Options::new(
             self.date
                 .unwrap_or_else(|| chrono::Local::now().fixed_offset()),
@@ -225,7 +240,29 @@ impl PostArgs {
             jobs: self.summarizer_jobs.max(1),
             timeout: self.summarizer_timeout.max(Duration::from_millis(100)),
         });
-        options
+        if let Some(repo) = &self.kernel_repo {
+            let dir = self.chart_dir.clone().ok_or(
+                "--kernel-repo needs --chart-dir DIR (or chart_dir in the config file): \
+                 where the release charts are written",
+            )?;
+            options.release_charts = Some(ReleaseCharts {
+                repo: repo.clone(),
+                dir,
+                url: self.chart_url.clone(),
+                cache: relstat_cache(cache_dir),
+            });
+        }
+        Ok(options)
+    }
+}
+
+/// Where relstat keeps each pair of releases' counts: `relstat/` in the
+/// cache directory.
+fn relstat_cache(cache_dir: Option<&Path>) -> Option<PathBuf> {
+    match cache_dir {
+        Some(dir) => Some(dir.join("relstat")),
+        None => directories::ProjectDirs::from("org", "lkml-digest", "lkml-digest")
+            .map(|d| d.cache_dir().join("relstat")),
     }
 }
 
@@ -369,6 +406,11 @@ pub struct RelstatArgs {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Also draw the rows as the editor's chart, in FILE.svg or FILE.png:
+    /// files, deletions, insertions and diff on a logarithmic axis.
+    #[arg(long, value_name = "FILE")]
+    pub chart: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -388,11 +430,7 @@ impl RelstatArgs {
                 .checked_sub_months(chrono::Months::new(self.months))
                 .ok_or_else(|| format!("--months {}: too many", self.months))?,
         };
-        let cache = match &self.cache_dir {
-            Some(dir) => Some(dir.join("relstat")),
-            None => directories::ProjectDirs::from("org", "lkml-digest", "lkml-digest")
-                .map(|d| d.cache_dir().join("relstat")),
-        };
+        let cache = relstat_cache(self.cache_dir.as_deref());
         Ok(crate::relstat::Request {
             repo: self.repo.clone(),
             since,

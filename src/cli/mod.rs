@@ -165,17 +165,21 @@ fn run_draft(args: DraftArgs) -> Outcome {
         Ok(ids) => ids,
         Err(e) => return Outcome::Failed(e),
     };
+    let options = match args.post.options(args.source.cache_dir.as_deref()) {
+        Ok(options) => options,
+        Err(e) => return Outcome::Failed(CliError::Usage(e)),
+    };
     let source = args.source.source(&[]);
     let run = draft::run(
         &ids,
         &source,
         args.source.preferred_list(),
-        &args.post.options(),
+        &options,
         &progress(&args.source),
     );
     tell(&args.source, &run.notes);
     report_failures(&run.draft.failed);
-    write_post(&run.draft, &args.post)
+    write_post(&run.draft, &args.post, &run.missing)
 }
 
 fn run_fetch(args: FetchArgs) -> Outcome {
@@ -207,13 +211,12 @@ fn run_week(args: WeekArgs) -> Outcome {
         Ok(request) => request,
         Err(e) => return Outcome::Failed(CliError::Usage(e)),
     };
+    let options = match args.post.options(args.source.cache_dir.as_deref()) {
+        Ok(options) => options,
+        Err(e) => return Outcome::Failed(CliError::Usage(e)),
+    };
     let source = args.source.source(&args.archive);
-    let run = match week::run(
-        &source,
-        &request,
-        &args.post.options(),
-        &progress(&args.source),
-    ) {
+    let run = match week::run(&source, &request, &options, &progress(&args.source)) {
         Ok(run) => run,
         Err(e) => {
             if let WeekError::NoMail(failed) = &e {
@@ -227,14 +230,14 @@ fn run_week(args: WeekArgs) -> Outcome {
         tell(&args.source, &run.details);
     }
     if let Some(path) = &args.candidates {
-        let link_base = args.post.options().link_base;
-        let list = week::candidate_list(&run.draft.ranking, args.top, &link_base);
+        let link_base = &options.link_base;
+        let list = week::candidate_list(&run.draft.ranking, args.top, link_base);
         if let Err(e) = write_output(Some(path), list.as_bytes()) {
             return Outcome::Failed(e);
         }
     }
     report_failures(&run.draft.failed);
-    write_post(&run.draft, &args.post)
+    write_post(&run.draft, &args.post, &run.missing)
 }
 
 fn run_relstat(args: flags::RelstatArgs) -> Outcome {
@@ -246,6 +249,11 @@ fn run_relstat(args: flags::RelstatArgs) -> Outcome {
         Ok((rows, _)) => rows,
         Err(e) => return Outcome::Failed(CliError::Usage(e.to_string())),
     };
+    if let Some(path) = &args.chart
+        && let Err(e) = render::chart::write(&crate::relstat::lines(&rows), path)
+    {
+        return Outcome::Failed(CliError::Write(e.to_string()));
+    }
     let text = match args.format {
         flags::RelstatFormat::Table => crate::relstat::table(&rows),
         flags::RelstatFormat::Csv => crate::relstat::csv(&rows),
@@ -256,8 +264,9 @@ fn run_relstat(args: flags::RelstatArgs) -> Outcome {
     finish(write_output(args.output.as_ref(), text.as_bytes()))
 }
 
-/// Renders and writes the post.
-fn write_post(post: &Draft, args: &PostArgs) -> Outcome {
+/// Renders and writes the post; `missing` is what was asked of it but is
+/// not in it, each said on standard error.
+fn write_post(post: &Draft, args: &PostArgs, missing: &[String]) -> Outcome {
     let rendered = match render::render(post, args.format.into()) {
         Ok(text) => text,
         Err(e) => return Outcome::Failed(e.into()),
@@ -269,7 +278,8 @@ fn write_post(post: &Draft, args: &PostArgs) -> Outcome {
     if let Err(e) = written {
         return Outcome::Failed(e);
     }
-    if post.failed.is_empty() {
+    missing.iter().for_each(|line| say(line));
+    if post.failed.is_empty() && missing.is_empty() {
         Outcome::Done
     } else {
         Outcome::Partial

@@ -24,6 +24,10 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
         queue: args.build_queue.unwrap_or(2 * builds),
     };
     let (source, post) = (args.source, args.post);
+    // A mistake in the post's options is the server's, not a request's.
+    if let Err(e) = post.options(source.cache_dir.as_deref()) {
+        return Outcome::Failed(CliError::Usage(e));
+    }
     let (default_interests, default_top) = (args.interest, args.top);
     // The server's sources, quiet: its log is not the place for progress.
     let source = SourceArgs {
@@ -47,7 +51,12 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
                 "no message IDs in the paste: IDs or lore links, one or more per line".into(),
             );
         }
-        let options = post_options(&draft_post, &request.title, &request.date)?;
+        let options = post_options(
+            &draft_post,
+            draft_source.cache_dir.as_deref(),
+            &request.title,
+            &request.date,
+        )?;
         let run = draft::run(
             &ids,
             &draft_from,
@@ -59,7 +68,12 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
     };
     let week = move |request: &serve::WeekRequest| {
         let mut post = post.clone();
-        let options = post_options(&post, &request.title, &request.date)?;
+        let options = post_options(
+            &post,
+            source.cache_dir.as_deref(),
+            &request.title,
+            &request.date,
+        )?;
         post.title = options.title;
         post.date = Some(options.date);
         let mut source = source.clone();
@@ -96,7 +110,7 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
         week::run(
             &source,
             &request,
-            &post_options(&args.post, &None, &None)?,
+            &post_options(&args.post, args.source.cache_dir.as_deref(), &None, &None)?,
             &|_| {},
         )
         .map(|run| run.draft)
@@ -140,10 +154,11 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
 /// The server's post options with the page's title and date, where given.
 fn post_options(
     post: &PostArgs,
+    cache_dir: Option<&std::path::Path>,
     title: &Option<String>,
     date: &Option<String>,
 ) -> Result<Options, String> {
-    let mut options = post.options();
+    let mut options = post.options(cache_dir)?;
     if let Some(title) = title.as_ref().filter(|t| !t.trim().is_empty()) {
         options.title = Some(title.trim().to_string());
     }

@@ -66,6 +66,24 @@ pub struct Entry {
     /// `week`: other revisions of the series posted in the window.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<Revision>,
+    /// The release entry's diffstat charts, with `--kernel-repo`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub charts: Vec<Chart>,
+}
+
+/// A chart shown after an entry's summary: the sentence that introduces
+/// it, the image, and a note under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chart {
+    pub sentence: String,
+    /// The image's alternative text.
+    pub alt: String,
+    /// Where the post links it (`/img/kernel_release_stat/...png`).
+    pub url: String,
+    /// Where it was written.
+    pub file: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// Another posting of a series: its revision, where it is, and its link.
@@ -111,7 +129,28 @@ pub struct Options {
     /// The editor's own summarizer, which the pipelines run on the entries
     /// once they are composed (`crate::summarizer`).
     pub summarizer: Option<SummarizerCommand>,
+    /// Where the release entry's charts are counted, written and linked;
+    /// the pipelines draw them once the entries are composed
+    /// (`crate::relstat::attach_release_charts`).
+    pub release_charts: Option<ReleaseCharts>,
 }
+
+/// `--kernel-repo`, `--chart-dir`, `--chart-url`.
+#[derive(Debug, Clone)]
+pub struct ReleaseCharts {
+    /// A kernel clone with its release tags.
+    pub repo: std::path::PathBuf,
+    /// Where the images are written (a Hugo site's
+    /// `static/img/kernel_release_stat/`).
+    pub dir: std::path::PathBuf,
+    /// The prefix the post links them under.
+    pub url: String,
+    /// Where each pair of releases' numbers is kept.
+    pub cache: Option<std::path::PathBuf>,
+}
+
+/// Where the post links charts when no `--chart-url` is given.
+pub const DEFAULT_CHART_URL: &str = "/img/kernel_release_stat/";
 
 /// `--summarizer`: the command and how hard to try.
 #[derive(Debug, Clone)]
@@ -133,6 +172,7 @@ impl Options {
             date,
             link_base: "https://lkml.kernel.org/r/".to_string(),
             summarizer: None,
+            release_charts: None,
         }
     }
 }
@@ -208,6 +248,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         excerpt: excerpt.join(" "),
         asked: (message.id != requested.id).then(|| requested.id.clone()),
         also: Vec::new(),
+        charts: Vec::new(),
     }
 }
 

@@ -1,12 +1,13 @@
 //! The render stage: a draft in the editor's format. Every format is an
 //! askama template in `templates/`; this module prepares what they show.
 
+pub mod chart;
 pub mod markdown;
 pub mod spans;
 
 use askama::Template;
 
-use crate::compose::{Draft, Entry, Failure};
+use crate::compose::{Chart, Draft, Entry, Failure};
 use spans::Span;
 
 /// Output formats of `draft`.
@@ -96,6 +97,34 @@ struct MarkdownEntry {
     underline: String,
     link: String,
     summary: String,
+    charts: Vec<ChartLines>,
+}
+
+/// A chart after an entry: its sentence and note wrapped as the summary.
+struct ChartLines {
+    sentence: String,
+    alt: String,
+    url: String,
+    note: String,
+}
+
+impl ChartLines {
+    fn new(chart: &Chart, fill: impl Fn(&str) -> String) -> ChartLines {
+        ChartLines {
+            sentence: fill(&chart.sentence),
+            alt: chart.alt.clone(),
+            url: chart.url.clone(),
+            note: fill(&chart.note),
+        }
+    }
+
+    fn of(entry: &Entry, fill: impl Fn(&str) -> String) -> Vec<ChartLines> {
+        entry
+            .charts
+            .iter()
+            .map(|c| ChartLines::new(c, &fill))
+            .collect()
+    }
 }
 
 #[derive(Template)]
@@ -120,6 +149,9 @@ impl MarkdownBody {
                         &format!("{}{}", markdown::inline(&entry.summary), earlier(entry)),
                         MARKDOWN_WIDTH,
                     ),
+                    charts: ChartLines::of(entry, |t| {
+                        markdown::wrap(&markdown::inline(t), MARKDOWN_WIDTH)
+                    }),
                 }
             })
             .collect();
@@ -156,6 +188,7 @@ struct TextEntry {
     underline: String,
     link: String,
     summary: String,
+    charts: Vec<ChartLines>,
 }
 
 #[derive(Template)]
@@ -179,6 +212,7 @@ impl<'a> TextPost<'a> {
                     heading,
                     link: entry.link.clone(),
                     summary: textwrap::fill(&entry.summary, TEXT_WIDTH),
+                    charts: ChartLines::of(entry, |t| textwrap::fill(t, TEXT_WIDTH)),
                 }
             })
             .collect();
