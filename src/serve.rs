@@ -8,6 +8,7 @@
 //! page's: the page sends text, not URLs.
 
 use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
@@ -50,8 +51,11 @@ pub struct LineState {
 pub struct DraftResponse {
     pub draft: Draft,
     pub markdown: String,
+    /// The preview, which shows the release charts from `/charts/`.
     pub html: String,
     pub lines: Vec<LineState>,
+    /// What was asked of the post but is not in it (the release charts).
+    pub missing: Vec<String>,
 }
 
 /// What the week form asks for; empty fields keep the server's defaults.
@@ -80,15 +84,24 @@ pub struct WeekRequest {
 pub struct Builders {
     pub draft: DraftBuilder,
     pub week: Builder<WeekRequest>,
+    /// Where the builds write the release charts, which the page shows
+    /// from `/charts/`.
+    pub chart_dir: Option<PathBuf>,
+}
+
+/// A draft, and what was asked of it but is not in it.
+pub struct Built {
+    pub draft: Draft,
+    pub missing: Vec<String>,
 }
 
 /// Builds a draft from a request of the page.
-pub type Builder<R> = Arc<dyn Fn(&R) -> Result<Draft, String> + Send + Sync>;
+pub type Builder<R> = Arc<dyn Fn(&R) -> Result<Built, String> + Send + Sync>;
 
 /// Builds a draft from pasted text, telling the watcher how each pasted
 /// ID's fetch goes (by its index among the paste's IDs).
 pub type DraftBuilder =
-    Arc<dyn Fn(&DraftRequest, &(dyn Fn(Progress) + Sync)) -> Result<Draft, String> + Send + Sync>;
+    Arc<dyn Fn(&DraftRequest, &(dyn Fn(Progress) + Sync)) -> Result<Built, String> + Send + Sync>;
 
 /// The server's state: how to build, the builds under way, and the gate
 /// that bounds them.
@@ -269,6 +282,7 @@ pub fn router_with(builders: Builders, limits: Limits) -> Router {
         .route("/api/jobs/{id}", get(job))
         .route("/api/week", post(week))
         .route("/api/render", post(rendered))
+        .route("/charts/{name}", get(chart))
         .layer(middleware::from_fn(same_origin_posts))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(app)
@@ -357,17 +371,18 @@ async fn build_once(app: App, request: DraftRequest) -> Shared {
     let turn = admitted.turn().await;
     let result = tokio::task::spawn_blocking(move || {
         let _turn = turn;
-        let draft = (app.builders.draft)(&request, &|_| {})?;
-        Ok::<_, String>((lines(&request.input, &draft), draft))
+        let built = (app.builders.draft)(&request, &|_| {})?;
+        Ok::<_, String>((lines(&request.input, &built.draft), built))
     })
     .await;
     match result {
-        Ok(Ok((lines, draft))) => match both(&draft) {
+        Ok(Ok((lines, built))) => match both(&built.draft) {
             Ok((markdown, html)) => Ok(Arc::new(DraftResponse {
-                draft,
+                draft: built.draft,
                 markdown,
                 html,
                 lines,
+                missing: built.missing,
             })),
             Err(e) => Err(SharedFailure::Failed(StatusCode::INTERNAL_SERVER_ERROR, e)),
         },
@@ -389,23 +404,24 @@ async fn week(State(app): State<App>, Json(request): Json<WeekRequest>) -> Respo
     let turn = admitted.turn().await;
     let result = tokio::task::spawn_blocking(move || {
         let _turn = turn;
-        let draft = (app.builders.week)(&request)?;
-        Ok::<_, String>((Vec::new(), draft))
+        let built = (app.builders.week)(&request)?;
+        Ok::<_, String>((Vec::new(), built))
     })
     .await;
     respond(result)
 }
 
-type Built = Result<Result<(Vec<LineState>, Draft), String>, tokio::task::JoinError>;
+type Answered = Result<Result<(Vec<LineState>, Built), String>, tokio::task::JoinError>;
 
-fn respond(result: Built) -> Response {
+fn respond(result: Answered) -> Response {
     match result {
-        Ok(Ok((lines, draft))) => match both(&draft) {
+        Ok(Ok((lines, built))) => match both(&built.draft) {
             Ok((markdown, html)) => Json(DraftResponse {
-                draft,
+                draft: built.draft,
                 markdown,
                 html,
                 lines,
+                missing: built.missing,
             })
             .into_response(),
             Err(e) => refuse(StatusCode::INTERNAL_SERVER_ERROR, &e),
@@ -488,13 +504,14 @@ fn run_job(
                 }
             }
         };
-        let result = (app.builders.draft)(request, &watch).and_then(|draft| {
-            let (markdown, html) = both(&draft)?;
+        let result = (app.builders.draft)(request, &watch).and_then(|built| {
+            let (markdown, html) = both(&built.draft)?;
             Ok(DraftResponse {
-                lines: lines(&request.input, &draft),
-                draft,
+                lines: lines(&request.input, &built.draft),
+                draft: built.draft,
                 markdown,
                 html,
+                missing: built.missing,
             })
         });
         job.lock().expect("job lock").result = Some(result);
@@ -559,10 +576,50 @@ async fn rendered(Json(request): Json<RenderRequest>) -> Response {
     }
 }
 
+/// The Markdown, linking charts where the post will, and the preview,
+/// showing them from this server.
 fn both(draft: &Draft) -> Result<(String, String), String> {
     let markdown = render::render(draft, Format::Markdown).map_err(|e| e.to_string())?;
-    let html = render::render(draft, Format::Html).map_err(|e| e.to_string())?;
+    let mut preview = draft.clone();
+    for chart in preview.entries.iter_mut().flat_map(|e| e.charts.iter_mut()) {
+        let name = std::path::Path::new(&chart.file)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        chart.url = format!("/charts/{}", crate::input::escape_id(&name));
+    }
+    let html = render::render(&preview, Format::Html).map_err(|e| e.to_string())?;
     Ok((markdown, html))
+}
+
+/// A release chart from the chart directory: a PNG or SVG named there,
+/// nothing else.
+async fn chart(State(app): State<App>, Path(name): Path<String>) -> Response {
+    let kind = match crate::render::chart::ImageFormat::of(std::path::Path::new(&name)) {
+        Some(crate::render::chart::ImageFormat::Png) => "image/png",
+        Some(crate::render::chart::ImageFormat::Svg) => "image/svg+xml",
+        None => return refuse(StatusCode::NOT_FOUND, "no such chart"),
+    };
+    let Some(dir) = app.builders.chart_dir.as_ref() else {
+        return refuse(StatusCode::NOT_FOUND, "no chart directory (--chart-dir)");
+    };
+    if name.starts_with('.') || name.contains(['/', '\\']) {
+        return refuse(StatusCode::NOT_FOUND, "no such chart");
+    }
+    match tokio::fs::read(dir.join(&name)).await {
+        Ok(bytes) => {
+            let mut response = bytes.into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            headers.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            );
+            response
+        }
+        Err(_) => refuse(StatusCode::NOT_FOUND, "no such chart"),
+    }
 }
 
 /// The state of each pasted line, from the IDs it holds and the draft's

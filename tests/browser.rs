@@ -82,13 +82,8 @@ where
     }
 }
 
-#[tokio::test]
-async fn an_editor_builds_reorders_and_edits_a_post_in_the_browser() {
-    let Some(driver) = driver("an_editor_builds_reorders_and_edits_a_post") else {
-        return;
-    };
-    let server = common::serve_samples();
-    let profile = tempfile::tempdir().unwrap();
+/// A headless Chromium session, its profile in `profile`.
+async fn session(driver: &Driver, profile: &std::path::Path) -> fantoccini::Client {
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
         "goog:chromeOptions".into(),
@@ -98,17 +93,27 @@ async fn an_editor_builds_reorders_and_edits_a_post_in_the_browser() {
                 "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--window-size=1400,2100",
-                format!("--user-data-dir={}", profile.path().display()),
+                format!("--user-data-dir={}", profile.display()),
             ],
         }),
     );
     // chromedriver is plain HTTP on loopback: no TLS connector needed.
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-    let client = ClientBuilder::new(connector)
+    ClientBuilder::new(connector)
         .capabilities(capabilities)
         .connect(&driver.url)
         .await
-        .expect("a chromedriver session");
+        .expect("a chromedriver session")
+}
+
+#[tokio::test]
+async fn an_editor_builds_reorders_and_edits_a_post_in_the_browser() {
+    let Some(driver) = driver("an_editor_builds_reorders_and_edits_a_post") else {
+        return;
+    };
+    let server = common::serve_samples();
+    let profile = tempfile::tempdir().unwrap();
+    let client = session(&driver, profile.path()).await;
 
     client.goto(&format!("{}/", server.url)).await.unwrap();
     let paste = std::fs::read_to_string("samples/ids.txt").unwrap();
@@ -220,5 +225,66 @@ async fn an_editor_builds_reorders_and_edits_a_post_in_the_browser() {
     if let Some(path) = std::env::var_os("LKML_DIGEST_SCREENSHOT") {
         std::fs::write(path, client.screenshot().await.unwrap()).unwrap();
     }
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_preview_shows_the_release_charts() {
+    let Some(driver) = driver("the_preview_shows_the_release_charts") else {
+        return;
+    };
+    let repo = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    common::kernel::kernel_like_repo(repo.path());
+    let mbox = common::kernel::announcement(work.path(), "1.3-rc4");
+    let server = common::serve(&[
+        "--mbox",
+        mbox.to_str().unwrap(),
+        "--kernel-repo",
+        repo.path().to_str().unwrap(),
+        "--chart-dir",
+        work.path().join("charts").to_str().unwrap(),
+        "--cache-dir",
+        work.path().join("cache").to_str().unwrap(),
+    ]);
+    let profile = tempfile::tempdir().unwrap();
+    let client = session(&driver, profile.path()).await;
+    client.goto(&format!("{}/", server.url)).await.unwrap();
+    let input = client.find(Locator::Id("input")).await.unwrap();
+    input
+        .send_keys("announce-1.3-rc4@example.org")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Id("build"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("the release entry", || async {
+        client
+            .find_all(Locator::Css("#entries > li"))
+            .await
+            .map(|l| l.len() == 1)
+            .unwrap_or(false)
+    })
+    .await;
+    // Both charts load in the preview, at their size.
+    client.enter_frame(0).await.expect("the preview frame");
+    let widths = || async {
+        let value = client
+            .execute(
+                "return [...document.images].map(i => i.complete ? i.naturalWidth : 0)",
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value::<Vec<u64>>(value).unwrap()
+    };
+    until("two charts drawn in the preview", || async {
+        widths().await == [1600, 1600]
+    })
+    .await;
     client.close().await.unwrap();
 }

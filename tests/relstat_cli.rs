@@ -4,85 +4,12 @@
 
 mod common;
 
+use common::kernel::{announcement, git, kernel_like_repo, png_size};
+
 use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
-
-fn git(repo: &Path, args: &[&str], date: &str) {
-    let status = Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args(args)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("GIT_AUTHOR_NAME", "Dev")
-        .env("GIT_AUTHOR_EMAIL", "dev@example.org")
-        .env("GIT_COMMITTER_NAME", "Dev")
-        .env("GIT_COMMITTER_EMAIL", "dev@example.org")
-        .status()
-        .unwrap();
-    assert!(status.success(), "git {args:?}");
-}
-
-/// Writes `count` files' worth of change, some new, some edited, one renamed.
-fn change(repo: &Path, step: usize, count: usize) {
-    for i in 0..count {
-        let path = repo.join(format!("dir{}/file{}.c", i % 10, (i * 7 + step) % 40));
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let old = std::fs::read_to_string(&path).unwrap_or_default();
-        let mut lines: Vec<String> = old.lines().map(str::to_string).collect();
-        lines.retain(|l| !l.ends_with(&format!("#{}", step % 3)));
-        for k in 0..(i % 5 + 1) {
-            lines.push(format!("line {step} {k} #{}", k % 3));
-        }
-        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
-    }
-    let from = repo.join(format!("dir0/file{}.c", step % 40));
-    if from.exists() {
-        std::fs::rename(&from, repo.join(format!("dir0/renamed{step}.c"))).unwrap();
-    }
-}
-
-/// The release tags of [`kernel_like_repo`] and their dates: v1.0 on
-/// 2024-01-07, then for v1.1 to v1.3 a two-week merge window, rc1 to rc7
-/// weekly, and the release a week after rc7: nine weeks apart.
-fn release_calendar() -> Vec<(String, chrono::DateTime<chrono::Utc>)> {
-    let start = chrono::DateTime::parse_from_rfc3339("2024-01-07T12:00:00Z")
-        .unwrap()
-        .to_utc();
-    let mut tags = vec![("v1.0".to_string(), start)];
-    for minor in 1..=3 {
-        let opened = start + chrono::Duration::weeks(9 * (minor - 1));
-        for rc in 1..=7 {
-            let date = opened + chrono::Duration::weeks(1 + rc);
-            tags.push((format!("v1.{minor}-rc{rc}"), date));
-        }
-        tags.push((format!("v1.{minor}"), opened + chrono::Duration::weeks(9)));
-    }
-    tags
-}
-
-/// A repository tagged as [`release_calendar`] says, with a few hundred
-/// files; the merge window's change lands at -rc1. Its tags, oldest first.
-fn kernel_like_repo(dir: &Path) -> Vec<String> {
-    git(dir, &["init", "-q", "-b", "master"], "2024-01-01T00:00:00Z");
-    let calendar = release_calendar();
-    for (step, (tag, date)) in calendar.iter().enumerate() {
-        let date = date.to_rfc3339();
-        let size = if tag.ends_with("-rc1") { 150 } else { 10 };
-        change(dir, step, size);
-        git(dir, &["add", "-A"], &date);
-        git(dir, &["commit", "-q", "-m", tag], &date);
-        // Annotated and lightweight tags both occur in real trees.
-        if step % 2 == 0 {
-            git(dir, &["tag", "-a", tag, "-m", tag], &date);
-        } else {
-            git(dir, &["tag", tag], &date);
-        }
-    }
-    calendar.into_iter().map(|(tag, _)| tag).collect()
-}
 
 fn shortstat(repo: &Path, from: &str, to: &str) -> (u64, u64, u64) {
     let out = Command::new("git")
@@ -250,14 +177,6 @@ fn chart(repo: &Path, dir: &Path, name: &str) -> std::process::Output {
         .unwrap()
 }
 
-/// A PNG's signature and its size from the IHDR chunk.
-fn png_size(bytes: &[u8]) -> (u32, u32) {
-    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
-    assert_eq!(&bytes[12..16], b"IHDR");
-    let number = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
-    (number(16), number(20))
-}
-
 #[test]
 fn the_svg_chart_parses_and_draws_four_labelled_series_over_every_release() {
     let repo = tempfile::tempdir().unwrap();
@@ -316,32 +235,6 @@ fn a_chart_named_other_than_svg_or_png_is_one_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("stat.jpg") && stderr.contains(".svg or .png"));
-}
-
-/// Linus' announcement of `release` (`1.3-rc4`), dated as its tag.
-fn announcement(dir: &Path, release: &str) -> std::path::PathBuf {
-    let date = release_calendar()
-        .into_iter()
-        .find(|(tag, _)| tag == &format!("v{release}"))
-        .map_or_else(
-            || "Sun, 16 Jun 2024 20:00:00 +0000".to_string(),
-            |(_, date)| date.to_rfc2822(),
-        );
-    let mail = format!(
-        "From mboxrd@z Thu Jan  1 00:00:00 1970\n\
-         From: Linus Torvalds <torvalds@linux-foundation.org>\n\
-         Subject: Linux {release}\n\
-         Date: {date}\n\
-         Message-ID: <announce-{release}@example.org>\n\
-         \n\
-         Things look fairly normal this week.\n\
-         \n\
-         Go test,\n\
-         \x20          Linus\n"
-    );
-    let path = dir.join(format!("announce-{release}.mbox"));
-    std::fs::write(&path, mail).unwrap();
-    path
 }
 
 /// `draft` of the announcement of `release` with the repository's charts;
@@ -559,4 +452,56 @@ fn the_weeks_release_entry_gets_the_charts_too() {
         "{post}"
     );
     assert!(work.path().join("img/v1.3-rc4-only.png").is_file());
+}
+
+#[tokio::test]
+async fn the_web_preview_shows_the_release_charts_from_the_server() {
+    let repo = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    kernel_like_repo(repo.path());
+    let mbox = announcement(work.path(), "1.3-rc4");
+    let charts = work.path().join("charts");
+    let server = common::serve(&[
+        "--mbox",
+        mbox.to_str().unwrap(),
+        "--kernel-repo",
+        repo.path().to_str().unwrap(),
+        "--chart-dir",
+        charts.to_str().unwrap(),
+        "--cache-dir",
+        work.path().join("cache").to_str().unwrap(),
+    ]);
+    let body = serde_json::json!({ "input": "announce-1.3-rc4@example.org" });
+    let answer = reqwest::Client::new()
+        .post(format!("{}/api/draft", server.url))
+        .header("Content-Type", "application/json")
+        .body(serde_json::to_vec(&body).unwrap())
+        .send()
+        .await
+        .unwrap();
+    let response: Value = serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap();
+    // The Markdown links the charts where the site has them; the preview
+    // shows them from this server.
+    let markdown = response["markdown"].as_str().unwrap();
+    assert!(
+        markdown.contains("(/img/kernel_release_stat/v1.3-rc4-only.png)"),
+        "{markdown}"
+    );
+    let html = response["html"].as_str().unwrap();
+    assert!(
+        html.contains("<img src=\"/charts/v1.3-rc4-only.png\""),
+        "{html}"
+    );
+    let image = reqwest::get(format!("{}/charts/v1.3-rc4-only.png", server.url))
+        .await
+        .unwrap();
+    assert_eq!(image.status(), 200);
+    assert_eq!(image.headers()["content-type"], "image/png");
+    assert_eq!(png_size(&image.bytes().await.unwrap()), (1600, 1000));
+    // Nothing but the directory's charts.
+    std::fs::write(work.path().join("secret.png"), "x").unwrap();
+    for path in ["/charts/..%2Fsecret.png", "/charts/announce-1.3-rc4.mbox"] {
+        let refused = reqwest::get(format!("{}{path}", server.url)).await.unwrap();
+        assert_eq!(refused.status(), 404, "{path}");
+    }
 }

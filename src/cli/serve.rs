@@ -44,6 +44,7 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
         Source::Indexed(Arc::new(Mailboxes::new(source.mbox.clone())))
     };
     let draft_post = post.clone();
+    let chart_dir = post.kernel_repo.as_ref().and(post.chart_dir.clone());
     let draft = move |request: &serve::DraftRequest, watch: &(dyn Fn(serve::Progress) + Sync)| {
         let ids = input::extract(&request.input).ids;
         if ids.is_empty() {
@@ -64,7 +65,10 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
             &options,
             watch,
         );
-        Ok(run.draft)
+        Ok(serve::Built {
+            draft: run.draft,
+            missing: run.missing,
+        })
     };
     let week = move |request: &serve::WeekRequest| {
         let mut post = post.clone();
@@ -113,12 +117,16 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
             &post_options(&args.post, args.source.cache_dir.as_deref(), &None, &None)?,
             &|_| {},
         )
-        .map(|run| run.draft)
+        .map(|run| serve::Built {
+            draft: run.draft,
+            missing: run.missing,
+        })
         .map_err(|e| e.to_string())
     };
     let builders = serve::Builders {
         draft: Arc::new(draft),
         week: Arc::new(week),
+        chart_dir,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

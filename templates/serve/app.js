@@ -65,7 +65,7 @@ async function build() {
         showLines(data.lines);
         show(data.draft, data.markdown, data.html);
         const failed = data.draft.failed.length;
-        $("status").textContent = `${data.draft.entries.length} entries` + (failed ? `, ${failed} failed` : "");
+        $("status").textContent = `${data.draft.entries.length} entries` + (failed ? `, ${failed} failed` : "") + missing(data);
         save();
         return;
       }
@@ -77,6 +77,11 @@ async function build() {
   } finally {
     $("build").disabled = false;
   }
+}
+
+// What the post lacks that was asked of it (the release charts).
+function missing(data) {
+  return data.missing && data.missing.length ? `; ${data.missing.join("; ")}` : "";
 }
 
 async function buildWeek() {
@@ -92,7 +97,7 @@ async function buildWeek() {
     });
     showLines([]);
     show(data.draft, data.markdown, data.html);
-    $("status").textContent = `${data.draft.entries.length} entries from ${data.draft.ranking.length} candidates`;
+    $("status").textContent = `${data.draft.entries.length} entries from ${data.draft.ranking.length} candidates` + missing(data);
     save();
   } catch (error) {
     $("status").textContent = `Build failed: ${error.message}`;

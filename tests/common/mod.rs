@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod kernel;
 
 use std::io::Write;
 use std::path::PathBuf;
