@@ -103,6 +103,8 @@ pub enum RelstatError {
     NoTag { tag: String, path: String },
     #[error("chart directory {path}: {reason}")]
     ChartDir { path: String, reason: String },
+    #[error("{path}: cannot write the chart: {reason}")]
+    ChartFile { path: String, reason: String },
     #[error(transparent)]
     Chart(#[from] ChartError),
 }
@@ -138,14 +140,23 @@ fn rows(request: &Request, tags: &[Tag]) -> Result<(Vec<Row>, usize), RelstatErr
             until: request.until.format("%Y-%m-%d").to_string(),
         });
     };
+    let pairs: Vec<(&Tag, &Tag)> = (first + 1..tags.len())
+        .map(|i| (&tags[i - 1], &tags[i]))
+        .filter(|(_, tag)| in_window(tag) && request.stage.keeps(&tag.name))
+        .collect();
+    // Each pair is one `git diff`, which keeps one core busy: the pairs
+    // not in the cache are counted on every core.
+    let numbered: Vec<Result<(ShortStat, bool), RelstatError>> = {
+        use rayon::prelude::*;
+        pairs
+            .par_iter()
+            .map(|(before, tag)| numbers(request, before, tag))
+            .collect()
+    };
     let mut rows = Vec::new();
     let mut counted = 0;
-    for i in first + 1..tags.len() {
-        let (before, tag) = (&tags[i - 1], &tags[i]);
-        if !in_window(tag) || !request.stage.keeps(&tag.name) {
-            continue;
-        }
-        let (stat, fresh) = numbers(request, before, tag)?;
+    for ((_, tag), numbered) in pairs.iter().zip(numbered) {
+        let (stat, fresh) = numbered?;
         counted += usize::from(fresh);
         rows.push(Row {
             version: tag.name.clone(),
@@ -200,6 +211,15 @@ fn cached(file: &Path) -> Option<ShortStat> {
         }),
         _ => None,
     }
+}
+
+/// Writes the chart of `rows` to `path`, as SVG or PNG by its extension.
+pub fn write_chart(rows: &[Row], path: &Path) -> Result<(), RelstatError> {
+    let bytes = chart::file_bytes(&lines(rows), path)?;
+    std::fs::write(path, bytes).map_err(|e| RelstatError::ChartFile {
+        path: path.display().to_string(),
+        reason: crate::fetch::local::io_reason(&e),
+    })
 }
 
 /// The chart of the rows: files, deletions, insertions and diff, as
@@ -286,16 +306,14 @@ pub fn release_charts(
     })?;
     std::fs::create_dir_all(&charts.dir).map_err(|e| RelstatError::ChartDir {
         path: charts.dir.display().to_string(),
-        reason: e.to_string(),
+        reason: crate::fetch::local::io_reason(&e),
     })?;
     let drawn = |name: String, rows: &[Row], sentence: String, alt: String, note: &str| {
         let file = charts.dir.join(&name);
-        chart::write(&lines(rows), &file).map_err(|e| match e {
-            ChartError::Write { source, .. } => RelstatError::ChartDir {
-                path: charts.dir.display().to_string(),
-                reason: source.to_string(),
-            },
-            e => e.into(),
+        let bytes = chart::file_bytes(&lines(rows), &file)?;
+        std::fs::write(&file, bytes).map_err(|e| RelstatError::ChartDir {
+            path: charts.dir.display().to_string(),
+            reason: crate::fetch::local::io_reason(&e),
         })?;
         Ok::<_, RelstatError>(Chart {
             sentence,

@@ -250,7 +250,7 @@ fn run_relstat(args: flags::RelstatArgs) -> Outcome {
         Err(e) => return Outcome::Failed(CliError::Usage(e.to_string())),
     };
     if let Some(path) = &args.chart
-        && let Err(e) = render::chart::write(&crate::relstat::lines(&rows), path)
+        && let Err(e) = crate::relstat::write_chart(&rows, path)
     {
         return Outcome::Failed(CliError::Write(e.to_string()));
     }

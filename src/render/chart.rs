@@ -65,11 +65,6 @@ pub enum ChartError {
     Empty,
     #[error("drawing the chart: {0}")]
     Draw(String),
-    #[error("{path}: cannot write the chart: {source}")]
-    Write {
-        path: String,
-        source: std::io::Error,
-    },
 }
 
 /// The chart as an SVG document.
@@ -106,17 +101,14 @@ pub fn png(lines: &Lines) -> Result<Vec<u8>, ChartError> {
         .map_err(|e| ChartError::Draw(e.to_string()))
 }
 
-/// Writes the chart to `path`, as SVG or PNG by its extension.
-pub fn write(lines: &Lines, path: &Path) -> Result<(), ChartError> {
-    let bytes = match ImageFormat::of(path) {
-        Some(ImageFormat::Svg) => svg(lines)?.into_bytes(),
-        Some(ImageFormat::Png) => png(lines)?,
-        None => return Err(ChartError::Extension(path.display().to_string())),
-    };
-    std::fs::write(path, bytes).map_err(|source| ChartError::Write {
-        path: path.display().to_string(),
-        source,
-    })
+/// The chart as a file named `path` holds it: SVG or PNG by its
+/// extension.
+pub fn file_bytes(lines: &Lines, path: &Path) -> Result<Vec<u8>, ChartError> {
+    match ImageFormat::of(path) {
+        Some(ImageFormat::Svg) => Ok(svg(lines)?.into_bytes()),
+        Some(ImageFormat::Png) => png(lines),
+        None => Err(ChartError::Extension(path.display().to_string())),
+    }
 }
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
