@@ -264,7 +264,8 @@ pub fn attach_release_charts(
     let (drawn, rows, counted) = release_charts(charts, &release)?;
     entry.charts = drawn;
     Ok(Some(format!(
-        "release charts: {rows} releases, {counted} counted anew, the rest from the cache"
+        "release charts: {rows} releases, {counted} counted, {} from the cache",
+        rows - counted
     )))
 }
 

@@ -306,9 +306,15 @@ fn a_second_draft_counts_no_pair_of_releases_again() {
             .to_string()
     };
     let first = counted(draft_with_charts(repo.path(), work.path(), "1.3-rc4", &[]));
-    assert!(first.contains("20 releases, 20 counted anew"), "{first}");
+    assert!(
+        first.contains("20 releases, 20 counted, 0 from the cache"),
+        "{first}"
+    );
     let second = counted(draft_with_charts(repo.path(), work.path(), "1.3-rc4", &[]));
-    assert!(second.contains("20 releases, 0 counted anew"), "{second}");
+    assert!(
+        second.contains("20 releases, 0 counted, 20 from the cache"),
+        "{second}"
+    );
 }
 
 #[test]

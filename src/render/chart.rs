@@ -174,8 +174,8 @@ where
     Ok(())
 }
 
-/// The y axis' ends: whole decades around every value (0 drawn as 1, as a
-/// log axis has no 0).
+/// The y axis' ends: whole decades around every value, with room above
+/// (0 drawn as 1, as a log axis has no 0).
 fn decades(lines: &Lines) -> (f64, f64) {
     let values = || {
         lines
@@ -189,7 +189,8 @@ fn decades(lines: &Lines) -> (f64, f64) {
     let low = 10f64
         .powi((min as f64 * 0.99).log10().floor() as i32)
         .max(1.0);
-    let high = 10f64.powi(((max as f64).log10().floor() as i32) + 1);
+    // Half a decade or more over the highest value, for the legend.
+    let high = 10f64.powi(((max as f64 * 3.0).log10().floor() as i32) + 1);
     (low, high)
 }
 
@@ -214,9 +215,11 @@ mod tests {
         let mut l = lines();
         l.series[0].values = vec![0, 300];
         l.series[3].values = vec![923_456, 5];
-        assert_eq!(decades(&l), (1.0, 1_000_000.0));
+        assert_eq!(decades(&l), (1.0, 10_000_000.0));
         l.series[0].values = vec![100, 300];
         l.series[3].values = vec![923, 5_000];
+        assert_eq!(decades(&l), (10.0, 100_000.0));
+        l.series[0].values = vec![100, 9_492];
         assert_eq!(decades(&l), (10.0, 100_000.0));
     }
 
