@@ -440,6 +440,7 @@ mod tests {
             original_from: None,
             date: None,
             list_id: None,
+            lists: Vec::new(),
             body: body.into(),
             raw_index: 0,
         }

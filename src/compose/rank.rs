@@ -45,8 +45,8 @@ pub enum Interest {
     List(String),
     /// `path:mm/**`, or any text with `*?[`: a file the series touches.
     Path(String, GlobMatcher),
-    /// A bare word such as `memcg` or `mm/damon`: a subject prefix, a list,
-    /// or a file or directory the series touches.
+    /// A bare word such as `memcg` or `mm/damon`: a subject prefix, a list
+    /// (`mm` is also linux-mm), or a file or directory the series touches.
     Word(String),
 }
 
@@ -84,8 +84,14 @@ impl Interest {
             Interest::List(l) => facts.lists.iter().any(|id| is_list(id, l)),
             Interest::Path(_, glob) => facts.paths.iter().any(|path| glob.is_match(path)),
             Interest::Word(w) => {
+                // Kernel lists are mostly named after their subsystem with
+                // `linux-` before it: `mm` is linux-mm's word too.
+                let list = format!("linux-{w}");
                 facts.prefixes.iter().any(|q| is_under(q, w))
-                    || facts.lists.iter().any(|id| is_list(id, w))
+                    || facts
+                        .lists
+                        .iter()
+                        .any(|id| is_list(id, w) || is_list(id, &list))
                     || facts.paths.iter().any(|path| is_under(path, w))
             }
         }
@@ -127,7 +133,10 @@ const REVIEW: f64 = 0.5;
 const SIZE: f64 = 0.5;
 /// A first posting is new work.
 const NEW_WORK: f64 = 0.5;
-const INTEREST: f64 = 3.0;
+/// Per interest matched, up to two: what the editor's readers care for
+/// outweighs a lively thread elsewhere (two matches weigh as much as the
+/// discussion of a 150-reply thread).
+const INTEREST: f64 = 5.0;
 /// Community business is rare, draws few replies, and is always news: a
 /// call for topics, a summit's schedule, a proposal for its agenda.
 const EVENT: f64 = 3.0;
@@ -385,7 +394,14 @@ fn describe(thread: &ThreadSeries, start: &Message, need_paths: bool) -> (Candid
         .iter()
         .map(|p| p.to_string())
         .collect();
+    // Every list the thread's start went to, not only the one its copy
+    // came through: a series sent to cgroups and linux-mm is linux-mm's.
     facts.lists = start.list_id.iter().cloned().collect();
+    for list in &start.lists {
+        if !facts.lists.iter().any(|l| l.eq_ignore_ascii_case(list)) {
+            facts.lists.push(list.clone());
+        }
+    }
     let own_posts = || std::iter::once(start).chain(series.patches.iter().copied());
     facts.interface = names_an_interface(&post.subject.title)
         || facts.lists.iter().any(|l| is_list(l, API_LIST))
@@ -502,6 +518,7 @@ mod tests {
             original_from: None,
             date: DateTime::from_timestamp(T0 + at, 0).map(|d| d.fixed_offset()),
             list_id: Some("linux-mm.kvack.org".into()),
+            lists: Vec::new(),
             body: String::new(),
             raw_index: 0,
         }
@@ -731,6 +748,24 @@ mod tests {
         let sum =
             s.discussion + s.participants + s.review + s.kind + s.size + s.revision + s.interest;
         assert!((s.total - sum).abs() < 0.011, "{s:?}");
-        assert_eq!((s.kind, s.interest, s.revision), (1.5, 3.0, 0.5));
+        assert_eq!((s.kind, s.interest, s.revision), (1.5, INTEREST, 0.5));
+    }
+
+    #[test]
+    fn a_word_is_also_the_linux_list_of_that_name_the_mail_was_copied_to() {
+        // Came through cgroups, copied to linux-mm: an `mm` thread.
+        let mut copied = mail("c@x", "Ann", "[RFC] a knob for memory.reclaim", None, 0);
+        copied.list_id = Some("cgroups.vger.kernel.org".into());
+        copied.lists = vec![
+            "cgroups.vger.kernel.org".into(),
+            "linux-mm.kvack.org".into(),
+        ];
+        let mut elsewhere = mail("e@x", "Bob", "[RFC] a knob for the scheduler", None, 1);
+        elsewhere.list_id = Some("cgroups.vger.kernel.org".into());
+        elsewhere.lists = vec!["cgroups.vger.kernel.org".into()];
+        let ranked = rank(vec![copied, elsewhere], &["mm"]);
+        assert_eq!(ranked[0].message_id, "c@x");
+        assert_eq!(ranked[0].interests, ["mm"]);
+        assert!(ranked[1].interests.is_empty());
     }
 }

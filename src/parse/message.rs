@@ -23,6 +23,10 @@ pub struct Message {
     pub original_from: Option<(String, String)>,
     pub date: Option<DateTime<FixedOffset>>,
     pub list_id: Option<String>,
+    /// The mailing lists among To and Cc, as List-Ids name them
+    /// (`linux-mm@kvack.org` is `linux-mm.kvack.org`): every list the mail
+    /// went to, where `list_id` is the one this copy came through.
+    pub lists: Vec<String>,
     /// The first text/plain body (HTML converted to text when that is all
     /// there is), decoded.
     pub body: String,
@@ -87,6 +91,18 @@ impl Message {
             original_from,
             date: mail.date().and_then(to_chrono),
             list_id: list_id(mail.list_id()),
+            lists: [HeaderName::To, HeaderName::Cc]
+                .into_iter()
+                .flat_map(|name| mail.header_values(name))
+                .filter_map(HeaderValue::as_text)
+                .flat_map(|text| text.split([',', '<', '>', ' ', '\t', '\r', '\n', '"']))
+                .filter_map(list_of)
+                .fold(Vec::new(), |mut lists, list| {
+                    if !lists.contains(&list) {
+                        lists.push(list);
+                    }
+                    lists
+                }),
             body: mail
                 .body_text(0)
                 .map(|b| {
@@ -118,6 +134,10 @@ static PARSER: std::sync::LazyLock<MessageParser> = std::sync::LazyLock::new(|| 
         .header_date(HeaderName::Date)
         .header_text(HeaderName::Subject)
         .header_text(HeaderName::ListId)
+        // Read for the lists among them only: raw is cheaper than
+        // addresses, which kernel mail has dozens of.
+        .header_raw(HeaderName::To)
+        .header_raw(HeaderName::Cc)
         .header_address(HeaderName::From)
         .header_address(HeaderName::Other("X-Original-From".into()))
 });
@@ -197,6 +217,19 @@ fn list_id(value: &HeaderValue) -> Option<String> {
         .map_or(text, |(_, rest)| rest.trim_end_matches('>'));
     let inner = inner.trim();
     (!inner.is_empty()).then(|| inner.to_string())
+}
+
+/// `linux-mm.kvack.org` for `linux-mm@kvack.org`: the address of a list
+/// where kernel lists live (vger.kernel.org, kvack.org, lists.* hosts such
+/// as lists.infradead.org and lists.linux.dev, and Google Groups).
+fn list_of(address: &str) -> Option<String> {
+    let (name, host) = address.trim().rsplit_once('@')?;
+    let host = host.to_ascii_lowercase();
+    let is_list_host = host == "vger.kernel.org"
+        || host == "kvack.org"
+        || host == "googlegroups.com"
+        || host.starts_with("lists.");
+    (is_list_host && !name.is_empty()).then(|| format!("{}.{host}", name.to_ascii_lowercase()))
 }
 
 /// `text` without control characters other than tab and line feed: a NUL
@@ -376,5 +409,28 @@ mod tests {
                 glance(raw.as_bytes()).and_then(|g| g.date)
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod lists_tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_a_mail_went_to_are_read_from_to_and_cc() {
+        let raw = b"Message-ID: <a@x>\nSubject: s\nList-Id: <cgroups.vger.kernel.org>\n\
+To: Ann <ann@example.org>, cgroups@vger.kernel.org\n\
+Cc: \"Linux-MM\" <Linux-MM@kvack.org>, linux-arm-kernel@lists.infradead.org,\n \
+kasan-dev@googlegroups.com, bob@kernel.org, cgroups@vger.kernel.org\n\nbody\n";
+        let message = Message::parse(raw).unwrap();
+        assert_eq!(
+            message.lists,
+            [
+                "cgroups.vger.kernel.org",
+                "linux-mm.kvack.org",
+                "linux-arm-kernel.lists.infradead.org",
+                "kasan-dev.googlegroups.com",
+            ]
+        );
     }
 }

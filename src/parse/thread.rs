@@ -197,6 +197,7 @@ mod tests {
             original_from: None,
             date: chrono::DateTime::from_timestamp(date, 0).map(|d| d.fixed_offset()),
             list_id: None,
+            lists: Vec::new(),
             body: String::new(),
             raw_index: 0,
         }
