@@ -223,13 +223,16 @@ fn list_id(value: &HeaderValue) -> Option<String> {
 /// where kernel lists live (vger.kernel.org, kvack.org, lists.* hosts such
 /// as lists.infradead.org and lists.linux.dev, and Google Groups).
 fn list_of(address: &str) -> Option<String> {
-    let (name, host) = address.trim().rsplit_once('@')?;
-    let host = host.to_ascii_lowercase();
-    let is_list_host = host == "vger.kernel.org"
-        || host == "kvack.org"
-        || host == "googlegroups.com"
-        || host.starts_with("lists.");
-    (is_list_host && !name.is_empty()).then(|| format!("{}.{host}", name.to_ascii_lowercase()))
+    // Every address of every mail comes here: nothing is allocated for
+    // one that is no list.
+    let (name, host) = address.rsplit_once('@')?;
+    let is_list_host = ["vger.kernel.org", "kvack.org", "googlegroups.com"]
+        .iter()
+        .any(|h| host.eq_ignore_ascii_case(h))
+        || host
+            .get(..6)
+            .is_some_and(|p| p.eq_ignore_ascii_case("lists."));
+    (is_list_host && !name.is_empty()).then(|| format!("{name}.{host}").to_ascii_lowercase())
 }
 
 /// `text` without control characters other than tab and line feed: a NUL
