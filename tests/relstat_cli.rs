@@ -511,3 +511,35 @@ async fn the_web_preview_shows_the_release_charts_from_the_server() {
         assert_eq!(refused.status(), 404, "{path}");
     }
 }
+
+#[test]
+fn the_config_file_names_the_kernel_repo_chart_directory_and_link() {
+    let repo = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    kernel_like_repo(repo.path());
+    let mbox = announcement(work.path(), "1.3-rc4");
+    let config = work.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "kernel_repo = {:?}\nchart_dir = {:?}\nchart_url = \"https://example.org/img\"\n",
+            repo.path().to_str().unwrap(),
+            work.path().join("img").to_str().unwrap()
+        ),
+    )
+    .unwrap();
+    let out = common::lkml_digest()
+        .args(["--config", config.to_str().unwrap(), "draft"])
+        .args(["--format", "markdown", "--mbox", mbox.to_str().unwrap()])
+        .args(["--cache-dir", work.path().join("cache").to_str().unwrap()])
+        .arg("announce-1.3-rc4@example.org")
+        .output()
+        .unwrap();
+    common::assert_exit(&out, 0);
+    let post = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        post.contains("(https://example.org/img/v1.3-rc4-only.png)"),
+        "{post}"
+    );
+    assert!(work.path().join("img/v1.3-rc4-only.png").is_file());
+}
