@@ -106,6 +106,29 @@ async fn session(driver: &Driver, profile: &std::path::Path) -> fantoccini::Clie
         .expect("a chromedriver session")
 }
 
+/// Opens the page, pastes `paste`, builds, and waits for `entries`
+/// entries.
+async fn build(client: &fantoccini::Client, server: &common::Server, paste: &str, entries: usize) {
+    client.goto(&format!("{}/", server.url)).await.unwrap();
+    let input = client.find(Locator::Id("input")).await.unwrap();
+    input.send_keys(paste).await.unwrap();
+    client
+        .find(Locator::Id("build"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until(&format!("{entries} entries"), || async {
+        client
+            .find_all(Locator::Css("#entries > li"))
+            .await
+            .map(|l| l.len() == entries)
+            .unwrap_or(false)
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn an_editor_builds_reorders_and_edits_a_post_in_the_browser() {
     let Some(driver) = driver("an_editor_builds_reorders_and_edits_a_post") else {
@@ -115,25 +138,8 @@ async fn an_editor_builds_reorders_and_edits_a_post_in_the_browser() {
     let profile = tempfile::tempdir().unwrap();
     let client = session(&driver, profile.path()).await;
 
-    client.goto(&format!("{}/", server.url)).await.unwrap();
     let paste = std::fs::read_to_string("samples/ids.txt").unwrap();
-    let input = client.find(Locator::Id("input")).await.unwrap();
-    input.send_keys(&paste).await.unwrap();
-    client
-        .find(Locator::Id("build"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    until("five entries", || async {
-        client
-            .find_all(Locator::Css("#entries > li"))
-            .await
-            .map(|l| l.len() == 5)
-            .unwrap_or(false)
-    })
-    .await;
+    build(&client, &server, &paste, 5).await;
 
     // Read in one script: the list is rebuilt after every edit, so that
     // elements found one by one may go stale between two reads.
@@ -233,43 +239,12 @@ async fn the_preview_shows_the_release_charts() {
     let Some(driver) = driver("the_preview_shows_the_release_charts") else {
         return;
     };
-    let repo = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    common::kernel::kernel_like_repo(repo.path());
+    let (repo, work) = common::kernel::kernel_and_work();
     let mbox = common::kernel::announcement(work.path(), "1.3-rc4");
-    let server = common::serve(&[
-        "--mbox",
-        mbox.to_str().unwrap(),
-        "--kernel-repo",
-        repo.path().to_str().unwrap(),
-        "--chart-dir",
-        work.path().join("charts").to_str().unwrap(),
-        "--cache-dir",
-        work.path().join("cache").to_str().unwrap(),
-    ]);
+    let server = common::kernel::serve_with_charts(repo.path(), work.path(), &mbox);
     let profile = tempfile::tempdir().unwrap();
     let client = session(&driver, profile.path()).await;
-    client.goto(&format!("{}/", server.url)).await.unwrap();
-    let input = client.find(Locator::Id("input")).await.unwrap();
-    input
-        .send_keys("announce-1.3-rc4@example.org")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Id("build"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    until("the release entry", || async {
-        client
-            .find_all(Locator::Css("#entries > li"))
-            .await
-            .map(|l| l.len() == 1)
-            .unwrap_or(false)
-    })
-    .await;
+    build(&client, &server, "announce-1.3-rc4@example.org", 1).await;
     // Both charts load in the preview, at their size.
     client.enter_frame(0).await.expect("the preview frame");
     let widths = || async {

@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::kernel::{announcement, git, kernel_like_repo, png_size};
+use common::kernel::{
+    announcement, git, kernel_and_work, kernel_like_repo, png_size, serve_with_charts,
+};
 
 use std::path::Path;
 use std::process::Command;
@@ -157,9 +159,6 @@ fn a_window_without_releases_is_one_line() {
 
 /// A chart of the whole repository's window, written to `name` in `dir`.
 fn chart(repo: &Path, dir: &Path, name: &str) -> std::process::Output {
-    let file = dir.join(name);
-    let mut args = vec!["--chart", file.to_str().unwrap()];
-    args.extend(["--format", "csv"]);
     common::lkml_digest()
         .args([
             "relstat",
@@ -171,8 +170,11 @@ fn chart(repo: &Path, dir: &Path, name: &str) -> std::process::Output {
             "2025-01-01",
             "--cache-dir",
             dir.join("cache").to_str().unwrap(),
+            "--format",
+            "csv",
+            "--chart",
+            dir.join(name).to_str().unwrap(),
         ])
-        .args(args)
         .output()
         .unwrap()
 }
@@ -217,9 +219,7 @@ fn the_svg_chart_parses_and_draws_four_labelled_series_over_every_release() {
 
 #[test]
 fn the_png_chart_is_a_png_of_the_seed_posts_size() {
-    let repo = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    kernel_like_repo(repo.path());
+    let (repo, dir) = kernel_and_work();
     common::assert_exit(&chart(repo.path(), dir.path(), "stat.png"), 0);
     let png = std::fs::read(dir.path().join("stat.png")).unwrap();
     assert_eq!(png_size(&png), (1600, 1000));
@@ -227,9 +227,7 @@ fn the_png_chart_is_a_png_of_the_seed_posts_size() {
 
 #[test]
 fn a_chart_named_other_than_svg_or_png_is_one_line() {
-    let repo = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    kernel_like_repo(repo.path());
+    let (repo, dir) = kernel_and_work();
     let out = chart(repo.path(), dir.path(), "stat.jpg");
     common::assert_exit(&out, 2);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -270,9 +268,7 @@ fn draft_with_charts(
 
 #[test]
 fn the_release_entry_ends_with_both_charts_as_the_editor_names_and_links_them() {
-    let repo = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    kernel_like_repo(repo.path());
+    let (repo, work) = kernel_and_work();
     let out = draft_with_charts(repo.path(), work.path(), "1.3-rc4", &[]);
     common::assert_exit(&out, 0);
     let post = String::from_utf8(out.stdout).unwrap();
@@ -293,9 +289,7 @@ fn the_release_entry_ends_with_both_charts_as_the_editor_names_and_links_them() 
 
 #[test]
 fn a_second_draft_counts_no_pair_of_releases_again() {
-    let repo = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    kernel_like_repo(repo.path());
+    let (repo, work) = kernel_and_work();
     let counted = |out: std::process::Output| {
         common::assert_exit(&out, 0);
         let stderr = String::from_utf8(out.stderr).unwrap();
@@ -319,9 +313,7 @@ fn a_second_draft_counts_no_pair_of_releases_again() {
 
 #[test]
 fn the_json_entry_carries_each_charts_sentence_link_and_file() {
-    let repo = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    kernel_like_repo(repo.path());
+    let (repo, work) = kernel_and_work();
     let out = draft_with_charts(
         repo.path(),
         work.path(),
@@ -374,9 +366,7 @@ fn a_kernel_repo_that_is_no_repository_leaves_the_charts_out_in_one_line() {
 
 #[test]
 fn a_release_without_its_tag_leaves_the_charts_out_in_one_line() {
-    let repo = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    kernel_like_repo(repo.path());
+    let (repo, work) = kernel_and_work();
     git(
         repo.path(),
         &["tag", "-d", "v1.3-rc4"],
@@ -407,9 +397,7 @@ fn a_window_without_releases_before_the_release_leaves_the_charts_out_in_one_lin
 
 #[test]
 fn a_chart_directory_that_cannot_be_written_leaves_the_charts_out_in_one_line() {
-    let repo = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    kernel_like_repo(repo.path());
+    let (repo, work) = kernel_and_work();
     // A file where the directory should be.
     std::fs::create_dir_all(work.path().join("static/img")).unwrap();
     std::fs::write(work.path().join("static/img/kernel_release_stat"), "").unwrap();
@@ -433,9 +421,7 @@ fn a_kernel_repo_without_a_chart_directory_is_a_usage_error() {
 
 #[test]
 fn the_weeks_release_entry_gets_the_charts_too() {
-    let repo = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    kernel_like_repo(repo.path());
+    let (repo, work) = kernel_and_work();
     let mbox = announcement(work.path(), "1.3-rc4");
     let out = common::lkml_digest()
         .args([
@@ -462,21 +448,9 @@ fn the_weeks_release_entry_gets_the_charts_too() {
 
 #[tokio::test]
 async fn the_web_preview_shows_the_release_charts_from_the_server() {
-    let repo = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    kernel_like_repo(repo.path());
+    let (repo, work) = kernel_and_work();
     let mbox = announcement(work.path(), "1.3-rc4");
-    let charts = work.path().join("charts");
-    let server = common::serve(&[
-        "--mbox",
-        mbox.to_str().unwrap(),
-        "--kernel-repo",
-        repo.path().to_str().unwrap(),
-        "--chart-dir",
-        charts.to_str().unwrap(),
-        "--cache-dir",
-        work.path().join("cache").to_str().unwrap(),
-    ]);
+    let server = serve_with_charts(repo.path(), work.path(), &mbox);
     let body = serde_json::json!({ "input": "announce-1.3-rc4@example.org" });
     let answer = reqwest::Client::new()
         .post(format!("{}/api/draft", server.url))
@@ -514,9 +488,7 @@ async fn the_web_preview_shows_the_release_charts_from_the_server() {
 
 #[test]
 fn the_config_file_names_the_kernel_repo_chart_directory_and_link() {
-    let repo = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    kernel_like_repo(repo.path());
+    let (repo, work) = kernel_and_work();
     let mbox = announcement(work.path(), "1.3-rc4");
     let config = work.path().join("config.toml");
     std::fs::write(

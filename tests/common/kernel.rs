@@ -112,3 +112,25 @@ pub fn png_size(bytes: &[u8]) -> (u32, u32) {
     let number = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
     (number(16), number(20))
 }
+
+/// A [`kernel_like_repo`] and an empty directory to work in.
+pub fn kernel_and_work() -> (tempfile::TempDir, tempfile::TempDir) {
+    let repo = tempfile::tempdir().unwrap();
+    kernel_like_repo(repo.path());
+    (repo, tempfile::tempdir().unwrap())
+}
+
+/// `serve` of `mbox` drawing the release charts of `repo` into
+/// `work/charts`, its cache in `work/cache`.
+pub fn serve_with_charts(repo: &Path, work: &Path, mbox: &Path) -> super::Server {
+    super::serve(&[
+        "--mbox",
+        mbox.to_str().unwrap(),
+        "--kernel-repo",
+        repo.to_str().unwrap(),
+        "--chart-dir",
+        work.join("charts").to_str().unwrap(),
+        "--cache-dir",
+        work.join("cache").to_str().unwrap(),
+    ])
+}
