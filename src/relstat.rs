@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::compose::{Chart, Draft, Kind, ReleaseCharts};
+use crate::compose::{Chart, Draft, ReleaseCharts, announced_release};
 use crate::fetch::git::{self, ShortStat, Tag};
 use crate::render::chart::{self, ChartError, Lines, Series};
 
@@ -256,9 +256,11 @@ pub fn attach_release_charts(
     let Some(release) = draft.release.clone() else {
         return Ok(None);
     };
-    let Some(entry) = draft.entries.iter_mut().find(|e| {
-        e.kind == Kind::Release && format!("v{}", e.subject.trim_start_matches("Linux ")) == release
-    }) else {
+    let Some(entry) = draft
+        .entries
+        .iter_mut()
+        .find(|e| announced_release(e).as_ref() == Some(&release))
+    else {
         return Ok(None);
     };
     let (drawn, rows, counted) = release_charts(charts, &release)?;
@@ -309,9 +311,9 @@ pub fn release_charts(
         path: charts.dir.display().to_string(),
         reason: crate::fetch::local::io_reason(&e),
     })?;
-    let drawn = |name: String, rows: &[Row], sentence: String, alt: String, note: &str| {
+    let drawn = |name: String, of: &[Row], sentence: String, alt: String, note: &str| {
         let file = charts.dir.join(&name);
-        let bytes = chart::file_bytes(&lines(rows), &file)?;
+        let bytes = chart::file_bytes(&lines(of), &file)?;
         std::fs::write(&file, bytes).map_err(|e| RelstatError::ChartDir {
             path: charts.dir.display().to_string(),
             reason: crate::fetch::local::io_reason(&e),

@@ -386,6 +386,12 @@ fn pull_summary(author: &str, message: &Message, title: &str) -> String {
     }
 }
 
+/// `v6.0-rc4` for the entry of Linus' `Linux 6.0-rc4` announcement.
+pub fn announced_release(entry: &Entry) -> Option<String> {
+    (entry.kind == Kind::Release)
+        .then(|| format!("v{}", entry.subject.trim_start_matches("Linux ")))
+}
+
 /// Puts the entries in post order and names the post.
 ///
 /// Entries keep the editor's order, but release announcements go last, as
@@ -398,7 +404,7 @@ pub fn draft(entries: Vec<Entry>, failed: Vec<Failure>, options: &Options) -> Dr
     let newest_release = releases
         .iter()
         .max_by(|a, b| a.date.cmp(&b.date))
-        .map(|e| format!("v{}", e.subject.trim_start_matches("Linux ")));
+        .and_then(announced_release);
     entries.extend(releases);
     let date = options.date.format("%Y-%m-%d").to_string();
     let title = options.title.clone().unwrap_or_else(|| {
