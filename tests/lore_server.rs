@@ -38,19 +38,7 @@ fn run(args: &[&str], cache: &std::path::Path) -> Output {
 }
 
 fn draft_json(lore: &str, extra: &[&str], cache: &std::path::Path) -> (Value, Output) {
-    let mut args = vec![
-        "draft",
-        "--format",
-        "json",
-        "--date",
-        "2022-09-05",
-        "--lore",
-        lore,
-    ];
-    args.extend_from_slice(extra);
-    let out = run(&args, cache);
-    let value = common::json_stdout(&out);
-    (value, out)
+    common::draft_json(&[&["--lore", lore], extra].concat(), Some(cache))
 }
 
 fn access_log_lines() -> Option<usize> {
@@ -80,20 +68,10 @@ fn samples_are_drafted_from_the_real_server_like_from_the_mbox() {
     let cache = tempfile::tempdir().unwrap();
     let (value, out) = draft_json(&lore, &["samples/ids.txt"], cache.path());
     common::assert_exit(&out, 0);
-    let local = run(
-        &[
-            "draft",
-            "--format",
-            "json",
-            "--date",
-            "2022-09-05",
-            "--mbox",
-            "samples/threads",
-            "samples/ids.txt",
-        ],
-        cache.path(),
+    let (local, _) = common::draft_json(
+        &["--mbox", "samples/threads", "samples/ids.txt"],
+        Some(cache.path()),
     );
-    let local: Value = serde_json::from_slice(&local.stdout).unwrap();
     assert_eq!(value["entries"], local["entries"]);
     assert_eq!(value["entries"][0]["messages"], 6);
 }

@@ -23,24 +23,7 @@ const WALL_ERROR: &str = "lore answered with a web page (\"Making sure you're no
 
 /// `draft --format json` of `ids` from the server at `url`, with `cache`.
 fn draft(url: &str, cache: &Path, extra: &[&str], ids: &[&str]) -> (Value, Output) {
-    let mut args = vec![
-        "draft",
-        "--format",
-        "json",
-        "--date",
-        "2022-09-05",
-        "--lore",
-        url,
-    ];
-    args.extend_from_slice(extra);
-    args.extend_from_slice(ids);
-    let out = common::lkml_digest()
-        .args(&args)
-        .env("LKML_DIGEST_CACHE_DIR", cache)
-        .output()
-        .unwrap();
-    let value = common::json_stdout(&out);
-    (value, out)
+    common::draft_json(&[&["--lore", url], extra, ids].concat(), Some(cache))
 }
 
 fn drafted(value: &Value) -> Vec<&str> {

@@ -8,20 +8,8 @@ use std::process::Output;
 use serde_json::Value;
 
 fn draft_with(args: &[&str]) -> (Value, Output) {
-    let mut all = vec![
-        "draft",
-        "--format",
-        "json",
-        "--date",
-        "2022-09-05",
-        "--mbox",
-        "samples/threads",
-        "samples/ids.txt",
-    ];
-    all.extend_from_slice(args);
-    let out = common::run_with_stdin(&all, None);
-    let value = common::json_stdout(&out);
-    (value, out)
+    let samples: &[&str] = &["--mbox", "samples/threads", "samples/ids.txt"];
+    common::draft_json(&[samples, args].concat(), None)
 }
 
 fn summaries(value: &Value) -> Vec<String> {

@@ -100,6 +100,22 @@ pub fn serve(args: &[&str]) -> Server {
     }
 }
 
+/// `draft --format json --date 2022-09-05 ARGS...` (the samples' date),
+/// caching in `cache` where given: the draft as JSON, and the output.
+pub fn draft_json(
+    args: &[&str],
+    cache: Option<&std::path::Path>,
+) -> (serde_json::Value, std::process::Output) {
+    let mut command = lkml_digest();
+    command.args(["draft", "--format", "json", "--date", "2022-09-05"]);
+    command.args(args);
+    if let Some(cache) = cache {
+        command.env("LKML_DIGEST_CACHE_DIR", cache);
+    }
+    let out = command.output().unwrap();
+    (json_stdout(&out), out)
+}
+
 /// A command's standard output read as JSON; its standard error shown
 /// where it is not JSON.
 pub fn json_stdout(out: &std::process::Output) -> serde_json::Value {
