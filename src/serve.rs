@@ -580,15 +580,20 @@ async fn rendered(Json(request): Json<RenderRequest>) -> Response {
 /// showing them from this server.
 fn both(draft: &Draft) -> Result<(String, String), String> {
     let markdown = render::render(draft, Format::Markdown).map_err(|e| e.to_string())?;
-    let mut preview = draft.clone();
-    for chart in preview.entries.iter_mut().flat_map(|e| e.charts.iter_mut()) {
-        let name = std::path::Path::new(&chart.file)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        chart.url = format!("/charts/{}", crate::input::escape_id(&name));
+    let html = if draft.entries.iter().all(|e| e.charts.is_empty()) {
+        render::render(draft, Format::Html)
+    } else {
+        let mut preview = draft.clone();
+        for chart in preview.entries.iter_mut().flat_map(|e| e.charts.iter_mut()) {
+            let name = std::path::Path::new(&chart.file)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            chart.url = format!("/charts/{}", crate::input::escape_id(&name));
+        }
+        render::render(&preview, Format::Html)
     }
-    let html = render::render(&preview, Format::Html).map_err(|e| e.to_string())?;
+    .map_err(|e| e.to_string())?;
     Ok((markdown, html))
 }
 
