@@ -261,8 +261,7 @@ impl PostArgs {
 fn relstat_cache(cache_dir: Option<&Path>) -> Option<PathBuf> {
     match cache_dir {
         Some(dir) => Some(dir.join("relstat")),
-        None => directories::ProjectDirs::from("org", "lkml-digest", "lkml-digest")
-            .map(|d| d.cache_dir().join("relstat")),
+        None => crate::fetch::cache::user_cache_dir("relstat"),
     }
 }
 

@@ -30,6 +30,13 @@ pub enum Lookup {
     Missing,
 }
 
+/// `name` in the user's cache directory for lkml-digest
+/// (`~/.cache/lkml-digest/NAME` on Linux).
+pub fn user_cache_dir(name: &str) -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "lkml-digest", "lkml-digest")
+        .map(|d| d.cache_dir().join(name))
+}
+
 impl Cache {
     pub fn new(dir: impl Into<PathBuf>, ttl: Duration) -> Cache {
         Cache {
@@ -40,8 +47,7 @@ impl Cache {
 
     /// The user's cache directory for lkml-digest.
     pub fn default_dir() -> Option<PathBuf> {
-        directories::ProjectDirs::from("org", "lkml-digest", "lkml-digest")
-            .map(|d| d.cache_dir().join("threads"))
+        user_cache_dir("threads")
     }
 
     pub fn dir(&self) -> &Path {
