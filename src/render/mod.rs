@@ -80,7 +80,7 @@ fn comment_safe(text: &str) -> String {
 }
 
 fn heading(entry: &Entry) -> String {
-    format!("{} ({})", entry.subject, entry.author)
+    crate::post_format::heading(&entry.subject, &entry.author)
 }
 
 #[derive(Template)]
@@ -142,7 +142,7 @@ impl MarkdownBody {
             .map(|entry| {
                 let heading = markdown::escape_line_start(&markdown::inline(&heading(entry)));
                 MarkdownEntry {
-                    underline: "-".repeat(markdown::width(&heading).max(3)),
+                    underline: crate::post_format::underline(markdown::width(&heading)),
                     heading,
                     link: entry.link.clone(),
                     summary: markdown::wrap(
@@ -208,7 +208,7 @@ impl<'a> TextPost<'a> {
             .map(|entry| {
                 let heading = heading(entry);
                 TextEntry {
-                    underline: "-".repeat(markdown::width(&heading).max(3)),
+                    underline: crate::post_format::underline(markdown::width(&heading)),
                     heading,
                     link: entry.link.clone(),
                     summary: textwrap::fill(&entry.summary, TEXT_WIDTH),
