@@ -1,6 +1,7 @@
 //! The parse stage: mail bytes in, plain facts out. Pure and synchronous.
 
 pub mod author;
+pub mod changelog;
 pub mod message;
 pub mod series;
 pub mod subject;

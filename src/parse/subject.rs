@@ -179,6 +179,7 @@ impl Subject {
             }
         }
         parsed.title = rest.trim().to_string();
+        parsed.read_trailing_revision();
         if !parsed.is_reply
             && (contains_ci(&parsed.title, "call for") && CALL_FOR.is_match(&parsed.title)
                 || is_gathering_news(&parsed.title))
@@ -186,6 +187,35 @@ impl Subject {
             parsed.is_event = true;
         }
         parsed
+    }
+
+    /// `fix queue freeze and limit locking order v2`: some authors name the
+    /// revision after the title, with no tag for it. `update to v2` names
+    /// what it updates to, and a pull request's `for v6` its release.
+    fn read_trailing_revision(&mut self) {
+        if self.revision != 1 || self.is_pull {
+            return;
+        }
+        let title = self.title.trim_end();
+        let Some((head, last)) = title.rsplit_once(' ') else {
+            return;
+        };
+        let last = last.trim_start_matches('(').trim_end_matches(')');
+        let Some(n) =
+            revision(last).filter(|&n| (2..=99).contains(&n) && last.starts_with(['v', 'V']))
+        else {
+            return;
+        };
+        let before = head.rsplit(' ').next().unwrap_or("").to_lowercase();
+        if [
+            "to", "for", "in", "on", "from", "since", "into", "until", "of",
+        ]
+        .contains(&before.as_str())
+        {
+            return;
+        }
+        self.revision = n;
+        self.title = head.trim_end().to_string();
     }
 
     fn read_group(&mut self, group: &str) {
@@ -298,6 +328,28 @@ impl Subject {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_revision_after_the_title_is_read_as_a_tag() {
+        let s = Subject::parse("fix queue freeze and limit locking order v2");
+        assert_eq!(
+            (s.revision, s.title.as_str()),
+            (2, "fix queue freeze and limit locking order")
+        );
+        let s = Subject::parse("[PATCH 0/3] zram: cleanups (v3)");
+        assert_eq!((s.revision, s.title.as_str()), (3, "zram: cleanups"));
+        for kept in [
+            "mm: update the ABI to v2",
+            "[PATCH v4] x v2",
+            "[GIT PULL] fixes v2",
+        ] {
+            assert_eq!(
+                Subject::parse(kept).title,
+                Subject::parse(kept).title.trim()
+            );
+            assert!(Subject::parse(kept).title.ends_with("v2"), "{kept}");
+        }
+    }
 
     #[test]
     fn subsystem_prefixes_are_each_word_before_a_colon() {

@@ -665,7 +665,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Sentences of one line of text.
-fn sentences_of(text: &str) -> Vec<&str> {
+pub fn sentences_of(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     // Split on the byte: words are short, and a memchr per word costs more.
