@@ -10,6 +10,7 @@ use std::collections::HashSet;
 
 use crate::compose::{self, Draft, Entry, Failure, Options};
 use crate::fetch::{Progress, RawMessage, Source, mbox};
+use crate::history::History;
 use crate::parse::{Message, MessageError, Pool};
 use crate::summarizer::Summarizer;
 
@@ -65,7 +66,12 @@ pub fn run(
     let read = read(ids, source, preferred_list, watch);
     let mut draft = post(&read.pool, ids, read.failed, options);
     let mut notes = read.notes;
-    let (more, missing) = finish(&mut draft, &read.pool, options);
+    let history = options.history_before(options.date.to_utc(), draft.release.as_deref());
+    if let Some(history) = &history {
+        notes.extend(history.warnings());
+        compose::follow_up::remember_all(&mut draft.entries, &read.pool, history, options);
+    }
+    let (more, missing) = finish(&mut draft, &read.pool, options, history.as_ref());
     notes.extend(more);
     Run {
         draft,
@@ -74,18 +80,20 @@ pub fn run(
     }
 }
 
-/// What the pipelines do to a composed draft: the editor's summarizer,
-/// then the release entry's charts. Lines for standard error, and what is
-/// missing from the post.
+/// What the pipelines do to a composed draft: the editor's summarizer
+/// (shown the editor's earlier summaries from `history`), then the release
+/// entry's charts. Lines for standard error, and what is missing from the
+/// post.
 pub(crate) fn finish(
     draft: &mut Draft,
     pool: &Pool,
     options: &Options,
+    history: Option<&History>,
 ) -> (Vec<String>, Vec<String>) {
     let mut notes = Vec::new();
     let mut missing = Vec::new();
     if let Some(summarizer) = &options.summarizer {
-        notes.extend(Summarizer(summarizer).apply(draft, pool));
+        notes.extend(Summarizer(summarizer).apply(draft, pool, history));
     }
     if let Some(charts) = &options.release_charts {
         match crate::relstat::attach_release_charts(draft, charts) {

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::compose::{Draft, Kind, SummarizerCommand};
+use crate::compose::{Draft, Kind, SummarizerCommand, kind_of_past};
+use crate::history::History;
 use crate::parse::Pool;
 use crate::parse::summary::prose_sentences;
 
@@ -34,12 +35,21 @@ struct Request<'a> {
     /// The cover letter's (or the mail's) prose: greetings, changelogs,
     /// quotes, code and trailers left out.
     text: String,
+    /// `--history`: the editor's own summary of the series' last covered
+    /// revision, and up to three of their newest summaries of entries of
+    /// the same kind, for a summarizer that writes in their voice.
+    earlier_summary: Option<&'a str>,
+    examples: Vec<&'a str>,
 }
+
+/// How many of the editor's summaries a request shows as examples.
+const EXAMPLES: usize = 3;
 
 impl Summarizer<'_> {
     /// Replaces each summary of `draft` with CMD's, `jobs` at a time; a
     /// line for each entry where CMD failed and the built-in one stays.
-    pub fn apply(&self, draft: &mut Draft, pool: &Pool) -> Vec<String> {
+    /// `history` gives each request the editor's examples.
+    pub fn apply(&self, draft: &mut Draft, pool: &Pool, history: Option<&History>) -> Vec<String> {
         let requests: Vec<String> = draft
             .entries
             .iter()
@@ -58,6 +68,10 @@ impl Summarizer<'_> {
                     summary: &e.summary,
                     excerpt: &e.excerpt,
                     text,
+                    earlier_summary: e.earlier_summary.as_deref(),
+                    examples: history.map_or_else(Vec::new, |h| {
+                        h.recent_summaries(EXAMPLES, |past| kind_of_past(past) == e.kind)
+                    }),
                 })
                 .expect("a request serialises")
             })

@@ -10,13 +10,14 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::compose::rank::{self, Candidate, Interest, Window};
+use crate::compose::rank::{self, Candidate, Interest, Memory, Window};
 use crate::compose::{self, Draft, Entry, Failure, Kind, Options};
 use crate::draft::pool_from;
 use crate::fetch::lore::LoreOptions;
 use crate::fetch::search::{Hit, query};
 use crate::fetch::session::Session;
 use crate::fetch::{self, FetchError, Progress, RawMessage, Source, SourceError};
+use crate::history::{History, Learned};
 use crate::input::escape_id;
 use crate::parse::message::{date_of, glance};
 use crate::parse::series::{SENDING_SPREAD, is_automated_subject, normalized_title, series_key};
@@ -88,7 +89,8 @@ pub fn run(
     let mut details = Vec::new();
     let (pool, window, failed, lists) = match source {
         Source::Lore(lore) => {
-            let (pool, window, failed) = from_lore(lore, request, watch, &mut notes, &mut details)?;
+            let (pool, window, failed) =
+                from_lore(lore, request, options, watch, &mut notes, &mut details)?;
             // The listing kept to the lists already (and inbox names need
             // not be List-Ids).
             (pool, window, failed, Vec::new())
@@ -108,7 +110,21 @@ pub fn run(
         interests: request.interests.clone(),
         lists,
     };
-    let mut ranked = rank(&pool, &week);
+    let history = options.history_before(window.until, newest_release(&pool, &window).as_deref());
+    let learned = history.as_ref().map(History::learned);
+    if let Some((history, learned)) = history.as_ref().zip(learned.as_ref()) {
+        notes.extend(history.warnings());
+        details.push(learned_line(history, learned));
+    }
+    let memory = history
+        .as_ref()
+        .zip(learned.as_ref())
+        .map(|(history, learned)| Memory {
+            history,
+            learned,
+            link_base: &options.link_base,
+        });
+    let mut ranked = rank(&pool, &week, memory);
     for revision in ranked.iter_mut().flat_map(|c| c.also.iter_mut()) {
         revision.link = format!("{}{}", options.link_base, escape_id(&revision.message_id));
     }
@@ -121,10 +137,13 @@ pub fn run(
     for (i, candidate) in ranked.iter().take(week.top * 3).enumerate() {
         details.push(explain(candidate, i + 1));
     }
-    let entries = entries(&pool, &picks(&ranked, week.top), options);
+    let mut entries = entries(&pool, &picks(&ranked, week.top), options);
+    if let Some(history) = &history {
+        compose::follow_up::remember_all(&mut entries, &pool, history, options);
+    }
     let mut draft = compose::draft(entries, failed, options);
     draft.ranking = ranked;
-    let (more, missing) = crate::draft::finish(&mut draft, &pool, options);
+    let (more, missing) = crate::draft::finish(&mut draft, &pool, options, history.as_ref());
     notes.extend(more);
     Ok(Run {
         draft,
@@ -224,6 +243,7 @@ fn from_local(
 fn from_lore(
     options: &LoreOptions,
     request: &WeekRequest,
+    post: &Options,
     watch: &(dyn Fn(Progress) + Sync),
     notes: &mut Vec<String>,
     details: &mut Vec<String>,
@@ -263,10 +283,27 @@ fn from_lore(
         let query = query::announcements(window.since, window.until);
         listing("all", "all (Linux release announcements)", &query);
     }
+    // The listing shows the announcements, and so the post's name.
+    let release = hits
+        .iter()
+        .filter(|h| is_announcement(h) && h.date.is_some_and(|d| window.holds(d)))
+        .max_by_key(|h| h.date)
+        .map(|h| format!("v{}", h.subject.trim().trim_start_matches("Linux ")));
+    let history = post.history_before(window.until, release.as_deref());
+    let learned = history.as_ref().map(History::learned);
+    let memory = history
+        .as_ref()
+        .zip(learned.as_ref())
+        .map(|(history, learned)| Memory {
+            history,
+            learned,
+            link_base: &post.link_base,
+        });
     let ids = prerank(
         &hits,
         &window,
         &request.interests,
+        memory,
         request.top.saturating_mul(3),
     );
     details.push(format!(
@@ -324,9 +361,10 @@ pub struct WeekOptions {
     pub lists: Vec<String>,
 }
 
-/// The week's candidates in `pool`, best first.
-pub fn rank(pool: &Pool, options: &WeekOptions) -> Vec<Candidate> {
-    let mut ranked = rank::candidates(pool, &options.window, &options.interests);
+/// The week's candidates in `pool`, best first; `memory`, the editor's
+/// earlier posts, adds what they cover and follow.
+pub fn rank(pool: &Pool, options: &WeekOptions, memory: Option<Memory>) -> Vec<Candidate> {
+    let mut ranked = rank::candidates(pool, &options.window, &options.interests, memory);
     if !options.lists.is_empty() {
         // Linus' announcements go to linux-kernel; they always count.
         ranked.retain(|c| {
@@ -343,9 +381,13 @@ pub fn rank(pool: &Pool, options: &WeekOptions) -> Vec<Candidate> {
 /// announcements: the community announcements first (a call for topics,
 /// a summit's schedule: rare, and always news), then the best of the
 /// rest; then every release announcement (compose puts them last).
+///
+/// What an earlier post has already (`posted`) is not picked again.
 pub fn picks(ranked: &[Candidate], top: usize) -> Vec<&Candidate> {
+    let news = |c: &&Candidate| c.posted.is_none();
     let mut picks: Vec<&Candidate> = ranked
         .iter()
+        .filter(news)
         .filter(|c| is_community_announcement(c))
         .take(top)
         .collect();
@@ -353,6 +395,7 @@ pub fn picks(ranked: &[Candidate], top: usize) -> Vec<&Candidate> {
     picks.extend(
         ranked
             .iter()
+            .filter(news)
             .filter(|c| c.kind != Kind::Release && !is_community_announcement(c))
             .take(room),
     );
@@ -416,8 +459,15 @@ pub fn candidate_list(ranked: &[Candidate], top: usize, link_base: &str) -> Stri
             .iter()
             .map(|r| format!("#     v{}: {}\n", r.revision, r.link))
             .collect();
+        let posted = c.posted.as_ref().map_or(String::new(), |p| {
+            format!(
+                " [already posted in {} of {}]",
+                p.post,
+                &p.date[..p.date.len().min(10)]
+            )
+        });
         format!(
-            "{link_base}{}  # {:.2}  {}{also} ({})\n{links}",
+            "{link_base}{}  # {:.2}  {}{also} ({}){posted}\n{links}",
             escape_id(&c.message_id),
             c.score.total,
             one_line(&c.subject),
@@ -447,7 +497,8 @@ pub fn explain(candidate: &Candidate, rank: usize) -> String {
     let s = &candidate.score;
     format!(
         "{rank:3}. {:6.2} = discussion {:.2} + participants {:.2} + review {:.2} + kind {:.2} \
-         + size {:.2} + revision {:.2} + interest {:.2} + interface {:.2}  {} ({})",
+         + size {:.2} + revision {:.2} + interest {:.2} + history {:.2} + follows {:.2} \
+         + interface {:.2}  {} ({}){}",
         s.total,
         s.discussion,
         s.participants,
@@ -456,17 +507,77 @@ pub fn explain(candidate: &Candidate, rank: usize) -> String {
         s.size,
         s.revision,
         s.interest,
+        s.history,
+        s.follows,
         s.interface,
         one_line(&candidate.subject),
-        candidate.author
+        candidate.author,
+        remembered(candidate)
     )
+}
+
+/// `-v`: why the history part weighs what it does, what the candidate
+/// follows, and where it was posted.
+fn remembered(candidate: &Candidate) -> String {
+    let mut said: Vec<String> = candidate.history.clone();
+    if let Some(posted) = &candidate.posted {
+        said.push(format!("already posted in {}", posted.post));
+    } else if let Some(covered) = candidate.covered.first() {
+        said.push(format!("follows v{} of {}", covered.revision, covered.post));
+    }
+    if said.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", said.join("; "))
+    }
+}
+
+/// `-v`: how much history there is, and what it shows the editor covers.
+fn learned_line(history: &History, learned: &Learned) -> String {
+    let prefixes: Vec<String> = learned
+        .prefixes
+        .iter()
+        .take(8)
+        .map(|(p, n)| format!("{p} ({n})"))
+        .collect();
+    let mut authors: Vec<&(String, usize)> = learned.authors.values().collect();
+    authors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let authors: Vec<String> = authors
+        .iter()
+        .take(5)
+        .map(|(a, n)| format!("{a} ({n})"))
+        .collect();
+    format!(
+        "history: {} earlier posts, {} entries; subsystems {}; authors {}",
+        history.posts().len(),
+        history.entries().len(),
+        prefixes.join(", "),
+        authors.join(", ")
+    )
+}
+
+/// The newest Linux release announced in `window`: the release that names
+/// the week's post.
+fn newest_release(pool: &Pool, window: &Window) -> Option<String> {
+    pool.messages()
+        .iter()
+        .filter(|m| window.contains(m))
+        .filter_map(|m| Some((m.date?, compose::release_of(m)?)))
+        .max_by_key(|(date, _)| *date)
+        .map(|(_, release)| format!("v{release}"))
 }
 
 /// The thread starts of a search listing worth fetching whole: the best
 /// `limit` by what subjects alone tell (kind, size, revision, interest, and
 /// the replies whose subjects name a mail of the series), then every
 /// release announcement.
-pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usize) -> Vec<String> {
+pub fn prerank(
+    hits: &[Hit],
+    window: &Window,
+    interests: &[Interest],
+    memory: Option<Memory>,
+    limit: usize,
+) -> Vec<String> {
     let in_window = |hit: &Hit| hit.date.is_some_and(|d| window.holds(d));
     let mut starts: Vec<(&Hit, Subject)> = hits
         .iter()
@@ -559,6 +670,7 @@ pub fn prerank(hits: &[Hit], window: &Window, interests: &[Interest], limit: usi
                 replies,
                 repliers,
                 interests,
+                memory,
             );
             (score, revisions)
         })

@@ -318,12 +318,25 @@ fn series_title(subject: &str) -> String {
 /// Where each reachable pick of each corpus week ranks among `week`'s
 /// entries (1-based; `None` when not drafted): found by its message, or
 /// by a later revision of its series (the same title without tags).
-fn pick_ranks(corpus: &std::path::Path, extra: &[&str]) -> Vec<(String, Option<usize>)> {
+///
+/// `with_history` gives each week the editor's posts as its `--post-dir`
+/// (a copy), and the week's post name (`post_name` in the config, as an
+/// editor whose week holds no release names it): the history is the posts
+/// dated before the window's end, less the week's own post, which the run
+/// writes over. It also checks that the
+/// candidates file names the post of every candidate posted already.
+fn pick_ranks(
+    corpus: &std::path::Path,
+    extra: &[&str],
+    with_history: bool,
+) -> Vec<(String, Option<usize>)> {
     let weeks = std::fs::read_to_string(corpus.join("weeks.jsonl")).unwrap();
     let mut ranks = Vec::new();
     for line in weeks.lines() {
         let week: Value = serde_json::from_str(line).unwrap();
         let mbox = corpus.join(week["mbox"].as_str().unwrap());
+        let site = tempfile::tempdir().unwrap();
+        let candidates = site.path().join("candidates.txt");
         let mut args = vec![
             "week",
             "--mbox",
@@ -337,10 +350,52 @@ fn pick_ranks(corpus: &std::path::Path, extra: &[&str]) -> Vec<(String, Option<u
             "--format",
             "json",
         ];
+        let posts = site.path().join("posts");
+        if with_history {
+            copy_posts(&corpus.join("posts"), &posts);
+            args.extend([
+                "--post-dir",
+                posts.to_str().unwrap(),
+                "--force",
+                "--candidates",
+                candidates.to_str().unwrap(),
+            ]);
+        }
         args.extend_from_slice(extra);
-        let out = run(&args);
+        let out = if with_history {
+            let config = format!("post_name = {:?}\n", week["post"].as_str().unwrap());
+            run_with_config(&config, &args)
+        } else {
+            run(&args)
+        };
         common::assert_exit(&out, 0);
-        let draft: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let draft: Value = if with_history {
+            // The run wrote the week's own post, so it was not history.
+            let own = posts.join(format!("{}.md", week["post"].as_str().unwrap()));
+            let text = std::fs::read(&own)
+                .unwrap_or_else(|e| panic!("{}: not written: {e}", own.display()));
+            serde_json::from_slice(&text).unwrap()
+        } else {
+            serde_json::from_slice(&out.stdout).unwrap()
+        };
+        if with_history {
+            let list = std::fs::read_to_string(&candidates).unwrap();
+            for posted in draft["ranking"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| !c["posted"].is_null())
+            {
+                let id = posted["message_id"].as_str().unwrap();
+                let post = posted["posted"]["post"].as_str().unwrap();
+                assert!(
+                    list.lines().any(|l| l.starts_with("# ")
+                        && l.contains(&lkml_digest::input::escape_id(id))
+                        && l.contains(&format!("[already posted in {post} of "))),
+                    "{id}: no commented line naming {post} in\n{list}"
+                );
+            }
+        }
         let entries: Vec<&Value> = draft["entries"]
             .as_array()
             .unwrap()
@@ -365,6 +420,19 @@ fn pick_ranks(corpus: &std::path::Path, extra: &[&str]) -> Vec<(String, Option<u
     ranks
 }
 
+/// Copies the editor's posts into `to`, writable, as a site's own.
+fn copy_posts(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for file in std::fs::read_dir(from).unwrap() {
+        let file = file.unwrap().path();
+        std::fs::write(
+            to.join(file.file_name().unwrap()),
+            std::fs::read(&file).unwrap(),
+        )
+        .unwrap();
+    }
+}
+
 #[test]
 fn the_editors_picks_rank_in_the_top_10_and_25_of_the_corpus_weeks() {
     let Some(corpus) = common::corpus("the_editors_picks_rank_in_the_top") else {
@@ -378,14 +446,18 @@ fn the_editors_picks_rank_in_the_top_10_and_25_of_the_corpus_weeks() {
         "--interest",
         "mm",
     ];
-    // (label, extra arguments, least found in the top 10 and in the top 25
-    // out of 19: without interests, no worse than before community events
-    // and interfaces counted; with interests, 0.90 and 0.95).
-    for (label, extra, least_10, least_25) in [
-        ("without interests", &[][..], 7, 13),
-        ("with interests", &interests[..], 18, 19),
+    // (label, extra arguments, the history, least found in the top 10 and
+    // in the top 25 out of 19: without interests, no worse than before
+    // community events and interfaces counted; with interests, 0.90 and
+    // 0.95; with the editor's earlier posts and no interests, 16 (0.84).
+    let mut short = Vec::new();
+    for (label, extra, with_history, least_10, least_25) in [
+        ("without interests", &[][..], false, 7, 13),
+        ("with interests", &interests[..], false, 18, 19),
+        ("with history, without interests", &[][..], true, 16, 17),
+        ("with history and interests", &interests[..], true, 18, 19),
     ] {
-        let ranks = pick_ranks(&corpus, extra);
+        let ranks = pick_ranks(&corpus, extra, with_history);
         let within = |k: usize| {
             ranks
                 .iter()
@@ -403,9 +475,13 @@ fn the_editors_picks_rank_in_the_top_10_and_25_of_the_corpus_weeks() {
             at_25 as f64 / n as f64
         ));
         assert_eq!(n, 19, "the corpus weeks hold 19 reachable picks");
-        assert!(at_10 >= least_10, "recall@10 {label}: {at_10}/{n}");
-        assert!(at_25 >= least_25, "recall@25 {label}: {at_25}/{n}");
+        if at_10 < least_10 || at_25 < least_25 {
+            short.push(format!(
+                "{label}: @10 {at_10} (least {least_10}), @25 {at_25} (least {least_25})"
+            ));
+        }
     }
+    assert!(short.is_empty(), "recall below its floor: {short:#?}");
 }
 
 /// Writes `mails` as a public-inbox v2 archive at `dir/git/0.git`: one

@@ -12,6 +12,7 @@
 //! summarizer = "llm -m local-model -s 'One sentence, as a news editor.'"
 //! post_dir = "~/site/content/posts/en"
 //! post_name = "lkml_news_{release}"
+//! history = "~/site/content/posts"
 //! kernel_repo = "~/linux"
 //! chart_dir = "~/site/static/img/kernel_release_stat"
 //! chart_url = "/img/kernel_release_stat/"
@@ -45,6 +46,8 @@ pub struct Config {
     pub post_dir: Option<PathBuf>,
     /// The post's file name without `.md`: `{release}`, `{date}`.
     pub post_name: Option<String>,
+    /// `--history`: the editor's earlier posts (default: `post_dir`).
+    pub history: Option<PathBuf>,
     /// `--kernel-repo`: the release entry gets diffstat charts.
     pub kernel_repo: Option<PathBuf>,
     /// `--chart-dir`: where the charts are written.
@@ -163,6 +166,13 @@ impl Config {
         }
         if let Some(pattern) = &self.post_name {
             post.post_name = Some(pattern.clone());
+        }
+        if let Some(dir) = self
+            .history
+            .as_ref()
+            .filter(|_| !given("history") && !given("no_history"))
+        {
+            post.history = Some(expand_home(dir));
         }
         if let Some(repo) = self.kernel_repo.as_ref().filter(|_| !given("kernel_repo")) {
             post.kernel_repo = Some(expand_home(repo));

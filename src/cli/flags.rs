@@ -4,15 +4,17 @@
 use std::io::{IsTerminal, Read};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use clap::{Args, Parser, Subcommand};
 
 use crate::compose::rank::Interest;
-use crate::compose::{Options, ReleaseCharts, SummarizerCommand};
+use crate::compose::{Options, PostTarget, ReleaseCharts, SummarizerCommand};
 use crate::fetch::cache::Cache;
 use crate::fetch::{self, LoreOptions, Source};
+use crate::history::History;
 use crate::input;
 use crate::render::Format;
 use crate::week::{Since, WeekRequest};
@@ -172,6 +174,17 @@ pub struct PostArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// The editor's earlier posts: a Hugo content directory, read
+    /// recursively (default: --post-dir). The posts dated before this one
+    /// teach `week` what the editor covers and follows, leave out what was
+    /// posted, and start a follow-up's summary from the editor's own.
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
+
+    /// Read no earlier posts, whatever --post-dir or the config says.
+    #[arg(long, conflicts_with = "history")]
+    pub no_history: bool,
+
     /// The config file's post name pattern.
     #[arg(skip)]
     pub post_name: Option<String>,
@@ -240,6 +253,10 @@ impl PostArgs {
             jobs: self.summarizer_jobs.max(1),
             timeout: self.summarizer_timeout.max(Duration::from_millis(100)),
         });
+        options.post_target = self.post_dir.clone().map(|dir| PostTarget {
+            dir,
+            name: self.post_name.clone(),
+        });
         if let Some(repo) = &self.kernel_repo {
             let dir = self.chart_dir.clone().ok_or(
                 "--kernel-repo needs --chart-dir DIR (or chart_dir in the config file): \
@@ -253,6 +270,19 @@ impl PostArgs {
             });
         }
         Ok(options)
+    }
+}
+
+impl PostArgs {
+    /// The earlier posts, read once: `--history`, else `--post-dir`; none
+    /// with `--no-history`. A post that cannot be read is a warning in
+    /// the history, said by the pipeline.
+    pub fn history(&self) -> Option<Arc<History>> {
+        if self.no_history {
+            return None;
+        }
+        let dir = self.history.as_ref().or(self.post_dir.as_ref())?;
+        Some(Arc::new(History::read(dir)))
     }
 }
 

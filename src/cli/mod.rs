@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::compose::{Draft, Failure};
+use crate::compose::{Draft, Failure, Options};
 use crate::fetch::Progress;
 use crate::render;
 use crate::week::WeekError;
@@ -165,10 +165,11 @@ fn run_draft(args: DraftArgs) -> Outcome {
         Ok(ids) => ids,
         Err(e) => return Outcome::Failed(e),
     };
-    let options = match args.post.options(args.source.cache_dir.as_deref()) {
+    let mut options = match args.post.options(args.source.cache_dir.as_deref()) {
         Ok(options) => options,
         Err(e) => return Outcome::Failed(CliError::Usage(e)),
     };
+    options.history = args.post.history();
     let source = args.source.source(&[]);
     let run = draft::run(
         &ids,
@@ -179,7 +180,7 @@ fn run_draft(args: DraftArgs) -> Outcome {
     );
     tell(&args.source, &run.notes);
     report_failures(&run.draft.failed);
-    write_post(&run.draft, &args.post, &run.missing)
+    write_post(&run.draft, &args.post, &options, &run.missing)
 }
 
 fn run_fetch(args: FetchArgs) -> Outcome {
@@ -211,10 +212,11 @@ fn run_week(args: WeekArgs) -> Outcome {
         Ok(request) => request,
         Err(e) => return Outcome::Failed(CliError::Usage(e)),
     };
-    let options = match args.post.options(args.source.cache_dir.as_deref()) {
+    let mut options = match args.post.options(args.source.cache_dir.as_deref()) {
         Ok(options) => options,
         Err(e) => return Outcome::Failed(CliError::Usage(e)),
     };
+    options.history = args.post.history();
     let source = args.source.source(&args.archive);
     let run = match week::run(&source, &request, &options, &progress(&args.source)) {
         Ok(run) => run,
@@ -237,7 +239,7 @@ fn run_week(args: WeekArgs) -> Outcome {
         }
     }
     report_failures(&run.draft.failed);
-    write_post(&run.draft, &args.post, &run.missing)
+    write_post(&run.draft, &args.post, &options, &run.missing)
 }
 
 fn run_relstat(args: flags::RelstatArgs) -> Outcome {
@@ -266,13 +268,17 @@ fn run_relstat(args: flags::RelstatArgs) -> Outcome {
 
 /// Renders and writes the post; `missing` is what was asked of it but is
 /// not in it, each said on standard error.
-fn write_post(post: &Draft, args: &PostArgs, missing: &[String]) -> Outcome {
+fn write_post(post: &Draft, args: &PostArgs, options: &Options, missing: &[String]) -> Outcome {
     let rendered = match render::render(post, args.format.into()) {
         Ok(text) => text,
         Err(e) => return Outcome::Failed(e.into()),
     };
-    let written = match &args.post_dir {
-        Some(dir) => write_into(dir, &post_name(post, args), args.force, rendered.as_bytes()),
+    let written = match &options.post_target {
+        Some(target) => write_into(
+            &target.path(post.release.as_deref(), &options.date),
+            args.force,
+            rendered.as_bytes(),
+        ),
         None => write_output(args.output.as_ref(), rendered.as_bytes()),
     };
     if let Err(e) = written {
@@ -286,31 +292,9 @@ fn write_post(post: &Draft, args: &PostArgs, missing: &[String]) -> Outcome {
     }
 }
 
-/// The post's file name: the config's `post_name` (default
-/// `lkml_news_{release}`), `{release}` being the newest release announced
-/// (`v6.0-rc4`), or the date where there is none.
-fn post_name(post: &Draft, args: &PostArgs) -> String {
-    let date = args
-        .date
-        .unwrap_or_else(|| chrono::Local::now().fixed_offset())
-        .format("%Y-%m-%d")
-        .to_string();
-    let pattern = match (&args.post_name, &post.release) {
-        (Some(pattern), _) => pattern.as_str(),
-        (None, Some(_)) => "lkml_news_{release}",
-        (None, None) => "lkml_news_{date}",
-    };
-    let release = post.release.clone().unwrap_or_else(|| date.clone());
-    let name = pattern
-        .replace("{release}", &release)
-        .replace("{date}", &date);
-    // One file name, whatever the pattern or the release held.
-    name.replace(['/', '\\'], "_")
-}
-
-/// Writes `DIR/NAME.md`, refusing to overwrite a post without `force`.
-fn write_into(dir: &std::path::Path, name: &str, force: bool, text: &[u8]) -> Result<(), CliError> {
-    let path = dir.join(format!("{name}.md"));
+/// Writes the post at `path`, refusing to overwrite one without `force`.
+fn write_into(path: &std::path::Path, force: bool, text: &[u8]) -> Result<(), CliError> {
+    let path = path.to_path_buf();
     if path.exists() && !force {
         return Err(CliError::Write(format!(
             "{}: a post is already there; --force overwrites it",

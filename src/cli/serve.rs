@@ -28,6 +28,8 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
     if let Err(e) = post.options(source.cache_dir.as_deref()) {
         return Outcome::Failed(CliError::Usage(e));
     }
+    // The earlier posts are read once; each build keeps those before it.
+    let history = post.history();
     let (default_interests, default_top) = (args.interest, args.top);
     // The server's sources, quiet: its log is not the place for progress.
     let source = SourceArgs {
@@ -44,6 +46,7 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
         Source::Indexed(Arc::new(Mailboxes::new(source.mbox.clone())))
     };
     let draft_post = post.clone();
+    let draft_history = history.clone();
     let chart_dir = post.kernel_repo.as_ref().and(post.chart_dir.clone());
     let draft = move |request: &serve::DraftRequest, watch: &(dyn Fn(serve::Progress) + Sync)| {
         let ids = input::extract(&request.input).ids;
@@ -52,12 +55,13 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
                 "no message IDs in the paste: IDs or lore links, one or more per line".into(),
             );
         }
-        let options = post_options(
+        let mut options = post_options(
             &draft_post,
             draft_source.cache_dir.as_deref(),
             &request.title,
             &request.date,
         )?;
+        options.history = draft_history.clone();
         let run = draft::run(
             &ids,
             &draft_from,
@@ -111,17 +115,14 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
         };
         let request = args.request()?;
         let source = args.source.source(&args.archive);
-        week::run(
-            &source,
-            &request,
-            &post_options(&args.post, args.source.cache_dir.as_deref(), &None, &None)?,
-            &|_| {},
-        )
-        .map(|run| serve::Built {
-            draft: run.draft,
-            missing: run.missing,
-        })
-        .map_err(|e| e.to_string())
+        let mut options = post_options(&args.post, args.source.cache_dir.as_deref(), &None, &None)?;
+        options.history = history.clone();
+        week::run(&source, &request, &options, &|_| {})
+            .map(|run| serve::Built {
+                draft: run.draft,
+                missing: run.missing,
+            })
+            .map_err(|e| e.to_string())
     };
     let builders = serve::Builders {
         draft: Arc::new(draft),

@@ -4,6 +4,7 @@
 //! about (the cover letter, not patch 2/7), what kind of thread it is, whose
 //! name goes in the heading, and what the post is called.
 
+pub mod follow_up;
 pub mod rank;
 pub mod voice;
 
@@ -69,6 +70,14 @@ pub struct Entry {
     /// The release entry's diffstat charts, with `--kernel-repo`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub charts: Vec<Chart>,
+    /// `--history`: the earlier posts' entries of this series (or of this
+    /// very thread), newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covered: Vec<crate::history::Covered>,
+    /// The editor's own summary of the series' last covered revision, as
+    /// they wrote it; the summary starts from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier_summary: Option<String>,
 }
 
 /// A chart shown after an entry's summary: the sentence that introduces
@@ -133,6 +142,52 @@ pub struct Options {
     /// the pipelines draw them once the entries are composed
     /// (`crate::relstat::attach_release_charts`).
     pub release_charts: Option<ReleaseCharts>,
+    /// The editor's earlier posts (`--history`), all that were read: each
+    /// pipeline keeps those dated before its post.
+    pub history: Option<std::sync::Arc<crate::history::History>>,
+    /// Where this run writes its post (`--post-dir`): that file is never
+    /// its own history.
+    pub post_target: Option<PostTarget>,
+}
+
+/// `--post-dir` and the config's `post_name`.
+#[derive(Debug, Clone)]
+pub struct PostTarget {
+    pub dir: std::path::PathBuf,
+    /// The file name without `.md`: `{release}`, `{date}`; by default
+    /// `lkml_news_{release}`, or `lkml_news_{date}` without a release.
+    pub name: Option<String>,
+}
+
+impl PostTarget {
+    /// The post's path for a draft announcing `release` (`v6.0-rc4`).
+    pub fn path(&self, release: Option<&str>, date: &DateTime<FixedOffset>) -> std::path::PathBuf {
+        self.dir.join(format!(
+            "{}.md",
+            post_name(self.name.as_deref(), release, date)
+        ))
+    }
+}
+
+/// A post's file name without `.md`, from the pattern (default
+/// `lkml_news_{release}`): `{release}` is the newest release announced
+/// (`v6.0-rc4`), or the date where there is none; `{date}` the date.
+pub fn post_name(
+    pattern: Option<&str>,
+    release: Option<&str>,
+    date: &DateTime<FixedOffset>,
+) -> String {
+    let date = date.format("%Y-%m-%d").to_string();
+    let pattern = match (pattern, release) {
+        (Some(pattern), _) => pattern,
+        (None, Some(_)) => "lkml_news_{release}",
+        (None, None) => "lkml_news_{date}",
+    };
+    let name = pattern
+        .replace("{release}", release.unwrap_or(&date))
+        .replace("{date}", &date);
+    // One file name, whatever the pattern or the release held.
+    name.replace(['/', '\\'], "_")
 }
 
 /// `--kernel-repo`, `--chart-dir`, `--chart-url`.
@@ -173,7 +228,24 @@ impl Options {
             link_base: "https://lkml.kernel.org/r/".to_string(),
             summarizer: None,
             release_charts: None,
+            history: None,
+            post_target: None,
         }
+    }
+
+    /// The earlier posts that are history for a post dated before `until`
+    /// that announces `release`: the post this run writes is not.
+    pub fn history_before(
+        &self,
+        until: DateTime<chrono::Utc>,
+        release: Option<&str>,
+    ) -> Option<crate::history::History> {
+        let history = self.history.as_ref()?;
+        let own = self
+            .post_target
+            .as_ref()
+            .map(|target| target.path(release, &self.date));
+        Some(history.before(until, own.as_deref()))
     }
 }
 
@@ -249,6 +321,8 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         asked: (message.id != requested.id).then(|| requested.id.clone()),
         also: Vec::new(),
         charts: Vec::new(),
+        covered: Vec::new(),
+        earlier_summary: None,
     }
 }
 
@@ -384,6 +458,21 @@ fn pull_summary(author: &str, message: &Message, title: &str) -> String {
         _ if title.is_empty() => format!("{first_name} sent a pull request{recipient}."),
         _ => format!("{first_name} sent a pull request{recipient}: {title}."),
     }
+}
+
+/// What kind of thread an earlier post's entry was about, as far as its
+/// heading tells (it shows no diff).
+pub fn kind_of_past(entry: &crate::history::PastEntry) -> Kind {
+    let subject = Subject::parse(&entry.subject);
+    let by_linus = entry
+        .author
+        .as_deref()
+        .is_some_and(|a| a.eq_ignore_ascii_case("Linus Torvalds"));
+    kind_of(
+        &subject,
+        by_linus && is_release_subject(&entry.subject),
+        false,
+    )
 }
 
 /// `v6.0-rc4` for the entry of Linus' `Linux 6.0-rc4` announcement.

@@ -12,6 +12,7 @@ use globset::{GlobBuilder, GlobMatcher};
 use serde::{Deserialize, Serialize};
 
 use super::{Kind, Revision, kind_of};
+use crate::history::{Asked, Covered, History, Learned};
 use crate::parse::series::{
     API_LIST, SENDING_SPREAD, SendingKey, adds_an_interface, names_an_interface, series_key,
 };
@@ -117,6 +118,13 @@ pub struct Score {
     pub size: f64,
     pub revision: f64,
     pub interest: f64,
+    /// What the editor's earlier posts show they cover (`--history`): the
+    /// subsystems of its subject, list and files, and its author.
+    #[serde(default)]
+    pub history: f64,
+    /// A later revision of a series an earlier post covered.
+    #[serde(default)]
+    pub follows: f64,
     /// A new user-visible interface: a system call, a uapi header, a new
     /// madvise/prctl/ioctl/fcntl value, ABI documentation, or a series
     /// copied to linux-api.
@@ -142,6 +150,21 @@ const INTEREST: f64 = 5.0;
 const EVENT: f64 = 3.0;
 /// Editors pick new interfaces early, before the discussion grows.
 const INTERFACE: f64 = 1.5;
+/// A subsystem the editor covered in many earlier entries weighs as an
+/// interest they wrote by hand; one covered now and then, less.
+const HISTORY_SUBSYSTEM: f64 = INTEREST;
+/// An author the editor often covers.
+const HISTORY_AUTHOR: f64 = 2.0;
+/// A subsystem in this share of the earlier entries counts in full, one
+/// in fewer by its share: the editor's focus, not what they touched once.
+const SUBSYSTEM_FOCUS: f64 = 0.05;
+/// An author in this share of the earlier entries counts in full.
+const AUTHOR_FOCUS: f64 = 0.02;
+/// Editors follow the series they covered.
+const FOLLOWS: f64 = 3.0;
+/// A posted thread comes back when its discussion has at least this many
+/// more replies than when it was posted, and at least doubled.
+const NEWS_AGAIN: usize = 10;
 
 fn kind_weight(kind: Kind) -> f64 {
     match kind {
@@ -179,7 +202,28 @@ pub struct Candidate {
     #[serde(rename = "trailers")]
     pub trailer_count: usize,
     pub interests: Vec<String>,
+    /// Why the history part weighs what it does: "12 earlier entries on
+    /// memcg".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<String>,
+    /// The earlier posts' entries of this series, newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covered: Vec<Covered>,
+    /// The earlier post that has this very thread (its message, or the
+    /// same revision): `week` does not propose it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub posted: Option<Covered>,
     pub score: Score,
+}
+
+/// What the editor's earlier posts tell a ranking: the history itself and
+/// what it shows they cover.
+#[derive(Debug, Clone, Copy)]
+pub struct Memory<'a> {
+    pub history: &'a History,
+    pub learned: &'a Learned,
+    /// The draft's link base, for the links of `covered`.
+    pub link_base: &'a str,
 }
 
 /// What a candidate's thread shows, before it is scored.
@@ -193,17 +237,30 @@ struct Facts {
     paths: Vec<String>,
     /// It adds or names a user-visible interface.
     interface: bool,
+    /// When each reply was sent, for a discussion's growth since a post.
+    reply_dates: Vec<DateTime<Utc>>,
+    /// The message IDs its first mail links (an earlier revision's).
+    linked: Vec<String>,
 }
 
 /// The week's candidates in `pool`, best first: thread starts inside
 /// `window`, one per series, replies and bot mail counted as discussion.
-pub fn candidates(pool: &Pool, window: &Window, interests: &[Interest]) -> Vec<Candidate> {
+/// With `memory`, the editor's earlier posts add the `history` and
+/// `follows` parts, and say which candidates were posted already.
+pub fn candidates(
+    pool: &Pool,
+    window: &Window,
+    interests: &[Interest],
+    memory: Option<Memory>,
+) -> Vec<Candidate> {
     let mut found: Vec<(Candidate, Facts)> = Vec::new();
     // Where each sending's patches joined, and when its first was sent.
     let mut sendings: HashMap<String, Vec<(usize, Option<SentAt>)>> = HashMap::new();
-    let need_paths = interests
-        .iter()
-        .any(|i| matches!(i, Interest::Path(..) | Interest::Word(_)));
+    let need_paths = memory.is_some_and(|m| !m.learned.prefixes.is_empty())
+        || interests
+            .iter()
+            .any(|i| matches!(i, Interest::Path(..) | Interest::Word(_)));
+    let need_links = memory.is_some_and(|m| !m.history.is_empty());
     // Each thread is described on its own (in parallel for many); joining
     // siblings and revisions across threads comes after, in order.
     let described = crate::parallel::map(&pool.threads(), |thread| {
@@ -213,7 +270,7 @@ pub fn candidates(pool: &Pool, window: &Window, interests: &[Interest]) -> Vec<C
             .filter(|start| window.contains(start))
             .map(|start| {
                 (
-                    describe(&thread, start, need_paths),
+                    describe(&thread, start, need_paths, need_links),
                     thread.sending_key(start),
                 )
             })
@@ -256,7 +313,11 @@ pub fn candidates(pool: &Pool, window: &Window, interests: &[Interest]) -> Vec<C
                 .filter(|i| i.matches(&facts))
                 .map(interest_label)
                 .collect();
-            candidate.score = score(&candidate, &facts);
+            let mut remembered = Remembered::default();
+            if let Some(memory) = memory {
+                remembered = remember(&mut candidate, &facts, memory);
+            }
+            candidate.score = score(&candidate, &facts, &remembered);
             candidate
         })
         .collect();
@@ -278,7 +339,90 @@ fn interest_label(interest: &Interest) -> String {
     }
 }
 
-fn score(candidate: &Candidate, facts: &Facts) -> Score {
+/// The history's parts of a candidate's score.
+#[derive(Debug, Default)]
+struct Remembered {
+    history: f64,
+    follows: bool,
+}
+
+/// What the history says of `candidate`: its `history` reasons, what it
+/// follows, whether it was posted; the parts of its score.
+fn remember(candidate: &mut Candidate, facts: &Facts, memory: Memory) -> Remembered {
+    let (history, reasons) = history_part(memory.learned, facts, &candidate.author);
+    candidate.history = reasons;
+    let seen = memory.history.seen(&Asked {
+        message_id: &candidate.message_id,
+        subject: &candidate.subject,
+        author: &candidate.author,
+        linked: &facts.linked,
+    });
+    let mut earlier = seen.earlier.clone();
+    // An older revision of the window that was posted is one it follows.
+    for revision in &candidate.also {
+        let older = memory.history.seen(&Asked {
+            message_id: &revision.message_id,
+            subject: &candidate.subject,
+            author: &candidate.author,
+            linked: &[],
+        });
+        earlier.extend(older.posted);
+    }
+    earlier.sort_unstable_by(|a, b| b.cmp(a));
+    earlier.dedup();
+    if let Some(posted) = seen.posted {
+        let at = memory.history.posted_at(posted).to_utc();
+        let then = facts.reply_dates.iter().filter(|&&d| d < at).count();
+        let grown = facts.replies >= (then + NEWS_AGAIN).max(2 * then);
+        let covered = memory.history.covered(posted, memory.link_base);
+        if !grown {
+            candidate.posted = Some(covered.clone());
+        }
+        candidate.covered.push(covered);
+    }
+    candidate.covered.extend(
+        earlier
+            .iter()
+            .map(|&i| memory.history.covered(i, memory.link_base)),
+    );
+    Remembered {
+        history,
+        follows: !earlier.is_empty(),
+    }
+}
+
+/// How much a candidate weighs by what the editor covers, and why: the
+/// best two of its subsystems (each as a bare `--interest` word: subject
+/// prefix, list, files), and its author.
+fn history_part(learned: &Learned, facts: &Facts, author: &str) -> (f64, Vec<String>) {
+    let entries = learned.entries.max(1) as f64;
+    let strength = |n: usize, focus: f64| (n as f64 / entries / focus).min(1.0);
+    let mut reasons = Vec::new();
+    let mut total = 0.0;
+    // Most entries first, so the two that count are the strongest; a
+    // prefix under one already counted adds nothing new.
+    let mut counted: Vec<&str> = Vec::new();
+    for (prefix, n) in &learned.prefixes {
+        if counted.len() == 2 {
+            break;
+        }
+        if counted.iter().any(|c| is_under(prefix, c))
+            || !Interest::Word(prefix.clone()).matches(facts)
+        {
+            continue;
+        }
+        counted.push(prefix);
+        total += HISTORY_SUBSYSTEM * strength(*n, SUBSYSTEM_FOCUS);
+        reasons.push(format!("{n} earlier entries on {prefix}"));
+    }
+    if let Some((name, n)) = learned.authors.get(&author.trim().to_lowercase()) {
+        total += HISTORY_AUTHOR * strength(*n, AUTHOR_FOCUS);
+        reasons.push(format!("{n} earlier entries by {name}"));
+    }
+    (total, reasons)
+}
+
+fn score(candidate: &Candidate, facts: &Facts, remembered: &Remembered) -> Score {
     let ln = |n: usize| (n as f64).ln_1p();
     let mut score = Score {
         discussion: DISCUSSION * ln(facts.replies),
@@ -292,6 +436,8 @@ fn score(candidate: &Candidate, facts: &Facts) -> Score {
             0.0
         },
         interest: INTEREST * candidate.interests.len().min(2) as f64,
+        history: remembered.history,
+        follows: if remembered.follows { FOLLOWS } else { 0.0 },
         interface: if facts.interface { INTERFACE } else { 0.0 },
         total: 0.0,
     };
@@ -304,6 +450,8 @@ fn score(candidate: &Candidate, facts: &Facts) -> Score {
         &mut score.size,
         &mut score.revision,
         &mut score.interest,
+        &mut score.history,
+        &mut score.follows,
         &mut score.interface,
     ] {
         *part = round(*part);
@@ -316,6 +464,8 @@ fn score(candidate: &Candidate, facts: &Facts) -> Score {
             + score.size
             + score.revision
             + score.interest
+            + score.history
+            + score.follows
             + score.interface,
     );
     score
@@ -332,6 +482,7 @@ pub fn listing_score(
     replies: usize,
     repliers: HashSet<String>,
     interests: &[Interest],
+    memory: Option<Memory>,
 ) -> f64 {
     let parsed = Subject::parse(subject);
     let facts = Facts {
@@ -342,8 +493,9 @@ pub fn listing_score(
         lists: vec![list.to_string()],
         paths: Vec::new(),
         interface: names_an_interface(&parsed.title) || is_list(list, API_LIST),
+        ..Facts::default()
     };
-    let candidate = Candidate {
+    let mut candidate = Candidate {
         message_id: String::new(),
         subject: subject.to_string(),
         author: author.to_string(),
@@ -365,14 +517,32 @@ pub fn listing_score(
             .filter(|i| i.matches(&facts))
             .map(interest_label)
             .collect(),
+        history: Vec::new(),
+        covered: Vec::new(),
+        posted: None,
         score: Score::default(),
     };
-    score(&candidate, &facts).total
+    let remembered = match memory {
+        Some(memory) => remember(&mut candidate, &facts, memory),
+        None => Remembered::default(),
+    };
+    if candidate.posted.is_some() {
+        // Not proposed again: not worth fetching whole either.
+        return 0.0;
+    }
+    score(&candidate, &facts, &remembered).total
 }
 
 /// The candidate for `start` and the facts of its part of the thread.
 /// Paths are gathered only when an interest asks for them (`need_paths`).
-fn describe(thread: &ThreadSeries, start: &Message, need_paths: bool) -> (Candidate, Facts) {
+/// The IDs it links are read only with a history to look them up in
+/// (`need_links`).
+fn describe(
+    thread: &ThreadSeries,
+    start: &Message,
+    need_paths: bool,
+    need_links: bool,
+) -> (Candidate, Facts) {
     let post = thread.post(start);
     let (series, replies) = thread.series_at(start);
     let who = author_in_thread(start, &thread.thread.messages);
@@ -386,6 +556,10 @@ fn describe(thread: &ThreadSeries, start: &Message, need_paths: bool) -> (Candid
             facts.participants.insert(reply.from_email.to_lowercase());
         }
         trailers.add_from(&reply.body);
+        facts.reply_dates.extend(reply.date.map(|d| d.to_utc()));
+    }
+    if need_links {
+        facts.linked = crate::post_format::mail_links(&start.body);
     }
     facts.trailers = trailers.count();
     facts.prefixes = post
@@ -434,6 +608,9 @@ fn describe(thread: &ThreadSeries, start: &Message, need_paths: bool) -> (Candid
         participants: facts.participants.len(),
         trailer_count: facts.trailers,
         interests: Vec::new(),
+        history: Vec::new(),
+        covered: Vec::new(),
+        posted: None,
         score: Score::default(),
     };
     (candidate, facts)
@@ -494,6 +671,8 @@ fn add_facts(kept: &mut (Candidate, Facts), other: Facts) {
     facts.trailers += other.trailers;
     facts.participants.extend(other.participants);
     facts.paths.extend(other.paths);
+    facts.reply_dates.extend(other.reply_dates);
+    facts.linked.extend(other.linked);
     candidate.replies = facts.replies;
     candidate.trailer_count = facts.trailers;
     candidate.participants = facts.participants.len();
@@ -536,7 +715,7 @@ mod tests {
             .iter()
             .map(|i| Interest::parse(i).unwrap())
             .collect();
-        candidates(&Pool::new(mails, None), &week(), &interests)
+        candidates(&Pool::new(mails, None), &week(), &interests, None)
     }
 
     fn series(prefix: &str, from: &str, revision: u32, at: i64) -> Vec<Message> {

@@ -465,6 +465,307 @@ fn first_name_of(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or(name)
 }
 
+/// A follow-up's summary: the editor's `earlier` summary of revision
+/// `from`, brought to `about.revision`: the revision it names updated,
+/// what held only for the old revision dropped, and one clause of the
+/// `changes` since then. `None` when nothing of it still holds.
+pub fn follow_up(
+    earlier: &str,
+    from: u32,
+    changes: &[String],
+    about: &About,
+    max_words: usize,
+) -> Option<String> {
+    let mut sentences: Vec<String> = Vec::new();
+    for sentence in crate::parse::summary::sentences_of(earlier) {
+        let (updated, names_revision) = update_revision(sentence, from, about.revision);
+        if names_revision || !is_time_bound(&updated) {
+            sentences.push(updated);
+        }
+    }
+    if sentences.is_empty() {
+        return None;
+    }
+    if let Some(clause) = change_clause(changes, &work_word(about)) {
+        sentences.insert(1, clause);
+    }
+    let first_name = first_name(about.author);
+    Some(compose(&sentences, about, &first_name, max_words))
+}
+
+/// Words that tie a sentence to the revision it was written about: its
+/// changes, its reception, where it stood.
+const TIME_BOUND: &[&str] = &[
+    "this version",
+    "this revision",
+    "this time",
+    "previous version",
+    "previous revision",
+    "last version",
+    "than before",
+    "than the previous",
+    "again",
+    "changes from",
+    "changes since",
+    "changelog",
+    "rebased",
+    "since v",
+    "compared to",
+    "comment",
+    "review",
+    "acked",
+    "replied",
+    "discussion",
+    "merged",
+    "mm-unstable",
+    "mm-stable",
+    "queued",
+    " says",
+    " said",
+    "revised",
+    "came out",
+    "still",
+];
+
+fn is_time_bound(sentence: &str) -> bool {
+    let lower = format!(" {}", sentence.to_lowercase());
+    TIME_BOUND.iter().any(|w| lower.contains(w))
+}
+
+/// Words after an ordinal that make it a revision's: "sixth version".
+const REVISION_NOUNS: &[&str] = &[
+    "version",
+    "revision",
+    "iteration",
+    "round",
+    "spin",
+    "rfc",
+    "patchset",
+    "series",
+];
+
+/// `sentence` with revision `from` named as `to` ("sixth version" ->
+/// "seventh version", `v6` -> `v7`, "version 6" -> "version 7"), and
+/// whether it named the revision at all.
+fn update_revision(sentence: &str, from: u32, to: u32) -> (String, bool) {
+    let words: Vec<&str> = sentence.split(' ').collect();
+    let word_ordinal = ordinal(from);
+    let numeric_ordinal = numeric_ordinal(from);
+    let mut named = false;
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, word) in words.iter().enumerate() {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = core.to_lowercase();
+        let before_noun = words.iter().skip(i + 1).take(3).any(|w| {
+            REVISION_NOUNS
+                .iter()
+                .any(|n| w.to_lowercase().starts_with(n))
+        });
+        let previous = i.checked_sub(1).map(|p| words[p].to_lowercase());
+        let replacement = if (lower == word_ordinal || lower == numeric_ordinal) && before_noun {
+            let new = if lower == numeric_ordinal {
+                numeric_ordinal_of(to)
+            } else {
+                ordinal(to)
+            };
+            Some(match_case(core, &new))
+        } else if lower == format!("v{from}") {
+            Some(format!("{}{to}", &core[..1]))
+        } else if lower == from.to_string()
+            && previous
+                .as_deref()
+                .is_some_and(|p| p == "version" || p == "revision")
+        {
+            Some(to.to_string())
+        } else {
+            None
+        };
+        match replacement {
+            Some(new) => {
+                named = true;
+                out.push(word.replacen(core, &new, 1));
+            }
+            None => out.push(word.to_string()),
+        }
+    }
+    (out.join(" "), named)
+}
+
+/// `6th`, as editors write past ten and sometimes below.
+fn numeric_ordinal(n: u32) -> String {
+    numeric_ordinal_of(n)
+}
+
+fn numeric_ordinal_of(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// `new` capitalised as `like` is.
+fn match_case(like: &str, new: &str) -> String {
+    if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = new.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        new.to_string()
+    }
+}
+
+/// Verbs that changelog items open with, base form and third person.
+const CHANGE_VERBS: &[(&str, &str)] = &[
+    ("add", "adds"),
+    ("remove", "removes"),
+    ("drop", "drops"),
+    ("fix", "fixes"),
+    ("rename", "renames"),
+    ("move", "moves"),
+    ("use", "uses"),
+    ("split", "splits"),
+    ("merge", "merges"),
+    ("update", "updates"),
+    ("change", "changes"),
+    ("introduce", "introduces"),
+    ("simplify", "simplifies"),
+    ("handle", "handles"),
+    ("make", "makes"),
+    ("avoid", "avoids"),
+    ("replace", "replaces"),
+    ("document", "documents"),
+    ("improve", "improves"),
+    ("support", "supports"),
+    ("convert", "converts"),
+    ("switch", "switches"),
+    ("restore", "restores"),
+    ("keep", "keeps"),
+    ("allow", "allows"),
+    ("rework", "reworks"),
+    ("extend", "extends"),
+    ("implement", "implements"),
+    ("limit", "limits"),
+    ("export", "exports"),
+    ("expose", "exposes"),
+    ("skip", "skips"),
+    ("enable", "enables"),
+    ("disable", "disables"),
+    ("refactor", "refactors"),
+    ("reduce", "reduces"),
+    ("separate", "separates"),
+    ("rewrite", "rewrites"),
+    ("hide", "hides"),
+    ("return", "returns"),
+    ("check", "checks"),
+    ("protect", "protects"),
+];
+
+/// Irregular pasts of [`CHANGE_VERBS`].
+const IRREGULAR_PASTS: &[(&str, &str)] = &[
+    ("made", "make"),
+    ("kept", "keep"),
+    ("split", "split"),
+    ("rewrote", "rewrite"),
+    ("rewritten", "rewrite"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+];
+
+/// A changelog item's verb as its third person ("renames"), in any form
+/// authors write it: `rename`, `renamed`, `renames`, `renaming`.
+fn third_person_of(word: &str) -> Option<&'static str> {
+    let word = word.to_lowercase();
+    if let Some((_, base)) = IRREGULAR_PASTS.iter().find(|(past, _)| *past == word) {
+        return CHANGE_VERBS
+            .iter()
+            .find(|(b, _)| b == base)
+            .map(|(_, third)| *third);
+    }
+    CHANGE_VERBS.iter().find_map(|(base, third)| {
+        let stem = base.strip_suffix('e').unwrap_or(base);
+        let last = base.chars().last().unwrap_or('e');
+        let doubled = format!("{base}{last}");
+        let y_stem = base.strip_suffix('y').map(|s| format!("{s}ied"));
+        let forms = [
+            base.to_string(),
+            third.to_string(),
+            format!("{stem}ed"),
+            format!("{stem}ing"),
+            format!("{doubled}ed"),
+            format!("{doubled}ing"),
+        ];
+        (forms.contains(&word) || y_stem.as_deref() == Some(word.as_str())).then_some(*third)
+    })
+}
+
+/// Changelog items that say nothing of what the work does.
+const TRIVIA: &[&str] = &[
+    "rebase",
+    "typo",
+    "commit message",
+    "commit log",
+    "changelog",
+    "-by",
+    "tags",
+    "collect",
+    "cosmetic",
+    "whitespace",
+    "checkpatch",
+    "spelling",
+    "wording",
+    "nit",
+    "comment",
+    "build warning",
+    "build error",
+    "cover letter",
+];
+
+/// "In this version, the patchset renames the system call to memfd_secret."
+/// from the first changelog item that opens with a verb, is short, and is
+/// no trivia.
+fn change_clause(changes: &[String], work: &str) -> Option<String> {
+    changes.iter().find_map(|item| {
+        let item = strip_credits(item);
+        let item = item.trim().trim_end_matches(['.', ';', ',']);
+        let lower = item.to_lowercase();
+        let words: Vec<&str> = item.split_whitespace().collect();
+        if !(3..=14).contains(&words.len()) || TRIVIA.iter().any(|t| lower.contains(t)) {
+            return None;
+        }
+        let verb = third_person_of(words[0])?;
+        let rest = words[1..].join(" ");
+        Some(format!("In this version, the {work} {verb} {rest}."))
+    })
+}
+
+/// An item less its credits: `(David)`, `[Suggested by Ann]`,
+/// `, per Bob`.
+fn strip_credits(item: &str) -> String {
+    let mut out = item.trim().to_string();
+    loop {
+        let trimmed = out.trim_end().trim_end_matches('.').trim_end();
+        let cut = match trimmed.chars().last() {
+            Some(')') => trimmed.rfind('('),
+            Some(']') => trimmed.rfind('['),
+            _ => None,
+        };
+        match cut {
+            Some(at) if at > 0 => out = trimmed[..at].trim_end().to_string(),
+            _ => break,
+        }
+    }
+    if let Some(at) = out.to_lowercase().find(", per ") {
+        out.truncate(at);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -575,5 +876,75 @@ mod tests {
         assert_eq!(ordinal(10), "tenth");
         assert_eq!(ordinal(11), "11th");
         assert_eq!(ordinal(22), "22nd");
+    }
+
+    fn follow_about() -> About<'static> {
+        About {
+            kind: Kind::Patch,
+            revision: 9,
+            patches: 9,
+            topic: "introduce memfd_secret system call",
+            author: "Mike Rapoport",
+            venue: None,
+            stable_tree: None,
+            original_author: None,
+        }
+    }
+
+    #[test]
+    fn a_follow_up_names_this_revision_and_drops_what_held_for_the_last() {
+        let summary = follow_up(
+            "Sixth version of the memfd_secret patchset. It aims to provide secret mappings. \
+             David says there are only minor issues left.",
+            6,
+            &[],
+            &follow_about(),
+            60,
+        )
+        .unwrap();
+        assert_eq!(
+            summary,
+            "Ninth version of the memfd_secret patchset. It aims to provide secret mappings."
+        );
+    }
+
+    #[test]
+    fn a_follow_up_of_a_first_posting_gets_the_revision_lead() {
+        let summary = follow_up(
+            "This patchset adds secret mappings.",
+            1,
+            &[],
+            &follow_about(),
+            60,
+        )
+        .unwrap();
+        assert!(summary.contains("ninth version"), "{summary}");
+        assert!(summary.contains("adds secret mappings"), "{summary}");
+    }
+
+    #[test]
+    fn the_changelog_since_the_covered_revision_adds_one_clause() {
+        let changes = [
+            "Rebased on v5.10-rc4".to_string(),
+            "rename the system call to memfd_secret (Andy)".to_string(),
+        ];
+        let summary =
+            follow_up("The v6 of memfd_secret.", 6, &changes, &follow_about(), 60).unwrap();
+        assert_eq!(
+            summary,
+            "The v9 of memfd_secret. In this version, the patchset renames the system call \
+             to memfd_secret."
+        );
+    }
+
+    #[test]
+    fn changelog_verbs_are_read_in_every_form() {
+        for word in ["rename", "Renamed", "renames", "renaming"] {
+            assert_eq!(third_person_of(word), Some("renames"), "{word}");
+        }
+        assert_eq!(third_person_of("dropped"), Some("drops"));
+        assert_eq!(third_person_of("simplified"), Some("simplifies"));
+        assert_eq!(third_person_of("made"), Some("makes"));
+        assert_eq!(third_person_of("the"), None);
     }
 }
