@@ -547,12 +547,19 @@ fn learned_line(history: &History, learned: &Learned) -> String {
         .take(5)
         .map(|(a, n)| format!("{a} ({n})"))
         .collect();
+    let or_none = |items: Vec<String>| {
+        if items.is_empty() {
+            "none recurring".to_string()
+        } else {
+            items.join(", ")
+        }
+    };
     format!(
         "history: {} earlier posts, {} entries; subsystems {}; authors {}",
         history.posts().len(),
         history.entries().len(),
-        prefixes.join(", "),
-        authors.join(", ")
+        or_none(prefixes),
+        or_none(authors)
     )
 }
 

@@ -179,3 +179,125 @@ fn summaries_score_rouge1_against_the_editors() {
     assert!(ours >= 0.30, "ROUGE-1 {ours:.3} < 0.30");
     assert!(ours > baseline, "ours {ours:.3} <= baseline {baseline:.3}");
 }
+
+/// What the test itself finds covered before a thread, without the history
+/// module: an earlier post (dated before the thread's own) whose entry has
+/// the thread's title without tags, or links a message the thread's first
+/// mail links (its earlier revision). Names of the posts found.
+fn covered_before(
+    posts: &[(String, DateTime<chrono::FixedOffset>, String)],
+    truth: &Value,
+    body: &str,
+) -> Vec<String> {
+    let own = DateTime::parse_from_rfc3339(truth["post_date"].as_str().unwrap()).unwrap();
+    let title = |subject: &str| {
+        lkml_digest::parse::series::normalized_title(
+            &lkml_digest::parse::Subject::parse(&subject.replace('`', "")).title,
+        )
+    };
+    let wanted = title(truth["subject"].as_str().unwrap());
+    let linked: Vec<String> = lkml_digest::post_format::mail_links(body);
+    let mut found = Vec::new();
+    for (name, date, text) in posts.iter().filter(|(_, d, _)| *d < own) {
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let underlined = lines
+                .get(i + 1)
+                .is_some_and(|u| u.len() >= 3 && u.chars().all(|c| c == '-'));
+            if !underlined || line.trim().is_empty() {
+                continue;
+            }
+            let heading = line.rsplit_once(" (").map_or(*line, |(s, _)| s);
+            let link = lines[i + 2..]
+                .iter()
+                .find(|l| l.starts_with("http"))
+                .map(|l| lkml_digest::post_format::mail_links(l))
+                .unwrap_or_default();
+            if title(heading) == wanted || link.iter().any(|id| linked.contains(id)) {
+                found.push(name.clone());
+                let _ = date;
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn history_brings_the_editors_words_to_the_series_it_covered_and_leaves_the_rest() {
+    let Some(corpus) = common::corpus("history_brings_the_editors_words") else {
+        return;
+    };
+    let history = lkml_digest::history::History::read(&corpus.join("posts"));
+    assert!(history.warnings().is_empty(), "{:?}", history.warnings());
+    let mut posts = Vec::new();
+    for file in std::fs::read_dir(corpus.join("posts")).unwrap() {
+        let path = file.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let date = text
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("date")
+                    .map(|d| d.trim_start_matches([':', '=', ' ']))
+            })
+            .and_then(|d| {
+                DateTime::parse_from_rfc3339(d.trim())
+                    .or_else(|_| DateTime::parse_from_rfc2822(d.trim()))
+                    .ok()
+            });
+        let Some(date) = date else { continue };
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        posts.push((name, date, text));
+    }
+    let truth = std::fs::read_to_string(corpus.join("truth.jsonl")).unwrap();
+    let (mut with, mut without, mut covered, mut unchanged) = (0.0, 0.0, 0, 0);
+    for line in truth.lines() {
+        let truth: Value = serde_json::from_str(line).unwrap();
+        let (raw, _) = read_mailboxes(&[corpus.join(truth["thread_file"].as_str().unwrap())]);
+        let (pool, _) = pool_from(&raw, None);
+        let id = truth["message_id"].as_str().unwrap();
+        let date = DateTime::parse_from_rfc3339(truth["post_date"].as_str().unwrap()).unwrap();
+        let options = Options::new(date);
+        let message = pool.get(id).unwrap();
+        let plain = compose::entry(&pool.thread_of(id).unwrap(), message, &options);
+        let mut remembered = plain.clone();
+        let before = history.before(date.to_utc(), None);
+        compose::follow_up::remember(&mut remembered, &pool, &before, &options);
+        let editors = truth["summary"].as_str().unwrap();
+        let found = covered_before(&posts, &truth, &pool.get(&plain.message_id).unwrap().body);
+        if found.is_empty() {
+            assert_eq!(
+                remembered.summary, plain.summary,
+                "{id}: not covered before, yet changed"
+            );
+            unchanged += 1;
+            continue;
+        }
+        covered += 1;
+        assert!(
+            !remembered.covered.is_empty(),
+            "{id}: covered in {found:?}, but the entry has no `covered`"
+        );
+        with += common::rouge1_f1(&remembered.summary, editors);
+        without += common::rouge1_f1(&plain.summary, editors);
+        common::notice(&format!(
+            "covered before in {found:?}: {}\n  with history:    {}\n  without history: {}\n  editor:          {}",
+            plain.subject,
+            remembered.summary,
+            plain.summary,
+            editors.replace('\n', " ")
+        ));
+    }
+    let n = covered.max(1) as f64;
+    common::notice(&format!(
+        "history: {covered} of the threads' series were covered before; their ROUGE-1 F1 with history {:.3}, without {:.3}; {unchanged} others unchanged",
+        with / n,
+        without / n
+    ));
+    assert!(covered >= 3, "only {covered} threads covered before");
+    assert!(
+        with > without,
+        "ROUGE-1 with history {:.3} <= without {:.3}",
+        with / n,
+        without / n
+    );
+}

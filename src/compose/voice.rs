@@ -486,11 +486,31 @@ pub fn follow_up(
     if sentences.is_empty() {
         return None;
     }
-    if let Some(clause) = change_clause(changes, &work_word(about)) {
-        sentences.insert(1, clause);
-    }
     let first_name = first_name(about.author);
-    Some(compose(&sentences, about, &first_name, max_words))
+    let Some(clause) = change_clause(changes, &work_word(about)) else {
+        return Some(compose(&sentences, about, &first_name, max_words));
+    };
+    // The revision's sentence, the change, and what else of the editor's
+    // words fits beside them.
+    let words = |s: &String| s.split_whitespace().count();
+    let mut room = max_words.saturating_sub(words(&sentences[0]) + words(&clause));
+    let mut kept = vec![sentences[0].clone()];
+    for sentence in &sentences[1..] {
+        if words(sentence) <= room {
+            room -= words(sentence);
+            kept.push(sentence.clone());
+        }
+    }
+    loop {
+        let mut with_clause = kept.clone();
+        with_clause.push(clause.clone());
+        let summary = compose(&with_clause, about, &first_name, max_words);
+        // A lead before the first sentence may leave no room for all.
+        if summary.ends_with(&clause) || kept.len() == 1 {
+            return Some(summary);
+        }
+        kept.pop();
+    }
 }
 
 /// Words that tie a sentence to the revision it was written about: its
@@ -522,6 +542,13 @@ const TIME_BOUND: &[&str] = &[
     "queued",
     " says",
     " said",
+    " asked",
+    " asks",
+    "suggested",
+    "requested",
+    "pointed out",
+    "objected",
+    "concern",
     "revised",
     "came out",
     "still",
@@ -721,9 +748,10 @@ const TRIVIA: &[&str] = &[
     "wording",
     "nit",
     "comment",
-    "build warning",
-    "build error",
+    "build",
+    "compil",
     "cover letter",
+    "cover-letter",
 ];
 
 /// "In this version, the patchset renames the system call to memfd_secret."
@@ -755,12 +783,26 @@ fn strip_credits(item: &str) -> String {
             Some(']') => trimmed.rfind('['),
             _ => None,
         };
+        // `(David)` stands apart; `foo()` is a name.
         match cut {
-            Some(at) if at > 0 => out = trimmed[..at].trim_end().to_string(),
+            Some(at) if at > 0 && trimmed[..at].ends_with(' ') => {
+                out = trimmed[..at].trim_end().to_string()
+            }
             _ => break,
         }
     }
-    if let Some(at) = out.to_lowercase().find(", per ") {
+    let lower = out.to_lowercase();
+    if let Some(at) = [
+        ", per ",
+        ", thanks",
+        " as suggested",
+        ", suggested by",
+        " (suggested",
+    ]
+    .iter()
+    .filter_map(|credit| lower.find(credit))
+    .min()
+    {
         out.truncate(at);
     }
     out
@@ -934,6 +976,20 @@ mod tests {
             summary,
             "The v9 of memfd_secret. In this version, the patchset renames the system call \
              to memfd_secret."
+        );
+        let long = follow_up(
+            "The v6 of memfd_secret. It has one sentence far too long to keep beside the change \
+             in the thirty words given, so it goes. It aims at guests.",
+            6,
+            &changes,
+            &follow_about(),
+            30,
+        )
+        .unwrap();
+        assert_eq!(
+            long,
+            "The v9 of memfd_secret. It aims at guests. In this version, the patchset renames \
+             the system call to memfd_secret."
         );
     }
 

@@ -23,7 +23,9 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
           (?P<word>since|from|in|for|of)?\s*
           v(?P<a>\d{1,3})
           (?:\s*(?:->|=>|→|\.\.|-|to)\s*v?(?P<b>\d{1,3}))?
-          \s*(?:changes|changelog)?\s*:?[\s=-]*$",
+          (?:\s*\[\d{1,2}\])?
+          \s*(?:changes|changelog)?\s*:?[\s=-]*
+          (?:<?https?://\S+>?\s*)?$",
     )
     .unwrap()
 });
@@ -119,6 +121,11 @@ mod tests {
             ("Changes in v9:", 9),
             ("v9:", 9),
             ("Changelog v2..v3", 3),
+            ("Changes since v2 [1]:", 3),
+            (
+                "v8: https://lore.kernel.org/lkml/20201110151444.20662-1-rppt@kernel.org",
+                8,
+            ),
         ] {
             let body = format!("{header}\n- item\n");
             assert_eq!(sections(&body)[0].revision, revision, "{header}");

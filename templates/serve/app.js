@@ -169,6 +169,33 @@ function entryItem(entry, index) {
     excerpt.title = "The author's words";
     item.append(excerpt);
   }
+  // The editor's earlier posts of this series (--history), and their own
+  // words of last time, beside the summary made from them.
+  if (entry.covered?.length) {
+    const covered = document.createElement("p");
+    covered.className = "covered";
+    covered.append("Covered before: ");
+    entry.covered.forEach((c, i) => {
+      if (i > 0) covered.append(", ");
+      const label = `${c.title || c.post} (${c.date.slice(0, 10)}, v${c.revision})`;
+      if (c.link) {
+        const link = document.createElement("a");
+        link.href = c.link;
+        link.textContent = label;
+        covered.append(link);
+      } else {
+        covered.append(label);
+      }
+    });
+    item.append(covered);
+  }
+  if (entry.earlier_summary) {
+    const earlier = document.createElement("blockquote");
+    earlier.className = "earlier";
+    earlier.textContent = entry.earlier_summary;
+    earlier.title = "Your words of last time";
+    item.append(earlier);
+  }
   return item;
 }
 
