@@ -123,6 +123,42 @@ pub struct Learned {
     pub entries: usize,
 }
 
+/// What the mail at hand (the window's mailboxes, the fetched threads)
+/// shows of threads the editor covered: the lists they went to and the
+/// directories their patches touch, each with how many covered threads
+/// show it, and the covered cover letters by b4 change-id.
+#[derive(Debug, Clone, Default)]
+pub struct AtHand {
+    /// Covered threads with any mail at hand.
+    pub threads: usize,
+    /// Most threads first.
+    pub lists: Vec<(String, usize)>,
+    pub dirs: Vec<(String, usize)>,
+    change_ids: HashMap<String, String>,
+}
+
+impl AtHand {
+    /// The covered message whose cover letter has `body`'s b4 change-id.
+    pub fn same_change_id(&self, body: &str) -> Option<&str> {
+        self.change_id_of(change_id(body)?)
+    }
+
+    /// The covered message whose cover letter has change-id `id`.
+    pub fn change_id_of(&self, id: &str) -> Option<&str> {
+        self.change_ids.get(id).map(String::as_str)
+    }
+}
+
+/// b4's `change-id: 20230101-topic-0123456789ab` line of a cover letter.
+pub fn change_id(body: &str) -> Option<&str> {
+    body.lines()
+        .rev()
+        .take(40)
+        .find_map(|l| l.strip_prefix("change-id: "))
+        .map(str::trim)
+        .filter(|id| !id.is_empty() && !id.contains(' '))
+}
+
 /// A prefix or author counts as the editor's interest from this many
 /// entries on.
 pub const RECURRING: usize = 3;
@@ -368,6 +404,62 @@ impl History {
     /// The date of entry `i`'s post.
     pub fn posted_at(&self, i: usize) -> DateTime<FixedOffset> {
         self.posts[self.entries[i].post].date
+    }
+
+    /// What `pool` holds of the covered threads: a mail an entry linked,
+    /// or a reply to one.
+    pub fn at_hand(&self, pool: &crate::parse::Pool) -> AtHand {
+        let mut lists: HashMap<String, Vec<&str>> = HashMap::new();
+        let mut dirs: HashMap<String, Vec<&str>> = HashMap::new();
+        let mut threads: Vec<&str> = Vec::new();
+        let mut change_ids = HashMap::new();
+        fn add<'a>(map: &mut HashMap<String, Vec<&'a str>>, key: String, thread: &'a str) {
+            let seen = map.entry(key).or_default();
+            if !seen.contains(&thread) {
+                seen.push(thread);
+            }
+        }
+        for message in pool.messages() {
+            let covered = std::iter::once(&message.id)
+                .chain(&message.references)
+                .chain(&message.in_reply_to)
+                .find_map(|id| {
+                    self.by_id
+                        .get_key_value(id.as_str())
+                        .map(|(k, _)| k.as_str())
+                });
+            let Some(thread) = covered else {
+                continue;
+            };
+            if !threads.contains(&thread) {
+                threads.push(thread);
+            }
+            for list in message.list_id.iter().chain(&message.lists) {
+                add(&mut lists, list.to_lowercase(), thread);
+            }
+            for path in crate::parse::Post::new(message).paths() {
+                if let Some((dir, _)) = path.rsplit_once('/') {
+                    add(&mut dirs, dir.to_string(), thread);
+                }
+            }
+            if thread == message.id
+                && let Some(id) = change_id(&message.body)
+            {
+                change_ids.insert(id.to_string(), message.id.clone());
+            }
+        }
+        let counted = |map: HashMap<String, Vec<&str>>| {
+            let mut counts: Vec<(String, usize)> =
+                map.into_iter().map(|(k, v)| (k, v.len())).collect();
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            counts
+        };
+        AtHand {
+            threads: threads.len(),
+            lists: counted(lists),
+            dirs: counted(dirs),
+            change_ids,
+        }
     }
 
     /// What the editor covers, counted over every entry.
@@ -699,6 +791,51 @@ mod tests {
                 "{warning}"
             );
         }
+    }
+
+    #[test]
+    fn the_mail_at_hand_of_covered_threads_shows_their_lists_dirs_and_change_id() {
+        use crate::parse::{Message, Pool};
+        let mail = |id: &str, parent: Option<&str>, body: &str| Message {
+            id: id.into(),
+            in_reply_to: parent.map(Into::into),
+            references: parent.iter().map(|p| p.to_string()).collect(),
+            subject: "[PATCH v2 0/3] mm: make reclaim fair again".into(),
+            from_name: "Ann Lee".into(),
+            from_email: "ann@x".into(),
+            original_from: None,
+            date: None,
+            list_id: Some("linux-mm.kvack.org".into()),
+            lists: vec!["cgroups.vger.kernel.org".into()],
+            body: body.into(),
+            raw_index: 0,
+        };
+        let pool = Pool::new(
+            [
+                mail(
+                    "v2@x",
+                    None,
+                    "Text.\n---\n mm/vmscan.c | 2 +-\n\nchange-id: 20220101-fair-abc\n",
+                ),
+                mail("r@x", Some("v2@x"), "> Text.\nAgreed.\n"),
+                mail("other@x", None, "Unrelated.\n"),
+            ],
+            None,
+        );
+        let at_hand = sample().at_hand(&pool);
+        assert_eq!(at_hand.threads, 1);
+        assert_eq!(
+            at_hand.lists,
+            [
+                ("cgroups.vger.kernel.org".to_string(), 1),
+                ("linux-mm.kvack.org".to_string(), 1)
+            ]
+        );
+        assert_eq!(at_hand.dirs, [("mm".to_string(), 1)]);
+        assert_eq!(
+            at_hand.same_change_id("v3\n\nchange-id: 20220101-fair-abc\n"),
+            Some("v2@x")
+        );
     }
 
     #[test]

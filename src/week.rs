@@ -17,7 +17,7 @@ use crate::fetch::lore::LoreOptions;
 use crate::fetch::search::{Hit, query};
 use crate::fetch::session::Session;
 use crate::fetch::{self, FetchError, Progress, RawMessage, Source, SourceError};
-use crate::history::{History, Learned};
+use crate::history::{AtHand, History, Learned};
 use crate::input::escape_id;
 use crate::parse::message::{date_of, glance};
 use crate::parse::series::{SENDING_SPREAD, is_automated_subject, normalized_title, series_key};
@@ -112,16 +112,21 @@ pub fn run(
     };
     let history = options.history_before(window.until, newest_release(&pool, &window).as_deref());
     let learned = history.as_ref().map(History::learned);
-    if let Some((history, learned)) = history.as_ref().zip(learned.as_ref()) {
+    let at_hand = history.as_ref().map(|h| h.at_hand(&pool));
+    if let Some(((history, learned), at_hand)) =
+        history.as_ref().zip(learned.as_ref()).zip(at_hand.as_ref())
+    {
         notes.extend(history.warnings());
-        details.push(learned_line(history, learned));
+        details.push(learned_line(history, learned, at_hand));
     }
     let memory = history
         .as_ref()
         .zip(learned.as_ref())
-        .map(|(history, learned)| Memory {
+        .zip(at_hand.as_ref())
+        .map(|((history, learned), at_hand)| Memory {
             history,
             learned,
+            at_hand,
             link_base: &options.link_base,
         });
     let mut ranked = rank(&pool, &week, memory);
@@ -291,12 +296,15 @@ fn from_lore(
         .map(|h| format!("v{}", h.subject.trim().trim_start_matches("Linux ")));
     let history = post.history_before(window.until, release.as_deref());
     let learned = history.as_ref().map(History::learned);
+    // A listing holds no mail.
+    let at_hand = AtHand::default();
     let memory = history
         .as_ref()
         .zip(learned.as_ref())
         .map(|(history, learned)| Memory {
             history,
             learned,
+            at_hand: &at_hand,
             link_base: &post.link_base,
         });
     let ids = prerank(
@@ -533,7 +541,7 @@ fn remembered(candidate: &Candidate) -> String {
 }
 
 /// `-v`: how much history there is, and what it shows the editor covers.
-fn learned_line(history: &History, learned: &Learned) -> String {
+fn learned_line(history: &History, learned: &Learned, at_hand: &AtHand) -> String {
     let prefixes: Vec<String> = learned
         .prefixes
         .iter()
@@ -555,11 +563,12 @@ fn learned_line(history: &History, learned: &Learned) -> String {
         }
     };
     format!(
-        "history: {} earlier posts, {} entries; subsystems {}; authors {}",
+        "history: {} earlier posts, {} entries; subsystems {}; authors {}; {} covered threads have mail at hand",
         history.posts().len(),
         history.entries().len(),
         or_none(prefixes),
-        or_none(authors)
+        or_none(authors),
+        at_hand.threads
     )
 }
 

@@ -261,7 +261,13 @@ fn history_brings_the_editors_words_to_the_series_it_covered_and_leaves_the_rest
         let plain = compose::entry(&pool.thread_of(id).unwrap(), message, &options);
         let mut remembered = plain.clone();
         let before = history.before(date.to_utc(), None);
-        compose::follow_up::remember(&mut remembered, &pool, &before, &options);
+        compose::follow_up::remember(
+            &mut remembered,
+            &pool,
+            &before,
+            &before.at_hand(&pool),
+            &options,
+        );
         let editors = truth["summary"].as_str().unwrap();
         let found = covered_before(&posts, &truth, &pool.get(&plain.message_id).unwrap().body);
         if found.is_empty() {

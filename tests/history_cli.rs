@@ -401,3 +401,62 @@ fn a_posted_thread_whose_discussion_grew_much_since_comes_back() {
         "lkml_news_early"
     );
 }
+
+#[test]
+fn a_cover_letter_with_a_covered_ones_b4_change_id_follows_it() {
+    let cover = |id: &str, subject: &str, minute: u32| {
+        let mut bytes = mail(id, "Ann Author", subject, None, minute);
+        bytes.extend_from_slice(
+            b"\n---\nbase-commit: 0123abc\nchange-id: 20220831-reclaim-0123456789ab\n",
+        );
+        bytes
+    };
+    let mails = [
+        cover("v1@x", "[PATCH 0/2] mm: fair reclaim", 10),
+        cover(
+            "v2@x",
+            "[PATCH v2 0/2] mm: reclaim fairly across nodes",
+            600,
+        ),
+    ];
+    let site = tempfile::tempdir().unwrap();
+    let mbox = site.path().join("week.mbox");
+    std::fs::write(
+        &mbox,
+        lkml_digest::fetch::mbox::write_mboxrd(mails.iter().map(Vec::as_slice)),
+    )
+    .unwrap();
+    write_post(
+        &site.path().join("posts"),
+        "lkml_news_early",
+        "2022-09-01T01:00:00+00:00",
+        &[(
+            "[PATCH 0/2] mm: fair reclaim (Ann Author)",
+            "v1@x",
+            "Fair reclaim.",
+        )],
+    );
+    let out = common::lkml_digest()
+        .args(["week", "--mbox", mbox.to_str().unwrap()])
+        .args([
+            "--since",
+            "2022-08-31",
+            "--until",
+            "2022-09-03",
+            "--date",
+            "2022-09-05",
+        ])
+        .args(["--history", site.path().join("posts").to_str().unwrap()])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    common::assert_exit(&out, 0);
+    let draft = common::json_stdout(&out);
+    assert_eq!(ids(&draft), ["v2@x"]);
+    let v2 = entry(&draft, "v2@x");
+    assert_eq!(v2["covered"][0]["message_id"], "v1@x");
+    assert!(
+        v2["summary"].as_str().unwrap().contains("second version"),
+        "{v2}"
+    );
+}

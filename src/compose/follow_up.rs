@@ -4,25 +4,36 @@
 
 use super::voice::{self, About};
 use super::{Entry, Kind, Options};
-use crate::history::{Asked, History};
+use crate::history::{Asked, AtHand, History};
 use crate::parse::{Pool, Subject, changelog};
 
 /// [`remember`] for each entry but release announcements.
 pub fn remember_all(entries: &mut [Entry], pool: &Pool, history: &History, options: &Options) {
+    let at_hand = history.at_hand(pool);
     for entry in entries.iter_mut().filter(|e| e.kind != Kind::Release) {
-        remember(entry, pool, history, options);
+        remember(entry, pool, history, &at_hand, options);
     }
 }
 
 /// Adds what `history` knows of `entry`'s series: `covered`, and for a
 /// later revision of a covered series, the editor's earlier summary
 /// (`earlier_summary`) and the summary made from it. An entry whose series
-/// was not covered is left as it is.
-pub fn remember(entry: &mut Entry, pool: &Pool, history: &History, options: &Options) {
+/// was not covered is left as it is. A cover letter with the b4 change-id
+/// of a covered one `at_hand` is the same series.
+pub fn remember(
+    entry: &mut Entry,
+    pool: &Pool,
+    history: &History,
+    at_hand: &AtHand,
+    options: &Options,
+) {
     let Some(message) = pool.get(&entry.message_id) else {
         return;
     };
-    let linked = crate::post_format::mail_links(&message.body);
+    let mut linked = crate::post_format::mail_links(&message.body);
+    if let Some(covered) = at_hand.same_change_id(&message.body) {
+        linked.push(covered.to_string());
+    }
     let seen = history.seen(&Asked {
         message_id: &entry.message_id,
         subject: &entry.subject,

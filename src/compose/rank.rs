@@ -12,7 +12,7 @@ use globset::{GlobBuilder, GlobMatcher};
 use serde::{Deserialize, Serialize};
 
 use super::{Kind, Revision, kind_of};
-use crate::history::{Asked, Covered, History, Learned};
+use crate::history::{Asked, AtHand, Covered, History, Learned};
 use crate::parse::series::{
     API_LIST, SENDING_SPREAD, SendingKey, adds_an_interface, names_an_interface, series_key,
 };
@@ -160,6 +160,9 @@ const HISTORY_AUTHOR: f64 = 2.0;
 const SUBSYSTEM_FOCUS: f64 = 0.05;
 /// An author in this share of the earlier entries counts in full.
 const AUTHOR_FOCUS: f64 = 0.02;
+/// A list or directory of this share of the covered threads at hand
+/// counts in full.
+const AT_HAND_FOCUS: f64 = 0.5;
 /// Editors follow the series they covered.
 const FOLLOWS: f64 = 3.0;
 /// A posted thread comes back when its discussion has at least this many
@@ -222,6 +225,8 @@ pub struct Candidate {
 pub struct Memory<'a> {
     pub history: &'a History,
     pub learned: &'a Learned,
+    /// What the mail read shows of the covered threads.
+    pub at_hand: &'a AtHand,
     /// The draft's link base, for the links of `covered`.
     pub link_base: &'a str,
 }
@@ -241,6 +246,8 @@ struct Facts {
     reply_dates: Vec<DateTime<Utc>>,
     /// The message IDs its first mail links (an earlier revision's).
     linked: Vec<String>,
+    /// Its cover letter's b4 change-id.
+    change_id: Option<String>,
 }
 
 /// The week's candidates in `pool`, best first: thread starts inside
@@ -349,13 +356,22 @@ struct Remembered {
 /// What the history says of `candidate`: its `history` reasons, what it
 /// follows, whether it was posted; the parts of its score.
 fn remember(candidate: &mut Candidate, facts: &Facts, memory: Memory) -> Remembered {
-    let (history, reasons) = history_part(memory.learned, facts, &candidate.author);
+    let (history, reasons) = history_part(memory, facts, &candidate.author);
     candidate.history = reasons;
+    let mut linked = facts.linked.clone();
+    // The same b4 change-id as a covered cover letter at hand.
+    if let Some(covered) = facts
+        .change_id
+        .as_deref()
+        .and_then(|id| memory.at_hand.change_id_of(id))
+    {
+        linked.push(covered.to_string());
+    }
     let seen = memory.history.seen(&Asked {
         message_id: &candidate.message_id,
         subject: &candidate.subject,
         author: &candidate.author,
-        linked: &facts.linked,
+        linked: &linked,
     });
     let mut earlier = seen.earlier.clone();
     // An older revision of the window that was posted is one it follows.
@@ -392,34 +408,79 @@ fn remember(candidate: &mut Candidate, facts: &Facts, memory: Memory) -> Remembe
 }
 
 /// How much a candidate weighs by what the editor covers, and why: the
-/// best two of its subsystems (each as a bare `--interest` word: subject
-/// prefix, list, files), and its author.
-fn history_part(learned: &Learned, facts: &Facts, author: &str) -> (f64, Vec<String>) {
+/// best two of its subsystems (each subject prefix of the earlier entries
+/// as a bare `--interest` word: subject prefix, list, files; and the lists
+/// and directories of the covered threads at hand), and its author.
+fn history_part(memory: Memory, facts: &Facts, author: &str) -> (f64, Vec<String>) {
+    let learned = memory.learned;
     let entries = learned.entries.max(1) as f64;
-    let strength = |n: usize, focus: f64| (n as f64 / entries / focus).min(1.0);
-    let mut reasons = Vec::new();
-    let mut total = 0.0;
-    // Most entries first, so the two that count are the strongest; a
-    // prefix under one already counted adds nothing new.
-    let mut counted: Vec<&str> = Vec::new();
+    let share = |n: usize, of: f64, focus: f64| (n as f64 / of / focus).min(1.0);
+    let mut parts: Vec<(f64, String)> = Vec::new();
+    // Most entries first; a prefix under one already matched adds nothing.
+    let mut matched: Vec<&str> = Vec::new();
     for (prefix, n) in &learned.prefixes {
-        if counted.len() == 2 {
-            break;
-        }
-        if counted.iter().any(|c| is_under(prefix, c))
-            || !Interest::Word(prefix.clone()).matches(facts)
-        {
+        if matched.iter().any(|c| is_under(prefix, c)) || !covers(prefix, facts) {
             continue;
         }
-        counted.push(prefix);
-        total += HISTORY_SUBSYSTEM * strength(*n, SUBSYSTEM_FOCUS);
-        reasons.push(format!("{n} earlier entries on {prefix}"));
+        matched.push(prefix);
+        parts.push((
+            HISTORY_SUBSYSTEM * share(*n, entries, SUBSYSTEM_FOCUS),
+            format!("{n} earlier entries on {prefix}"),
+        ));
     }
+    let at_hand = memory.at_hand;
+    let threads = at_hand.threads.max(1) as f64;
+    let recurring = |n: &usize| *n >= crate::history::RECURRING;
+    if let Some((list, n)) = at_hand
+        .lists
+        .iter()
+        .filter(|(_, n)| recurring(n))
+        .find(|(list, _)| facts.lists.iter().any(|l| l.eq_ignore_ascii_case(list)))
+    {
+        parts.push((
+            HISTORY_SUBSYSTEM * share(*n, threads, AT_HAND_FOCUS),
+            format!("{n} covered threads at hand on {list}"),
+        ));
+    }
+    if let Some((dir, n)) = at_hand
+        .dirs
+        .iter()
+        .filter(|(_, n)| recurring(n))
+        .find(|(dir, _)| facts.paths.iter().any(|p| is_under(p, dir)))
+    {
+        parts.push((
+            HISTORY_SUBSYSTEM * share(*n, threads, AT_HAND_FOCUS),
+            format!("{n} covered threads at hand in {dir}/"),
+        ));
+    }
+    parts.sort_by(|a, b| b.0.total_cmp(&a.0));
+    parts.truncate(2);
     if let Some((name, n)) = learned.authors.get(&author.trim().to_lowercase()) {
-        total += HISTORY_AUTHOR * strength(*n, AUTHOR_FOCUS);
-        reasons.push(format!("{n} earlier entries by {name}"));
+        parts.push((
+            HISTORY_AUTHOR * share(*n, entries, AUTHOR_FOCUS),
+            format!("{n} earlier entries by {name}"),
+        ));
     }
-    (total, reasons)
+    let total = parts.iter().map(|(w, _)| w).sum();
+    (total, parts.into_iter().map(|(_, reason)| reason).collect())
+}
+
+/// Whether a candidate is of the subsystem an earlier subject prefix
+/// names: a prefix under it, its list (`mm` is linux-mm) or a file under
+/// its directory. Unlike a hand-written word, a file of that very name
+/// (`MAINTAINERS`) is no subsystem.
+fn covers(prefix: &str, facts: &Facts) -> bool {
+    let list = format!("linux-{prefix}");
+    let below = format!("{}/", prefix.to_ascii_lowercase());
+    facts.prefixes.iter().any(|q| is_under(q, prefix))
+        || facts
+            .lists
+            .iter()
+            .any(|id| is_list(id, prefix) || is_list(id, &list))
+        || facts
+            .paths
+            .iter()
+            .any(|path| path.to_ascii_lowercase().starts_with(&below))
 }
 
 fn score(candidate: &Candidate, facts: &Facts, remembered: &Remembered) -> Score {
@@ -560,6 +621,7 @@ fn describe(
     }
     if need_links {
         facts.linked = crate::post_format::mail_links(&start.body);
+        facts.change_id = crate::history::change_id(&start.body).map(str::to_string);
     }
     facts.trailers = trailers.count();
     facts.prefixes = post
