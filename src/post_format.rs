@@ -43,12 +43,14 @@ pub fn read_heading(line: &str) -> (String, Option<String>) {
 pub fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
+    // Inside a code span a backslash is itself.
+    let mut in_code = false;
     while let Some(c) = chars.next() {
         match c {
-            '\\' if chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => {
+            '\\' if !in_code && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => {
                 out.extend(chars.next());
             }
-            '`' => {}
+            '`' => in_code = !in_code,
             _ => out.push(c),
         }
     }
@@ -155,20 +157,20 @@ fn unquote(value: &str) -> &str {
     value
 }
 
-/// Setext (`----` or `====` under the line) and ATX (`## `) headings.
-fn heading_at(lines: &[&str], i: usize) -> Option<String> {
+/// Setext (`----` or `====` under the line) and ATX (`## `) headings:
+/// the heading's text and the lines it takes.
+fn heading_at(lines: &[&str], i: usize) -> Option<(String, usize)> {
     let line = lines[i].trim_end();
     if let Some(rest) = line.strip_prefix('#') {
         let text = rest.trim_start_matches('#');
         if text.starts_with(' ') && !text.trim().is_empty() {
-            return Some(text.trim().trim_end_matches('#').trim().to_string());
+            return Some((text.trim().trim_end_matches('#').trim().to_string(), 1));
         }
-        return None;
     }
     let next = lines.get(i + 1)?.trim_end();
     let is_rule = |c: char| next.len() >= 3 && next.chars().all(|x| x == c);
     (!line.trim().is_empty() && !line.starts_with("    ") && (is_rule('-') || is_rule('=')))
-        .then(|| line.trim().to_string())
+        .then(|| (line.trim().to_string(), 2))
 }
 
 fn read_entries(body: &str) -> Vec<WrittenEntry> {
@@ -177,10 +179,9 @@ fn read_entries(body: &str) -> Vec<WrittenEntry> {
     let mut i = 0;
     while i < lines.len() {
         match heading_at(&lines, i) {
-            Some(text) => {
-                let skip = if lines[i].starts_with('#') { 1 } else { 2 };
-                starts.push((i, text, i + skip));
-                i += skip;
+            Some((text, taken)) => {
+                starts.push((i, text, i + taken));
+                i += taken;
             }
             None => i += 1,
         }

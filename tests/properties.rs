@@ -4,11 +4,13 @@
 use lkml_digest::compose::Kind;
 use lkml_digest::compose::voice::{self, About};
 use lkml_digest::fetch::mbox::{split, write_mboxrd};
+use lkml_digest::history::History;
 use lkml_digest::input::{extract, is_valid_id, normalize};
 use lkml_digest::parse::author::clean_name;
 use lkml_digest::parse::summary::Excerpts;
 use lkml_digest::parse::{Message, Subject};
 use lkml_digest::render::markdown::{inline, wrap};
+use lkml_digest::render::{Format, render};
 use proptest::prelude::*;
 
 /// Text that looks a little like mail: kernel words, IDs, links and the
@@ -228,6 +230,87 @@ proptest! {
         let meant = meant.split_whitespace().collect::<Vec<_>>().join(" ");
         prop_assert_eq!(shown.split_whitespace().collect::<Vec<_>>().join(" "), meant);
     }
+
+    #[test]
+    fn any_text_reads_as_a_post_or_says_why_not(text in mailish()) {
+        let post = format!("---\ndate: 2022-01-01\n---\n\n{text}");
+        let _ = lkml_digest::post_format::read(&post);
+        let _ = lkml_digest::post_format::read(&text);
+    }
+
+    #[test]
+    fn any_bytes_are_history_or_one_warning(data in prop::collection::vec(any::<u8>(), 0..600)) {
+        let history = History::from_files(vec![("/site/p.md".into(), Ok(data))]);
+        prop_assert_eq!(history.posts().len() + history.warnings().len(), 1);
+    }
+
+    #[test]
+    fn what_render_writes_history_reads_back(
+        entries in prop::collection::vec((mailish(), "[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8}){0,2}", mailish(), 0u32..1000), 1..5),
+    ) {
+        let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let entries: Vec<(String, String, String, String)> = entries
+            .into_iter()
+            .enumerate()
+            .map(|(i, (subject, author, summary, n))| {
+                (one_line(&subject), author, summary, format!("{n}-{i}@example.org"))
+            })
+            .filter(|(subject, ..)| subject.chars().any(char::is_alphanumeric))
+            .collect();
+        prop_assume!(!entries.is_empty());
+        let draft = draft_of(&entries);
+        let written = render(&draft, Format::Hugo).unwrap();
+        let read = lkml_digest::post_format::read(&written).unwrap();
+        prop_assert_eq!(read.entries.len(), entries.len(), "{}", written);
+        for (back, (subject, author, _, id)) in read.entries.iter().zip(&entries) {
+            // Backticks are markup: a code span's or an escaped one.
+            prop_assert_eq!(
+                one_line(&back.subject.replace('`', "")),
+                one_line(&subject.replace('`', "")),
+                "{}",
+                written
+            );
+            prop_assert_eq!(back.author.as_deref(), Some(author.as_str()));
+            prop_assert_eq!(back.message_ids.first(), Some(id));
+        }
+    }
+}
+
+/// A draft of entries (subject, author, summary, message ID), as compose
+/// would hand it to render.
+fn draft_of(entries: &[(String, String, String, String)]) -> lkml_digest::compose::Draft {
+    let entries = entries
+        .iter()
+        .map(|(subject, author, summary, id)| {
+            serde_json::from_value(serde_json::json!({
+                "message_id": id,
+                "link": format!("https://lore.kernel.org/{}", lkml_digest::input::escape_id(id)),
+                "subject": subject,
+                "author": author,
+                "author_email": "a@example.org",
+                "date": "",
+                "kind": "patch",
+                "version": 1,
+                "patches": 1,
+                "messages": 1,
+                "participants": 1,
+                "trailers": serde_json::to_value(lkml_digest::parse::Trailers::default()).unwrap(),
+                "summary": summary,
+            }))
+            .unwrap()
+        })
+        .collect();
+    serde_json::from_value::<lkml_digest::compose::Draft>(serde_json::json!({
+        "title": "LKML News v6.0-rc4",
+        "date": "2022-09-05T00:00:00Z",
+        "entries": [],
+        "failed": [],
+    }))
+    .map(|mut d| {
+        d.entries = entries;
+        d
+    })
+    .unwrap()
 }
 
 /// The words of a line of inline Markdown, a code span being one word.

@@ -4,7 +4,7 @@
 #![no_main]
 
 use std::path::PathBuf;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use chrono::DateTime;
 use libfuzzer_sys::fuzz_target;
@@ -12,12 +12,19 @@ use lkml_digest::compose::Options;
 use lkml_digest::compose::rank::Interest;
 use lkml_digest::draft;
 use lkml_digest::fetch::Source;
+use lkml_digest::history::History;
 use lkml_digest::render::{Format, render};
 use lkml_digest::week::{self, Since, WeekRequest};
 
 /// The file each input is written to, as an editor's mailbox.
 static PATH: LazyLock<PathBuf> = LazyLock::new(|| {
     std::env::temp_dir().join(format!("lkml-digest-fuzz-{}.mbox", std::process::id()))
+});
+
+static HISTORY: LazyLock<Arc<History>> = LazyLock::new(|| {
+    Arc::new(History::read(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../samples/history"),
+    ))
 });
 
 fuzz_target!(|data: &[u8]| {
@@ -27,7 +34,9 @@ fuzz_target!(|data: &[u8]| {
         mailboxes: vec![path],
         archives: Vec::new(),
     };
-    let options = Options::new(DateTime::from_timestamp(0, 0).unwrap().fixed_offset());
+    let mut options = Options::new(DateTime::from_timestamp(0, 0).unwrap().fixed_offset());
+    // The samples' earlier posts, so that fuzzed mail meets follow-ups too.
+    options.history = Some(HISTORY.clone());
     let request = WeekRequest {
         since: Since::At(DateTime::from_timestamp(0, 0).unwrap()),
         until: DateTime::from_timestamp(4_000_000_000, 0).unwrap(),
