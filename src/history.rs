@@ -108,7 +108,14 @@ pub struct Asked<'a> {
     pub author: &'a str,
     /// The message IDs its first mail links (earlier revisions, say).
     pub linked: &'a [String],
+    /// When it was posted; a resend is no older than [`RESEND_WITHIN`].
+    pub date: Option<DateTime<Utc>>,
 }
+
+/// A posting of the same revision as a covered one is its resend when it
+/// comes within this time of the post; later, it is a series begun anew
+/// whose numbering met the old one's.
+pub const RESEND_WITHIN: chrono::TimeDelta = chrono::TimeDelta::days(90);
 
 /// The subsystems and authors the editor covers, with how many earlier
 /// entries show each.
@@ -369,9 +376,13 @@ impl History {
             if Some(i) == seen.posted {
                 continue;
             }
+            let soon_after = asked
+                .date
+                .is_none_or(|d| d - self.posted_at(i).to_utc() <= RESEND_WITHIN);
             let resend = entry.revision == subject.revision
                 && entry.posting_kind == kind
-                && entry.title == title;
+                && entry.title == title
+                && soon_after;
             if resend && seen.posted.is_none() {
                 seen.posted = Some(i);
             } else if !resend {
@@ -642,6 +653,7 @@ mod tests {
             subject,
             author,
             linked: &[],
+            date: None,
         }
     }
 
@@ -708,6 +720,15 @@ mod tests {
             "Ann Lee",
         ));
         assert_eq!(resend.posted, Some(0));
+        let years_later = h.seen(&Asked {
+            date: Some(at("2024-06-01T00:00:00Z")),
+            ..asked(
+                "n@x",
+                "[PATCH v2 0/3] mm: make reclaim fair again",
+                "Ann Lee",
+            )
+        });
+        assert_eq!((years_later.posted, years_later.earlier), (None, vec![0]));
     }
 
     #[test]
@@ -733,6 +754,7 @@ mod tests {
             subject: "[PATCH v3] mm: reclaim, renamed",
             author: "Ann Lee",
             linked: &linked,
+            date: None,
         });
         assert_eq!(seen.earlier, [0]);
     }

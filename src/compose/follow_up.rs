@@ -39,6 +39,9 @@ pub fn remember(
         subject: &entry.subject,
         author: &entry.author,
         linked: &linked,
+        date: chrono::DateTime::parse_from_rfc3339(&entry.date)
+            .ok()
+            .map(|d| d.to_utc()),
     });
     entry.covered = seen
         .posted

@@ -367,11 +367,15 @@ fn remember(candidate: &mut Candidate, facts: &Facts, memory: Memory) -> Remembe
     {
         linked.push(covered.to_string());
     }
+    let date = DateTime::parse_from_rfc3339(&candidate.date)
+        .ok()
+        .map(|d| d.to_utc());
     let seen = memory.history.seen(&Asked {
         message_id: &candidate.message_id,
         subject: &candidate.subject,
         author: &candidate.author,
         linked: &linked,
+        date,
     });
     let mut earlier = seen.earlier.clone();
     // An older revision of the window that was posted is one it follows.
@@ -381,6 +385,7 @@ fn remember(candidate: &mut Candidate, facts: &Facts, memory: Memory) -> Remembe
             subject: &candidate.subject,
             author: &candidate.author,
             linked: &[],
+            date,
         });
         earlier.extend(older.posted);
     }
