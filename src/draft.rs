@@ -50,6 +50,8 @@ pub fn read(
 pub struct Run {
     pub draft: Draft,
     pub notes: Vec<String>,
+    /// Lines for `-v`: the repairs each summary needed.
+    pub details: Vec<String>,
     /// What was asked of the post but is not in it (the release charts),
     /// a line each; the post is still whole otherwise.
     pub missing: Vec<String>,
@@ -74,10 +76,27 @@ pub fn run(
     let (more, missing) = finish(&mut draft, &read.pool, options, history.as_ref());
     notes.extend(more);
     Run {
+        details: repair_lines(&draft),
         draft,
         notes,
         missing,
     }
+}
+
+/// `-v`: one line per entry whose summary was repaired, naming the repairs.
+pub(crate) fn repair_lines(draft: &Draft) -> Vec<String> {
+    draft
+        .entries
+        .iter()
+        .filter(|e| !e.repairs.is_empty())
+        .map(|e| {
+            format!(
+                "{}: summary repaired: {}",
+                e.message_id,
+                e.repairs.join("; ")
+            )
+        })
+        .collect()
 }
 
 /// What the pipelines do to a composed draft: the editor's summarizer

@@ -97,7 +97,24 @@ impl Summarizer<'_> {
         let results = results.into_inner().expect("no worker panics");
         for (entry, result) in draft.entries.iter_mut().zip(results) {
             match result {
-                Some(Ok(summary)) => entry.summary = summary,
+                Some(Ok(summary)) => {
+                    // The editor's model is read as the built-in summary is.
+                    let first_name = crate::compose::voice::first_name(&entry.author);
+                    let work = if entry.patches > 1 {
+                        "patchset"
+                    } else {
+                        "patch"
+                    };
+                    let (summary, repairs) = crate::compose::proofread::proofread(
+                        &summary,
+                        crate::compose::proofread::Writer {
+                            first_name: &first_name,
+                            work,
+                        },
+                    );
+                    entry.summary = summary;
+                    entry.repairs = repairs;
+                }
                 Some(Err(reason)) => notes.push(format!(
                     "--summarizer: {}: {reason}; the built-in summary is kept",
                     entry.message_id

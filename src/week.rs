@@ -150,6 +150,7 @@ pub fn run(
     draft.ranking = ranked;
     let (more, missing) = crate::draft::finish(&mut draft, &pool, options, history.as_ref());
     notes.extend(more);
+    details.extend(crate::draft::repair_lines(&draft));
     Ok(Run {
         draft,
         notes,

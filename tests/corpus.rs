@@ -157,6 +157,42 @@ fn summaries_are_an_editors_length() {
 }
 
 #[test]
+fn summaries_have_no_defect_an_editor_must_fix() {
+    let Some(corpus) = common::corpus("summaries_have_no_defect") else {
+        return;
+    };
+    let cases = cases(&corpus);
+    let checked: Vec<&Case> = cases
+        .iter()
+        .filter(|c| c.entry.kind != compose::Kind::Pull)
+        .collect();
+    let defective: Vec<String> = checked
+        .iter()
+        .filter_map(|c| {
+            let defects = compose::proofread::check(&c.entry.summary);
+            (!defects.is_empty()).then(|| format!("{defects:?}: {}", c.entry.summary))
+        })
+        .collect();
+    let clean = checked.len() - defective.len();
+    let repaired: Vec<String> = checked
+        .iter()
+        .filter(|c| !c.entry.repairs.is_empty())
+        .map(|c| format!("{:?}: {}", c.entry.repairs, c.entry.summary))
+        .collect();
+    common::notice(&format!(
+        "summaries without a defect: {clean}/{} ({:.0}%), pull requests aside; {} repaired: {repaired:#?}; defective: {defective:#?}",
+        checked.len(),
+        100.0 * clean as f64 / checked.len() as f64,
+        repaired.len()
+    ));
+    assert!(
+        clean * 100 >= checked.len() * 95,
+        "{clean}/{} without a defect",
+        checked.len()
+    );
+}
+
+#[test]
 fn summaries_score_rouge1_against_the_editors() {
     let Some(corpus) = common::corpus("summaries_score_rouge1") else {
         return;
@@ -174,9 +210,9 @@ fn summaries_score_rouge1_against_the_editors() {
     let excerpt = mean(&|c| c.entry.excerpt.clone());
     let baseline = mean(&|c| c.first_paragraph.clone());
     eprintln!(
-        "ROUGE-1 F1 over {n} threads: lkml-digest {ours:.3} (the author's sentences alone {excerpt:.3}), first paragraph (60 words) {baseline:.3}"
+        "ROUGE-1 F1 over {n} threads: lkml-digest {ours:.4} (the author's sentences alone {excerpt:.3}), first paragraph (60 words) {baseline:.3}"
     );
-    assert!(ours >= 0.30, "ROUGE-1 {ours:.3} < 0.30");
+    assert!(ours >= 0.33, "ROUGE-1 {ours:.4} < 0.33");
     assert!(ours > baseline, "ours {ours:.3} <= baseline {baseline:.3}");
 }
 

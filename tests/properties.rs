@@ -232,6 +232,40 @@ proptest! {
     }
 
     #[test]
+    fn summaries_of_any_cover_letter_have_no_defect_and_end_a_sentence(
+        body in cover_letter(),
+        title in title(),
+        tags in prop_oneof![
+            Just("[PATCH v3 0/4] mm: "),
+            Just("[PATCH] "),
+            Just("[RFC PATCH 0/2] memcg: "),
+            Just("[LSF/MM/BPF TOPIC] "),
+        ],
+    ) {
+        let mail = format!(
+            "From: Jane Doe <jane@example.org>\nSubject: {tags}{title}\n\
+             Date: Thu, 1 Sep 2022 10:00:00 +0000\nMessage-ID: <c@example.org>\n\n{body}\n"
+        );
+        let message = Message::parse(mail.as_bytes()).unwrap();
+        let pool = lkml_digest::parse::Pool::new([message], None);
+        let thread = pool.thread_of("c@example.org").unwrap();
+        let options = lkml_digest::compose::Options::new(
+            chrono::DateTime::parse_from_rfc3339("2022-09-05T00:00:00Z").unwrap(),
+        );
+        let entry = lkml_digest::compose::entry(&thread, pool.get("c@example.org").unwrap(), &options);
+        let summary = &entry.summary;
+        prop_assert!(
+            lkml_digest::compose::proofread::check(summary).is_empty(),
+            "{:?} in {:?}\nfrom {:?}",
+            lkml_digest::compose::proofread::check(summary),
+            summary,
+            body
+        );
+        let end = summary.trim_end_matches(['"', ')', '`']);
+        prop_assert!(end.ends_with(['.', '!', '?']), "{:?}", summary);
+    }
+
+    #[test]
     fn any_text_reads_as_a_post_or_says_why_not(text in mailish()) {
         let post = format!("---\ndate: 2022-01-01\n---\n\n{text}");
         let _ = lkml_digest::post_format::read(&post);
@@ -274,6 +308,56 @@ proptest! {
             prop_assert_eq!(back.message_ids.first(), Some(id));
         }
     }
+}
+
+/// A cover letter's sentences of every class an editor must fix, and
+/// plain ones, in paragraphs.
+fn cover_letter() -> impl Strategy<Value = String> {
+    let paragraph = prop_oneof![
+        // First person.
+        Just("We propose a new knob for the reclaim path.".to_string()),
+        Just("I'd like to do another session on how the struct page dismemberment is going.".to_string()),
+        Just("This allows us to provision memory for each cgroup.".to_string()),
+        Just("No regressions with an xfstests run on my setup.".to_string()),
+        Just("In this series, we convert the memcg code to folios.".to_string()),
+        // Pointing back.
+        Just("Hence, reclaim caused by the knob is not counted in vmpressure.".to_string()),
+        Just("Such data suggests that the approach works for most workloads.".to_string()),
+        Just("Furthermore, a new memcg events listener is introduced.".to_string()),
+        Just("So introduce a write lock/unlock wrapper for the mmap lock.".to_string()),
+        Just("It is therefore possible to reclaim cold pages earlier.".to_string()),
+        Just("Also, Barry is implementing the remaining part of the work.".to_string()),
+        // Lists.
+        Just("This patchset implements several improvements: 1. Gracefully handles module unloading; 2. Adds a knob.".to_string()),
+        Just("KUnit will be able to: (1) Fail tests (2) Pass tests (3) Skip tests".to_string()),
+        Just("It keeps their advantages of:\n\n1. speed\n2. size".to_string()),
+        Just("The changes are:\n - a knob\n - a counter".to_string()),
+        // No sentence.
+        Just("On Thu, Jun 10, 2021 at 11:08 AM Enrico Weigelt, metux IT consult wrote:".to_string()),
+        Just("Thanks,\nJane".to_string()),
+        Just("commit 1234567890ab (\"mm: fix the leak\") made this worse".to_string()),
+        Just("This fixes the race in the fault path\nSigned-off-by: Jane Doe <jane@example.org>".to_string()),
+        // Leftovers.
+        Just("The design is described in the documentation (see https://lore.kernel.org/r/a@b.c).".to_string()),
+        Just("[1] https://example.org/design".to_string()),
+        // Plain.
+        Just("This patchset makes the reclaim path fair across memory tiers.".to_string()),
+        Just("The knob is off by default and costs nothing when unused.".to_string()),
+        Just("DAMON currently ages a region only when its access count does not change.".to_string()),
+    ];
+    prop::collection::vec(paragraph, 1..7).prop_map(|p| p.join("\n\n"))
+}
+
+/// A subject's title in each form kernel subjects take.
+fn title() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("introduce a reclaim knob".to_string()),
+        Just("don't count proactive reclaim in vmpressure".to_string()),
+        Just("initiate deprecation of v1 features".to_string()),
+        Just("Adding a knob for reclaim".to_string()),
+        Just("Proactive compaction".to_string()),
+        Just("perform /proc/pid/maps read under per-vma lock".to_string()),
+    ]
 }
 
 /// A draft of entries (subject, author, summary, message ID), as compose

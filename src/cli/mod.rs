@@ -179,6 +179,9 @@ fn run_draft(args: DraftArgs) -> Outcome {
         &progress(&args.source),
     );
     tell(&args.source, &run.notes);
+    if args.source.verbose {
+        tell(&args.source, &run.details);
+    }
     report_failures(&run.draft.failed);
     write_post(&run.draft, &args.post, &options, &run.missing)
 }

@@ -2,6 +2,7 @@
 //! (`covered`), and its summary starts from the editor's own words of last
 //! time, brought to this revision.
 
+use super::proofread;
 use super::voice::{self, About};
 use super::{Entry, Kind, Options};
 use crate::history::{Asked, AtHand, History};
@@ -78,7 +79,21 @@ pub fn remember(
         &about,
         options.summary_words,
     ) {
+        let first_name = voice::first_name(&entry.author);
+        let work = if entry.patches > 1 {
+            "patchset"
+        } else {
+            "patch"
+        };
+        let (summary, repairs) = proofread::proofread(
+            &summary,
+            proofread::Writer {
+                first_name: &first_name,
+                work,
+            },
+        );
         entry.summary = summary;
+        entry.repairs = repairs;
     }
     entry.earlier_summary = Some(earlier.summary.clone());
 }

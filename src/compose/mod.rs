@@ -5,6 +5,7 @@
 //! name goes in the heading, and what the post is called.
 
 pub mod follow_up;
+pub mod proofread;
 pub mod rank;
 pub mod voice;
 
@@ -57,6 +58,10 @@ pub struct Entry {
     pub participants: usize,
     pub trailers: Trailers,
     pub summary: String,
+    /// What the last read of the summary repaired ("dropped a connective
+    /// pointing back"), a line each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repairs: Vec<String>,
     /// The author's own sentences the summary was made from, verbatim.
     #[serde(default)]
     pub excerpt: String,
@@ -296,6 +301,41 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     } else {
         summary
     };
+    // Pull requests' sentences are made here, not taken from mail.
+    let (summary, repairs) = if kind == Kind::Pull {
+        (summary, Vec::new())
+    } else {
+        let first_name = voice::first_name(&who.name);
+        let work = if series.expected > 1 {
+            "patchset"
+        } else {
+            "patch"
+        };
+        let writer = proofread::Writer {
+            first_name: &first_name,
+            work,
+        };
+        let (repaired, mut repairs) = proofread::proofread(&summary, writer);
+        if repaired.is_empty() {
+            // Nothing of the mail's words stood: the lead alone.
+            let (lead, _) = voice::summary(
+                &Excerpts::read("", &subject.title),
+                &about,
+                options.summary_words,
+            );
+            let lead = if lead.is_empty() {
+                format!("{}.", subject.title.trim_end_matches('.'))
+            } else {
+                lead
+            };
+            let (lead, more) = proofread::proofread(&lead, writer);
+            repairs.extend(more);
+            repairs.push("kept only the lead: no sentence of the mail stood".into());
+            (lead, repairs)
+        } else {
+            (repaired, repairs)
+        }
+    };
     Entry {
         message_id: message.id.clone(),
         link: format!(
@@ -317,6 +357,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         participants: thread.thread.participants(),
         trailers: Trailers::given_in(&thread.thread),
         summary,
+        repairs,
         excerpt: excerpt.join(" "),
         asked: (message.id != requested.id).then(|| requested.id.clone()),
         also: Vec::new(),

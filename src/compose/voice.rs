@@ -184,6 +184,9 @@ fn work_word(about: &About) -> String {
 /// `for X` or, for a title that is an imperative (`introduce X`), `to
 /// introduce X`; a capital that only starts the title goes.
 fn topic_phrase(topic: &str) -> String {
+    if let Some(negated) = negated_phrase(topic) {
+        return negated;
+    }
     let first = topic.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
     // Sentence case (`Folio conversion of memcg`), not Title Case (`User
@@ -204,6 +207,63 @@ fn topic_phrase(topic: &str) -> String {
     } else {
         format!("for {topic}")
     }
+}
+
+/// "don't count proactive reclaim" -> "to stop counting proactive
+/// reclaim"; `None` for a title that is no negated order.
+fn negated_phrase(topic: &str) -> Option<String> {
+    let mut words = topic.split_whitespace();
+    let first = words.next()?.to_lowercase().replace('’', "'");
+    let verb = match first.as_str() {
+        "don't" | "dont" | "never" => words.next()?,
+        "do" => {
+            if !words.next()?.eq_ignore_ascii_case("not") {
+                return None;
+            }
+            words.next()?
+        }
+        _ => return None,
+    };
+    let rest: Vec<&str> = words.collect();
+    let gerund = gerund(&verb.to_lowercase());
+    Some(if rest.is_empty() {
+        format!("to stop {gerund}")
+    } else {
+        format!("to stop {gerund} {}", rest.join(" "))
+    })
+}
+
+/// `count` -> `counting`, `use` -> `using`, `stop` -> `stopping`.
+fn gerund(verb: &str) -> String {
+    let chars: Vec<char> = verb.chars().collect();
+    let vowel = |c: char| "aeiou".contains(c);
+    if let Some(stem) = verb.strip_suffix("ie") {
+        return format!("{stem}ying");
+    }
+    if verb.ends_with('e')
+        && !verb.ends_with("ee")
+        && !verb.ends_with("ye")
+        && !verb.ends_with("oe")
+        && chars.len() > 2
+    {
+        return format!("{}ing", &verb[..verb.len() - 1]);
+    }
+    let n = chars.len();
+    let short_cvc = (3..=4).contains(&n)
+        && !vowel(chars[n - 1])
+        && !"wxy".contains(chars[n - 1])
+        && vowel(chars[n - 2])
+        && !vowel(chars[n - 3]);
+    if short_cvc {
+        return format!("{verb}{}ing", chars[n - 1]);
+    }
+    format!("{verb}ing")
+}
+
+/// Whether `word` (lower case) is a verb that kernel subjects start with,
+/// in its base form.
+pub(crate) fn is_imperative(word: &str) -> bool {
+    IMPERATIVES.contains(&word)
 }
 
 /// Verbs that kernel subjects start with, in their base form.
@@ -244,6 +304,108 @@ const IMPERATIVES: &[&str] = &[
     "defer",
     "export",
     "define",
+    "initiate",
+    "perform",
+    "count",
+    "rename",
+    "ignore",
+    "let",
+    "keep",
+    "handle",
+    "limit",
+    "report",
+    "allocate",
+    "flush",
+    "mark",
+    "check",
+    "clear",
+    "reset",
+    "unify",
+    "batch",
+    "delay",
+    "protect",
+    "prevent",
+    "release",
+    "restore",
+    "revert",
+    "separate",
+    "share",
+    "sync",
+    "update",
+    "warn",
+    "wire",
+    "zap",
+    "deprecate",
+    "document",
+    "generalize",
+    "generalise",
+    "hide",
+    "honor",
+    "honour",
+    "isolate",
+    "account",
+    "charge",
+    "align",
+    "apply",
+    "bypass",
+    "cap",
+    "clarify",
+    "collapse",
+    "consolidate",
+    "decouple",
+    "delete",
+    "detect",
+    "disallow",
+    "drain",
+    "ensure",
+    "enforce",
+    "increase",
+    "decrease",
+    "inline",
+    "invalidate",
+    "lock",
+    "unmap",
+    "merge",
+    "migrate",
+    "mitigate",
+    "pass",
+    "pin",
+    "unpin",
+    "print",
+    "propagate",
+    "reclaim",
+    "register",
+    "unregister",
+    "reject",
+    "reorder",
+    "require",
+    "reserve",
+    "reuse",
+    "rewrite",
+    "scan",
+    "select",
+    "show",
+    "shrink",
+    "start",
+    "switch",
+    "throttle",
+    "trigger",
+    "unshare",
+    "validate",
+    "verify",
+    "wake",
+    "walk",
+    "clean",
+    "fold",
+    "retry",
+    "return",
+    "speed",
+    "bring",
+    "get",
+    "put",
+    "set",
+    "hook",
+    "change",
 ];
 
 fn article(word: &str) -> &'static str {
@@ -390,7 +552,7 @@ const PERSONAL_VERBS: &[&str] = &[
 ];
 
 /// `propose X` -> `proposes X`; `would like` stays.
-fn third_person_verb(rest: &str) -> String {
+pub(crate) fn third_person_verb(rest: &str) -> String {
     let mut words = rest.splitn(2, ' ');
     let verb = words.next().unwrap_or("");
     let tail = words.next().map(|t| format!(" {t}")).unwrap_or_default();
@@ -400,7 +562,8 @@ fn third_person_verb(rest: &str) -> String {
         "have" => "has".to_string(),
         "do" => "does".to_string(),
         "go" => "goes".to_string(),
-        _ if lower.ends_with("ed") => verb.to_string(),
+        // "need", "proceed" are no pasts.
+        _ if lower.ends_with("ed") && !lower.ends_with("eed") => verb.to_string(),
         _ if lower.ends_with(['s', 'x', 'z']) || lower.ends_with("ch") || lower.ends_with("sh") => {
             format!("{verb}es")
         }
@@ -691,6 +854,7 @@ const CHANGE_VERBS: &[(&str, &str)] = &[
     ("return", "returns"),
     ("check", "checks"),
     ("protect", "protects"),
+    ("include", "includes"),
 ];
 
 /// Irregular pasts of [`CHANGE_VERBS`].
@@ -706,7 +870,7 @@ const IRREGULAR_PASTS: &[(&str, &str)] = &[
 
 /// A changelog item's verb as its third person ("renames"), in any form
 /// authors write it: `rename`, `renamed`, `renames`, `renaming`.
-fn third_person_of(word: &str) -> Option<&'static str> {
+pub(crate) fn third_person_of(word: &str) -> Option<&'static str> {
     let word = word.to_lowercase();
     if let Some((_, base)) = IRREGULAR_PASTS.iter().find(|(past, _)| *past == word) {
         return CHANGE_VERBS
@@ -918,6 +1082,33 @@ mod tests {
         assert_eq!(ordinal(10), "tenth");
         assert_eq!(ordinal(11), "11th");
         assert_eq!(ordinal(22), "22nd");
+    }
+
+    #[test]
+    fn a_title_of_any_form_reads_after_the_lead() {
+        for (title, phrase) in [
+            ("introduce memfd_secret", "to introduce memfd_secret"),
+            (
+                "don't count proactive reclaim in vmpressure",
+                "to stop counting proactive reclaim in vmpressure",
+            ),
+            ("do not use the lock", "to stop using the lock"),
+            (
+                "Initiate deprecation of v1 features",
+                "to initiate deprecation of v1 features",
+            ),
+            (
+                "perform /proc/pid/maps read under per-vma lock",
+                "to perform /proc/pid/maps read under per-vma lock",
+            ),
+            ("Proactive compaction", "for proactive compaction"),
+            ("Adding a knob", "for adding a knob"),
+        ] {
+            assert_eq!(topic_phrase(title), phrase, "{title}");
+        }
+        assert_eq!(gerund("stop"), "stopping");
+        assert_eq!(gerund("map"), "mapping");
+        assert_eq!(gerund("free"), "freeing");
     }
 
     fn follow_about() -> About<'static> {
