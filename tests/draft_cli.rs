@@ -266,3 +266,36 @@ fn a_reply_before_its_parent_in_the_mbox_still_joins_the_thread() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(value["entries"][0]["messages"], 3, "{value}");
 }
+
+#[test]
+fn repairs_to_a_summary_are_said_in_json_and_by_verbose() {
+    let (value, out) = common::draft_json(
+        &["--mbox", "samples/threads", "samples/ids.txt", "-v"],
+        None,
+    );
+    common::assert_exit(&out, 0);
+    let topic = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "event" || e["kind"] == "topic")
+        .unwrap();
+    // "every tiering policy we have treats it": the author's aside goes.
+    assert_eq!(topic["repairs"][0], "dropped a clause in the first person");
+    assert!(!topic["summary"].as_str().unwrap().contains(" we "));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.lines().any(|l| l.ends_with(
+            "b7d1c0de-1111-4e2f-9abc-7f00ba11cafe@example.net: summary repaired: dropped a clause in the first person"
+        )),
+        "{stderr}"
+    );
+    // An entry that needed nothing says nothing.
+    let pull = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "pull")
+        .unwrap();
+    assert!(pull.get("repairs").is_none());
+}

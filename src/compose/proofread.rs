@@ -182,6 +182,9 @@ pub fn check(summary: &str) -> Vec<Defect> {
     if MARKER_AFTER_STOP.is_match(summary) {
         add(Defect::List);
     }
+    if repeated_word(summary).is_some() {
+        add(Defect::Leftover);
+    }
     if !ends_a_sentence(summary) {
         add(Defect::NoFullStop);
     }
@@ -217,6 +220,11 @@ pub fn proofread(summary: &str, writer: Writer) -> (String, Vec<String>) {
             .replace_all(&cleaned, "$1 $2")
             .into_owned();
         note("dropped a list item's marker");
+    }
+    while let Some(at) = repeated_word(&cleaned) {
+        let end = at + cleaned[at..].find(' ').unwrap_or(cleaned.len() - at);
+        cleaned.replace_range(at..(end + 1).min(cleaned.len()), "");
+        note("dropped a repeated word");
     }
     let mut kept: Vec<String> = Vec::new();
     let sentences: Vec<&str> = sentences_of(&cleaned);
@@ -347,6 +355,27 @@ fn drop_possessive_clause(sentence: &str) -> String {
         i += 1;
     }
     out.join(" ")
+}
+
+/// Where a word that is said twice in a row ("this patchset patchset")
+/// starts, the first time; words of letters only, "that that" aside.
+fn repeated_word(text: &str) -> Option<usize> {
+    let mut at = 0;
+    let mut previous: Option<(usize, &str)> = None;
+    for word in text.split(' ') {
+        if let Some((start, last)) = previous
+            && word.len() > 1
+            && word.eq_ignore_ascii_case(last)
+            && word.chars().all(char::is_alphabetic)
+            && !word.eq_ignore_ascii_case("that")
+            && !word.eq_ignore_ascii_case("had")
+        {
+            return Some(start);
+        }
+        previous = Some((at, word));
+        at += word.len() + 1;
+    }
+    None
 }
 
 fn words_outside_quotes(sentence: &str) -> Vec<String> {
@@ -773,6 +802,11 @@ fn agree(verb: &str) -> String {
         "can" | "could" | "will" | "would" | "should" | "may" | "might" | "must" | "shall" => {
             core.to_string()
         }
+        // Pasts agree with any subject.
+        "found" | "made" | "did" | "saw" | "got" | "had" | "went" | "wrote" | "sent" | "ran"
+        | "took" | "came" | "thought" | "brought" | "knew" | "left" | "kept" | "began"
+        | "built" | "caught" | "met" | "hit" | "put" | "set" | "read" | "split" | "spent"
+        | "held" => core.to_string(),
         _ if !core.chars().all(|c| c.is_ascii_lowercase()) => core.to_string(),
         _ => crate::compose::voice::third_person_verb(core),
     };
@@ -852,6 +886,10 @@ mod tests {
         assert_eq!(
             repaired("We on the program committee hope everybody is well."),
             "The authors on the program committee hope everybody is well."
+        );
+        assert_eq!(
+            repaired("In Fedora CoreOS we found an issue with zram."),
+            "In Fedora CoreOS Jane found an issue with zram."
         );
         assert_eq!(
             repaired("It seems to me that we also have an opportunity."),
@@ -939,5 +977,9 @@ mod tests {
             "It renames foo() and keeps bar[] as they are."
         );
         assert_eq!(repaired("It adds a knob"), "It adds a knob.");
+        assert_eq!(
+            repaired("The second version of this patchset patchset adds a knob."),
+            "The second version of this patchset adds a knob."
+        );
     }
 }
