@@ -99,18 +99,10 @@ impl Summarizer<'_> {
             match result {
                 Some(Ok(summary)) => {
                     // The editor's model is read as the built-in summary is.
-                    let first_name = crate::compose::voice::first_name(&entry.author);
-                    let work = if entry.patches > 1 {
-                        "patchset"
-                    } else {
-                        "patch"
-                    };
-                    let (summary, repairs) = crate::compose::proofread::proofread(
+                    let (summary, repairs) = crate::compose::proofread::proofread_for(
                         &summary,
-                        crate::compose::proofread::Writer {
-                            first_name: &first_name,
-                            work,
-                        },
+                        &entry.author,
+                        entry.patches,
                     );
                     entry.summary = summary;
                     entry.repairs = repairs;

@@ -43,7 +43,7 @@ fn ids(draft: &Value) -> Vec<&str> {
 
 /// A post as the editor's site holds it, with one entry per (heading,
 /// message ID, summary).
-fn write_post(dir: &Path, name: &str, date: &str, entries: &[(&str, &str, &str)]) {
+fn write_post(dir: &Path, name: &str, date: &str, entries: &[Written]) {
     let mut text = format!("---\ntitle: \"LKML News {name}\"\ndate: {date}\n---\n\n");
     for (heading, id, summary) in entries {
         text.push_str(&format!(
@@ -342,6 +342,34 @@ fn mail(id: &str, from: &str, subject: &str, parent: Option<&str>, minute: u32) 
     .into_bytes()
 }
 
+/// An entry of a post the tests write: heading, message ID, summary.
+type Written<'a> = (&'a str, &'a str, &'a str);
+
+/// `week` over `mails` from 2022-08-31 to 2022-09-03, with the posts
+/// `posts` (name, date, entries) as its history, as JSON.
+fn generated_week(mails: &[Vec<u8>], posts: &[(&str, &str, &[Written])]) -> Value {
+    let site = tempfile::tempdir().unwrap();
+    let mbox = site.path().join("week.mbox");
+    std::fs::write(
+        &mbox,
+        lkml_digest::fetch::mbox::write_mboxrd(mails.iter().map(Vec::as_slice)),
+    )
+    .unwrap();
+    let history = site.path().join("posts");
+    for (name, date, entries) in posts {
+        write_post(&history, name, date, entries);
+    }
+    let out = common::lkml_digest()
+        .args(["week", "--mbox", mbox.to_str().unwrap()])
+        .args(["--since", "2022-08-31", "--until", "2022-09-03"])
+        .args(["--date", "2022-09-05", "--format", "json"])
+        .args(["--history", history.to_str().unwrap()])
+        .output()
+        .unwrap();
+    common::assert_exit(&out, 0);
+    common::json_stdout(&out)
+}
+
 #[test]
 fn a_posted_thread_whose_discussion_grew_much_since_comes_back() {
     let mut mails = Vec::new();
@@ -358,43 +386,22 @@ fn a_posted_thread_whose_discussion_grew_much_since_comes_back() {
             ));
         }
     }
-    let site = tempfile::tempdir().unwrap();
-    let mbox = site.path().join("week.mbox");
-    std::fs::write(
-        &mbox,
-        lkml_digest::fetch::mbox::write_mboxrd(mails.iter().map(Vec::as_slice)),
-    )
-    .unwrap();
     // Posted before any reply came.
-    write_post(
-        &site.path().join("posts"),
-        "lkml_news_early",
-        "2022-09-01T01:30:00+00:00",
-        &[
-            ("[PATCH] mm: the busy patch (Ann Author)", "busy@x", "Busy."),
-            (
-                "[PATCH] mm: the quiet patch (Ann Author)",
-                "quiet@x",
-                "Quiet.",
-            ),
-        ],
+    let draft = generated_week(
+        &mails,
+        &[(
+            "lkml_news_early",
+            "2022-09-01T01:30:00+00:00",
+            &[
+                ("[PATCH] mm: the busy patch (Ann Author)", "busy@x", "Busy."),
+                (
+                    "[PATCH] mm: the quiet patch (Ann Author)",
+                    "quiet@x",
+                    "Quiet.",
+                ),
+            ],
+        )],
     );
-    let out = common::lkml_digest()
-        .args(["week", "--mbox", mbox.to_str().unwrap()])
-        .args([
-            "--since",
-            "2022-08-31",
-            "--until",
-            "2022-09-03",
-            "--date",
-            "2022-09-05",
-        ])
-        .args(["--history", site.path().join("posts").to_str().unwrap()])
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    common::assert_exit(&out, 0);
-    let draft = common::json_stdout(&out);
     assert_eq!(ids(&draft), ["busy@x"]);
     assert_eq!(
         entry(&draft, "busy@x")["covered"][0]["post"],
@@ -419,39 +426,18 @@ fn a_cover_letter_with_a_covered_ones_b4_change_id_follows_it() {
             600,
         ),
     ];
-    let site = tempfile::tempdir().unwrap();
-    let mbox = site.path().join("week.mbox");
-    std::fs::write(
-        &mbox,
-        lkml_digest::fetch::mbox::write_mboxrd(mails.iter().map(Vec::as_slice)),
-    )
-    .unwrap();
-    write_post(
-        &site.path().join("posts"),
-        "lkml_news_early",
-        "2022-09-01T01:00:00+00:00",
+    let draft = generated_week(
+        &mails,
         &[(
-            "[PATCH 0/2] mm: fair reclaim (Ann Author)",
-            "v1@x",
-            "Fair reclaim.",
+            "lkml_news_early",
+            "2022-09-01T01:00:00+00:00",
+            &[(
+                "[PATCH 0/2] mm: fair reclaim (Ann Author)",
+                "v1@x",
+                "Fair reclaim.",
+            )],
         )],
     );
-    let out = common::lkml_digest()
-        .args(["week", "--mbox", mbox.to_str().unwrap()])
-        .args([
-            "--since",
-            "2022-08-31",
-            "--until",
-            "2022-09-03",
-            "--date",
-            "2022-09-05",
-        ])
-        .args(["--history", site.path().join("posts").to_str().unwrap()])
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    common::assert_exit(&out, 0);
-    let draft = common::json_stdout(&out);
     assert_eq!(ids(&draft), ["v2@x"]);
     let v2 = entry(&draft, "v2@x");
     assert_eq!(v2["covered"][0]["message_id"], "v1@x");

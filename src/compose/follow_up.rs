@@ -79,19 +79,7 @@ pub fn remember(
         &about,
         options.summary_words,
     ) {
-        let first_name = voice::first_name(&entry.author);
-        let work = if entry.patches > 1 {
-            "patchset"
-        } else {
-            "patch"
-        };
-        let (summary, repairs) = proofread::proofread(
-            &summary,
-            proofread::Writer {
-                first_name: &first_name,
-                work,
-            },
-        );
+        let (summary, repairs) = proofread::proofread_for(&summary, &entry.author, entry.patches);
         entry.summary = summary;
         entry.repairs = repairs;
     }

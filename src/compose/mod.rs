@@ -305,17 +305,8 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     let (summary, repairs) = if kind == Kind::Pull {
         (summary, Vec::new())
     } else {
-        let first_name = voice::first_name(&who.name);
-        let work = if series.expected > 1 {
-            "patchset"
-        } else {
-            "patch"
-        };
-        let writer = proofread::Writer {
-            first_name: &first_name,
-            work,
-        };
-        let (repaired, mut repairs) = proofread::proofread(&summary, writer);
+        let (repaired, mut repairs) =
+            proofread::proofread_for(&summary, &who.name, series.expected);
         if repaired.is_empty() {
             // Nothing of the mail's words stood: the lead alone.
             let (lead, _) = voice::summary(
@@ -328,7 +319,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             } else {
                 lead
             };
-            let (lead, more) = proofread::proofread(&lead, writer);
+            let (lead, more) = proofread::proofread_for(&lead, &who.name, series.expected);
             repairs.extend(more);
             repairs.push("kept only the lead: no sentence of the mail stood".into());
             (lead, repairs)

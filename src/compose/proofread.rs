@@ -200,6 +200,19 @@ pub struct Writer<'a> {
     pub work: &'a str,
 }
 
+/// [`proofread`] for an entry by `author` of `patches` patches.
+pub fn proofread_for(summary: &str, author: &str, patches: u32) -> (String, Vec<String>) {
+    let first_name = crate::compose::voice::first_name(author);
+    let work = if patches > 1 { "patchset" } else { "patch" };
+    proofread(
+        summary,
+        Writer {
+            first_name: &first_name,
+            work,
+        },
+    )
+}
+
 /// `summary` with its defects repaired, and a line for each repair made.
 /// A sentence that cannot be repaired gives way to the others; the first
 /// person of the first is rewritten rather than dropped. Empty when no

@@ -508,6 +508,7 @@ fn score(candidate: &Candidate, facts: &Facts, remembered: &Remembered) -> Score
         total: 0.0,
     };
     let round = |x: f64| (x * 100.0).round() / 100.0;
+    let mut total = 0.0;
     for part in [
         &mut score.discussion,
         &mut score.participants,
@@ -521,19 +522,9 @@ fn score(candidate: &Candidate, facts: &Facts, remembered: &Remembered) -> Score
         &mut score.interface,
     ] {
         *part = round(*part);
+        total += *part;
     }
-    score.total = round(
-        score.discussion
-            + score.participants
-            + score.review
-            + score.kind
-            + score.size
-            + score.revision
-            + score.interest
-            + score.history
-            + score.follows
-            + score.interface,
-    );
+    score.total = round(total);
     score
 }
 

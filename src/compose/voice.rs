@@ -606,16 +606,7 @@ pub fn ordinal(n: u32) -> String {
     ];
     match n {
         2..=10 => WORDS[n as usize - 2].to_string(),
-        _ => {
-            let suffix = match (n % 10, n % 100) {
-                (_, 11..=13) => "th",
-                (1, _) => "st",
-                (2, _) => "nd",
-                (3, _) => "rd",
-                _ => "th",
-            };
-            format!("{n}{suffix}")
-        }
+        _ => numeric_ordinal(n),
     }
 }
 
@@ -740,7 +731,7 @@ const REVISION_NOUNS: &[&str] = &[
 fn update_revision(sentence: &str, from: u32, to: u32) -> (String, bool) {
     let words: Vec<&str> = sentence.split(' ').collect();
     let word_ordinal = ordinal(from);
-    let numeric_ordinal = numeric_ordinal(from);
+    let numeric_from = numeric_ordinal(from);
     let mut named = false;
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for (i, word) in words.iter().enumerate() {
@@ -752,9 +743,9 @@ fn update_revision(sentence: &str, from: u32, to: u32) -> (String, bool) {
                 .any(|n| w.to_lowercase().starts_with(n))
         });
         let previous = i.checked_sub(1).map(|p| words[p].to_lowercase());
-        let replacement = if (lower == word_ordinal || lower == numeric_ordinal) && before_noun {
-            let new = if lower == numeric_ordinal {
-                numeric_ordinal_of(to)
+        let replacement = if (lower == word_ordinal || lower == numeric_from) && before_noun {
+            let new = if lower == numeric_from {
+                numeric_ordinal(to)
             } else {
                 ordinal(to)
             };
@@ -783,10 +774,6 @@ fn update_revision(sentence: &str, from: u32, to: u32) -> (String, bool) {
 
 /// `6th`, as editors write past ten and sometimes below.
 fn numeric_ordinal(n: u32) -> String {
-    numeric_ordinal_of(n)
-}
-
-fn numeric_ordinal_of(n: u32) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
