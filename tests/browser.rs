@@ -263,3 +263,45 @@ async fn the_preview_shows_the_release_charts() {
     .await;
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_page_shows_what_earlier_posts_covered_and_the_editors_words() {
+    let Some(driver) = driver("the_page_shows_what_earlier_posts_covered") else {
+        return;
+    };
+    let server = common::serve(&[
+        "--mbox",
+        "samples/threads",
+        "--date",
+        "2022-09-05",
+        "--history",
+        "samples/history",
+    ]);
+    let profile = tempfile::tempdir().unwrap();
+    let client = session(&driver, profile.path()).await;
+    let paste = std::fs::read_to_string("samples/ids.txt").unwrap();
+    build(&client, &server, &paste, 5).await;
+    let texts = |selector: &'static str| {
+        let client = client.clone();
+        async move {
+            let script = format!(
+                "return [...document.querySelectorAll('{selector}')].map(e => e.textContent)"
+            );
+            let value = client.execute(&script, vec![]).await.unwrap();
+            serde_json::from_value::<Vec<String>>(value).unwrap()
+        }
+    };
+    let covered = texts("#entries .covered").await;
+    assert_eq!(covered.len(), 1, "{covered:?}");
+    assert!(
+        covered[0].starts_with("Covered before: LKML News v6.0-rc1 (2022-08-16, v2)"),
+        "{covered:?}"
+    );
+    let earlier = texts("#entries .earlier").await;
+    assert_eq!(earlier.len(), 1, "{earlier:?}");
+    assert!(
+        earlier[0].starts_with("The second version of the DAMON region aging patchset."),
+        "{earlier:?}"
+    );
+    client.close().await.unwrap();
+}
