@@ -324,11 +324,6 @@ impl History {
         &self.entries
     }
 
-    /// Whether an entry's heading linked `id`.
-    pub fn links(&self, id: &str) -> bool {
-        self.by_id.contains_key(id)
-    }
-
     /// What the history knows of a thread: whether it was posted, and the
     /// entries of its series' earlier postings.
     ///
