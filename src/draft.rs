@@ -71,7 +71,14 @@ pub fn run(
     let history = options.history_before(options.date.to_utc(), draft.release.as_deref());
     if let Some(history) = &history {
         notes.extend(history.warnings());
-        compose::follow_up::remember_all(&mut draft.entries, &read.pool, history, options);
+        let at_hand = history.at_hand(&read.pool);
+        compose::follow_up::remember_all(
+            &mut draft.entries,
+            &read.pool,
+            history,
+            &at_hand,
+            options,
+        );
     }
     let (more, missing) = finish(&mut draft, &read.pool, options, history.as_ref());
     notes.extend(more);

@@ -108,6 +108,8 @@ pub struct Asked<'a> {
     pub author: &'a str,
     /// The message IDs its first mail links (earlier revisions, say).
     pub linked: &'a [String],
+    /// Its cover letter's b4 change-id.
+    pub change_id: Option<&'a str>,
     /// When it was posted; a resend is no older than [`RESEND_WITHIN`].
     pub date: Option<DateTime<Utc>>,
 }
@@ -145,11 +147,6 @@ pub struct AtHand {
 }
 
 impl AtHand {
-    /// The covered message whose cover letter has `body`'s b4 change-id.
-    pub fn same_change_id(&self, body: &str) -> Option<&str> {
-        self.change_id_of(change_id(body)?)
-    }
-
     /// The covered message whose cover letter has change-id `id`.
     pub fn change_id_of(&self, id: &str) -> Option<&str> {
         self.change_ids.get(id).map(String::as_str)
@@ -332,7 +329,9 @@ impl History {
     /// when the thread links the entry's message (`v2: https://lore...`).
     /// A posting is posted already when its message is an entry's, or when
     /// the entry is the same revision of the same kind (a resend).
-    pub fn seen(&self, asked: &Asked) -> Seen {
+    /// A cover letter with the b4 change-id of a covered one `at_hand` is
+    /// the same series too.
+    pub fn seen(&self, asked: &Asked, at_hand: &AtHand) -> Seen {
         let mut seen = Seen::default();
         if let Some(&i) = self.by_id.get(asked.message_id).and_then(|e| e.last()) {
             seen.posted = Some(i);
@@ -357,7 +356,13 @@ impl History {
                     .collect()
             })
             .unwrap_or_default();
-        for id in asked.linked {
+        let same_change_id = asked.change_id.and_then(|id| at_hand.change_id_of(id));
+        for id in asked
+            .linked
+            .iter()
+            .map(String::as_str)
+            .chain(same_change_id)
+        {
             if id != asked.message_id
                 && let Some(found) = self.by_id.get(id)
             {
@@ -385,6 +390,16 @@ impl History {
             }
         }
         seen
+    }
+
+    /// What `seen` found, as a thread's `covered`: the entry that posted
+    /// it first, then the earlier postings, newest first.
+    pub fn covering(&self, seen: &Seen, link_base: &str) -> Vec<Covered> {
+        seen.posted
+            .iter()
+            .chain(&seen.earlier)
+            .map(|&i| self.covered(i, link_base))
+            .collect()
     }
 
     /// The entry `i` as a thread's `covered`, linked under `link_base`.
@@ -648,8 +663,13 @@ mod tests {
             subject,
             author,
             linked: &[],
+            change_id: None,
             date: None,
         }
+    }
+
+    fn seen_in(h: &History, asked: &Asked) -> Seen {
+        h.seen(asked, &AtHand::default())
     }
 
     fn sample() -> History {
@@ -697,32 +717,44 @@ mod tests {
     #[test]
     fn a_later_revision_follows_and_the_same_message_is_posted() {
         let h = sample();
-        let later = h.seen(&asked(
-            "v3@x",
-            "[PATCH v3 0/3] mm: make reclaim fair again",
-            "Someone",
-        ));
+        let later = seen_in(
+            &h,
+            &asked(
+                "v3@x",
+                "[PATCH v3 0/3] mm: make reclaim fair again",
+                "Someone",
+            ),
+        );
         assert_eq!((later.posted, later.earlier.len()), (None, 1));
-        let same = h.seen(&asked(
-            "v2@x",
-            "[PATCH v2 0/3] mm: make reclaim fair again",
-            "Ann Lee",
-        ));
-        assert_eq!(same.posted, Some(0));
-        let resend = h.seen(&asked(
-            "r@x",
-            "[PATCH RESEND v2 0/3] mm: make reclaim fair again",
-            "Ann Lee",
-        ));
-        assert_eq!(resend.posted, Some(0));
-        let years_later = h.seen(&Asked {
-            date: Some(at("2024-06-01T00:00:00Z")),
-            ..asked(
-                "n@x",
+        let same = seen_in(
+            &h,
+            &asked(
+                "v2@x",
                 "[PATCH v2 0/3] mm: make reclaim fair again",
                 "Ann Lee",
-            )
-        });
+            ),
+        );
+        assert_eq!(same.posted, Some(0));
+        let resend = seen_in(
+            &h,
+            &asked(
+                "r@x",
+                "[PATCH RESEND v2 0/3] mm: make reclaim fair again",
+                "Ann Lee",
+            ),
+        );
+        assert_eq!(resend.posted, Some(0));
+        let years_later = seen_in(
+            &h,
+            &Asked {
+                date: Some(at("2024-06-01T00:00:00Z")),
+                ..asked(
+                    "n@x",
+                    "[PATCH v2 0/3] mm: make reclaim fair again",
+                    "Ann Lee",
+                )
+            },
+        );
         assert_eq!((years_later.posted, years_later.earlier), (None, vec![0]));
     }
 
@@ -730,13 +762,12 @@ mod tests {
     fn a_short_title_is_one_series_only_from_the_same_author() {
         let h = sample();
         assert!(
-            h.seen(&asked("o@x", "[RFC v2] mm/damon: a knob", "Carl"))
+            seen_in(&h, &asked("o@x", "[RFC v2] mm/damon: a knob", "Carl"))
                 .earlier
                 .is_empty()
         );
         assert_eq!(
-            h.seen(&asked("o@x", "[RFC v2] mm/damon: a knob", "bob roe"))
-                .earlier,
+            seen_in(&h, &asked("o@x", "[RFC v2] mm/damon: a knob", "bob roe")).earlier,
             [1]
         );
     }
@@ -744,13 +775,17 @@ mod tests {
     #[test]
     fn a_link_to_a_covered_message_is_the_same_series() {
         let linked = ["v2@x".to_string()];
-        let seen = sample().seen(&Asked {
-            message_id: "n@x",
-            subject: "[PATCH v3] mm: reclaim, renamed",
-            author: "Ann Lee",
-            linked: &linked,
-            date: None,
-        });
+        let seen = seen_in(
+            &sample(),
+            &Asked {
+                message_id: "n@x",
+                subject: "[PATCH v3] mm: reclaim, renamed",
+                author: "Ann Lee",
+                linked: &linked,
+                change_id: None,
+                date: None,
+            },
+        );
         assert_eq!(seen.earlier, [0]);
     }
 
@@ -850,7 +885,8 @@ mod tests {
         );
         assert_eq!(at_hand.dirs, [("mm".to_string(), 1)]);
         assert_eq!(
-            at_hand.same_change_id("v3\n\nchange-id: 20220101-fair-abc\n"),
+            change_id("v3\n\nchange-id: 20220101-fair-abc\n")
+                .and_then(|id| at_hand.change_id_of(id)),
             Some("v2@x")
         );
     }

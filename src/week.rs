@@ -110,25 +110,14 @@ pub fn run(
         interests: request.interests.clone(),
         lists,
     };
-    let history = options.history_before(window.until, newest_release(&pool, &window).as_deref());
-    let learned = history.as_ref().map(History::learned);
-    let at_hand = history.as_ref().map(|h| h.at_hand(&pool));
-    if let Some(((history, learned), at_hand)) =
-        history.as_ref().zip(learned.as_ref()).zip(at_hand.as_ref())
-    {
-        notes.extend(history.warnings());
-        details.push(learned_line(history, learned, at_hand));
+    let history = options
+        .history_before(window.until, newest_release(&pool, &window).as_deref())
+        .map(|history| Recalled::new(history, Some(&pool)));
+    if let Some(recalled) = &history {
+        notes.extend(recalled.history.warnings());
+        details.push(recalled.line());
     }
-    let memory = history
-        .as_ref()
-        .zip(learned.as_ref())
-        .zip(at_hand.as_ref())
-        .map(|((history, learned), at_hand)| Memory {
-            history,
-            learned,
-            at_hand,
-            link_base: &options.link_base,
-        });
+    let memory = history.as_ref().map(|r| r.memory(&options.link_base));
     let mut ranked = rank(&pool, &week, memory);
     for revision in ranked.iter_mut().flat_map(|c| c.also.iter_mut()) {
         revision.link = format!("{}{}", options.link_base, escape_id(&revision.message_id));
@@ -143,12 +132,13 @@ pub fn run(
         details.push(explain(candidate, i + 1));
     }
     let mut entries = entries(&pool, &picks(&ranked, week.top), options);
-    if let Some(history) = &history {
-        compose::follow_up::remember_all(&mut entries, &pool, history, options);
+    if let Some(r) = &history {
+        compose::follow_up::remember_all(&mut entries, &pool, &r.history, &r.at_hand, options);
     }
     let mut draft = compose::draft(entries, failed, options);
     draft.ranking = ranked;
-    let (more, missing) = crate::draft::finish(&mut draft, &pool, options, history.as_ref());
+    let history = history.as_ref().map(|r| &r.history);
+    let (more, missing) = crate::draft::finish(&mut draft, &pool, options, history);
     notes.extend(more);
     details.extend(crate::draft::repair_lines(&draft));
     Ok(Run {
@@ -295,19 +285,11 @@ fn from_lore(
         .filter(|h| is_announcement(h) && h.date.is_some_and(|d| window.holds(d)))
         .max_by_key(|h| h.date)
         .map(|h| format!("v{}", h.subject.trim().trim_start_matches("Linux ")));
-    let history = post.history_before(window.until, release.as_deref());
-    let learned = history.as_ref().map(History::learned);
-    // A listing holds no mail.
-    let at_hand = AtHand::default();
-    let memory = history
-        .as_ref()
-        .zip(learned.as_ref())
-        .map(|(history, learned)| Memory {
-            history,
-            learned,
-            at_hand: &at_hand,
-            link_base: &post.link_base,
-        });
+    // A listing holds no mail at hand.
+    let history = post
+        .history_before(window.until, release.as_deref())
+        .map(|history| Recalled::new(history, None));
+    let memory = history.as_ref().map(|r| r.memory(&post.link_base));
     let ids = prerank(
         &hits,
         &window,
@@ -541,36 +523,65 @@ fn remembered(candidate: &Candidate) -> String {
     }
 }
 
-/// `-v`: how much history there is, and what it shows the editor covers.
-fn learned_line(history: &History, learned: &Learned, at_hand: &AtHand) -> String {
-    let prefixes: Vec<String> = learned
-        .prefixes
-        .iter()
-        .take(8)
-        .map(|(p, n)| format!("{p} ({n})"))
-        .collect();
-    let mut authors: Vec<&(String, usize)> = learned.authors.values().collect();
-    authors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let authors: Vec<String> = authors
-        .iter()
-        .take(5)
-        .map(|(a, n)| format!("{a} ({n})"))
-        .collect();
-    let or_none = |items: Vec<String>| {
-        if items.is_empty() {
-            "none recurring".to_string()
-        } else {
-            items.join(", ")
+/// A week's history and what it teaches, held together for the ranking.
+struct Recalled {
+    history: History,
+    learned: Learned,
+    at_hand: AtHand,
+}
+
+impl Recalled {
+    /// `pool`: the mail read, where covered threads' mail may be at hand.
+    fn new(history: History, pool: Option<&Pool>) -> Recalled {
+        Recalled {
+            learned: history.learned(),
+            at_hand: pool.map(|p| history.at_hand(p)).unwrap_or_default(),
+            history,
         }
-    };
-    format!(
-        "history: {} earlier posts, {} entries; subsystems {}; authors {}; {} covered threads have mail at hand",
-        history.posts().len(),
-        history.entries().len(),
-        or_none(prefixes),
-        or_none(authors),
-        at_hand.threads
-    )
+    }
+
+    fn memory<'a>(&'a self, link_base: &'a str) -> Memory<'a> {
+        Memory {
+            history: &self.history,
+            learned: &self.learned,
+            at_hand: &self.at_hand,
+            link_base,
+        }
+    }
+
+    /// `-v`: how much history there is, and what it shows the editor
+    /// covers.
+    fn line(&self) -> String {
+        let prefixes: Vec<String> = self
+            .learned
+            .prefixes
+            .iter()
+            .take(8)
+            .map(|(p, n)| format!("{p} ({n})"))
+            .collect();
+        let mut authors: Vec<&(String, usize)> = self.learned.authors.values().collect();
+        authors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let authors: Vec<String> = authors
+            .iter()
+            .take(5)
+            .map(|(a, n)| format!("{a} ({n})"))
+            .collect();
+        let or_none = |items: Vec<String>| {
+            if items.is_empty() {
+                "none recurring".to_string()
+            } else {
+                items.join(", ")
+            }
+        };
+        format!(
+            "history: {} earlier posts, {} entries; subsystems {}; authors {}; {} covered threads have mail at hand",
+            self.history.posts().len(),
+            self.history.entries().len(),
+            or_none(prefixes),
+            or_none(authors),
+            self.at_hand.threads
+        )
+    }
 }
 
 /// The newest Linux release announced in `window`: the release that names

@@ -9,10 +9,15 @@ use crate::history::{Asked, AtHand, History};
 use crate::parse::{Pool, Subject, changelog};
 
 /// [`remember`] for each entry but release announcements.
-pub fn remember_all(entries: &mut [Entry], pool: &Pool, history: &History, options: &Options) {
-    let at_hand = history.at_hand(pool);
+pub fn remember_all(
+    entries: &mut [Entry],
+    pool: &Pool,
+    history: &History,
+    at_hand: &AtHand,
+    options: &Options,
+) {
     for entry in entries.iter_mut().filter(|e| e.kind != Kind::Release) {
-        remember(entry, pool, history, &at_hand, options);
+        remember(entry, pool, history, at_hand, options);
     }
 }
 
@@ -31,25 +36,21 @@ pub fn remember(
     let Some(message) = pool.get(&entry.message_id) else {
         return;
     };
-    let mut linked = crate::post_format::mail_links(&message.body);
-    if let Some(covered) = at_hand.same_change_id(&message.body) {
-        linked.push(covered.to_string());
-    }
-    let seen = history.seen(&Asked {
-        message_id: &entry.message_id,
-        subject: &entry.subject,
-        author: &entry.author,
-        linked: &linked,
-        date: chrono::DateTime::parse_from_rfc3339(&entry.date)
-            .ok()
-            .map(|d| d.to_utc()),
-    });
-    entry.covered = seen
-        .posted
-        .iter()
-        .chain(&seen.earlier)
-        .map(|&i| history.covered(i, &options.link_base))
-        .collect();
+    let linked = crate::post_format::mail_links(&message.body);
+    let seen = history.seen(
+        &Asked {
+            message_id: &entry.message_id,
+            subject: &entry.subject,
+            author: &entry.author,
+            linked: &linked,
+            change_id: crate::history::change_id(&message.body),
+            date: chrono::DateTime::parse_from_rfc3339(&entry.date)
+                .ok()
+                .map(|d| d.to_utc()),
+        },
+        at_hand,
+    );
+    entry.covered = history.covering(&seen, &options.link_base);
     let Some(&latest) = seen.earlier.first() else {
         return;
     };

@@ -358,57 +358,49 @@ struct Remembered {
 fn remember(candidate: &mut Candidate, facts: &Facts, memory: Memory) -> Remembered {
     let (history, reasons) = history_part(memory, facts, &candidate.author);
     candidate.history = reasons;
-    let mut linked = facts.linked.clone();
-    // The same b4 change-id as a covered cover letter at hand.
-    if let Some(covered) = facts
-        .change_id
-        .as_deref()
-        .and_then(|id| memory.at_hand.change_id_of(id))
-    {
-        linked.push(covered.to_string());
-    }
     let date = DateTime::parse_from_rfc3339(&candidate.date)
         .ok()
         .map(|d| d.to_utc());
-    let seen = memory.history.seen(&Asked {
-        message_id: &candidate.message_id,
-        subject: &candidate.subject,
-        author: &candidate.author,
-        linked: &linked,
-        date,
-    });
-    let mut earlier = seen.earlier.clone();
-    // An older revision of the window that was posted is one it follows.
-    for revision in &candidate.also {
-        let older = memory.history.seen(&Asked {
-            message_id: &revision.message_id,
+    let mut seen = memory.history.seen(
+        &Asked {
+            message_id: &candidate.message_id,
             subject: &candidate.subject,
             author: &candidate.author,
-            linked: &[],
+            linked: &facts.linked,
+            change_id: facts.change_id.as_deref(),
             date,
-        });
-        earlier.extend(older.posted);
+        },
+        memory.at_hand,
+    );
+    // An older revision of the window that was posted is one it follows.
+    for revision in &candidate.also {
+        let older = memory.history.seen(
+            &Asked {
+                message_id: &revision.message_id,
+                subject: &candidate.subject,
+                author: &candidate.author,
+                linked: &[],
+                change_id: None,
+                date,
+            },
+            memory.at_hand,
+        );
+        seen.earlier.extend(older.posted);
     }
-    earlier.sort_unstable_by(|a, b| b.cmp(a));
-    earlier.dedup();
+    seen.earlier.sort_unstable_by(|a, b| b.cmp(a));
+    seen.earlier.dedup();
     if let Some(posted) = seen.posted {
         let at = memory.history.posted_at(posted).to_utc();
         let then = facts.reply_dates.iter().filter(|&&d| d < at).count();
         let grown = facts.replies >= (then + NEWS_AGAIN).max(2 * then);
-        let covered = memory.history.covered(posted, memory.link_base);
         if !grown {
-            candidate.posted = Some(covered.clone());
+            candidate.posted = Some(memory.history.covered(posted, memory.link_base));
         }
-        candidate.covered.push(covered);
     }
-    candidate.covered.extend(
-        earlier
-            .iter()
-            .map(|&i| memory.history.covered(i, memory.link_base)),
-    );
+    candidate.covered = memory.history.covering(&seen, memory.link_base);
     Remembered {
         history,
-        follows: !earlier.is_empty(),
+        follows: !seen.earlier.is_empty(),
     }
 }
 
