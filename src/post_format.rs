@@ -206,14 +206,49 @@ static MAIL_LINK: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ANY_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<?https?://[^\s)>\]]*[^\s)>\].,;:!?]>?").unwrap());
-/// What a removed link leaves: `(see )`, `()`.
-static EMPTY_BRACKETS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*\(\s*(?:(?:see|e\.g\.|cf\.|at|in|here)\s*)?\)").unwrap());
-static SPACE_BEFORE_STOP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+([.,;:])").unwrap());
+/// What a removed link leaves: ` (see )`, ` ()`, ` []`, a space before a
+/// stop, two spaces. `foo()` and `a[]` are code and stay.
+static LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|\s)\(\s*(?:see|e\.g\.|cf\.|at|in|here|link)?\s*[:,]?\s*\)|(?:^|\s)\[\s*\]|\s+[,.;:](?:\s|$)|\s{2,}",
+    )
+    .unwrap()
+});
 static IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap());
 /// `[text](url)`: the text stays.
 static MARKDOWN_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
+
+/// Whether `text` holds what a removed link leaves.
+pub fn has_link_leftovers(text: &str) -> bool {
+    LEFTOVER.is_match(text)
+}
+
+/// `text` without what removed links left: the prose of a post read back,
+/// and a summary proofread.
+pub fn without_link_leftovers(text: &str) -> String {
+    let mut out = text.to_string();
+    for _ in 0..3 {
+        let next = LEFTOVER
+            .replace_all(&out, |c: &regex::Captures| {
+                let m = &c[0];
+                if m.trim().is_empty() {
+                    " ".to_string()
+                } else if let Some(stop) = m.trim().chars().next().filter(|c| ",.;:".contains(*c)) {
+                    // " ." -> "."
+                    format!("{stop}{}", if m.ends_with(' ') { " " } else { "" })
+                } else {
+                    String::new()
+                }
+            })
+            .into_owned();
+        if next == out {
+            break;
+        }
+        out = next;
+    }
+    out.trim().to_string()
+}
 
 /// The message IDs that mail-archive links in `text` name, in order.
 pub fn mail_links(text: &str) -> Vec<String> {
@@ -239,15 +274,13 @@ fn entry(heading: &str, lines: &[&str]) -> WrittenEntry {
         let paragraph = IMAGE.replace_all(paragraph, "");
         let paragraph = MARKDOWN_LINK.replace_all(&paragraph, "$1");
         let paragraph = ANY_LINK.replace_all(&paragraph, "");
-        let paragraph = EMPTY_BRACKETS.replace_all(&paragraph, "");
         let words: Vec<&str> = paragraph
             .lines()
             .filter(|l| !l.trim_start().starts_with("<!--"))
             .flat_map(str::split_whitespace)
             .collect();
         if !words.is_empty() {
-            let joined = words.join(" ");
-            paragraphs.push(unescape(&SPACE_BEFORE_STOP.replace_all(&joined, "$1")));
+            paragraphs.push(unescape(&without_link_leftovers(&words.join(" "))));
         }
     }
     WrittenEntry {

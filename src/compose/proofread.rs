@@ -14,6 +14,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::parse::summary::sentences_of;
+use crate::post_format::{has_link_leftovers, without_link_leftovers};
 
 /// What an editor would have to fix in a summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,13 +128,6 @@ static COMMIT_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)^(?:commit\s+)?[0-9a-f]{8,40}\s*\(\s*"|\b(?:signed-off-by|reviewed-by|acked-by|tested-by|fixes|link|cc):\s"#)
         .unwrap()
 });
-static LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        // `foo()` and `a[]` are code; ` ()` and ` (see)` are what a link left.
-        r"(?:^|\s)\(\s*(?:see|e\.g\.|cf\.|at|in|here|link)?\s*[:,]?\s*\)|(?:^|\s)\[\s*\]|\s+[,.;:](?:\s|$)|\s{2,}",
-    )
-    .unwrap()
-});
 /// A list marker alone at a sentence's end: "of: 1.", "are: (a)".
 static CUT_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s:])(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[-*•])\s*$").unwrap());
@@ -176,7 +170,7 @@ pub fn check(summary: &str) -> Vec<Defect> {
     if BAD_LEAD.is_match(summary) || lead_pastes_a_verb(summary) {
         add(Defect::Lead);
     }
-    if LEFTOVER.is_match(summary) {
+    if has_link_leftovers(summary) {
         add(Defect::Leftover);
     }
     if MARKER_AFTER_STOP.is_match(summary) {
@@ -224,7 +218,7 @@ pub fn proofread(summary: &str, writer: Writer) -> (String, Vec<String>) {
             repairs.push(what.to_string());
         }
     };
-    let mut cleaned = remove_leftovers(summary);
+    let mut cleaned = without_link_leftovers(summary);
     if cleaned != summary {
         note("removed what a stripped link left");
     }
@@ -646,30 +640,6 @@ fn cut_at_trailer(sentence: &str) -> Option<String> {
     } else {
         format!("{head}.")
     })
-}
-
-fn remove_leftovers(summary: &str) -> String {
-    let mut out = summary.to_string();
-    for _ in 0..3 {
-        let next = LEFTOVER
-            .replace_all(&out, |c: &regex::Captures| {
-                let m = &c[0];
-                if m.trim().is_empty() {
-                    " ".to_string()
-                } else if let Some(stop) = m.trim().chars().next().filter(|c| ",.;:".contains(*c)) {
-                    // " ." -> "."
-                    format!("{stop}{}", if m.ends_with(' ') { " " } else { "" })
-                } else {
-                    String::new()
-                }
-            })
-            .into_owned();
-        if next == out {
-            break;
-        }
-        out = next;
-    }
-    out.trim().to_string()
 }
 
 fn ends_a_sentence(text: &str) -> bool {
