@@ -9,17 +9,6 @@ use std::path::Path;
 use serde_json::Value;
 
 const SAMPLES: &[&str] = &["--mbox", "samples/threads", "samples/ids.txt"];
-const WEEK: &[&str] = &[
-    "week",
-    "--mbox",
-    "samples/threads",
-    "--since",
-    "2022-08-28",
-    "--until",
-    "2022-09-06",
-    "--date",
-    "2022-09-05",
-];
 const DAMON_V3: &str = "20220829071201.4242-1-ada@example.org";
 const KSWAPD: &str = "20220901020327.77131-1-kai.tanaka@example.com";
 
@@ -57,7 +46,7 @@ fn write_post(dir: &Path, name: &str, date: &str, entries: &[Written]) {
 
 fn week(args: &[&str]) -> std::process::Output {
     common::lkml_digest()
-        .args(WEEK)
+        .args(common::SAMPLE_WEEK)
         .args(args)
         .output()
         .unwrap()

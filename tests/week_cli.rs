@@ -656,17 +656,6 @@ fn run_with_config(config: &str, args: &[&str]) -> Output {
     run(&all)
 }
 
-const SAMPLE_WINDOW: [&str; 8] = [
-    "week",
-    "--mbox",
-    "samples/threads",
-    "--since",
-    "2022-08-28",
-    "--until",
-    "2022-09-06",
-    "--date=2022-09-05",
-];
-
 #[test]
 fn the_config_file_sets_top_interests_title_and_format() {
     let config = r#"
@@ -675,7 +664,7 @@ interests = ["mm/vmscan.c", "mm/vmscan:"]
 title = "Kernel digest {release} ({date})"
 format = "json"
 "#;
-    let out = run_with_config(config, &SAMPLE_WINDOW);
+    let out = run_with_config(config, &common::SAMPLE_WEEK);
     common::assert_exit(&out, 0);
     let week: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(week["title"], "Kernel digest v6.0-rc4 (2022-09-05)");
@@ -688,7 +677,7 @@ format = "json"
 
 #[test]
 fn the_command_line_wins_over_the_config_file() {
-    let mut args = SAMPLE_WINDOW.to_vec();
+    let mut args = common::SAMPLE_WEEK.to_vec();
     args.extend(["--top", "3", "--format", "json"]);
     let out = run_with_config("top = 1\nformat = \"text\"\n", &args);
     common::assert_exit(&out, 0);
@@ -698,7 +687,7 @@ fn the_command_line_wins_over_the_config_file() {
 
 #[test]
 fn a_bad_config_file_is_one_line_naming_its_file_and_line() {
-    let out = run_with_config("top = 1\ntpo = 2\n", &SAMPLE_WINDOW);
+    let out = run_with_config("top = 1\ntpo = 2\n", &common::SAMPLE_WEEK);
     common::assert_exit(&out, 2);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");

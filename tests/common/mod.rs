@@ -26,6 +26,18 @@ pub fn corpus(test: &str) -> Option<PathBuf> {
     None
 }
 
+/// `week` over the samples' week, as the samples' golden post dates it.
+pub const SAMPLE_WEEK: [&str; 8] = [
+    "week",
+    "--mbox",
+    "samples/threads",
+    "--since",
+    "2022-08-28",
+    "--until",
+    "2022-09-06",
+    "--date=2022-09-05",
+];
+
 /// The binary, run from the project root, with no config file of the
 /// user's to change what it does.
 pub fn lkml_digest() -> std::process::Command {
