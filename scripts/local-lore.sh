@@ -60,14 +60,22 @@ git config -f "$PI_CONFIG" extindex.all.topdir "$top/all"
 public-inbox-extindex --all -q >/dev/null 2>&1 || public-inbox-extindex --all >/dev/null
 
 stop
+# Each request is one line of access.log ("METHOD PATH STATUS"), which the
+# tests read to see what a run asked.
 cat > "$top/app.psgi" <<'PSGI'
 use PublicInbox::WWW;
 use Plack::Builder;
+use IO::Handle;
 my $www = PublicInbox::WWW->new;
 $www->preload;
-builder { sub { $www->call(@_) } };
+open(my $log, '>>', "$ENV{HOME}/access.log") or die "access.log: $!\n";
+$log->autoflush(1);
+builder {
+    enable 'AccessLog', format => '%m %U%q %>s', logger => sub { print $log @_ };
+    sub { $www->call(@_) };
+};
 PSGI
-public-inbox-httpd -D -W1 -P "$top/httpd.pid" -1 "$top/access.log" -2 "$top/error.log" \
+public-inbox-httpd -D -W1 -P "$top/httpd.pid" -1 "$top/httpd.log" -2 "$top/error.log" \
     -l "$url" "$top/app.psgi"
 for _ in $(seq 100); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/" || true)" != 000 ]; then

@@ -14,7 +14,8 @@ use crate::compose::rank::{self, Candidate, Interest, Memory, Window};
 use crate::compose::{self, Draft, Entry, Failure, Kind, Options};
 use crate::draft::pool_from;
 use crate::fetch::lore::LoreOptions;
-use crate::fetch::search::{Hit, query};
+use crate::fetch::lore::ThreadAsk;
+use crate::fetch::search::{Hit, ListingAsk, query};
 use crate::fetch::session::Session;
 use crate::fetch::{self, FetchError, Progress, RawMessage, Source, SourceError};
 use crate::history::{AtHand, History, Learned};
@@ -245,39 +246,65 @@ fn from_lore(
     details: &mut Vec<String>,
 ) -> Result<(Pool, Window, Vec<Failure>), WeekError> {
     let session = Session::start(options.clone()).map_err(WeekError::Fetch)?;
-    let mut search = |list: &str, query: &str| {
-        let (hits, cut) = session.search(list, query)?;
-        notes.extend(cut);
-        Ok::<_, FetchError>(hits)
-    };
     let until = request.until;
     let window = window(request, || {
         // The newest announcement in the 90 days before the window's end.
-        let query = query::announcements(until - TimeDelta::days(90), until);
-        let hits = search("all", &query).map_err(WeekError::ReleasesUnlisted)?;
-        Ok(hits
+        let ask = ListingAsk {
+            list: "all".to_string(),
+            query: query::announcements(until - TimeDelta::days(90), until),
+            until,
+        };
+        let listing = session
+            .listings(std::slice::from_ref(&ask))
+            .pop()
+            .expect("one listing asked, one given")
+            .map_err(WeekError::ReleasesUnlisted)?;
+        Ok(listing
+            .hits
             .iter()
             .filter(|h| is_announcement(h))
             .filter_map(|h| h.date)
             .max())
     })?;
     let range = query::dated(window.since, window.until);
-    let mut hits = Vec::new();
-    let mut failed = Vec::new();
-    let mut listing = |list: &str, name: &str, query: &str| match search(list, query) {
-        Ok(found) => hits.extend(found),
-        Err(e) => failed.push(Failure {
-            input: name.to_string(),
-            error: format!("the listing could not be read: {e}"),
-        }),
-    };
-    for list in &request.lists {
-        listing(list, list, &range);
-    }
+    let mut asks: Vec<(String, ListingAsk)> = request
+        .lists
+        .iter()
+        .map(|list| {
+            let ask = ListingAsk {
+                list: list.clone(),
+                query: range.clone(),
+                until: window.until,
+            };
+            (list.clone(), ask)
+        })
+        .collect();
     if !request.lists.iter().any(|l| l == "all") {
         // Linus' announcement goes to linux-kernel, which may not be asked.
-        let query = query::announcements(window.since, window.until);
-        listing("all", "all (Linux release announcements)", &query);
+        let ask = ListingAsk {
+            list: "all".to_string(),
+            query: query::announcements(window.since, window.until),
+            until: window.until,
+        };
+        asks.push(("all (Linux release announcements)".to_string(), ask));
+    }
+    let listed = session.listings(&asks.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>());
+    let mut hits = Vec::new();
+    let mut failed = Vec::new();
+    let (mut pages, mut pages_from_cache) = (0, 0);
+    for ((name, _), listing) in asks.iter().zip(listed) {
+        match listing {
+            Ok(listing) => {
+                pages += listing.pages;
+                pages_from_cache += listing.pages_from_cache;
+                notes.extend(listing.cut);
+                hits.extend(listing.hits);
+            }
+            Err(e) => failed.push(Failure {
+                input: name.clone(),
+                error: format!("the listing could not be read: {e}"),
+            }),
+        }
     }
     // The listing shows the announcements, and so the post's name.
     let release = hits
@@ -298,7 +325,8 @@ fn from_lore(
         request.top.saturating_mul(3),
     );
     details.push(format!(
-        "the listing held {} mails; fetching the {} best threads ({} requests so far)",
+        "the listing held {} mails in {pages} pages ({pages_from_cache} from the cache); \
+         fetching the {} best threads ({} requests so far)",
         hits.len(),
         ids.len(),
         session
@@ -307,7 +335,14 @@ fn from_lore(
             .requests
             .load(std::sync::atomic::Ordering::Relaxed)
     ));
-    let fetched = session.threads(&ids, watch);
+    let asks: Vec<ThreadAsk> = ids
+        .into_iter()
+        .map(|id| ThreadAsk {
+            inbox: inbox_of(&id, &hits),
+            id,
+        })
+        .collect();
+    let fetched = session.threads_from(&asks, watch);
     notes.extend(fetched.notes);
     failed.extend(fetched.failed);
     let preferred = fetch::preferred_list(&request.lists);
@@ -606,9 +641,16 @@ pub fn prerank(
     memory: Option<Memory>,
     limit: usize,
 ) -> Vec<String> {
+    // A mail cross-posted to several listed lists counts once.
+    let mut seen = HashSet::new();
+    let hits: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| seen.insert(h.message_id.as_str()))
+        .collect();
     let in_window = |hit: &Hit| hit.date.is_some_and(|d| window.holds(d));
     let mut starts: Vec<(&Hit, Subject)> = hits
         .iter()
+        .copied()
         .filter(|h| in_window(h) && !is_automated_subject(&h.subject))
         .map(|h| (h, Subject::parse(&h.subject)))
         .filter(|(_, s)| !s.is_reply)
@@ -721,6 +763,21 @@ pub fn prerank(
         .collect();
     picked.extend(series.iter().filter(|r| always(r)).flat_map(ids));
     picked
+}
+
+/// The inbox to fetch a listed mail's thread from: the one list whose
+/// listing held it, or `all` when several did (or none).
+pub fn inbox_of(message_id: &str, hits: &[Hit]) -> String {
+    let mut lists = hits
+        .iter()
+        .filter(|h| h.message_id == message_id)
+        .map(|h| h.list.as_str());
+    let first = lists.next().unwrap_or("all");
+    if lists.any(|list| list != first) {
+        "all".to_string()
+    } else {
+        first.to_string()
+    }
 }
 
 /// Whether a listed mail is Linus' release announcement (the listing shows

@@ -41,9 +41,23 @@ fn draft_json(lore: &str, extra: &[&str], cache: &std::path::Path) -> (Value, Ou
     common::draft_json(&[&["--lore", lore], extra].concat(), Some(cache))
 }
 
-fn access_log_lines() -> Option<usize> {
+/// The server's access log, one "METHOD PATH STATUS" line per request;
+/// `None` where the test runner gave none. Tests run at once, so a test
+/// reads only the lines that name its own inboxes or IDs.
+fn access_log() -> Option<Vec<String>> {
     let path = std::env::var("LKML_DIGEST_TEST_LORE_LOG").ok()?;
-    Some(std::fs::read_to_string(path).ok()?.lines().count())
+    let log = std::fs::read_to_string(path).ok()?;
+    Some(log.lines().map(str::to_string).collect())
+}
+
+/// The logged requests whose path holds any of `names`.
+fn requests_naming(names: &[&str]) -> Option<Vec<String>> {
+    Some(
+        access_log()?
+            .into_iter()
+            .filter(|line| names.iter().any(|n| line.contains(n)))
+            .collect(),
+    )
 }
 
 /// `fetch --lore LORE EXTRA... -o FILE ID`, succeeding: its stderr and
@@ -207,11 +221,21 @@ fn a_warm_cache_makes_no_request() {
     let Some(lore) = lore("a_warm_cache_makes_no_request") else {
         return;
     };
+    // No other test asks inbox `listed-net` for the samples (which it
+    // lacks, so the first run also meets the fallbacks).
+    let args = ["--list", "listed-net", "samples/ids.txt"];
+    let paths = [
+        "/listed-net/2022082",
+        "/listed-net/2022090",
+        "/listed-net/5c2e",
+        "/listed-net/CAHk",
+        "/listed-net/b7d1",
+    ];
     let cache = tempfile::tempdir().unwrap();
-    let (_, first) = draft_json(&lore, &["samples/ids.txt"], cache.path());
+    let (_, first) = draft_json(&lore, &args, cache.path());
     assert_eq!(first.status.code(), Some(0));
-    let before = access_log_lines();
-    let (value, second) = draft_json(&lore, &["samples/ids.txt"], cache.path());
+    let before = requests_naming(&paths);
+    let (value, second) = draft_json(&lore, &args, cache.path());
     assert_eq!(second.status.code(), Some(0));
     assert_eq!(value["entries"].as_array().unwrap().len(), 5);
     let stderr = String::from_utf8_lossy(&second.stderr);
@@ -219,7 +243,9 @@ fn a_warm_cache_makes_no_request() {
         stderr.contains("(5 from the cache, 0 requests)"),
         "{stderr}"
     );
-    if let (Some(before), Some(after)) = (before, access_log_lines()) {
+    if let Some(before) = before {
+        assert!(!before.is_empty(), "the first run left no trace in the log");
+        let after = requests_naming(&paths).unwrap();
         assert_eq!(before, after, "the warm run reached the server");
     }
 }
@@ -516,6 +542,292 @@ fn week_from_lore_ranks_the_same_top_10_as_the_mbox() {
     assert_eq!(top.len(), 10);
     assert_eq!(ranked_entry_ids(&from_lore), top);
     assert_eq!(from_lore["title"], "LKML News v6.0-rc4");
+}
+
+/// `week` over the two inboxes of tests/fixtures/two-lists, with `cache`.
+fn week_of_two_lists(lore: &str, cache: &std::path::Path) -> (Value, String) {
+    let out = run(
+        &[
+            "week",
+            "-v",
+            "--lore",
+            lore,
+            "--list",
+            "listed-mm",
+            "--list",
+            "listed-net",
+            "--since",
+            "2022-09-12",
+            "--until",
+            "2022-09-19",
+            "--format",
+            "json",
+        ],
+        cache,
+    );
+    common::assert_exit(&out, 0);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
+}
+
+/// The threads of tests/fixtures/two-lists: one in each inbox, and one
+/// cross-posted to both.
+const IN_MM: &str = "20220913070411.5501-1-mirela.sandu@example.org";
+const IN_NET: &str = "20220914143107.3310-1-pavel.horak@example.cz";
+const IN_BOTH: &str = "20220915122230.771-1-inga.berg@example.net";
+
+#[test]
+fn a_week_of_two_lists_fetches_each_thread_from_the_list_that_listed_it() {
+    let Some(lore) = lore("a_week_of_two_lists_fetches_each_thread_from_its_list") else {
+        return;
+    };
+    let cache = tempfile::tempdir().unwrap();
+    let (value, stderr) = week_of_two_lists(&lore, cache.path());
+    let drafted: Vec<&str> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["message_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(drafted.len(), 3, "{value}");
+    for id in [IN_MM, IN_NET, IN_BOTH] {
+        assert!(drafted.contains(&id), "{id} is not drafted: {drafted:?}");
+    }
+    // Two listings, the announcements' and one request per thread.
+    assert!(
+        stderr.contains("(0 from the cache, 6 requests)"),
+        "{stderr}"
+    );
+    let Some(asked) = requests_naming(&[IN_MM, IN_NET, IN_BOTH]) else {
+        return;
+    };
+    let threads: Vec<String> = asked
+        .iter()
+        .map(|line| line.split(' ').nth(1).unwrap_or_default().to_string())
+        .collect();
+    let expected = [
+        format!("/listed-mm/{IN_MM}/t.mbox.gz"),
+        format!("/listed-net/{IN_NET}/t.mbox.gz"),
+        format!("/all/{IN_BOTH}/t.mbox.gz"),
+    ];
+    for path in &expected {
+        assert!(threads.contains(path), "{path} was not asked: {asked:?}");
+    }
+    assert!(
+        asked.iter().all(|line| line.ends_with(" 200")),
+        "a thread was asked where it is not: {asked:?}"
+    );
+}
+
+#[test]
+fn a_second_run_of_a_closed_week_sends_no_request() {
+    let Some(lore) = lore("a_second_run_of_a_closed_week_sends_no_request") else {
+        return;
+    };
+    let cache = tempfile::tempdir().unwrap();
+    let (first, _) = week_of_two_lists(&lore, cache.path());
+    let names = ["/listed-mm/", "/listed-net/", IN_BOTH];
+    let before = requests_naming(&names);
+    let (second, stderr) = week_of_two_lists(&lore, cache.path());
+    assert_eq!(first["entries"], second["entries"]);
+    assert!(
+        stderr.contains("(3 from the cache, 0 requests)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("in 3 pages (3 from the cache)"), "{stderr}");
+    if let (Some(before), Some(after)) = (before, requests_naming(&names)) {
+        assert_eq!(before, after, "the second run reached the server");
+    }
+}
+
+// ---- The week's listings, from an in-process server --------------------------
+
+/// A server of two inboxes, `one` and `two`, each listing one thread of its
+/// own on `date`; `listing` answers each listing request first, given the
+/// inbox, the query string and how many requests that inbox had before.
+/// Returns the URL and every request seen.
+fn listing_server(
+    date: &'static str,
+    listing: impl Fn(&str, &str, usize, &mut TcpStream) -> bool + Send + Sync + 'static,
+) -> (String, Arc<std::sync::Mutex<Vec<http::Request>>>) {
+    let counts: Arc<std::sync::Mutex<std::collections::HashMap<String, usize>>> = Arc::default();
+    http::serve(Arc::new(move |request, stream| {
+        let (path, query) = request.path.split_once('?').unwrap_or((&request.path, ""));
+        let inbox = path
+            .trim_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        if path.ends_with("t.mbox.gz") {
+            let id = request.id().unwrap_or_default();
+            return respond(stream, "200 OK", "", &thread_body(&id));
+        }
+        let n = {
+            let mut counts = counts.lock().unwrap();
+            let n = counts.entry(inbox.clone()).or_default();
+            *n += 1;
+            *n - 1
+        };
+        if listing(&inbox, query, n, stream) {
+            return;
+        }
+        if inbox == "all" {
+            // No release announcement: public-inbox's empty page.
+            return respond(
+                stream,
+                "404 Not Found",
+                "",
+                &http::search_page("x", &[], None),
+            );
+        }
+        let id = format!("{inbox}@example.org");
+        let subject = format!("[PATCH] {inbox}: fix the {inbox} path");
+        let page = http::search_page("x", &[(&id, &subject, "Jane Doe", date)], None);
+        respond(stream, "200 OK", "", &page);
+    }))
+}
+
+/// `week --lore URL --list one --list two` over `window` with `cache`.
+fn week_of_one_and_two(url: &str, window: [&str; 2], cache: &std::path::Path) -> Output {
+    let out = run(
+        &[
+            "week", "-v", "--lore", url, "--list", "one", "--list", "two", "--since", window[0],
+            "--until", window[1], "--format", "json",
+        ],
+        cache,
+    );
+    common::assert_exit(&out, 0);
+    out
+}
+
+/// The listing requests (`?q=`) of the inboxes `one` and `two` seen.
+fn listing_requests(seen: &std::sync::Mutex<Vec<http::Request>>) -> Vec<http::Request> {
+    seen.lock()
+        .unwrap()
+        .iter()
+        .filter(|r| r.path.contains("?q=") && !r.path.starts_with("/all/"))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn the_lists_are_listed_at_once() {
+    // Each listing takes 400 ms to answer; one after the other, the second
+    // would be asked 400 ms after the first.
+    let (url, seen) = listing_server("2022-09-13 10:04", |_, _, _, _| {
+        std::thread::sleep(Duration::from_millis(400));
+        false
+    });
+    let cache = tempfile::tempdir().unwrap();
+    week_of_one_and_two(&url, ["2022-09-12", "2022-09-19"], cache.path());
+    let asked = listing_requests(&seen);
+    assert_eq!(asked.len(), 2, "{asked:?}");
+    let apart = asked[1].at.duration_since(asked[0].at);
+    assert!(apart < Duration::from_millis(300), "asked {apart:?} apart");
+}
+
+#[test]
+fn a_503_on_one_listing_pauses_the_other() {
+    // `one` is busy at first (503 without Retry-After, as lore's search
+    // says it); `two` answers its first page at once, with a next page.
+    let (url, seen) = listing_server("2022-09-13 10:04", |inbox, query, n, stream| {
+        match (inbox, n) {
+            ("one", 0) => respond(stream, "503 Service Unavailable", "", b"busy"),
+            ("two", 0) => {
+                std::thread::sleep(Duration::from_millis(50));
+                let id = "two-first@example.org";
+                let hits = [(id, "[PATCH] two: first", "Jane Doe", "2022-09-13 10:04")];
+                let next = format!("?{query}&o=200");
+                respond(
+                    stream,
+                    "200 OK",
+                    "",
+                    &http::search_page("x", &hits, Some(&next)),
+                );
+            }
+            _ => return false,
+        }
+        true
+    });
+    let cache = tempfile::tempdir().unwrap();
+    week_of_one_and_two(&url, ["2022-09-12", "2022-09-19"], cache.path());
+    let asked = listing_requests(&seen);
+    let busy = asked.iter().find(|r| r.path.starts_with("/one/")).unwrap();
+    let second_page = asked
+        .iter()
+        .find(|r| r.path.starts_with("/two/") && r.path.contains("o=200"))
+        .expect("two's second page was asked");
+    // The first retry waits the 500 ms backoff, and so does everyone.
+    let waited = second_page.at.duration_since(busy.at);
+    assert!(
+        waited >= Duration::from_millis(450),
+        "two went on after {waited:?}"
+    );
+    assert_eq!(
+        asked.iter().filter(|r| r.path.starts_with("/one/")).count(),
+        2
+    );
+}
+
+/// Makes every file under `dir` look `age` old.
+fn age_files(dir: &std::path::Path, age: Duration) {
+    let then = std::time::SystemTime::now() - age;
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            age_files(&path, age);
+        } else {
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(then).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_closed_windows_listing_is_not_asked_again_after_ten_minutes() {
+    let (url, seen) = listing_server("2022-09-13 10:04", |_, _, _, _| false);
+    let cache = tempfile::tempdir().unwrap();
+    let window = ["2022-09-12", "2022-09-19"];
+    week_of_one_and_two(&url, window, cache.path());
+    assert_eq!(listing_requests(&seen).len(), 2);
+    age_files(cache.path(), Duration::from_secs(11 * 60));
+    let out = week_of_one_and_two(&url, window, cache.path());
+    assert_eq!(listing_requests(&seen).len(), 2, "asked again");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("in 3 pages (3 from the cache)"), "{stderr}");
+}
+
+#[test]
+fn an_open_windows_listing_is_asked_again_after_ten_minutes() {
+    let today = chrono::Utc::now();
+    let hit_date = (today - chrono::TimeDelta::days(1))
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    let hit_date: &'static str = Box::leak(hit_date.into_boxed_str());
+    let (url, seen) = listing_server(hit_date, |_, _, _, _| false);
+    let cache = tempfile::tempdir().unwrap();
+    let since = (today - chrono::TimeDelta::days(3))
+        .format("%Y-%m-%d")
+        .to_string();
+    let until = (today + chrono::TimeDelta::days(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    let window = [since.as_str(), until.as_str()];
+    week_of_one_and_two(&url, window, cache.path());
+    week_of_one_and_two(&url, window, cache.path());
+    assert_eq!(
+        listing_requests(&seen).len(),
+        2,
+        "asked again within its ten minutes"
+    );
+    age_files(cache.path(), Duration::from_secs(11 * 60));
+    week_of_one_and_two(&url, window, cache.path());
+    assert_eq!(
+        listing_requests(&seen).len(),
+        4,
+        "not asked again after ten minutes"
+    );
 }
 
 // ---- Many IDs, random faults -------------------------------------------------

@@ -50,6 +50,10 @@ impl Cache {
         user_cache_dir("threads")
     }
 
+    pub fn ttl(&self) -> Duration {
+        self.ttl
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -67,6 +71,11 @@ impl Cache {
     }
 
     pub fn get(&self, lore: &str, list: &str, id: &str) -> Lookup {
+        self.get_within(lore, list, id, self.ttl)
+    }
+
+    /// As [`Cache::get`], fresh for `ttl` rather than the cache's own.
+    pub fn get_within(&self, lore: &str, list: &str, id: &str, ttl: Duration) -> Lookup {
         let path = self.path(lore, list, id);
         let Ok(data) = fs::read(&path) else {
             return Lookup::Missing;
@@ -81,7 +90,7 @@ impl Cache {
             .ok()
             .and_then(|t| SystemTime::now().duration_since(t).ok())
             .unwrap_or(Duration::MAX);
-        if age <= self.ttl {
+        if age <= ttl {
             Lookup::Fresh(body.to_vec())
         } else {
             Lookup::Stale(body.to_vec())

@@ -34,6 +34,9 @@ pub enum FetchError {
         "not asked: lore answered with a bot check {walls} times in a row, so this run stopped asking it; see README \"Bot walls\""
     )]
     StoppedByWall { walls: usize },
+    /// A listing's inbox is not on the server.
+    #[error("the server has no inbox {0} (check --list)")]
+    NoInbox(String),
     #[error("cannot start an HTTP client: {0}")]
     Client(String),
 }

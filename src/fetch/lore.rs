@@ -95,6 +95,14 @@ impl Default for LoreOptions {
 /// The result for one message ID: the mails of its thread, or why not.
 pub type ThreadResult = Result<Vec<RawMessage>, FetchError>;
 
+/// A thread to fetch and the inbox to ask for it: the list that listed it,
+/// or `all`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreadAsk {
+    pub id: String,
+    pub inbox: String,
+}
+
 /// Counts of what a fetch did, for `-v` and the closing status line.
 #[derive(Debug, Default)]
 pub struct Stats {
@@ -205,31 +213,36 @@ impl Lore {
         }
     }
 
+    /// `-v`: what could not be cached (a full disk, say); the run goes on.
+    pub(super) fn note_cache_failure(&self, what: &str, error: &std::io::Error) {
+        self.log(&format!("{what}: could not write to the cache: {error}"));
+    }
+
     fn log(&self, text: &str) {
         if self.options.verbose {
             eprintln!("lkml-digest: {text}");
         }
     }
 
-    /// Fetches the threads of `ids`, in order, `jobs` at a time.
+    /// Fetches the asked threads, in order, `jobs` at a time.
     pub async fn threads(
         &self,
-        ids: &[String],
+        asks: &[ThreadAsk],
         progress: &(dyn Fn(Progress) + Sync),
     ) -> Vec<ThreadResult> {
         let done = AtomicUsize::new(0);
         let mut results: Vec<(usize, ThreadResult)> =
-            futures_util::stream::iter(ids.iter().enumerate())
-                .map(|(i, id)| {
+            futures_util::stream::iter(asks.iter().enumerate())
+                .map(|(i, ask)| {
                     let done = &done;
                     async move {
                         progress(Progress::Started(i));
-                        let result = self.thread(id).await;
+                        let result = self.thread(&ask.id, &ask.inbox).await;
                         progress(Progress::Finished {
                             index: i,
                             ok: result.is_ok(),
                             done: done.fetch_add(1, Ordering::Relaxed) + 1,
-                            total: ids.len(),
+                            total: asks.len(),
                         });
                         (i, result)
                     }
@@ -242,8 +255,8 @@ impl Lore {
     }
 
     /// One ID's thread: from the cache where it holds verified mail, else
-    /// from the server.
-    async fn thread(&self, id: &str) -> ThreadResult {
+    /// from the server, asking `inbox` first.
+    async fn thread(&self, id: &str, inbox: &str) -> ThreadResult {
         let origin = format!("{} thread of {id}", self.base());
         let as_raw = |mails: Vec<Bytes>| {
             mails
@@ -256,7 +269,7 @@ impl Lore {
         };
         let cache = self.options.cache.as_ref();
         let cached = match cache {
-            Some(cache) => cache.get(self.base(), &self.options.list, id),
+            Some(cache) => cache.get(self.base(), inbox, id),
             None => Lookup::Missing,
         };
         let usable = match cached {
@@ -273,7 +286,7 @@ impl Lore {
                 Err(not_mail) => {
                     // Written by an older version, or not this thread: gone.
                     if let Some(cache) = cache {
-                        cache.remove(self.base(), &self.options.list, id);
+                        cache.remove(self.base(), inbox, id);
                     }
                     if self.options.offline {
                         return Err(FetchError::CachedNotMail(not_mail));
@@ -287,21 +300,20 @@ impl Lore {
         if self.is_stopped() {
             return Err(stopped());
         }
-        let result = self.fetch_thread(id).await;
+        let result = self.fetch_thread(id, inbox).await;
         self.count_wall(&result);
         let (mbox, mails) = result?;
         if let Some(cache) = cache
-            && let Err(e) = cache.put(self.base(), &self.options.list, id, &mbox)
+            && let Err(e) = cache.put(self.base(), inbox, id, &mbox)
         {
-            self.log(&format!("{id}: could not cache the thread: {e}"));
+            self.note_cache_failure(id, &e);
         }
         Ok(as_raw(mails))
     }
 
     /// The thread from the asked list, or from where the server says the
     /// message lives: the mbox as served and its mails.
-    async fn fetch_thread(&self, id: &str) -> Result<(Bytes, Vec<Bytes>), FetchError> {
-        let list = &self.options.list;
+    async fn fetch_thread(&self, id: &str, list: &str) -> Result<(Bytes, Vec<Bytes>), FetchError> {
         let url = format!("{}/{list}/{}/t.mbox.gz", self.base(), escape_id(id));
         let reply = self.get(&url, id).await?;
         if reply.status.is_success() {
@@ -316,16 +328,19 @@ impl Lore {
                 }),
             };
         }
-        self.fetch_elsewhere(id).await
+        self.fetch_elsewhere(id, list).await
     }
 
     /// The list (or lore's cross-list index, which may lag) does not hold
     /// `id`. The list's page for the message names the inboxes that do
     /// (status 300, with partial matches where there is no exact one);
     /// failing that, lore itself says where the message lives, as b4 asks.
-    async fn fetch_elsewhere(&self, id: &str) -> Result<(Bytes, Vec<Bytes>), FetchError> {
+    async fn fetch_elsewhere(
+        &self,
+        id: &str,
+        list: &str,
+    ) -> Result<(Bytes, Vec<Bytes>), FetchError> {
         let mut suggestions = Vec::new();
-        let list = &self.options.list;
         if list != "all" {
             let page = format!("{}/{list}/{}/", self.base(), escape_id(id));
             let reply = self.get(&page, id).await?;

@@ -3,17 +3,22 @@
 //! `GET {lore}/{list}/?q=QUERY` answers an HTML page of up to 200 hits, each
 //! a link to the message (its ID), the subject, the sender's name and the
 //! date to the minute, and a `rel=next` link to the next page. No hits is a
-//! 404. Reading a week of a few lists this way takes a handful of requests,
-//! where fetching every thread would take hundreds.
-
-use chrono::{DateTime, NaiveDateTime, Utc};
-use percent_encoding::percent_decode_str;
-use regex::Regex;
-use reqwest::Url;
+//! 404 that still carries the search form. Reading a week of a few lists
+//! this way takes a handful of requests, where fetching every thread would
+//! take hundreds; the lists are read at once, and their pages are cached
+//! (briefly while the window is still open).
 
 use std::sync::LazyLock;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
+use futures_util::StreamExt;
+use percent_encoding::percent_decode_str;
+use regex::Regex;
+use reqwest::{StatusCode, Url};
 
 use super::answer;
+use super::cache::Lookup;
 use super::error::FetchError;
 use super::lore::Lore;
 
@@ -52,41 +57,140 @@ pub struct Hit {
 /// The most result pages read for one query (200 hits each).
 pub const MAX_PAGES: usize = 100;
 
-/// All hits for `query` in `list`, following `rel=next`; a note when
-/// [`MAX_PAGES`] cut the listing short. A page that is not public-inbox's
-/// (a bot check, an empty body) fails the listing: it is never zero hits.
-pub async fn search(
-    lore: &Lore,
-    list: &str,
-    query: &str,
-) -> Result<(Vec<Hit>, Option<String>), FetchError> {
+/// How long the cached pages of a window still open stay fresh: its
+/// listing grows as mail comes in.
+pub const OPEN_WINDOW_FRESH: Duration = Duration::from_secs(10 * 60);
+
+/// Mail dated this long before now may still be arriving at lore (a
+/// moderated list, a slow relay); a window that ended longer ago is closed.
+pub const STILL_ARRIVING: TimeDelta = TimeDelta::days(1);
+
+/// One listing to read: a query in an inbox, for a window that ends at
+/// `until`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListingAsk {
+    pub list: String,
+    pub query: String,
+    pub until: DateTime<Utc>,
+}
+
+/// What a listing gave.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub hits: Vec<Hit>,
+    /// Why the listing is incomplete ([`MAX_PAGES`] cut it short).
+    pub cut: Option<String>,
+    pub pages: usize,
+    pub pages_from_cache: usize,
+}
+
+/// How long a listing's pages stay fresh in a cache whose threads keep for
+/// `ttl`: that long for a closed window, [`OPEN_WINDOW_FRESH`] at most for
+/// one still open at `now`.
+pub fn fresh_for(until: DateTime<Utc>, now: DateTime<Utc>, ttl: Duration) -> Duration {
+    if until + STILL_ARRIVING < now {
+        ttl
+    } else {
+        ttl.min(OPEN_WINDOW_FRESH)
+    }
+}
+
+/// The cache's "list" for listing pages, which are keyed by their URL.
+const LISTING_PAGES: &str = "listing pages";
+
+/// Every listing of `asks`, read concurrently within the run's bound on
+/// requests; a list's pages follow one another. Each listing succeeds or
+/// fails alone.
+pub async fn listings(lore: &Lore, asks: &[ListingAsk]) -> Vec<Result<Listing, FetchError>> {
+    futures_util::stream::iter(asks)
+        .map(|ask| search(lore, ask))
+        .buffered(super::lore::effective_jobs(lore.options()))
+        .collect()
+        .await
+}
+
+/// All hits for the asked query in its list, following `rel=next`, with a
+/// note when [`MAX_PAGES`] cut the listing short. A page that is not
+/// public-inbox's (a bot check, an empty body) fails the listing: it is
+/// never zero hits.
+pub async fn search(lore: &Lore, ask: &ListingAsk) -> Result<Listing, FetchError> {
     let base = lore.options().base.trim_end_matches('/');
+    let list = &ask.list;
     let mut url = Url::parse(&format!("{base}/{list}/"))
         .map_err(|e| FetchError::Client(format!("{base}/{list}/ is not a URL: {e}")))?;
-    url.query_pairs_mut().append_pair("q", query);
-    let mut hits = Vec::new();
+    url.query_pairs_mut().append_pair("q", &ask.query);
+    let keep_for = lore
+        .options()
+        .cache
+        .as_ref()
+        .map(|cache| fresh_for(ask.until, Utc::now(), cache.ttl()));
+    let mut listing = Listing::default();
     for _ in 0..MAX_PAGES {
-        let reply = lore.get(url.as_str(), query).await?;
-        if !reply.status.is_success() {
-            // public-inbox answers a search without hits with 404.
-            break;
-        }
-        let page = results_page(&reply.body);
-        lore.count_wall(&page);
-        let (found, next) = parse_results(&page?, &url, list);
-        hits.extend(found);
+        let (page, cached) = page(lore, &url, ask, keep_for).await?;
+        listing.pages += 1;
+        listing.pages_from_cache += usize::from(cached);
+        let (found, next) = parse_results(&page, &url, list);
+        listing.hits.extend(found);
         match next {
             Some(next) => url = next,
-            None => return Ok((hits, None)),
+            None => return Ok(listing),
         }
     }
-    let cut = (!hits.is_empty()).then(|| {
+    listing.cut = (!listing.hits.is_empty()).then(|| {
         format!(
             "{list}: the listing stopped after {MAX_PAGES} pages ({} hits); narrow the window or the lists",
-            hits.len()
+            listing.hits.len()
         )
     });
-    Ok((hits, cut))
+    Ok(listing)
+}
+
+/// One results page, from the cache while it is fresh for `keep_for`
+/// (`None`: no cache), else from the server, and whether it was cached.
+async fn page(
+    lore: &Lore,
+    url: &Url,
+    ask: &ListingAsk,
+    keep_for: Option<Duration>,
+) -> Result<(String, bool), FetchError> {
+    let options = lore.options();
+    let base = options.base.trim_end_matches('/');
+    let cache = options.cache.as_ref().zip(keep_for);
+    if let Some((cache, keep_for)) = cache {
+        let usable = match cache.get_within(base, LISTING_PAGES, url.as_str(), keep_for) {
+            Lookup::Fresh(body) if !options.refresh || options.offline => Some(body),
+            Lookup::Stale(body) if options.offline => Some(body),
+            _ => None,
+        };
+        match usable.map(|body| results_page(&body)) {
+            Some(Ok(page)) => return Ok((page, true)),
+            // Not a page this version reads: gone.
+            Some(Err(_)) => cache.remove(base, LISTING_PAGES, url.as_str()),
+            None => {}
+        }
+    }
+    if options.offline {
+        return Err(FetchError::Offline);
+    }
+    let reply = lore.get(url.as_str(), &ask.query).await?;
+    let page = results_page(&reply.body);
+    lore.count_wall(&page);
+    let page = match page {
+        Ok(page) => page,
+        // An inbox the server does not have answers a bare 404.
+        Err(_) if reply.status == StatusCode::NOT_FOUND => {
+            return Err(FetchError::NoInbox(ask.list.clone()));
+        }
+        Err(e) => return Err(e),
+    };
+    // public-inbox answers a search without hits with a 404 that still
+    // carries its form: an empty page, cached like any other.
+    if let Some((cache, _)) = cache
+        && let Err(e) = cache.put(base, LISTING_PAGES, url.as_str(), page.as_bytes())
+    {
+        lore.note_cache_failure(&ask.list, &e);
+    }
+    Ok((page, false))
 }
 
 /// A body as a search results page: public-inbox's pages all carry its

@@ -4,8 +4,8 @@ use std::sync::atomic::Ordering;
 
 use super::Fetched;
 use super::error::FetchError;
-use super::lore::{Lore, LoreOptions, Progress};
-use super::search::{self, Hit};
+use super::lore::{Lore, LoreOptions, Progress, ThreadAsk};
+use super::search::{self, Listing, ListingAsk};
 use crate::input::Failure;
 
 /// A [`Lore`] and the runtime that drives it, for the pipelines, which are
@@ -34,15 +34,28 @@ impl Session {
         &self.lore
     }
 
-    /// Each ID's thread; an ID that fails is one failure, the rest go on.
+    /// Each ID's thread from the run's `--list`; an ID that fails is one
+    /// failure, the rest go on.
     pub fn threads(&self, ids: &[String], watch: &(dyn Fn(Progress) + Sync)) -> Fetched {
-        let results = self.runtime.block_on(self.lore.threads(ids, watch));
+        let asks: Vec<ThreadAsk> = ids
+            .iter()
+            .map(|id| ThreadAsk {
+                id: id.clone(),
+                inbox: self.lore.options().list.clone(),
+            })
+            .collect();
+        self.threads_from(&asks, watch)
+    }
+
+    /// Each thread from the inbox it names, as [`Session::threads`].
+    pub fn threads_from(&self, asks: &[ThreadAsk], watch: &(dyn Fn(Progress) + Sync)) -> Fetched {
+        let results = self.runtime.block_on(self.lore.threads(asks, watch));
         let mut fetched = Fetched::default();
-        for (id, result) in ids.iter().zip(results) {
+        for (ask, result) in asks.iter().zip(results) {
             match result {
                 Ok(mails) => fetched.mails.extend(mails),
                 Err(error) => fetched.failed.push(Failure {
-                    input: id.clone(),
+                    input: ask.id.clone(),
                     error: error.to_string(),
                 }),
             }
@@ -50,21 +63,16 @@ impl Session {
         let stats = self.lore.stats();
         fetched.notes.push(format!(
             "fetched {}/{} threads ({} from the cache, {} requests)",
-            ids.len() - fetched.failed.len(),
-            ids.len(),
+            asks.len() - fetched.failed.len(),
+            asks.len(),
             stats.from_cache.load(Ordering::Relaxed),
             stats.requests.load(Ordering::Relaxed)
         ));
         fetched
     }
 
-    /// All hits for `query` in `list`, and a note when the listing was cut.
-    pub fn search(
-        &self,
-        list: &str,
-        query: &str,
-    ) -> Result<(Vec<Hit>, Option<String>), FetchError> {
-        self.runtime
-            .block_on(search::search(&self.lore, list, query))
+    /// Every listing of `asks`, read at once as [`search::listings`] does.
+    pub fn listings(&self, asks: &[ListingAsk]) -> Vec<Result<Listing, FetchError>> {
+        self.runtime.block_on(search::listings(&self.lore, asks))
     }
 }

@@ -108,3 +108,28 @@ pub fn bot_check(stream: &mut TcpStream) {
         BOT_CHECK_PAGE.as_bytes(),
     );
 }
+
+/// One hit of a public-inbox search page: ID, subject, sender, and the
+/// date as the page shows it ("2022-09-06 15:12").
+pub type SearchHit<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+/// A results page in the shape public-inbox 1.9 serves, with a `rel=next`
+/// link to `next` (a query string) when there are more.
+pub fn search_page(query: &str, hits: &[SearchHit], next: Option<&str>) -> Vec<u8> {
+    let mut page = format!(
+        "<html><body><form action=\"./\"><pre><input name=q type=text value=\"{query}\" />\
+         </pre></form><pre>"
+    );
+    for (i, (id, subject, author, date)) in hits.iter().enumerate() {
+        page.push_str(&format!(
+            "  {}. <b><a\nhref=\"{id}/\">{subject}</a></b>\n     - by {author} @ {date} UTC [99%]\n\n",
+            i + 1
+        ));
+    }
+    page.push_str("</pre><hr><pre id=t>");
+    if let Some(next) = next {
+        page.push_str(&format!("<a\nhref=\"{next}\"\nrel=next>next (older)</a>"));
+    }
+    page.push_str("</pre></body></html>");
+    page.into_bytes()
+}
