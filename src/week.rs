@@ -317,7 +317,7 @@ fn from_lore(
         .history_before(window.until, release.as_deref())
         .map(|history| Recalled::new(history, None));
     let memory = history.as_ref().map(|r| r.memory(&post.link_base));
-    let ids = prerank(
+    let asks = prerank(
         &hits,
         &window,
         &request.interests,
@@ -328,20 +328,13 @@ fn from_lore(
         "the listing held {} mails in {pages} pages ({pages_from_cache} from the cache); \
          fetching the {} best threads ({} requests so far)",
         hits.len(),
-        ids.len(),
+        asks.len(),
         session
             .lore()
             .stats()
             .requests
             .load(std::sync::atomic::Ordering::Relaxed)
     ));
-    let asks: Vec<ThreadAsk> = ids
-        .into_iter()
-        .map(|id| ThreadAsk {
-            inbox: inbox_of(&id, &hits),
-            id,
-        })
-        .collect();
     let fetched = session.threads_from(&asks, watch);
     notes.extend(fetched.notes);
     failed.extend(fetched.failed);
@@ -640,8 +633,16 @@ pub fn prerank(
     interests: &[Interest],
     memory: Option<Memory>,
     limit: usize,
-) -> Vec<String> {
-    // A mail cross-posted to several listed lists counts once.
+) -> Vec<ThreadAsk> {
+    // A mail cross-posted to several listed lists counts once, and its
+    // thread is in each of them.
+    let mut listed_in: HashMap<&str, Vec<&str>> = HashMap::new();
+    for hit in hits {
+        let lists = listed_in.entry(hit.message_id.as_str()).or_default();
+        if !lists.contains(&hit.list.as_str()) {
+            lists.push(hit.list.as_str());
+        }
+    }
     let mut seen = HashSet::new();
     let hits: Vec<&Hit> = hits
         .iter()
@@ -672,6 +673,7 @@ pub fn prerank(
             Some(i) => {
                 let group = &mut groups[i];
                 group.titles.push(title);
+                group.listed_in(&listed_in[hit.message_id.as_str()]);
                 let k = subject.counter.map_or(0, |(k, _)| k);
                 if k < group.number {
                     group.hit = hit;
@@ -688,6 +690,7 @@ pub fn prerank(
                 titles: vec![title],
                 replies: 0,
                 repliers: HashSet::new(),
+                lists: listed_in[hit.message_id.as_str()].clone(),
             }),
         }
     }
@@ -705,6 +708,7 @@ pub fn prerank(
         if let Some(&i) = by_title.get(&normalized_title(&subject.title)) {
             let group = &mut groups[i];
             group.replies += 1;
+            group.listed_in(&listed_in[hit.message_id.as_str()]);
             if hit.author != group.hit.author {
                 group.repliers.insert(hit.author.clone());
             }
@@ -752,10 +756,24 @@ pub fn prerank(
         let subject = Subject::parse(&revisions[0].hit.subject);
         is_announcement(revisions[0].hit) || subject.is_event && !subject.is_topic
     };
-    let ids = |revisions: &Vec<&Listed>| -> Vec<String> {
-        revisions.iter().map(|g| g.hit.message_id.clone()).collect()
+    // From `/all/`, as b4 asks: a series' patches and replies often went
+    // to different lists, and one list's copy of the thread lacks the
+    // others' mails. The list that listed it, if one did, is where to look
+    // while `/all/` has not indexed it yet.
+    let ids = |revisions: &Vec<&Listed>| -> Vec<ThreadAsk> {
+        revisions
+            .iter()
+            .map(|g| ThreadAsk {
+                id: g.hit.message_id.clone(),
+                inbox: "all".to_string(),
+                listed_in: match g.lists[..] {
+                    [list] if list != "all" => Some(list.to_string()),
+                    _ => None,
+                },
+            })
+            .collect()
     };
-    let mut picked: Vec<String> = scored
+    let mut picked: Vec<ThreadAsk> = scored
         .iter()
         .filter(|(_, r)| !always(r))
         .take(limit)
@@ -763,21 +781,6 @@ pub fn prerank(
         .collect();
     picked.extend(series.iter().filter(|r| always(r)).flat_map(ids));
     picked
-}
-
-/// The inbox to fetch a listed mail's thread from: the one list whose
-/// listing held it, or `all` when several did (or none).
-pub fn inbox_of(message_id: &str, hits: &[Hit]) -> String {
-    let mut lists = hits
-        .iter()
-        .filter(|h| h.message_id == message_id)
-        .map(|h| h.list.as_str());
-    let first = lists.next().unwrap_or("all");
-    if lists.any(|list| list != first) {
-        "all".to_string()
-    } else {
-        first.to_string()
-    }
 }
 
 /// Whether a listed mail is Linus' release announcement (the listing shows
@@ -797,4 +800,16 @@ struct Listed<'a> {
     titles: Vec<String>,
     replies: usize,
     repliers: HashSet<String>,
+    /// The lists whose listings held the thread's mails.
+    lists: Vec<&'a str>,
+}
+
+impl<'a> Listed<'a> {
+    fn listed_in(&mut self, lists: &[&'a str]) {
+        for list in lists {
+            if !self.lists.contains(list) {
+                self.lists.push(list);
+            }
+        }
+    }
 }

@@ -95,12 +95,14 @@ impl Default for LoreOptions {
 /// The result for one message ID: the mails of its thread, or why not.
 pub type ThreadResult = Result<Vec<RawMessage>, FetchError>;
 
-/// A thread to fetch and the inbox to ask for it: the list that listed it,
-/// or `all`.
+/// A thread to fetch and the inbox to ask for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThreadAsk {
     pub id: String,
     pub inbox: String,
+    /// The one list whose listing held the message: asked next when the
+    /// inbox does not have it (`/all/`'s index lags behind the lists').
+    pub listed_in: Option<String>,
 }
 
 /// Counts of what a fetch did, for `-v` and the closing status line.
@@ -237,7 +239,7 @@ impl Lore {
                     let done = &done;
                     async move {
                         progress(Progress::Started(i));
-                        let result = self.thread(&ask.id, &ask.inbox).await;
+                        let result = self.thread(ask).await;
                         progress(Progress::Finished {
                             index: i,
                             ok: result.is_ok(),
@@ -256,7 +258,8 @@ impl Lore {
 
     /// One ID's thread: from the cache where it holds verified mail, else
     /// from the server, asking `inbox` first.
-    async fn thread(&self, id: &str, inbox: &str) -> ThreadResult {
+    async fn thread(&self, ask: &ThreadAsk) -> ThreadResult {
+        let (id, inbox) = (ask.id.as_str(), ask.inbox.as_str());
         let origin = format!("{} thread of {id}", self.base());
         let as_raw = |mails: Vec<Bytes>| {
             mails
@@ -300,7 +303,7 @@ impl Lore {
         if self.is_stopped() {
             return Err(stopped());
         }
-        let result = self.fetch_thread(id, inbox).await;
+        let result = self.fetch_thread(ask).await;
         self.count_wall(&result);
         let (mbox, mails) = result?;
         if let Some(cache) = cache
@@ -313,7 +316,8 @@ impl Lore {
 
     /// The thread from the asked list, or from where the server says the
     /// message lives: the mbox as served and its mails.
-    async fn fetch_thread(&self, id: &str, list: &str) -> Result<(Bytes, Vec<Bytes>), FetchError> {
+    async fn fetch_thread(&self, ask: &ThreadAsk) -> Result<(Bytes, Vec<Bytes>), FetchError> {
+        let (id, list) = (ask.id.as_str(), ask.inbox.as_str());
         let url = format!("{}/{list}/{}/t.mbox.gz", self.base(), escape_id(id));
         let reply = self.get(&url, id).await?;
         if reply.status.is_success() {
@@ -327,6 +331,16 @@ impl Lore {
                     suggestions: links.partial,
                 }),
             };
+        }
+        if let Some(listed) = ask.listed_in.as_deref().filter(|l| *l != list) {
+            let url = format!("{}/{listed}/{}/t.mbox.gz", self.base(), escape_id(id));
+            let reply = self.get(&url, id).await?;
+            if reply.status.is_success() {
+                self.log(&format!(
+                    "{id}: not in {list} yet, fetched it from {listed}"
+                ));
+                return thread_of(reply.body, id);
+            }
         }
         self.fetch_elsewhere(id, list).await
     }

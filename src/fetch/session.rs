@@ -42,6 +42,7 @@ impl Session {
             .map(|id| ThreadAsk {
                 id: id.clone(),
                 inbox: self.lore.options().list.clone(),
+                listed_in: None,
             })
             .collect();
         self.threads_from(&asks, watch)

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Week-from-lore benchmark: a real public-inbox on 127.0.0.1 serving a week
+# of eight lists as lore does (one inbox per list, /all/ over them), reached
+# through a proxy that delays every request by DELAY_MS (default 100, a
+# distant lore). `week --lore` with the eight --list, the three interests of
+# the corpus tests and the default --top, cold (empty cache) and warm
+# (again, same cache), RUNS times each (default 3), for each binary given:
+# the first is measured, a second (an older build) is the baseline of the
+# same run. Prints each run's seconds, requests (as the server's access log
+# counts them) and top 10, then the medians and the ratios.
+#
+#   scripts/bench-lore-week.sh [BINARY [BASELINE_BINARY]]
+#   RUNS=5 DELAY_MS=100 scripts/bench-lore-week.sh ...
+#
+# The week is ../shared/corpus/weeks/lkml_news_v6.0-rc4.mbox (nine lists,
+# 1,591 mails), or, with BENCH_MBOX=FILE, any mbox whose mails carry
+# List-Id. Needs public-inbox and python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${RUNS:-3}
+delay=${DELAY_MS:-100}
+mbox=${BENCH_MBOX:-../shared/corpus/weeks/lkml_news_v6.0-rc4.mbox}
+since=${BENCH_SINCE:-2022-08-28T15:15:04+00:00}
+until=${BENCH_UNTIL:-2022-09-06T15:15:04+00:00}
+[ -f "$mbox" ] || { echo "bench-lore-week: $mbox is needed (or BENCH_MBOX=FILE)" >&2; exit 2; }
+if [ $# -eq 0 ]; then
+    cargo build --release --quiet
+    set -- target/release/lkml-digest
+fi
+work=$(mktemp -d)
+proxy_pid=
+cleanup() {
+    [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null || true
+    scripts/local-lore.sh stop "$work/lore"
+    rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# One mbox per list, named as lore names the inbox (the List-Id's first
+# label); the eight biggest lists are served.
+mkdir -p "$work/lists"
+python3 - "$mbox" "$work/lists" <<'PY'
+import collections, mailbox, re, sys
+source, out = sys.argv[1], sys.argv[2]
+by_list = collections.defaultdict(list)
+for message in mailbox.mbox(source):
+    match = re.search(r"<([^.>]+)\.", str(message.get("List-Id", "")))
+    if match:
+        by_list[match.group(1)].append(message)
+for name, messages in sorted(by_list.items(), key=lambda kv: -len(kv[1]))[:8]:
+    box = mailbox.mbox(f"{out}/{name}.mbox")
+    for message in messages:
+        box.add(message)
+    box.flush()
+PY
+inboxes=()
+lists=()
+for file in "$work"/lists/*.mbox; do
+    name=$(basename "$file" .mbox)
+    inboxes+=("$name=$file")
+    lists+=(--list "$name")
+done
+lore=$(scripts/local-lore.sh start "$work/lore" "$(free_port)" "${inboxes[@]}")
+port=$(free_port)
+python3 scripts/delay-proxy.py "$port" "$lore" "$delay" 2>/dev/null &
+proxy_pid=$!
+proxied="http://127.0.0.1:$port"
+for _ in $(seq 50); do
+    curl -s -o /dev/null "$proxied/" && break
+    sleep 0.1
+done
+
+# Runs BINARY with CACHE; prints "seconds requests top10-digest".
+measure() {
+    local binary=$1 cache=$2
+    local before after start end
+    before=$(wc -l < "$work/lore/access.log")
+    start=$(date +%s.%N)
+    LKML_DIGEST_CACHE_DIR=$cache "$binary" week --config /dev/null --lore "$proxied" "${lists[@]}" \
+        --interest 'mm/**' --interest memcg --interest mm \
+        --since "$since" --until "$until" --format json -o "$work/out.json" 2>/dev/null
+    end=$(date +%s.%N)
+    after=$(wc -l < "$work/lore/access.log")
+    local top
+    top=$(python3 -c "
+import json, hashlib
+d = json.load(open('$work/out.json'))
+ids = [e['message_id'] for e in d['entries'] if e['kind'] != 'release'][:10]
+print(hashlib.sha1(' '.join(ids).encode()).hexdigest()[:10])")
+    python3 -c "print(f'{$end - $start:.3f}', $after - $before, '$top')"
+}
+
+echo "lore week benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $delay ms a request, ${#inboxes[@]} lists"
+echo "week: $mbox, $since .. $until"
+printf '%-34s %4s %6s %9s %9s  %s\n' binary run cache seconds requests "top 10"
+results=$work/results
+: > "$results"
+for run in $(seq "$runs"); do
+    for binary in "$@"; do
+        cache=$work/cache-$run-$(basename "$(dirname "$binary")")-$RANDOM
+        for state in cold warm; do
+            read -r s n top < <(measure "$binary" "$cache")
+            printf '%-34s %4s %6s %9s %9s  %s\n' "$binary" "$run" "$state" "$s" "$n" "$top"
+            echo "$binary $state $s $n $top" >> "$results"
+        done
+    done
+done
+python3 - "$results" "$@" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+binaries = sys.argv[2:]
+def median(binary, state, column):
+    return statistics.median(float(r[column]) for r in rows if r[0] == binary and r[1] == state)
+print()
+for binary in binaries:
+    for state in ("cold", "warm"):
+        tops = {r[4] for r in rows if r[0] == binary and r[1] == state}
+        print(f"{binary} {state}: median {median(binary, state, 2):.3f} s, "
+              f"{median(binary, state, 3):.0f} requests, top 10 {'/'.join(sorted(tops))}")
+if len(binaries) == 2:
+    new, old = binaries
+    for state in ("cold", "warm"):
+        a, b = median(new, state, 2), median(old, state, 2)
+        print(f"{state}: baseline time / this = {b / a:.2f}x "
+              f"({median(old, state, 3):.0f} -> {median(new, state, 3):.0f} requests)")
+PY
