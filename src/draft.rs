@@ -174,7 +174,7 @@ pub fn pool_from(raw: &[RawMessage], preferred_list: Option<&str>) -> (Pool, Vec
     let mut warnings: Vec<(&str, usize)> = Vec::new();
     let mut messages = Vec::with_capacity(raw.len());
     // Parsing is pure, and most of a big mailbox's cost.
-    let parsed = crate::parallel::map(raw, |m| Message::parse(&m.bytes));
+    let parsed = crate::parallel::map(raw, |m| Message::parse_shared(&m.bytes));
     for (index, (message, parsed)) in raw.iter().zip(parsed).enumerate() {
         match parsed {
             Ok(parsed) => messages.push(Message {

@@ -748,7 +748,7 @@ mod tests {
             date: DateTime::from_timestamp(T0 + at, 0).map(|d| d.fixed_offset()),
             list_id: Some("linux-mm.kvack.org".into()),
             lists: Vec::new(),
-            body: String::new(),
+            body: Default::default(),
             raw_index: 0,
         }
     }

@@ -129,29 +129,139 @@ fn read_mbox(path: &Path, keep: Keep) -> Result<Vec<RawMessage>, String> {
         .fill_buf()
         .map_err(|e| format!("cannot read it: {}", io_reason(&e)))?
         .starts_with(&[0x1f, 0x8b]);
-    if gzipped {
+    let found = if gzipped {
         let unpacked = BufReader::with_capacity(1 << 16, MultiGzDecoder::new(reader));
-        split_stream(unpacked, path, keep).map_err(|e| format!("not a valid gzip file: {e}"))
+        split_blocks(unpacked, BLOCK, keep).map_err(|e| format!("not a valid gzip file: {e}"))?
     } else {
-        split_stream(reader, path, keep).map_err(|e| format!("cannot read it: {}", io_reason(&e)))
-    }
+        match Mapped::new(reader.get_ref()) {
+            Some(mapped) => split_mapped(&mapped, BLOCK, keep),
+            // A pipe or a special file: read as it streams.
+            None => split_blocks(reader, BLOCK, keep)
+                .map_err(|e| format!("cannot read it: {}", io_reason(&e)))?,
+        }
+    };
+    let origin = path.display().to_string();
+    Ok(found
+        .into_iter()
+        .map(|bytes| RawMessage {
+            bytes,
+            origin: origin.clone(),
+        })
+        .collect())
 }
 
 /// How much of an mbox is read at once: enough messages to share out
 /// among the cores, little against what a week of mail keeps.
 const BLOCK: usize = 4 << 20;
 
-fn split_stream(reader: impl Read, path: &Path, keep: Keep) -> std::io::Result<Vec<RawMessage>> {
-    split_blocks(reader, BLOCK, keep).map(|found| {
-        let origin = path.display().to_string();
-        found
-            .into_iter()
-            .map(|bytes| RawMessage {
-                bytes,
-                origin: origin.clone(),
-            })
-            .collect()
+/// An mbox file mapped into memory, so that its mails are read where the
+/// page cache holds them rather than copied into fresh memory.
+struct Mapped {
+    map: std::sync::Arc<memmap2::Mmap>,
+    bytes: Bytes,
+}
+
+/// The mapping as the owner of a [`Bytes`].
+struct SharedMap(std::sync::Arc<memmap2::Mmap>);
+
+impl AsRef<[u8]> for SharedMap {
+    fn as_ref(&self) -> &[u8] {
+        &self.0[..]
+    }
+}
+
+impl Mapped {
+    /// `None` for what cannot be mapped (a pipe, an empty file).
+    fn new(file: &fs::File) -> Option<Mapped> {
+        let meta = file.metadata().ok()?;
+        if !meta.is_file() || meta.len() == 0 {
+            return None;
+        }
+        // SAFETY: the map is read-only and private. As with any reader of a
+        // mailbox (ripgrep maps files the same way), a file truncated while
+        // it is read ends the run with SIGBUS, and one rewritten in place is
+        // read as it then stands.
+        let map = unsafe { memmap2::Mmap::map(file) }.ok()?;
+        let _ = map.advise(memmap2::Advice::Sequential);
+        let map = std::sync::Arc::new(map);
+        let bytes = Bytes::from_owner(SharedMap(map.clone()));
+        Some(Mapped { map, bytes })
+    }
+
+    /// Gives back the pages of `range` that this process holds, none of
+    /// whose mails were kept: a week read out of a year's mailbox then
+    /// holds its week, not the year, as it would reading in blocks.
+    fn release(&self, range: std::ops::Range<usize>) {
+        let page = 4096;
+        let start = range.start.div_ceil(page) * page;
+        let end = range.end / page * page;
+        if start < end {
+            // SAFETY: the mapping is private and read-only, so dropped pages
+            // are read again from the file if anything touches them.
+            let _ = unsafe {
+                self.map.unchecked_advise_range(
+                    memmap2::UncheckedAdvice::DontNeed,
+                    start,
+                    end - start,
+                )
+            };
+        }
+    }
+}
+
+/// The mails of a mapped mbox that `keep` wants, `block` bytes at a time,
+/// as [`split_blocks`] reads a stream: shares of the mapping where most of
+/// a block is kept, copies where little is (and the block's pages go back).
+fn split_mapped(mapped: &Mapped, block: usize, keep: Keep) -> Vec<Bytes> {
+    let all = &mapped.bytes;
+    let mut kept = Vec::new();
+    let mut start = 0;
+    let mut want = block;
+    loop {
+        let end = (start + want).min(all.len());
+        let at_end = end == all.len();
+        let read = all.slice(start..end);
+        let (spans, rest) = mbox::complete_messages(&read, at_end);
+        if spans.is_empty() && !at_end {
+            // A message longer than a block.
+            want *= 2;
+            continue;
+        }
+        let shared = keep_block(&read, &spans, keep, &mut kept);
+        if !shared {
+            mapped.release(start..start + rest);
+        }
+        if at_end {
+            return kept;
+        }
+        start += rest;
+        want = block;
+    }
+}
+
+/// Adds the mails of `spans` in `read` that `keep` wants to `kept`: shares
+/// of `read` where they are most of it (and then says so), else copies.
+fn keep_block(
+    read: &Bytes,
+    spans: &[std::ops::Range<usize>],
+    keep: Keep,
+    kept: &mut Vec<Bytes>,
+) -> bool {
+    let wanted: Vec<Cow<[u8]>> = crate::parallel::map(spans, |span| {
+        mbox::message(&read[span.clone()]).filter(|message| keep(message))
     })
+    .into_iter()
+    .flatten()
+    .collect();
+    let share = wanted.iter().map(|m| m.len()).sum::<usize>() * 2 >= read.len();
+    kept.extend(wanted.into_iter().map(|m| {
+        if share {
+            mbox::shared(read, m)
+        } else {
+            Bytes::from(m.into_owned())
+        }
+    }));
+    share
 }
 
 /// The messages of an mbox that `keep` wants, read `block` bytes at a
@@ -176,20 +286,7 @@ fn split_blocks(mut reader: impl Read, block: usize, keep: Keep) -> std::io::Res
         }
         let read = Bytes::from(std::mem::take(&mut buffer));
         let (spans, rest) = mbox::complete_messages(&read, at_end);
-        let wanted: Vec<Cow<[u8]>> = crate::parallel::map(&spans, |span| {
-            mbox::message(&read[span.clone()]).filter(|message| keep(message))
-        })
-        .into_iter()
-        .flatten()
-        .collect();
-        let share = wanted.iter().map(|m| m.len()).sum::<usize>() * 2 >= read.len();
-        kept.extend(wanted.into_iter().map(|m| {
-            if share {
-                mbox::shared(&read, m)
-            } else {
-                Bytes::from(m.into_owned())
-            }
-        }));
+        keep_block(&read, &spans, keep, &mut kept);
         buffer = read[rest..].to_vec();
         if at_end {
             return Ok(kept);
@@ -318,5 +415,36 @@ mod tests {
             expected.retain(|m| keep(m));
             proptest::prop_assert_eq!(read, expected);
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn a_mapped_file_read_in_blocks_of_any_size_gives_what_split_gives(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "From mboxrd@z Thu Jan  1 00:00:00 1970\n", "From x Mon Sep 17 00:00:00 2001\r\n",
+                "From me to you\n", "\n", "\r\n", ">From here\n", "Subject: a\n", "body",
+            ][..]), 1..30),
+            block in 1usize..64,
+            keep_all in proptest::bool::ANY,
+        ) {
+            let keep = |m: &[u8]| keep_all || m.len().is_multiple_of(3);
+            let mbox = pieces.concat();
+            let mut file = tempfile::NamedTempFile::new().unwrap();
+            std::io::Write::write_all(&mut file, mbox.as_bytes()).unwrap();
+            let mapped = Mapped::new(file.as_file()).unwrap();
+            let read = split_mapped(&mapped, block, &keep);
+            let mut expected = mbox::split(mbox.as_bytes());
+            expected.retain(|m| keep(m));
+            proptest::prop_assert_eq!(read, expected);
+        }
+    }
+
+    #[test]
+    fn an_empty_file_is_read_as_no_mail() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("empty.mbox"), "").unwrap();
+        let (messages, errors) = read_mailboxes(&[dir.path().join("empty.mbox")]);
+        assert!(messages.is_empty() && errors.is_empty(), "{errors:?}");
     }
 }

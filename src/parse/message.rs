@@ -1,7 +1,9 @@
 //! One mail, reduced to what the draft needs.
 
+use bytes::Bytes;
+use bytestring::ByteString;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
-use mail_parser::{HeaderName, HeaderValue, MessageParser};
+use mail_parser::{HeaderName, HeaderValue, MessageParser, MimeHeaders};
 
 use crate::fetch::mbox::header_fields;
 
@@ -28,8 +30,9 @@ pub struct Message {
     /// went to, where `list_id` is the one this copy came through.
     pub lists: Vec<String>,
     /// The first text/plain body (HTML converted to text when that is all
-    /// there is), decoded.
-    pub body: String,
+    /// there is), decoded. A plain UTF-8 body is a share of the raw mail,
+    /// not a copy.
+    pub body: ByteString,
     /// Where the raw mail stands in the batch it was parsed from, so that a
     /// caller can write the very copy the pool kept; 0 when parsed alone.
     pub raw_index: usize,
@@ -47,7 +50,30 @@ pub enum MessageError {
 impl Message {
     /// Parses one raw mail (no mbox `From ` line).
     pub fn parse(raw: &[u8]) -> Result<Message, MessageError> {
-        let mail = PARSER.parse(raw).ok_or(MessageError::Unparseable)?;
+        Message::parse_shared(&Bytes::copy_from_slice(raw))
+    }
+
+    /// [`Message::parse`] for a mail in a shared buffer: a body that needs
+    /// no decoding (most kernel mail: plain text, 7bit or 8bit, UTF-8) is a
+    /// share of `raw`, and only the headers are parsed.
+    pub fn parse_shared(raw: &Bytes) -> Result<Message, MessageError> {
+        let headers = PARSER
+            .parse_headers(&raw[..])
+            .ok_or(MessageError::Unparseable)?;
+        let body = match plain_body(&headers, raw) {
+            Some(body) => body,
+            None => {
+                let mail = PARSER.parse(&raw[..]).ok_or(MessageError::Unparseable)?;
+                ByteString::from(decoded_body(&mail))
+            }
+        };
+        Message::from_headers(&headers, body)
+    }
+
+    fn from_headers(
+        mail: &mail_parser::Message,
+        body: ByteString,
+    ) -> Result<Message, MessageError> {
         let id = mail
             .message_id()
             .map(|id| id.trim().trim_start_matches('<').trim_end_matches('>'))
@@ -103,16 +129,7 @@ impl Message {
                     }
                     lists
                 }),
-            body: mail
-                .body_text(0)
-                .map(|b| {
-                    printable(if b.contains('\r') {
-                        b.replace("\r\n", "\n")
-                    } else {
-                        b.into_owned()
-                    })
-                })
-                .unwrap_or_default(),
+            body,
             raw_index: 0,
         })
     }
@@ -121,6 +138,69 @@ impl Message {
     pub fn is_reply(&self) -> bool {
         crate::parse::subject::strip_reply_prefixes(&self.subject).len() != self.subject.len()
     }
+}
+
+/// The body of a mail as mail-parser decodes it: the first text part (HTML
+/// made text where there is none), CRLF made LF, control characters gone.
+fn decoded_body(mail: &mail_parser::Message) -> String {
+    mail.body_text(0)
+        .map(|b| {
+            printable(if b.contains('\r') {
+                b.replace("\r\n", "\n")
+            } else {
+                b.into_owned()
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// The body of a mail that is one plain text part, 7bit or 8bit, in UTF-8
+/// (or ASCII), that needs no change: a share of `raw`, equal to what
+/// [`decoded_body`] would make of it. `None` for any other mail.
+fn plain_body(headers: &mail_parser::Message, raw: &Bytes) -> Option<ByteString> {
+    if let Some(kind) = headers.content_type() {
+        let text_plain = kind.ctype().eq_ignore_ascii_case("text")
+            && kind
+                .subtype()
+                .is_none_or(|sub| sub.eq_ignore_ascii_case("plain"));
+        let charset_is_plain = kind.attribute("charset").is_none_or(|c| {
+            ["utf-8", "utf8", "us-ascii", "ascii"]
+                .iter()
+                .any(|plain| c.trim().eq_ignore_ascii_case(plain))
+        });
+        if !text_plain || !charset_is_plain {
+            return None;
+        }
+    }
+    if let Some(encoding) = headers.content_transfer_encoding() {
+        let encoding = encoding.trim();
+        if !["7bit", "8bit", "binary"]
+            .iter()
+            .any(|plain| encoding.eq_ignore_ascii_case(plain))
+        {
+            return None;
+        }
+    }
+    // Past the blank line that ends the headers (mail-parser does not say
+    // where, reading headers only); mbox reading has made CRLF LF already.
+    if memchr::memchr(b'\r', raw).is_some() {
+        return None;
+    }
+    let start = if raw.starts_with(b"\n") {
+        1
+    } else {
+        memchr::memmem::find(raw, b"\n\n")? + 2
+    };
+    let body = &raw[start..];
+    // ASCII text decodes as itself, and so does UTF-8 labelled ASCII.
+    std::str::from_utf8(body).ok()?;
+    let needs_change = body.iter().fold(false, |seen, &b| {
+        seen | ((b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f) | (b == 0xc2))
+    });
+    if needs_change {
+        return None;
+    }
+    ByteString::try_from(raw.slice(start..)).ok()
 }
 
 /// mail-parser set to read the headers a draft uses. By default it reads
@@ -435,5 +515,66 @@ kasan-dev@googlegroups.com, bob@kernel.org, cgroups@vger.kernel.org\n\nbody\n";
                 "kasan-dev.googlegroups.com",
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod body_tests {
+    use super::*;
+
+    /// Every mail of `paths` read both ways: the share of the raw mail,
+    /// where it is taken, equals what mail-parser decodes. Returns how many
+    /// were shared and how many mails there were.
+    fn shared_bodies_equal_decoded_ones(paths: &[std::path::PathBuf]) -> (usize, usize) {
+        let (mut shared, mut all) = (0, 0);
+        let (mails, _) = crate::fetch::read_mailboxes(paths);
+        for mail in mails {
+            let Some(headers) = PARSER.parse_headers(&mail.bytes[..]) else {
+                continue;
+            };
+            all += 1;
+            if let Some(body) = plain_body(&headers, &mail.bytes) {
+                shared += 1;
+                let decoded = decoded_body(&PARSER.parse(&mail.bytes[..]).unwrap());
+                assert_eq!(
+                    &body[..],
+                    decoded,
+                    "{}",
+                    String::from_utf8_lossy(&mail.bytes)
+                );
+            }
+        }
+        (shared, all)
+    }
+
+    #[test]
+    fn a_shared_body_is_the_decoded_body() {
+        let samples = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/threads");
+        let (shared, all) = shared_bodies_equal_decoded_ones(&[samples]);
+        assert!(shared > 0, "{shared} of {all}");
+        let corpus = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        if corpus.is_dir() {
+            let week = corpus.join("weeks/lkml_news_v6.0-rc4.mbox");
+            let (shared, all) = shared_bodies_equal_decoded_ones(&[corpus.join("threads"), week]);
+            eprintln!("corpus: {shared} of {all} bodies shared");
+        }
+    }
+
+    #[test]
+    fn bodies_to_decode_are_not_shared() {
+        for raw in [
+            &b"Message-ID: <a@x>\nContent-Transfer-Encoding: quoted-printable\n\na=3Db\n"[..],
+            b"Message-ID: <a@x>\nContent-Type: text/plain; charset=iso-8859-1\n\n\xe9t\xe9\n",
+            b"Message-ID: <a@x>\nContent-Type: multipart/mixed; boundary=b\n\n--b\n\nx\n--b--\n",
+            b"Message-ID: <a@x>\n\ninvalid \xff utf-8\n",
+            b"Message-ID: <a@x>\n\ncarriage\r\nreturns\r\n",
+            b"Message-ID: <a@x>\n\nan escape \x1b[31m\n",
+        ] {
+            let headers = PARSER.parse_headers(raw).unwrap();
+            assert!(plain_body(&headers, &Bytes::copy_from_slice(raw)).is_none());
+            let message = Message::parse(raw).unwrap();
+            let decoded = decoded_body(&PARSER.parse(raw).unwrap());
+            assert_eq!(&message.body[..], decoded);
+        }
     }
 }

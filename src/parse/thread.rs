@@ -198,7 +198,7 @@ mod tests {
             date: chrono::DateTime::from_timestamp(date, 0).map(|d| d.fixed_offset()),
             list_id: None,
             lists: Vec::new(),
-            body: String::new(),
+            body: Default::default(),
             raw_index: 0,
         }
     }
