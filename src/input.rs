@@ -178,7 +178,10 @@ fn strip_wrapping(candidate: &str) -> &str {
 /// White space, controls, `<`, `>` or `"`: what a Message-ID cannot hold.
 /// Every ID of every mail passes here, so ASCII is checked by the byte.
 fn has_forbidden_char(id: &str) -> bool {
-    let forbidden = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"');
+    // U+FFFD is what reading bytes that are not UTF-8 leaves: such an ID
+    // was never the one sent.
+    let forbidden =
+        |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\u{fffd}');
     if id.is_ascii() {
         id.bytes().any(|b| forbidden(char::from(b)))
     } else {
@@ -332,5 +335,13 @@ mod tests {
         for raw in ["", "@", "a@", "@b", "no-at-sign", "a b@c", "a@b\r\nX: y"] {
             assert_eq!(normalize(raw), None, "{raw:?}");
         }
+    }
+
+    #[test]
+    fn an_id_cut_from_bytes_that_are_not_utf8_is_no_id() {
+        // A fuzzing input that once gave the ID `I,@\u{fffd}`.
+        let text = String::from_utf8_lossy(b"<I,@\xff>\nhttps://lore.kernel.org/all/a\xfe@b/");
+        assert!(extract(&text).ids.is_empty(), "{:?}", extract(&text).ids);
+        assert!(!is_valid_id("I,@\u{fffd}"));
     }
 }

@@ -16,11 +16,6 @@ use lkml_digest::history::History;
 use lkml_digest::render::{Format, render};
 use lkml_digest::week::{self, Since, WeekRequest};
 
-/// The file each input is written to, as an editor's mailbox.
-static PATH: LazyLock<PathBuf> = LazyLock::new(|| {
-    std::env::temp_dir().join(format!("lkml-digest-fuzz-{}.mbox", std::process::id()))
-});
-
 static HISTORY: LazyLock<Arc<History>> = LazyLock::new(|| {
     Arc::new(History::read(
         &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../samples/history"),
@@ -28,10 +23,16 @@ static HISTORY: LazyLock<Arc<History>> = LazyLock::new(|| {
 });
 
 fuzz_target!(|data: &[u8]| {
-    let path = PATH.clone();
-    std::fs::write(&path, data).expect("writing the input");
+    // Each input in a file of its own, as an editor's mailbox, removed when
+    // the input is done.
+    let mut file = tempfile::Builder::new()
+        .prefix("lkml-digest-fuzz-")
+        .suffix(".mbox")
+        .tempfile()
+        .expect("a temporary file");
+    std::io::Write::write_all(&mut file, data).expect("writing the input");
     let source = Source::Local {
-        mailboxes: vec![path],
+        mailboxes: vec![file.path().to_path_buf()],
         archives: Vec::new(),
     };
     let mut options = Options::new(DateTime::from_timestamp(0, 0).unwrap().fixed_offset());
