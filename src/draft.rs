@@ -172,12 +172,15 @@ pub fn threads_mbox(
 /// Each message's `raw_index` is its position in `raw`.
 pub fn pool_from(raw: &[RawMessage], preferred_list: Option<&str>) -> (Pool, Vec<String>) {
     let mut warnings: Vec<(&str, usize)> = Vec::new();
-    let mut messages = Vec::with_capacity(raw.len());
     // Parsing is pure, and most of a big mailbox's cost.
     let parsed = crate::parallel::map(raw, |m| Message::parse_shared(&m.bytes));
-    for (index, (message, parsed)) in raw.iter().zip(parsed).enumerate() {
-        match parsed {
-            Ok(parsed) => messages.push(Message {
+    // Consumed as the pool is built, so that the mails are not held twice.
+    let messages = raw
+        .iter()
+        .zip(parsed)
+        .enumerate()
+        .filter_map(|(index, (message, parsed))| match parsed {
+            Ok(parsed) => Some(Message {
                 raw_index: index,
                 ..parsed
             }),
@@ -189,9 +192,10 @@ pub fn pool_from(raw: &[RawMessage], preferred_list: Option<&str>) -> (Pool, Vec
                     Some((_, n)) => *n += 1,
                     None => warnings.push((&message.origin, 1)),
                 }
+                None
             }
-        }
-    }
+        });
+    let pool = Pool::new(messages, preferred_list);
     let warnings = warnings
         .into_iter()
         .map(|(origin, n)| {
@@ -199,7 +203,7 @@ pub fn pool_from(raw: &[RawMessage], preferred_list: Option<&str>) -> (Pool, Vec
             format!("{origin}: skipped {n} {mails} without a usable Message-ID")
         })
         .collect();
-    (Pool::new(messages, preferred_list), warnings)
+    (pool, warnings)
 }
 
 /// The post for `ids` from `pool`. `failed` holds what could not be read

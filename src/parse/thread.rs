@@ -48,6 +48,10 @@ impl Pool {
     /// lore's cross-list index holds one copy per list a mail went to.
     pub fn new(messages: impl IntoIterator<Item = Message>, preferred_list: Option<&str>) -> Pool {
         let mut pool = Pool::default();
+        let messages = messages.into_iter();
+        // At most as many as the iterator has: a pool is built once.
+        let (least, most) = messages.size_hint();
+        pool.messages.reserve_exact(most.unwrap_or(least));
         for message in messages {
             match pool.by_id.get(&message.id) {
                 Some(&i) => {
