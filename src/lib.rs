@@ -12,6 +12,7 @@ pub mod draft;
 pub mod fetch;
 pub mod history;
 pub mod input;
+pub mod maintainers;
 mod parallel;
 pub mod parse;
 pub mod post_format;
