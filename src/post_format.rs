@@ -189,9 +189,12 @@ fn read_entries(body: &str) -> Vec<WrittenEntry> {
     starts
         .iter()
         .enumerate()
-        .map(|(k, (_, text, from))| {
+        .filter_map(|(k, (_, text, from))| {
             let to = starts.get(k + 1).map_or(lines.len(), |s| s.0);
-            entry(text, &lines[*from..to])
+            let body = &lines[*from..to];
+            // A heading with nothing under it before the next one heads a
+            // group of entries (`--group`): no entry.
+            (!body.iter().all(|l| l.trim().is_empty())).then(|| entry(text, body))
         })
         .collect()
 }

@@ -110,6 +110,7 @@ pub fn run(
         top: request.top,
         interests: request.interests.clone(),
         lists,
+        maintainers: options.maintainers.clone(),
     };
     let history = options
         .history_before(window.until, newest_release(&pool, &window).as_deref())
@@ -378,12 +379,20 @@ pub struct WeekOptions {
     pub interests: Vec<Interest>,
     /// Only threads started on these lists; empty for all.
     pub lists: Vec<String>,
+    /// The kernel's MAINTAINERS: each candidate's sections.
+    pub maintainers: Option<std::sync::Arc<crate::maintainers::Maintainers>>,
 }
 
 /// The week's candidates in `pool`, best first; `memory`, the editor's
 /// earlier posts, adds what they cover and follow.
 pub fn rank(pool: &Pool, options: &WeekOptions, memory: Option<Memory>) -> Vec<Candidate> {
-    let mut ranked = rank::candidates(pool, &options.window, &options.interests, memory);
+    let mut ranked = rank::candidates(
+        pool,
+        &options.window,
+        &options.interests,
+        memory,
+        options.maintainers.as_deref(),
+    );
     if !options.lists.is_empty() {
         // Linus' announcements go to linux-kernel; they always count.
         ranked.retain(|c| {
@@ -535,10 +544,15 @@ pub fn explain(candidate: &Candidate, rank: usize) -> String {
     )
 }
 
-/// `-v`: why the history part weighs what it does, what the candidate
-/// follows, and where it was posted.
+/// `-v`: which interests matched (the section, for `section:`), why the
+/// history part weighs what it does, what the candidate follows, and
+/// where it was posted.
 fn remembered(candidate: &Candidate) -> String {
-    let mut said: Vec<String> = candidate.history.clone();
+    let mut said: Vec<String> = Vec::new();
+    if !candidate.interests.is_empty() {
+        said.push(format!("interests {}", candidate.interests.join(", ")));
+    }
+    said.extend(candidate.history.iter().cloned());
     if let Some(posted) = &candidate.posted {
         said.push(format!("already posted in {}", posted.post));
     } else if let Some(covered) = candidate.covered.first() {

@@ -50,6 +50,10 @@ pub struct Config {
     pub history: Option<PathBuf>,
     /// `--kernel-repo`: the release entry gets diffstat charts.
     pub kernel_repo: Option<PathBuf>,
+    /// `--maintainers`: the kernel's MAINTAINERS file.
+    pub maintainers: Option<PathBuf>,
+    /// `--group`: `areas` or `sections`.
+    pub group: Option<super::flags::GroupArg>,
     /// `--chart-dir`: where the charts are written.
     pub chart_dir: Option<PathBuf>,
     /// `--chart-url`: where the post links them.
@@ -173,6 +177,12 @@ impl Config {
             .filter(|_| !given("history") && !given("no_history"))
         {
             post.history = Some(expand_home(dir));
+        }
+        if let Some(file) = self.maintainers.as_ref().filter(|_| !given("maintainers")) {
+            post.maintainers = Some(expand_home(file));
+        }
+        if let Some(group) = self.group.filter(|_| !given("group")) {
+            post.group = Some(group);
         }
         if let Some(repo) = self.kernel_repo.as_ref().filter(|_| !given("kernel_repo")) {
             post.kernel_repo = Some(expand_home(repo));

@@ -16,6 +16,7 @@ use crate::fetch::cache::Cache;
 use crate::fetch::{self, LoreOptions, Source};
 use crate::history::History;
 use crate::input;
+use crate::maintainers::Maintainers;
 use crate::render::Format;
 use crate::week::{Since, WeekRequest};
 
@@ -185,6 +186,18 @@ pub struct PostArgs {
     #[arg(long, conflicts_with = "history")]
     pub no_history: bool,
 
+    /// The kernel's MAINTAINERS file (default: MAINTAINERS in
+    /// --kernel-repo): each entry's sections, `--interest section:NAME`,
+    /// and `--group` by it.
+    #[arg(long, value_name = "FILE")]
+    pub maintainers: Option<PathBuf>,
+
+    /// Entries under headings: `areas` (memory management, networking, …,
+    /// as kernel news pages group them) or `sections` (the first
+    /// MAINTAINERS section of each entry's files; needs MAINTAINERS).
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub group: Option<GroupArg>,
+
     /// The config file's post name pattern.
     #[arg(skip)]
     pub post_name: Option<String>,
@@ -253,6 +266,7 @@ impl PostArgs {
             jobs: self.summarizer_jobs.max(1),
             timeout: self.summarizer_timeout.max(Duration::from_millis(100)),
         });
+        options.group = self.group.map(Into::into);
         options.post_target = self.post_dir.clone().map(|dir| PostTarget {
             dir,
             name: self.post_name.clone(),
@@ -273,7 +287,29 @@ impl PostArgs {
     }
 }
 
+/// A MAINTAINERS file read, with the warnings of its unreadable lines.
+pub type ReadMaintainers = (Arc<Maintainers>, Vec<String>);
+
 impl PostArgs {
+    /// The MAINTAINERS file, read once: `--maintainers`, else the one in
+    /// `--kernel-repo` if it has one; with the warnings of lines that
+    /// could not be read. A file that cannot be read at all is an error.
+    pub fn maintainers(&self) -> Result<Option<ReadMaintainers>, String> {
+        let path = match (&self.maintainers, &self.kernel_repo) {
+            (Some(path), _) => path.clone(),
+            (None, Some(repo)) if repo.join("MAINTAINERS").is_file() => repo.join("MAINTAINERS"),
+            _ => {
+                if self.group == Some(GroupArg::Sections) {
+                    return Err("--group sections needs --maintainers FILE (or --kernel-repo with a MAINTAINERS)".into());
+                }
+                return Ok(None);
+            }
+        };
+        let (maintainers, warnings) =
+            Maintainers::read(&path).map_err(|e| format!("--maintainers {e}"))?;
+        Ok(Some((Arc::new(maintainers), warnings)))
+    }
+
     /// The earlier posts, read once: `--history`, else `--post-dir`; none
     /// with `--no-history`. A post that cannot be read is a warning in
     /// the history, said by the pipeline.
@@ -470,6 +506,23 @@ impl RelstatArgs {
     }
 }
 
+/// `--group`: clap's and the config file's names for the groupings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupArg {
+    Areas,
+    Sections,
+}
+
+impl From<GroupArg> for crate::compose::areas::Grouping {
+    fn from(group: GroupArg) -> Self {
+        match group {
+            GroupArg::Areas => crate::compose::areas::Grouping::Areas,
+            GroupArg::Sections => crate::compose::areas::Grouping::Sections,
+        }
+    }
+}
+
 /// `--format`: clap's and the config file's names for render's formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -556,12 +609,19 @@ impl SourceArgs {
 }
 
 impl WeekArgs {
-    /// What the week is asked for; an error names the flag at fault.
-    pub fn request(&self) -> Result<WeekRequest, String> {
+    /// What the week is asked for, `section:` interests read in
+    /// `maintainers`; an error names the flag at fault.
+    pub fn request(&self, maintainers: Option<&Arc<Maintainers>>) -> Result<WeekRequest, String> {
         let interests = self
             .interest
             .iter()
-            .map(|i| Interest::parse(i))
+            .map(|i| match (i.trim().strip_prefix("section:"), maintainers) {
+                (Some(name), Some(maintainers)) => Interest::section(name, maintainers),
+                (Some(_), None) => Err(format!(
+                    "--interest {i:?} needs --maintainers FILE (or --kernel-repo with a MAINTAINERS)"
+                )),
+                (None, _) => Interest::parse(i),
+            })
             .collect::<Result<Vec<Interest>, String>>()?;
         let since = match self.since.as_deref() {
             None => Since::WeekBefore,

@@ -152,6 +152,19 @@ fn report_failures(failed: &[Failure]) {
     }
 }
 
+/// The MAINTAINERS file the post options name, its unreadable lines
+/// reported; one that cannot be read is a usage error.
+fn maintainers(
+    post: &PostArgs,
+    source: &SourceArgs,
+) -> Result<Option<std::sync::Arc<crate::maintainers::Maintainers>>, CliError> {
+    let read = post.maintainers().map_err(CliError::Usage)?;
+    Ok(read.map(|(maintainers, warnings)| {
+        tell(source, &warnings);
+        maintainers
+    }))
+}
+
 /// The IDs of the inputs, the lines without one reported.
 fn asked_ids(inputs: &[String], source: &SourceArgs) -> Result<Vec<String>, CliError> {
     source.one_list().map_err(CliError::Usage)?;
@@ -165,11 +178,16 @@ fn run_draft(args: DraftArgs) -> Outcome {
         Ok(ids) => ids,
         Err(e) => return Outcome::Failed(e),
     };
+    let maintainers = match maintainers(&args.post, &args.source) {
+        Ok(maintainers) => maintainers,
+        Err(e) => return Outcome::Failed(e),
+    };
     let mut options = match args.post.options(args.source.cache_dir.as_deref()) {
         Ok(options) => options,
         Err(e) => return Outcome::Failed(CliError::Usage(e)),
     };
     options.history = args.post.history();
+    options.maintainers = maintainers;
     let source = args.source.source(&[]);
     let run = draft::run(
         &ids,
@@ -211,7 +229,11 @@ fn run_fetch(args: FetchArgs) -> Outcome {
 }
 
 fn run_week(args: WeekArgs) -> Outcome {
-    let request = match args.request() {
+    let maintainers = match maintainers(&args.post, &args.source) {
+        Ok(maintainers) => maintainers,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let request = match args.request(maintainers.as_ref()) {
         Ok(request) => request,
         Err(e) => return Outcome::Failed(CliError::Usage(e)),
     };
@@ -220,6 +242,7 @@ fn run_week(args: WeekArgs) -> Outcome {
         Err(e) => return Outcome::Failed(CliError::Usage(e)),
     };
     options.history = args.post.history();
+    options.maintainers = maintainers;
     let source = args.source.source(&args.archive);
     let run = match week::run(&source, &request, &options, &progress(&args.source)) {
         Ok(run) => run,

@@ -30,6 +30,13 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
     }
     // The earlier posts are read once; each build keeps those before it.
     let history = post.history();
+    let maintainers = match post.maintainers() {
+        Ok(read) => read.map(|(maintainers, warnings)| {
+            warnings.iter().for_each(|w| eprintln!("lkml-digest: {w}"));
+            maintainers
+        }),
+        Err(e) => return Outcome::Failed(CliError::Usage(e)),
+    };
     let (default_interests, default_top) = (args.interest, args.top);
     // The server's sources, quiet: its log is not the place for progress.
     let source = SourceArgs {
@@ -47,6 +54,7 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
     };
     let draft_post = post.clone();
     let draft_history = history.clone();
+    let (draft_maintainers, week_maintainers) = (maintainers.clone(), maintainers);
     let chart_dir = post.kernel_repo.as_ref().and(post.chart_dir.clone());
     let draft = move |request: &serve::DraftRequest, watch: &(dyn Fn(serve::Progress) + Sync)| {
         let ids = input::extract(&request.input).ids;
@@ -62,6 +70,7 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
             &request.date,
         )?;
         options.history = draft_history.clone();
+        options.maintainers = draft_maintainers.clone();
         let run = draft::run(
             &ids,
             &draft_from,
@@ -113,10 +122,11 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
             source,
             post,
         };
-        let request = args.request()?;
+        let request = args.request(week_maintainers.as_ref())?;
         let source = args.source.source(&args.archive);
         let mut options = post_options(&args.post, args.source.cache_dir.as_deref(), &None, &None)?;
         options.history = history.clone();
+        options.maintainers = week_maintainers.clone();
         week::run(&source, &request, &options, &|_| {})
             .map(|run| serve::Built {
                 draft: run.draft,

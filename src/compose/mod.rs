@@ -4,6 +4,7 @@
 //! about (the cover letter, not patch 2/7), what kind of thread it is, whose
 //! name goes in the heading, and what the post is called.
 
+pub mod areas;
 pub mod follow_up;
 pub mod proofread;
 pub mod rank;
@@ -83,6 +84,17 @@ pub struct Entry {
     /// they wrote it; the summary starts from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub earlier_summary: Option<String>,
+    /// The files its patches change, as their diffstats and diffs name
+    /// them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
+    /// With MAINTAINERS: the sections of those files, each file's first,
+    /// the section with the most files first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<String>,
+    /// `--group`: the heading it stands under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// A chart shown after an entry's summary: the sentence that introduces
@@ -150,6 +162,10 @@ pub struct Options {
     /// The editor's earlier posts (`--history`), all that were read: each
     /// pipeline keeps those dated before its post.
     pub history: Option<std::sync::Arc<crate::history::History>>,
+    /// The kernel's MAINTAINERS (`--maintainers`): each entry's sections.
+    pub maintainers: Option<std::sync::Arc<crate::maintainers::Maintainers>>,
+    /// `--group`: entries under area or section headings.
+    pub group: Option<areas::Grouping>,
     /// Where this run writes its post (`--post-dir`): that file is never
     /// its own history.
     pub post_target: Option<PostTarget>,
@@ -234,6 +250,8 @@ impl Options {
             summarizer: None,
             release_charts: None,
             history: None,
+            maintainers: None,
+            group: None,
             post_target: None,
         }
     }
@@ -327,6 +345,19 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             (repaired, repairs)
         }
     };
+    let mut files: Vec<String> = Vec::new();
+    for mail in std::iter::once(message).chain(series.patches.iter().copied()) {
+        for path in thread.post(mail).paths() {
+            if !files.contains(path) {
+                files.push(path.clone());
+            }
+        }
+    }
+    let sections = options
+        .maintainers
+        .as_ref()
+        .map(|m| m.sections_of(files.iter().map(String::as_str)))
+        .unwrap_or_default();
     Entry {
         message_id: message.id.clone(),
         link: format!(
@@ -355,6 +386,9 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         charts: Vec::new(),
         covered: Vec::new(),
         earlier_summary: None,
+        files,
+        sections,
+        group: None,
     }
 }
 
@@ -527,6 +561,9 @@ pub fn draft(entries: Vec<Entry>, failed: Vec<Failure>, options: &Options) -> Dr
         .max_by(|a, b| a.date.cmp(&b.date))
         .and_then(announced_release);
     entries.extend(releases);
+    if let Some(grouping) = options.group {
+        entries = areas::group(entries, grouping, options.maintainers.as_deref());
+    }
     let date = options.date.format("%Y-%m-%d").to_string();
     let title = options.title.clone().unwrap_or_else(|| {
         let release = newest_release.clone().unwrap_or_else(|| date.clone());

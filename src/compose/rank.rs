@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Kind, Revision, kind_of};
 use crate::history::{Asked, AtHand, Covered, History, Learned};
+use crate::maintainers::{Maintainers, Section};
 use crate::parse::series::{
     API_LIST, SENDING_SPREAD, SendingKey, adds_an_interface, names_an_interface, series_key,
 };
@@ -49,6 +50,17 @@ pub enum Interest {
     /// A bare word such as `memcg` or `mm/damon`: a subject prefix, a list
     /// (`mm` is also linux-mm), or a file or directory the series touches.
     Word(String),
+    /// `section:NAME`: the MAINTAINERS sections NAME names (`indexes` into
+    /// `maintainers`): a file of theirs (`F:`/`N:`, less `X:`) or a `K:`
+    /// regex on the patches' added lines; and, apart, a list they all
+    /// name (`L:`), not the wider lists some add (the block cgroup
+    /// controller's linux-block).
+    Section {
+        name: String,
+        maintainers: std::sync::Arc<Maintainers>,
+        indexes: Vec<usize>,
+        lists: Vec<String>,
+    },
 }
 
 impl Interest {
@@ -79,8 +91,106 @@ impl Interest {
         }
     }
 
+    /// `section:NAME` with the sections of `maintainers` NAME names; an
+    /// unknown NAME offers the nearest.
+    pub fn section(
+        name: &str,
+        maintainers: &std::sync::Arc<Maintainers>,
+    ) -> Result<Interest, String> {
+        let found = maintainers
+            .named(name)
+            .map_err(|e| format!("--interest section:{name}: {e}"))?;
+        let indexes = maintainers
+            .sections()
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| found.iter().any(|f| std::ptr::eq(*f, *s)))
+            .map(|(i, _)| i)
+            .collect();
+        let lists = found[0]
+            .lists
+            .iter()
+            .filter(|l| found.iter().all(|s| s.lists.contains(l)))
+            .cloned()
+            .collect();
+        Ok(Interest::Section {
+            name: name.to_string(),
+            maintainers: maintainers.clone(),
+            indexes,
+            lists,
+        })
+    }
+
+    /// What the candidate matched, as `-v` and the ranking say it: the
+    /// interest as written; for a section, the section whose files (or
+    /// `K:` regex) it matched, and the section's list it went to, each
+    /// counting as the path and list interests they are.
+    fn matched(&self, facts: &Facts) -> Vec<String> {
+        let Interest::Section {
+            name,
+            maintainers,
+            indexes,
+            lists,
+        } = self
+        else {
+            return if self.matches(facts) {
+                vec![interest_label(self)]
+            } else {
+                Vec::new()
+            };
+        };
+        let ours = |section: &Section| {
+            indexes
+                .iter()
+                .any(|&i| std::ptr::eq(&maintainers.sections()[i], section))
+        };
+        // The section a file takes first, where it is one of ours; else
+        // any of ours that holds a file or names the added lines.
+        let first = facts
+            .paths
+            .iter()
+            .filter_map(|p| maintainers.section_of(p))
+            .find(|s| ours(s));
+        let any = || {
+            indexes
+                .iter()
+                .map(|&i| &maintainers.sections()[i])
+                .find(|section| {
+                    facts.paths.iter().any(|p| section.holds(p))
+                        || (section.has_keywords() && section.names_in(&facts.added))
+                })
+        };
+        let mut found: Vec<String> = first
+            .or_else(any)
+            .map(|section| format!("section:{}", section.name))
+            .into_iter()
+            .collect();
+        if let Some(list) = lists
+            .iter()
+            .find(|l| facts.lists.iter().any(|id| is_list(id, l)))
+        {
+            found.push(format!("list:{list} (section:{name})"));
+        }
+        found
+    }
+
+    /// Whether the interest needs the patches' added lines.
+    fn needs_added_lines(&self) -> bool {
+        match self {
+            Interest::Section {
+                maintainers,
+                indexes,
+                ..
+            } => indexes
+                .iter()
+                .any(|&i| maintainers.sections()[i].has_keywords()),
+            _ => false,
+        }
+    }
+
     fn matches(&self, facts: &Facts) -> bool {
         match self {
+            Interest::Section { .. } => !self.matched(facts).is_empty(),
             Interest::Prefix(p) => facts.prefixes.iter().any(|q| is_under(q, p)),
             Interest::List(l) => facts.lists.iter().any(|id| is_list(id, l)),
             Interest::Path(_, glob) => facts.paths.iter().any(|path| glob.is_match(path)),
@@ -205,6 +315,10 @@ pub struct Candidate {
     #[serde(rename = "trailers")]
     pub trailer_count: usize,
     pub interests: Vec<String>,
+    /// With MAINTAINERS: the sections of the files it changes, the one
+    /// with the most files first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<String>,
     /// Why the history part weighs what it does: "12 earlier entries on
     /// memcg".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -248,6 +362,8 @@ struct Facts {
     linked: Vec<String>,
     /// Its cover letter's b4 change-id.
     change_id: Option<String>,
+    /// The lines its patches add, where a `K:` regex asks for them.
+    added: String,
 }
 
 /// The week's candidates in `pool`, best first: thread starts inside
@@ -259,14 +375,20 @@ pub fn candidates(
     window: &Window,
     interests: &[Interest],
     memory: Option<Memory>,
+    maintainers: Option<&Maintainers>,
 ) -> Vec<Candidate> {
     let mut found: Vec<(Candidate, Facts)> = Vec::new();
     // Where each sending's patches joined, and when its first was sent.
     let mut sendings: HashMap<String, Vec<(usize, Option<SentAt>)>> = HashMap::new();
     let need_paths = memory.is_some_and(|m| !m.learned.prefixes.is_empty())
-        || interests
-            .iter()
-            .any(|i| matches!(i, Interest::Path(..) | Interest::Word(_)));
+        || maintainers.is_some()
+        || interests.iter().any(|i| {
+            matches!(
+                i,
+                Interest::Path(..) | Interest::Word(_) | Interest::Section { .. }
+            )
+        });
+    let need_added = interests.iter().any(Interest::needs_added_lines);
     let need_links = memory.is_some_and(|m| !m.history.is_empty());
     // Each thread is described on its own (in parallel for many); joining
     // siblings and revisions across threads comes after, in order.
@@ -277,7 +399,7 @@ pub fn candidates(
             .filter(|start| window.contains(start))
             .map(|start| {
                 (
-                    describe(&thread, start, need_paths, need_links),
+                    describe(&thread, start, need_paths, need_links, need_added),
                     thread.sending_key(start),
                 )
             })
@@ -315,11 +437,11 @@ pub fn candidates(
     let mut ranked: Vec<Candidate> = collapse_revisions(found)
         .into_iter()
         .map(|(mut candidate, facts)| {
-            candidate.interests = interests
-                .iter()
-                .filter(|i| i.matches(&facts))
-                .map(interest_label)
-                .collect();
+            candidate.interests = interests.iter().flat_map(|i| i.matched(&facts)).collect();
+            if let Some(maintainers) = maintainers {
+                candidate.sections =
+                    maintainers.sections_of(facts.paths.iter().map(String::as_str));
+            }
             let mut remembered = Remembered::default();
             if let Some(memory) = memory {
                 remembered = remember(&mut candidate, &facts, memory);
@@ -343,6 +465,7 @@ fn interest_label(interest: &Interest) -> String {
         Interest::List(l) => format!("list:{l}"),
         Interest::Path(p, _) => format!("path:{p}"),
         Interest::Word(w) => w.clone(),
+        Interest::Section { name, .. } => format!("section:{name}"),
     }
 }
 
@@ -561,11 +684,8 @@ pub fn listing_score(
         replies,
         participants: facts.participants.len(),
         trailer_count: 0,
-        interests: interests
-            .iter()
-            .filter(|i| i.matches(&facts))
-            .map(interest_label)
-            .collect(),
+        interests: interests.iter().flat_map(|i| i.matched(&facts)).collect(),
+        sections: Vec::new(),
         history: Vec::new(),
         covered: Vec::new(),
         posted: None,
@@ -591,6 +711,7 @@ fn describe(
     start: &Message,
     need_paths: bool,
     need_links: bool,
+    need_added: bool,
 ) -> (Candidate, Facts) {
     let post = thread.post(start);
     let (series, replies) = thread.series_at(start);
@@ -635,6 +756,16 @@ fn describe(
             .flat_map(|m| thread.post(m).paths().to_vec())
             .collect();
     }
+    if need_added {
+        for mail in own_posts() {
+            for line in mail.body.lines() {
+                if let Some(added) = line.strip_prefix('+').filter(|l| !l.starts_with("++ ")) {
+                    facts.added.push_str(added);
+                    facts.added.push('\n');
+                }
+            }
+        }
+    }
     let kind = kind_of(
         &post.subject,
         super::release_of(start).is_some(),
@@ -658,6 +789,7 @@ fn describe(
         participants: facts.participants.len(),
         trailer_count: facts.trailers,
         interests: Vec::new(),
+        sections: Vec::new(),
         history: Vec::new(),
         covered: Vec::new(),
         posted: None,
@@ -765,7 +897,7 @@ mod tests {
             .iter()
             .map(|i| Interest::parse(i).unwrap())
             .collect();
-        candidates(&Pool::new(mails, None), &week(), &interests, None)
+        candidates(&Pool::new(mails, None), &week(), &interests, None, None)
     }
 
     fn series(prefix: &str, from: &str, revision: u32, at: i64) -> Vec<Message> {

@@ -92,7 +92,32 @@ struct HugoPost<'a> {
 }
 
 /// One entry as Markdown lines.
+/// The heading an entry starts, where it is the first of its group: the
+/// group's name and its `=` underline, one level above the entries'.
+struct GroupHeading {
+    name: String,
+    underline: String,
+}
+
+/// Each entry's group heading, where it opens a group.
+fn group_headings(entries: &[Entry], width: impl Fn(&str) -> usize) -> Vec<Option<GroupHeading>> {
+    let mut previous: Option<&str> = None;
+    entries
+        .iter()
+        .map(|entry| {
+            let group = entry.group.as_deref();
+            let opens = group.is_some() && group != previous;
+            previous = group;
+            group.filter(|_| opens).map(|name| GroupHeading {
+                name: name.to_string(),
+                underline: "=".repeat(width(name).max(3)),
+            })
+        })
+        .collect()
+}
+
 struct MarkdownEntry {
+    group: Option<GroupHeading>,
     heading: String,
     underline: String,
     link: String,
@@ -136,12 +161,18 @@ struct MarkdownBody {
 
 impl MarkdownBody {
     fn new(draft: &Draft) -> MarkdownBody {
+        let groups = group_headings(&draft.entries, markdown::width);
         let entries = draft
             .entries
             .iter()
-            .map(|entry| {
+            .zip(groups)
+            .map(|(entry, group)| {
                 let heading = markdown::escape_line_start(&markdown::inline(&heading(entry)));
                 MarkdownEntry {
+                    group: group.map(|g| GroupHeading {
+                        name: markdown::escape_line_start(&markdown::inline(&g.name)),
+                        ..g
+                    }),
                     underline: crate::post_format::underline(markdown::width(&heading)),
                     heading,
                     link: entry.link.clone(),
@@ -184,6 +215,7 @@ fn failures(failed: &[Failure], clean: fn(&str) -> String) -> Vec<String> {
 }
 
 struct TextEntry {
+    group: Option<GroupHeading>,
     heading: String,
     underline: String,
     link: String,
@@ -202,12 +234,15 @@ struct TextPost<'a> {
 
 impl<'a> TextPost<'a> {
     fn new(draft: &'a Draft) -> TextPost<'a> {
+        let groups = group_headings(&draft.entries, markdown::width);
         let entries = draft
             .entries
             .iter()
-            .map(|entry| {
+            .zip(groups)
+            .map(|(entry, group)| {
                 let heading = heading(entry);
                 TextEntry {
+                    group,
                     underline: crate::post_format::underline(markdown::width(&heading)),
                     heading,
                     link: entry.link.clone(),
@@ -252,6 +287,7 @@ fn html_spans(text: &str) -> Vec<HtmlSpan> {
 }
 
 struct HtmlEntry<'a> {
+    group: Option<GroupHeading>,
     subject: Vec<HtmlSpan>,
     entry: &'a Entry,
     kind: String,
@@ -275,7 +311,9 @@ impl<'a> HtmlPage<'a> {
             entries: draft
                 .entries
                 .iter()
-                .map(|entry| HtmlEntry {
+                .zip(group_headings(&draft.entries, |t| t.chars().count()))
+                .map(|(entry, group)| HtmlEntry {
+                    group,
                     subject: html_spans(&entry.subject),
                     kind: serde_json::to_value(entry.kind)
                         .ok()
