@@ -300,3 +300,39 @@ fn the_real_maintainers_places_memory_management_files_and_its_list() {
     );
     assert_eq!(first("README"), "THE REST");
 }
+
+#[test]
+fn the_config_file_names_maintainers_and_the_grouping() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(MAINTAINERS);
+    std::fs::write(
+        &config,
+        format!("maintainers = {:?}\ngroup = \"sections\"\n", file.to_str().unwrap()),
+    )
+    .unwrap();
+    let draft = week_json(&["--config", config.to_str().unwrap()]);
+    assert_eq!(entry(&draft, "20220829071201.4242-1")["group"], "DAMON");
+}
+
+#[test]
+fn maintainers_default_to_the_kernel_repos() {
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::copy(MAINTAINERS, repo.path().join("MAINTAINERS")).unwrap();
+    let charts = repo.path().join("charts");
+    let out = week(&[
+        "--kernel-repo",
+        repo.path().to_str().unwrap(),
+        "--chart-dir",
+        charts.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    // Not a git repository: the release charts fail (exit 1), alone.
+    common::assert_exit(&out, 1);
+    let draft = common::json_stdout(&out);
+    assert_eq!(
+        entry(&draft, "20220829071201.4242-1")["sections"],
+        serde_json::json!(["DAMON"])
+    );
+}
