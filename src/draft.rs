@@ -171,39 +171,64 @@ pub fn threads_mbox(
 /// origin, so that a broken mailbox is one line of warning, not hundreds.
 /// Each message's `raw_index` is its position in `raw`.
 pub fn pool_from(raw: &[RawMessage], preferred_list: Option<&str>) -> (Pool, Vec<String>) {
-    let mut warnings: Vec<(&str, usize)> = Vec::new();
-    // Parsing is pure, and most of a big mailbox's cost.
-    let parsed = crate::parallel::map(raw, |m| Message::parse_shared(&m.bytes));
-    // Consumed as the pool is built, so that the mails are not held twice.
-    let messages = raw
-        .iter()
-        .zip(parsed)
-        .enumerate()
-        .filter_map(|(index, (message, parsed))| match parsed {
-            Ok(parsed) => Some(Message {
-                raw_index: index,
-                ..parsed
-            }),
-            Err(MessageError::NoMessageId | MessageError::Unparseable) => {
-                match warnings
-                    .iter_mut()
-                    .find(|(origin, _)| *origin == message.origin)
-                {
-                    Some((_, n)) => *n += 1,
-                    None => warnings.push((&message.origin, 1)),
-                }
-                None
+    let mut parsing = Parsing::default();
+    parsing.add(raw, true);
+    parsing.pool(preferred_list)
+}
+
+/// Mails parsed batch after batch into the messages of one pool, with the
+/// mails that could not be used counted per origin.
+#[derive(Debug, Default)]
+pub struct Parsing {
+    messages: Vec<Message>,
+    skipped: Vec<(String, usize)>,
+    seen: usize,
+}
+
+impl Parsing {
+    /// Parses a batch. A body that needs no decoding is a share of its
+    /// mail where `shared`, else a copy of the body alone, so that the
+    /// batch can be given back (the rest of the mail is not kept).
+    /// `raw_index` counts the mails of every batch so far.
+    pub fn add(&mut self, raw: &[RawMessage], shared: bool) {
+        // Parsing is pure, and most of a big mailbox's cost.
+        let parsed = crate::parallel::map_costly(raw, |m| {
+            if shared {
+                Message::parse_shared(&m.bytes)
+            } else {
+                Message::parse(&m.bytes)
             }
         });
-    let pool = Pool::new(messages, preferred_list);
-    let warnings = warnings
-        .into_iter()
-        .map(|(origin, n)| {
-            let mails = if n == 1 { "mail" } else { "mails" };
-            format!("{origin}: skipped {n} {mails} without a usable Message-ID")
-        })
-        .collect();
-    (pool, warnings)
+        self.messages.reserve(raw.len());
+        for (index, (mail, parsed)) in raw.iter().zip(parsed).enumerate() {
+            match parsed {
+                Ok(parsed) => self.messages.push(Message {
+                    raw_index: self.seen + index,
+                    ..parsed
+                }),
+                Err(MessageError::NoMessageId | MessageError::Unparseable) => {
+                    match self.skipped.iter_mut().find(|(o, _)| *o == mail.origin) {
+                        Some((_, n)) => *n += 1,
+                        None => self.skipped.push((mail.origin.clone(), 1)),
+                    }
+                }
+            }
+        }
+        self.seen += raw.len();
+    }
+
+    /// The pool, and a warning for each origin with mails it could not use.
+    pub fn pool(self, preferred_list: Option<&str>) -> (Pool, Vec<String>) {
+        let warnings = self
+            .skipped
+            .iter()
+            .map(|(origin, n)| {
+                let mails = if *n == 1 { "mail" } else { "mails" };
+                format!("{origin}: skipped {n} {mails} without a usable Message-ID")
+            })
+            .collect();
+        (Pool::new(self.messages, preferred_list), warnings)
+    }
 }
 
 /// The post for `ids` from `pool`. `failed` holds what could not be read

@@ -12,7 +12,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::compose::rank::{self, Candidate, Interest, Memory, Window};
 use crate::compose::{self, Draft, Entry, Failure, Kind, Options};
-use crate::draft::pool_from;
+use crate::draft::{Parsing, pool_from};
 use crate::fetch::lore::LoreOptions;
 use crate::fetch::lore::ThreadAsk;
 use crate::fetch::search::{Hit, ListingAsk, query};
@@ -214,7 +214,14 @@ fn from_local(
         // Undated mail is kept; the ranking leaves it out of the window.
         None => true,
     };
-    let (mut raw, errors) = fetch::read_mailboxes_keeping(mailboxes, &near_the_window);
+    // Each block of mail is parsed as it is read, the bodies copied out,
+    // and the block given back: the mailbox is never held whole.
+    let mut parsing = Parsing::default();
+    let mut read = 0;
+    let errors = fetch::read_mailboxes_by_block(mailboxes, &near_the_window, &mut |mails| {
+        read += mails.len();
+        parsing.add(&mails, false);
+    });
     let mut failed: Vec<Failure> = errors.into_iter().map(Failure::from).collect();
     for dir in archives {
         match fetch::archive::read_archive(dir, window.since, window.until) {
@@ -224,15 +231,18 @@ fn from_local(
                     dir.display(),
                     messages.len()
                 ));
-                raw.extend(messages);
+                read += messages.len();
+                parsing.add(&messages, true);
             }
             Err(e) => failed.push(Failure::from(e)),
         }
     }
-    if raw.is_empty() && !failed.is_empty() {
+    if read == 0 && !failed.is_empty() {
         return Err(WeekError::NoMail(failed));
     }
-    Ok((parse_pool(&raw, preferred, notes), window, failed))
+    let (pool, warnings) = parsing.pool(preferred);
+    notes.extend(warnings);
+    Ok((pool, window, failed))
 }
 
 /// The week's candidate threads from lore: the window's listing (no

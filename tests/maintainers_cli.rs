@@ -308,7 +308,10 @@ fn the_config_file_names_maintainers_and_the_grouping() {
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(MAINTAINERS);
     std::fs::write(
         &config,
-        format!("maintainers = {:?}\ngroup = \"sections\"\n", file.to_str().unwrap()),
+        format!(
+            "maintainers = {:?}\ngroup = \"sections\"\n",
+            file.to_str().unwrap()
+        ),
     )
     .unwrap();
     let draft = week_json(&["--config", config.to_str().unwrap()]);

@@ -82,26 +82,55 @@ pub fn read_mailboxes_keeping(
     keep: Keep,
 ) -> (Vec<RawMessage>, Vec<SourceError>) {
     let mut messages = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        match read_path(path, keep) {
-            Ok(found) => messages.extend(found),
-            Err(reason) => errors.push(SourceError {
-                source_name: path.display().to_string(),
-                reason,
-            }),
-        }
-    }
+    let errors = read_each(paths, keep, &mut |mails, shares| {
+        messages.extend(mails);
+        shares
+    });
     (messages, errors)
 }
 
-fn read_path(path: &Path, keep: Keep) -> Result<Vec<RawMessage>, String> {
+/// Reads the messages under `paths` that `keep` wants and hands them to
+/// `each` a block at a time. Once `each` returns, the block is given back:
+/// what `each` keeps of it must be copied (a parsed mail's fields), so
+/// that a mailbox read this way costs what is kept of it, not its size.
+pub fn read_mailboxes_by_block(
+    paths: &[PathBuf],
+    keep: Keep,
+    each: &mut dyn FnMut(Vec<RawMessage>),
+) -> Vec<SourceError> {
+    read_each(paths, keep, &mut |mails, _| {
+        each(mails);
+        false
+    })
+}
+
+/// What a reader hands the mails of a block to: they, and whether they
+/// are shares of the block (rather than copies); it answers whether the
+/// block is still held.
+type Each<'a> = &'a mut dyn FnMut(Vec<RawMessage>, bool) -> bool;
+
+fn read_each(paths: &[PathBuf], keep: Keep, each: Each) -> Vec<SourceError> {
+    let mut errors = Vec::new();
+    for path in paths {
+        if let Err(reason) = read_path(path, keep, each) {
+            errors.push(SourceError {
+                source_name: path.display().to_string(),
+                reason,
+            });
+        }
+    }
+    errors
+}
+
+fn read_path(path: &Path, keep: Keep, each: Each) -> Result<(), String> {
     let meta = fs::metadata(path).map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
     if !meta.is_dir() {
-        return read_mbox(path, keep);
+        return read_mbox(path, keep, each);
     }
     if path.join("cur").is_dir() || path.join("new").is_dir() {
-        return read_maildir(path, keep);
+        let mails = read_maildir(path, keep)?;
+        each(mails, false);
+        return Ok(());
     }
     let mut files: Vec<PathBuf> = fs::read_dir(path)
         .map_err(|e| format!("cannot list it: {}", io_reason(&e)))?
@@ -115,44 +144,50 @@ fn read_path(path: &Path, keep: Keep) -> Result<Vec<RawMessage>, String> {
         return Err("a directory with no *.mbox files and no Maildir (cur/, new/) in it".into());
     }
     files.sort();
-    let mut messages = Vec::new();
     for file in files {
-        messages.extend(read_mbox(&file, keep)?);
+        read_mbox(&file, keep, each)?;
     }
-    Ok(messages)
+    Ok(())
 }
 
-fn read_mbox(path: &Path, keep: Keep) -> Result<Vec<RawMessage>, String> {
+fn read_mbox(path: &Path, keep: Keep, each: Each) -> Result<(), String> {
     let file = fs::File::open(path).map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
     let gzipped = reader
         .fill_buf()
         .map_err(|e| format!("cannot read it: {}", io_reason(&e)))?
         .starts_with(&[0x1f, 0x8b]);
-    let found = if gzipped {
+    let origin = path.display().to_string();
+    let mut each = |mails: Vec<Bytes>, shares: bool| {
+        let mails = mails
+            .into_iter()
+            .map(|bytes| RawMessage {
+                bytes,
+                origin: origin.clone(),
+            })
+            .collect();
+        each(mails, shares)
+    };
+    if gzipped {
         let unpacked = BufReader::with_capacity(1 << 16, MultiGzDecoder::new(reader));
-        split_blocks(unpacked, BLOCK, keep).map_err(|e| format!("not a valid gzip file: {e}"))?
+        split_blocks(unpacked, BLOCK, keep, &mut each)
+            .map_err(|e| format!("not a valid gzip file: {e}"))
     } else {
         match Mapped::new(reader.get_ref()) {
-            Some(mapped) => split_mapped(&mapped, BLOCK, keep),
+            Some(mapped) => {
+                split_mapped(&mapped, BLOCK, keep, &mut each);
+                Ok(())
+            }
             // A pipe or a special file: read as it streams.
-            None => split_blocks(reader, BLOCK, keep)
-                .map_err(|e| format!("cannot read it: {}", io_reason(&e)))?,
+            None => split_blocks(reader, BLOCK, keep, &mut each)
+                .map_err(|e| format!("cannot read it: {}", io_reason(&e))),
         }
-    };
-    let origin = path.display().to_string();
-    Ok(found
-        .into_iter()
-        .map(|bytes| RawMessage {
-            bytes,
-            origin: origin.clone(),
-        })
-        .collect())
+    }
 }
 
 /// How much of an mbox is read at once: enough messages to share out
 /// among the cores, little against what a week of mail keeps.
-const BLOCK: usize = 4 << 20;
+const BLOCK: usize = 16 << 20;
 
 /// An mbox file mapped into memory, so that its mails are read where the
 /// page cache holds them rather than copied into fresh memory.
@@ -188,8 +223,8 @@ impl Mapped {
         Some(Mapped { map, bytes })
     }
 
-    /// Gives back the pages of `range` that this process holds, none of
-    /// whose mails were kept: a week read out of a year's mailbox then
+    /// Gives back the pages of `range` that this process holds, nothing
+    /// of which is still used: a week read out of a year's mailbox then
     /// holds its week, not the year, as it would reading in blocks.
     fn release(&self, range: std::ops::Range<usize>) {
         let page = 4096;
@@ -210,11 +245,16 @@ impl Mapped {
 }
 
 /// The mails of a mapped mbox that `keep` wants, `block` bytes at a time,
-/// as [`split_blocks`] reads a stream: shares of the mapping where most of
-/// a block is kept, copies where little is (and the block's pages go back).
-fn split_mapped(mapped: &Mapped, block: usize, keep: Keep) -> Vec<Bytes> {
+/// as [`split_blocks`] reads a stream: handed to `each` as shares of the
+/// mapping where most of a block is kept, else as copies; a block that
+/// `each` no longer holds gives its pages back.
+fn split_mapped(
+    mapped: &Mapped,
+    block: usize,
+    keep: Keep,
+    each: &mut dyn FnMut(Vec<Bytes>, bool) -> bool,
+) {
     let all = &mapped.bytes;
-    let mut kept = Vec::new();
     let mut start = 0;
     let mut want = block;
     loop {
@@ -227,26 +267,21 @@ fn split_mapped(mapped: &Mapped, block: usize, keep: Keep) -> Vec<Bytes> {
             want *= 2;
             continue;
         }
-        let shared = keep_block(&read, &spans, keep, &mut kept);
-        if !shared {
+        let (mails, shares) = keep_block(&read, &spans, keep);
+        if !each(mails, shares) {
             mapped.release(start..start + rest);
         }
         if at_end {
-            return kept;
+            return;
         }
         start += rest;
         want = block;
     }
 }
 
-/// Adds the mails of `spans` in `read` that `keep` wants to `kept`: shares
-/// of `read` where they are most of it (and then says so), else copies.
-fn keep_block(
-    read: &Bytes,
-    spans: &[std::ops::Range<usize>],
-    keep: Keep,
-    kept: &mut Vec<Bytes>,
-) -> bool {
+/// The mails of `spans` in `read` that `keep` wants: shares of `read`
+/// where they are most of it (and then says so), else copies.
+fn keep_block(read: &Bytes, spans: &[std::ops::Range<usize>], keep: Keep) -> (Vec<Bytes>, bool) {
     let wanted: Vec<Cow<[u8]>> = crate::parallel::map(spans, |span| {
         mbox::message(&read[span.clone()]).filter(|message| keep(message))
     })
@@ -254,23 +289,31 @@ fn keep_block(
     .flatten()
     .collect();
     let share = wanted.iter().map(|m| m.len()).sum::<usize>() * 2 >= read.len();
-    kept.extend(wanted.into_iter().map(|m| {
-        if share {
-            mbox::shared(read, m)
-        } else {
-            Bytes::from(m.into_owned())
-        }
-    }));
-    share
+    let mails = wanted
+        .into_iter()
+        .map(|m| {
+            if share {
+                mbox::shared(read, m)
+            } else {
+                Bytes::from(m.into_owned())
+            }
+        })
+        .collect();
+    (mails, share)
 }
 
 /// The messages of an mbox that `keep` wants, read `block` bytes at a
-/// time. Kept messages share the block they were read into where most of
-/// it is kept (a week read from its own mbox), and are copied out where
-/// little is (a week's mail, or one announcement, out of a year's mbox),
-/// so that a few kept mails never hold whole blocks in memory.
-fn split_blocks(mut reader: impl Read, block: usize, keep: Keep) -> std::io::Result<Vec<Bytes>> {
-    let mut kept = Vec::new();
+/// time and handed to `each`. Kept messages share the block they were
+/// read into where most of it is kept (a week read from its own mbox),
+/// and are copied out where little is (a week's mail, or one
+/// announcement, out of a year's mbox), so that a few kept mails never
+/// hold whole blocks in memory.
+fn split_blocks(
+    mut reader: impl Read,
+    block: usize,
+    keep: Keep,
+    each: &mut dyn FnMut(Vec<Bytes>, bool) -> bool,
+) -> std::io::Result<()> {
     let mut buffer = Vec::new();
     loop {
         // A message longer than a block is read in ever larger steps, not
@@ -286,10 +329,11 @@ fn split_blocks(mut reader: impl Read, block: usize, keep: Keep) -> std::io::Res
         }
         let read = Bytes::from(std::mem::take(&mut buffer));
         let (spans, rest) = mbox::complete_messages(&read, at_end);
-        keep_block(&read, &spans, keep, &mut kept);
+        let (mails, shares) = keep_block(&read, &spans, keep);
+        each(mails, shares);
         buffer = read[rest..].to_vec();
         if at_end {
-            return Ok(kept);
+            return Ok(());
         }
     }
 }
@@ -410,7 +454,12 @@ mod tests {
             // Keeping few mails copies them out; keeping all shares blocks.
             let keep = |m: &[u8]| keep_all || m.len().is_multiple_of(3);
             let mbox = pieces.concat();
-            let read = split_blocks(mbox.as_bytes(), block, &keep).unwrap();
+            let mut read: Vec<Bytes> = Vec::new();
+            split_blocks(mbox.as_bytes(), block, &keep, &mut |mails, shares| {
+                read.extend(mails);
+                shares
+            })
+            .unwrap();
             let mut expected = mbox::split(mbox.as_bytes());
             expected.retain(|m| keep(m));
             proptest::prop_assert_eq!(read, expected);
@@ -433,7 +482,11 @@ mod tests {
             let mut file = tempfile::NamedTempFile::new().unwrap();
             std::io::Write::write_all(&mut file, mbox.as_bytes()).unwrap();
             let mapped = Mapped::new(file.as_file()).unwrap();
-            let read = split_mapped(&mapped, block, &keep);
+            let mut read: Vec<Bytes> = Vec::new();
+            split_mapped(&mapped, block, &keep, &mut |mails, shares| {
+                read.extend(mails);
+                shares
+            });
             let mut expected = mbox::split(mbox.as_bytes());
             expected.retain(|m| keep(m));
             proptest::prop_assert_eq!(read, expected);

@@ -18,7 +18,7 @@ pub mod session;
 use std::path::PathBuf;
 
 pub use error::{FetchError, NotMail};
-pub use local::{read_mailboxes, read_mailboxes_keeping};
+pub use local::{read_mailboxes, read_mailboxes_by_block, read_mailboxes_keeping};
 pub use lore::{LoreOptions, Progress};
 
 use crate::input::Failure;

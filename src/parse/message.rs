@@ -48,22 +48,34 @@ pub enum MessageError {
 }
 
 impl Message {
-    /// Parses one raw mail (no mbox `From ` line).
+    /// Parses one raw mail (no mbox `From ` line). A body that needs no
+    /// decoding is copied alone, so that nothing keeps the raw mail.
     pub fn parse(raw: &[u8]) -> Result<Message, MessageError> {
-        Message::parse_shared(&Bytes::copy_from_slice(raw))
+        Message::parse_with(raw, |start| {
+            std::str::from_utf8(&raw[start..])
+                .ok()
+                .map(|text| ByteString::from(text.to_owned()))
+        })
     }
 
     /// [`Message::parse`] for a mail in a shared buffer: a body that needs
-    /// no decoding (most kernel mail: plain text, 7bit or 8bit, UTF-8) is a
-    /// share of `raw`, and only the headers are parsed.
+    /// no decoding is a share of `raw`, not a copy.
     pub fn parse_shared(raw: &Bytes) -> Result<Message, MessageError> {
-        let headers = PARSER
-            .parse_headers(&raw[..])
-            .ok_or(MessageError::Unparseable)?;
-        let body = match plain_body(&headers, raw) {
+        Message::parse_with(raw, |start| ByteString::try_from(raw.slice(start..)).ok())
+    }
+
+    /// Parses `raw`; a body that needs no decoding (most kernel mail: plain
+    /// text, 7bit or 8bit, UTF-8) is `plain(where it starts)`, and only the
+    /// headers are parsed.
+    fn parse_with(
+        raw: &[u8],
+        plain: impl FnOnce(usize) -> Option<ByteString>,
+    ) -> Result<Message, MessageError> {
+        let headers = PARSER.parse_headers(raw).ok_or(MessageError::Unparseable)?;
+        let body = match plain_body(&headers, raw).and_then(plain) {
             Some(body) => body,
             None => {
-                let mail = PARSER.parse(&raw[..]).ok_or(MessageError::Unparseable)?;
+                let mail = PARSER.parse(raw).ok_or(MessageError::Unparseable)?;
                 ByteString::from(decoded_body(&mail))
             }
         };
@@ -154,10 +166,10 @@ fn decoded_body(mail: &mail_parser::Message) -> String {
         .unwrap_or_default()
 }
 
-/// The body of a mail that is one plain text part, 7bit or 8bit, in UTF-8
-/// (or ASCII), that needs no change: a share of `raw`, equal to what
-/// [`decoded_body`] would make of it. `None` for any other mail.
-fn plain_body(headers: &mail_parser::Message, raw: &Bytes) -> Option<ByteString> {
+/// Where the body starts of a mail that is one plain text part, 7bit or
+/// 8bit, in UTF-8 (or ASCII), that needs no change: from there on, `raw`
+/// is what [`decoded_body`] would make of it. `None` for any other mail.
+fn plain_body(headers: &mail_parser::Message, raw: &[u8]) -> Option<usize> {
     if let Some(kind) = headers.content_type() {
         let text_plain = kind.ctype().eq_ignore_ascii_case("text")
             && kind
@@ -197,10 +209,7 @@ fn plain_body(headers: &mail_parser::Message, raw: &Bytes) -> Option<ByteString>
     let needs_change = body.iter().fold(false, |seen, &b| {
         seen | ((b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f) | (b == 0xc2))
     });
-    if needs_change {
-        return None;
-    }
-    ByteString::try_from(raw.slice(start..)).ok()
+    (!needs_change).then_some(start)
 }
 
 /// mail-parser set to read the headers a draft uses. By default it reads
@@ -533,14 +542,15 @@ mod body_tests {
                 continue;
             };
             all += 1;
-            if let Some(body) = plain_body(&headers, &mail.bytes) {
+            if let Some(start) = plain_body(&headers, &mail.bytes) {
                 shared += 1;
                 let decoded = decoded_body(&PARSER.parse(&mail.bytes[..]).unwrap());
+                let body = std::str::from_utf8(&mail.bytes[start..]).unwrap();
+                assert_eq!(body, decoded, "{}", String::from_utf8_lossy(&mail.bytes));
+                assert_eq!(&Message::parse(&mail.bytes).unwrap().body[..], decoded);
                 assert_eq!(
-                    &body[..],
-                    decoded,
-                    "{}",
-                    String::from_utf8_lossy(&mail.bytes)
+                    &Message::parse_shared(&mail.bytes).unwrap().body[..],
+                    decoded
                 );
             }
         }
@@ -571,7 +581,7 @@ mod body_tests {
             b"Message-ID: <a@x>\n\nan escape \x1b[31m\n",
         ] {
             let headers = PARSER.parse_headers(raw).unwrap();
-            assert!(plain_body(&headers, &Bytes::copy_from_slice(raw)).is_none());
+            assert!(plain_body(&headers, raw).is_none());
             let message = Message::parse(raw).unwrap();
             let decoded = decoded_body(&PARSER.parse(raw).unwrap());
             assert_eq!(&message.body[..], decoded);
