@@ -58,11 +58,40 @@ fn a_section_interest_names_the_section_that_matched() {
         damon["interests"],
         serde_json::json!(["section:DAMON", "list:linux-mm (section:damon)"])
     );
+    // Files and list are evidence for one --interest: it counts once.
+    assert_eq!(damon["score"]["interest"], 5.0, "{damon}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("[interests section:DAMON, list:linux-mm (section:damon)]"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_list_two_section_interests_name_is_one_piece_of_evidence() {
+    let draft = week_json(&[
+        "--maintainers",
+        MAINTAINERS,
+        "--interest",
+        "section:DAMON",
+        "--interest",
+        "section:MEMORY MANAGEMENT",
+    ]);
+    let damon = draft["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["subject"].as_str().unwrap().contains("mm/damon"))
+        .unwrap();
+    assert_eq!(
+        damon["interests"],
+        serde_json::json!([
+            "section:DAMON",
+            "list:linux-mm (section:DAMON)",
+            "section:MEMORY MANAGEMENT"
+        ])
+    );
+    assert_eq!(damon["score"]["interest"], 10.0, "{damon}");
 }
 
 #[test]

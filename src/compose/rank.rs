@@ -319,6 +319,9 @@ pub struct Candidate {
     /// with the most files first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<String>,
+    /// How many `--interest`s matched (`interests` is what each matched).
+    #[serde(skip)]
+    pub interests_matched: usize,
     /// Why the history part weighs what it does: "12 earlier entries on
     /// memcg".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -437,7 +440,8 @@ pub fn candidates(
     let mut ranked: Vec<Candidate> = collapse_revisions(found)
         .into_iter()
         .map(|(mut candidate, facts)| {
-            candidate.interests = interests.iter().flat_map(|i| i.matched(&facts)).collect();
+            (candidate.interests, candidate.interests_matched) =
+                matched_interests(interests, &facts);
             if let Some(maintainers) = maintainers {
                 candidate.sections =
                     maintainers.sections_of(facts.paths.iter().map(String::as_str));
@@ -457,6 +461,35 @@ pub fn candidates(
             .then_with(|| b.date.cmp(&a.date))
     });
     ranked
+}
+
+/// What `interests` matched in `facts`, each piece of evidence once: a
+/// list that two section interests name (linux-mm for MEMORY MANAGEMENT
+/// and for the memcg controller) is one list the thread went to.
+/// How many `--interest`s matched counts toward the score, not the
+/// evidence: a section matched by its files and its list is one.
+fn matched_interests(interests: &[Interest], facts: &Facts) -> (Vec<String>, usize) {
+    let mut matched: Vec<String> = Vec::new();
+    let mut lists: Vec<String> = Vec::new();
+    let mut count = 0;
+    for interest in interests {
+        let mut any = false;
+        for label in interest.matched(facts) {
+            if let Some((list, _)) = label
+                .strip_prefix("list:")
+                .and_then(|l| l.split_once(" (section:"))
+            {
+                if lists.iter().any(|l| l == list) {
+                    continue;
+                }
+                lists.push(list.to_string());
+            }
+            matched.push(label);
+            any = true;
+        }
+        count += usize::from(any);
+    }
+    (matched, count)
 }
 
 fn interest_label(interest: &Interest) -> String {
@@ -616,7 +649,7 @@ fn score(candidate: &Candidate, facts: &Facts, remembered: &Remembered) -> Score
         } else {
             0.0
         },
-        interest: INTEREST * candidate.interests.len().min(2) as f64,
+        interest: INTEREST * candidate.interests_matched.min(2) as f64,
         history: remembered.history,
         follows: if remembered.follows { FOLLOWS } else { 0.0 },
         interface: if facts.interface { INTERFACE } else { 0.0 },
@@ -684,13 +717,15 @@ pub fn listing_score(
         replies,
         participants: facts.participants.len(),
         trailer_count: 0,
-        interests: interests.iter().flat_map(|i| i.matched(&facts)).collect(),
+        interests: Vec::new(),
         sections: Vec::new(),
+        interests_matched: 0,
         history: Vec::new(),
         covered: Vec::new(),
         posted: None,
         score: Score::default(),
     };
+    (candidate.interests, candidate.interests_matched) = matched_interests(interests, &facts);
     let remembered = match memory {
         Some(memory) => remember(&mut candidate, &facts, memory),
         None => Remembered::default(),
@@ -790,6 +825,7 @@ fn describe(
         trailer_count: facts.trailers,
         interests: Vec::new(),
         sections: Vec::new(),
+        interests_matched: 0,
         history: Vec::new(),
         covered: Vec::new(),
         posted: None,
