@@ -14,18 +14,7 @@ cd "$(dirname "$0")/.."
 
 count=${1:-40}
 delay=${2:-100}
-work=$(mktemp -d)
-proxy_pid=
-cleanup() {
-    [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null || true
-    scripts/local-lore.sh stop "$work/lore"
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+. scripts/delayed-lore.sh
 now() { date +%s.%N; }
 seconds() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 
@@ -68,17 +57,8 @@ for f in "$work"/threads/*.mbox; do
 done
 count=${#ids[@]}
 
-lore_port=$(free_port)
-proxy_port=$(free_port)
-lore=$(scripts/local-lore.sh start "$work/lore" "$lore_port" \
-    "bench=$(ls "$work"/threads/*.mbox | paste -sd, -)" 2>/dev/null)
-python3 scripts/delay-proxy.py "$proxy_port" "$lore" "$delay" &
-proxy_pid=$!
-proxy="http://127.0.0.1:$proxy_port"
-for _ in $(seq 50); do
-    curl -s -o /dev/null "$proxy/" && break
-    sleep 0.1
-done
+start_delayed_lore "$delay" "bench=$(ls "$work"/threads/*.mbox | paste -sd, -)"
+proxy=$proxied
 
 # One timed run of "$@"; prints the wall time in seconds.
 timed() {

@@ -28,17 +28,7 @@ if [ $# -eq 0 ]; then
     cargo build --release --quiet
     set -- target/release/lkml-digest
 fi
-work=$(mktemp -d)
-proxy_pid=
-cleanup() {
-    [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null || true
-    scripts/local-lore.sh stop "$work/lore"
-    rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+. scripts/delayed-lore.sh
 
 # One mbox per list, named as lore names the inbox (the List-Id's first
 # label); the eight biggest lists are served.
@@ -64,15 +54,7 @@ for file in "$work"/lists/*.mbox; do
     inboxes+=("$name=$file")
     lists+=(--list "$name")
 done
-lore=$(scripts/local-lore.sh start "$work/lore" "$(free_port)" "${inboxes[@]}")
-port=$(free_port)
-python3 scripts/delay-proxy.py "$port" "$lore" "$delay" 2>/dev/null &
-proxy_pid=$!
-proxied="http://127.0.0.1:$port"
-for _ in $(seq 50); do
-    curl -s -o /dev/null "$proxied/" && break
-    sleep 0.1
-done
+start_delayed_lore "$delay" "${inboxes[@]}"
 
 # Runs BINARY with CACHE; prints "seconds requests top10-digest".
 measure() {
