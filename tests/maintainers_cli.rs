@@ -35,6 +35,16 @@ fn entry<'a>(draft: &'a Value, id_start: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no entry {id_start}: {draft}"))
 }
 
+/// The ranked candidate whose subject holds `needle`.
+fn candidate<'a>(draft: &'a Value, needle: &str) -> &'a Value {
+    draft["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["subject"].as_str().unwrap().contains(needle))
+        .unwrap_or_else(|| panic!("no candidate {needle}: {draft}"))
+}
+
 #[test]
 fn a_section_interest_names_the_section_that_matched() {
     let out = week(&[
@@ -48,12 +58,7 @@ fn a_section_interest_names_the_section_that_matched() {
     ]);
     common::assert_exit(&out, 0);
     let draft = common::json_stdout(&out);
-    let damon = draft["ranking"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["subject"].as_str().unwrap().contains("mm/damon"))
-        .unwrap();
+    let damon = candidate(&draft, "mm/damon");
     assert_eq!(
         damon["interests"],
         serde_json::json!(["section:DAMON", "list:linux-mm (section:damon)"])
@@ -77,12 +82,7 @@ fn a_list_two_section_interests_name_is_one_piece_of_evidence() {
         "--interest",
         "section:MEMORY MANAGEMENT",
     ]);
-    let damon = draft["ranking"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["subject"].as_str().unwrap().contains("mm/damon"))
-        .unwrap();
+    let damon = candidate(&draft, "mm/damon");
     assert_eq!(
         damon["interests"],
         serde_json::json!([
@@ -102,13 +102,8 @@ fn a_name_takes_every_section_it_begins() {
         "--interest",
         "section:MEMORY MANAGEMENT",
     ]);
-    let ranking = draft["ranking"].as_array().unwrap();
     let interests = |needle: &str| -> Vec<String> {
-        let candidate = ranking
-            .iter()
-            .find(|c| c["subject"].as_str().unwrap().contains(needle))
-            .unwrap();
-        serde_json::from_value(candidate["interests"].clone()).unwrap()
+        serde_json::from_value(candidate(&draft, needle)["interests"].clone()).unwrap()
     };
     assert_eq!(
         interests("slab fixes")[0],
