@@ -92,6 +92,18 @@ impl Default for LoreOptions {
     }
 }
 
+impl LoreOptions {
+    /// The cached copy this run may use: a fresh one unless `--refresh`,
+    /// any with `--offline`.
+    pub fn usable(&self, cached: Lookup) -> Option<Vec<u8>> {
+        match cached {
+            Lookup::Fresh(body) if !self.refresh || self.offline => Some(body),
+            Lookup::Stale(body) if self.offline => Some(body),
+            _ => None,
+        }
+    }
+}
+
 /// The result for one message ID: the mails of its thread, or why not.
 pub type ThreadResult = Result<Vec<RawMessage>, FetchError>;
 
@@ -275,12 +287,7 @@ impl Lore {
             Some(cache) => cache.get(self.base(), inbox, id),
             None => Lookup::Missing,
         };
-        let usable = match cached {
-            Lookup::Fresh(body) if !self.options.refresh || self.options.offline => Some(body),
-            Lookup::Stale(body) if self.options.offline => Some(body),
-            _ => None,
-        };
-        if let Some(body) = usable {
+        if let Some(body) = self.options.usable(cached) {
             match answer::thread_mails(Bytes::from(body), id) {
                 Ok(mails) => {
                     self.stats.from_cache.fetch_add(1, Ordering::Relaxed);
@@ -333,13 +340,15 @@ impl Lore {
             };
         }
         if let Some(listed) = ask.listed_in.as_deref().filter(|l| *l != list) {
-            let url = format!("{}/{listed}/{}/t.mbox.gz", self.base(), escape_id(id));
-            let reply = self.get(&url, id).await?;
-            if reply.status.is_success() {
-                self.log(&format!(
-                    "{id}: not in {list} yet, fetched it from {listed}"
-                ));
-                return thread_of(reply.body, id);
+            let message_url = format!("{}/{listed}/{}/", self.base(), escape_id(id));
+            match self.fetch_from(&message_url, id).await {
+                Err(e) if e.is_not_found() => {}
+                found => {
+                    self.log(&format!(
+                        "{id}: not in {list} yet, fetched it from {listed}"
+                    ));
+                    return found;
+                }
             }
         }
         self.fetch_elsewhere(id, list).await

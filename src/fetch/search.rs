@@ -18,7 +18,6 @@ use regex::Regex;
 use reqwest::{StatusCode, Url};
 
 use super::answer;
-use super::cache::Lookup;
 use super::error::FetchError;
 use super::lore::Lore;
 
@@ -157,12 +156,8 @@ async fn page(
     let base = options.base.trim_end_matches('/');
     let cache = options.cache.as_ref().zip(keep_for);
     if let Some((cache, keep_for)) = cache {
-        let usable = match cache.get_within(base, LISTING_PAGES, url.as_str(), keep_for) {
-            Lookup::Fresh(body) if !options.refresh || options.offline => Some(body),
-            Lookup::Stale(body) if options.offline => Some(body),
-            _ => None,
-        };
-        match usable.map(|body| results_page(&body)) {
+        let cached = cache.get_within(base, LISTING_PAGES, url.as_str(), keep_for);
+        match options.usable(cached).map(|body| results_page(&body)) {
             Some(Ok(page)) => return Ok((page, true)),
             // Not a page this version reads: gone.
             Some(Err(_)) => cache.remove(base, LISTING_PAGES, url.as_str()),
