@@ -289,12 +289,16 @@ impl Maintainers {
     /// name, or every one whose name begins with it (`MEMORY MANAGEMENT`
     /// takes `MEMORY MANAGEMENT - …`).
     pub fn named(&self, name: &str) -> Result<Vec<&Section>, UnknownSection> {
+        let found = self.named_indexes(name)?;
+        Ok(found.into_iter().map(|i| &self.sections[i]).collect())
+    }
+
+    /// [`Maintainers::named`] as indexes into [`Maintainers::sections`].
+    pub fn named_indexes(&self, name: &str) -> Result<Vec<usize>, UnknownSection> {
         let wanted = name.trim().to_uppercase();
-        let found: Vec<&Section> = self
-            .sections
-            .iter()
-            .filter(|s| {
-                let upper = s.name.to_uppercase();
+        let found: Vec<usize> = (0..self.sections.len())
+            .filter(|&i| {
+                let upper = self.sections[i].name.to_uppercase();
                 upper.strip_prefix(&wanted).is_some_and(|rest| {
                     rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric())
                 })
@@ -322,6 +326,12 @@ impl Maintainers {
 
     /// The section `get_maintainer.pl` lists first for `file`.
     pub fn section_of(&self, file: &str) -> Option<&Section> {
+        self.first_index(file).map(|i| &self.sections[i])
+    }
+
+    /// [`Maintainers::section_of`] as an index into
+    /// [`Maintainers::sections`].
+    pub fn first_index(&self, file: &str) -> Option<usize> {
         let mut best: Option<(i32, usize)> = None;
         let mut consider = |depth: i32, index: usize| {
             if best.is_none_or(|(d, i)| depth > d || (depth == d && index < i)) {
@@ -343,7 +353,7 @@ impl Maintainers {
                 consider(0, s);
             }
         }
-        best.map(|(_, s)| &self.sections[s])
+        best.map(|(_, s)| s)
     }
 
     /// The sections of `files`, each file's first, the section holding

@@ -97,15 +97,12 @@ impl Interest {
         name: &str,
         maintainers: &std::sync::Arc<Maintainers>,
     ) -> Result<Interest, String> {
-        let found = maintainers
-            .named(name)
-            .map_err(|e| format!("--interest section:{name}: {e}"))?;
         let indexes = maintainers
-            .sections()
+            .named_indexes(name)
+            .map_err(|e| format!("--interest section:{name}: {e}"))?;
+        let found: Vec<&Section> = indexes
             .iter()
-            .enumerate()
-            .filter(|(_, s)| found.iter().any(|f| std::ptr::eq(*f, *s)))
-            .map(|(i, _)| i)
+            .map(|&i| &maintainers.sections()[i])
             .collect();
         let lists = found[0]
             .lists
@@ -139,18 +136,14 @@ impl Interest {
                 Vec::new()
             };
         };
-        let ours = |section: &Section| {
-            indexes
-                .iter()
-                .any(|&i| std::ptr::eq(&maintainers.sections()[i], section))
-        };
         // The section a file takes first, where it is one of ours; else
         // any of ours that holds a file or names the added lines.
         let first = facts
             .paths
             .iter()
-            .filter_map(|p| maintainers.section_of(p))
-            .find(|s| ours(s));
+            .filter_map(|p| maintainers.first_index(p))
+            .find(|i| indexes.contains(i))
+            .map(|i| &maintainers.sections()[i]);
         let any = || {
             indexes
                 .iter()
