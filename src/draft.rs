@@ -217,6 +217,11 @@ impl Parsing {
         self.seen += raw.len();
     }
 
+    /// Whether no mail was added at all (usable or not).
+    pub fn is_empty(&self) -> bool {
+        self.seen == 0
+    }
+
     /// The pool, and a warning for each origin with mails it could not use.
     pub fn pool(self, preferred_list: Option<&str>) -> (Pool, Vec<String>) {
         let warnings = self

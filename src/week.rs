@@ -217,10 +217,8 @@ fn from_local(
     // Each block of mail is parsed as it is read, the bodies copied out,
     // and the block given back: the mailbox is never held whole.
     let mut parsing = Parsing::default();
-    let mut read = 0;
     let errors = fetch::read_mailboxes_by_block(mailboxes, &near_the_window, &mut |mails| {
-        read += mails.len();
-        parsing.add(&mails, false);
+        parsing.add(&mails, false)
     });
     let mut failed: Vec<Failure> = errors.into_iter().map(Failure::from).collect();
     for dir in archives {
@@ -231,13 +229,12 @@ fn from_local(
                     dir.display(),
                     messages.len()
                 ));
-                read += messages.len();
                 parsing.add(&messages, true);
             }
             Err(e) => failed.push(Failure::from(e)),
         }
     }
-    if read == 0 && !failed.is_empty() {
+    if parsing.is_empty() && !failed.is_empty() {
         return Err(WeekError::NoMail(failed));
     }
     let (pool, warnings) = parsing.pool(preferred);
@@ -278,32 +275,27 @@ fn from_lore(
             .max())
     })?;
     let range = query::dated(window.since, window.until);
-    let mut asks: Vec<(String, ListingAsk)> = request
+    let ask = |list: &str, query: String| ListingAsk {
+        list: list.to_string(),
+        query,
+        until: window.until,
+    };
+    let mut asks: Vec<ListingAsk> = request
         .lists
         .iter()
-        .map(|list| {
-            let ask = ListingAsk {
-                list: list.clone(),
-                query: range.clone(),
-                until: window.until,
-            };
-            (list.clone(), ask)
-        })
+        .map(|l| ask(l, range.clone()))
         .collect();
+    let mut names: Vec<String> = request.lists.clone();
     if !request.lists.iter().any(|l| l == "all") {
         // Linus' announcement goes to linux-kernel, which may not be asked.
-        let ask = ListingAsk {
-            list: "all".to_string(),
-            query: query::announcements(window.since, window.until),
-            until: window.until,
-        };
-        asks.push(("all (Linux release announcements)".to_string(), ask));
+        asks.push(ask("all", query::announcements(window.since, window.until)));
+        names.push("all (Linux release announcements)".to_string());
     }
-    let listed = session.listings(&asks.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>());
+    let listed = session.listings(&asks);
     let mut hits = Vec::new();
     let mut failed = Vec::new();
     let (mut pages, mut pages_from_cache) = (0, 0);
-    for ((name, _), listing) in asks.iter().zip(listed) {
+    for (name, listing) in names.iter().zip(listed) {
         match listing {
             Ok(listing) => {
                 pages += listing.pages;
