@@ -99,8 +99,9 @@ struct GroupHeading {
     underline: String,
 }
 
-/// Each entry's group heading, where it opens a group.
-fn group_headings(entries: &[Entry], width: impl Fn(&str) -> usize) -> Vec<Option<GroupHeading>> {
+/// Each entry's group heading, where it opens a group, its name as
+/// `shown` writes it and underlined to that width.
+fn group_headings(entries: &[Entry], shown: impl Fn(&str) -> String) -> Vec<Option<GroupHeading>> {
     let mut previous: Option<&str> = None;
     entries
         .iter()
@@ -108,9 +109,12 @@ fn group_headings(entries: &[Entry], width: impl Fn(&str) -> usize) -> Vec<Optio
             let group = entry.group.as_deref();
             let opens = group.is_some() && group != previous;
             previous = group;
-            group.filter(|_| opens).map(|name| GroupHeading {
-                name: name.to_string(),
-                underline: "=".repeat(width(name).max(3)),
+            group.filter(|_| opens).map(|name| {
+                let name = shown(name);
+                GroupHeading {
+                    underline: "=".repeat(markdown::width(&name).max(3)),
+                    name,
+                }
             })
         })
         .collect()
@@ -161,7 +165,9 @@ struct MarkdownBody {
 
 impl MarkdownBody {
     fn new(draft: &Draft) -> MarkdownBody {
-        let groups = group_headings(&draft.entries, markdown::width);
+        let groups = group_headings(&draft.entries, |name| {
+            markdown::escape_line_start(&markdown::inline(name))
+        });
         let entries = draft
             .entries
             .iter()
@@ -169,10 +175,7 @@ impl MarkdownBody {
             .map(|(entry, group)| {
                 let heading = markdown::escape_line_start(&markdown::inline(&heading(entry)));
                 MarkdownEntry {
-                    group: group.map(|g| GroupHeading {
-                        name: markdown::escape_line_start(&markdown::inline(&g.name)),
-                        ..g
-                    }),
+                    group,
                     underline: crate::post_format::underline(markdown::width(&heading)),
                     heading,
                     link: entry.link.clone(),
@@ -234,7 +237,7 @@ struct TextPost<'a> {
 
 impl<'a> TextPost<'a> {
     fn new(draft: &'a Draft) -> TextPost<'a> {
-        let groups = group_headings(&draft.entries, markdown::width);
+        let groups = group_headings(&draft.entries, str::to_string);
         let entries = draft
             .entries
             .iter()
@@ -311,7 +314,7 @@ impl<'a> HtmlPage<'a> {
             entries: draft
                 .entries
                 .iter()
-                .zip(group_headings(&draft.entries, |t| t.chars().count()))
+                .zip(group_headings(&draft.entries, str::to_string))
                 .map(|(entry, group)| HtmlEntry {
                     group,
                     subject: html_spans(&entry.subject),
