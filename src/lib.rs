@@ -16,6 +16,7 @@ pub mod maintainers;
 mod parallel;
 pub mod parse;
 pub mod post_format;
+pub mod prose;
 pub mod relstat;
 pub mod render;
 pub mod serve;

@@ -169,7 +169,7 @@ fn summaries_have_no_defect_an_editor_must_fix() {
     let defective: Vec<String> = checked
         .iter()
         .filter_map(|c| {
-            let defects = compose::proofread::check(&c.entry.summary);
+            let defects = lkml_digest::prose::rules::check(&c.entry.summary);
             (!defects.is_empty()).then(|| format!("{defects:?}: {}", c.entry.summary))
         })
         .collect();

@@ -13,7 +13,7 @@ const GOOD_ID: &str = "good@example.org";
 fn good_mail() -> Vec<u8> {
     b"From: Good Sender <good@example.org>\nSubject: [PATCH] mm: a good patch\n\
       Date: Thu, 1 Sep 2022 10:00:00 +0000\nMessage-ID: <good@example.org>\n\n\
-      This patch is fine.\n"
+      This patch makes reclaim skip pages under writeback.\n"
         .to_vec()
 }
 
@@ -250,7 +250,10 @@ fn a_crlf_mbox_reads_like_an_lf_one() {
     );
     common::assert_exit(&out, 0);
     let value: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(value["entries"][0]["summary"], "This patch is fine.");
+    assert_eq!(
+        value["entries"][0]["summary"],
+        "This patch makes reclaim skip pages under writeback."
+    );
 }
 
 #[test]

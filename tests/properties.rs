@@ -210,7 +210,14 @@ proptest! {
                 .strip_prefix('\\')
                 .filter(|rest| markdown_words(rest).first().is_some_and(|w| opens_block(w)));
             let words = markdown_words(line_escaped.unwrap_or(next));
-            let first = words[0].replacen("\\.", ".", 1).replacen("\\)", ")", 1);
+            // `1\.` and `1\)`: the escape that keeps a number from opening
+            // a list, no part of the word; elsewhere `\\.` is an escaped
+            // backslash before a full stop.
+            let first = if words[0].starts_with(|c: char| c.is_ascii_digit()) {
+                words[0].replacen("\\.", ".", 1).replacen("\\)", ")", 1)
+            } else {
+                words[0].clone()
+            };
             let fits = display_width(line) + 1 + display_width(&first) <= width;
             // A word moves down only so that the next line does not open
             // with Markdown syntax.
@@ -255,14 +262,48 @@ proptest! {
         let entry = lkml_digest::compose::entry(&thread, pool.get("c@example.org").unwrap(), &options);
         let summary = &entry.summary;
         prop_assert!(
-            lkml_digest::compose::proofread::check(summary).is_empty(),
+            lkml_digest::prose::rules::check(summary).is_empty(),
             "{:?} in {:?}\nfrom {:?}",
-            lkml_digest::compose::proofread::check(summary),
+            lkml_digest::prose::rules::check(summary),
             summary,
             body
         );
         let end = summary.trim_end_matches(['"', ')', '`']);
         prop_assert!(end.ends_with(['.', '!', '?']), "{:?}", summary);
+    }
+
+    #[test]
+    fn a_summary_never_opens_on_a_sentence_that_points_back(
+        body in cover_letter(),
+        title in title(),
+    ) {
+        let mail = format!(
+            "From: Jane Doe <jane@example.org>\nSubject: [PATCH 0/3] mm: {title}\n\
+             Date: Thu, 1 Sep 2022 10:00:00 +0000\nMessage-ID: <c@example.org>\n\n{body}\n"
+        );
+        let message = Message::parse(mail.as_bytes()).unwrap();
+        let pool = lkml_digest::parse::Pool::new([message], None);
+        let thread = pool.thread_of("c@example.org").unwrap();
+        let options = lkml_digest::compose::Options::new(
+            chrono::DateTime::parse_from_rfc3339("2022-09-05T00:00:00Z").unwrap(),
+        );
+        let entry = lkml_digest::compose::entry(&thread, pool.get("c@example.org").unwrap(), &options);
+        let sentences = lkml_digest::prose::sentences_of(&entry.summary);
+        let first = lkml_digest::prose::Sentence::read(sentences[0]);
+        prop_assert!(
+            !first.points_back() && !first.opens_with_pronoun(),
+            "{:?} opens on a pointer back\nfrom {:?}",
+            entry.summary,
+            body
+        );
+        for sentence in &sentences[1..] {
+            prop_assert!(
+                !lkml_digest::prose::Sentence::read(sentence).points_back(),
+                "{:?} in {:?}",
+                sentence,
+                entry.summary
+            );
+        }
     }
 
     #[test]
@@ -340,6 +381,25 @@ fn cover_letter() -> impl Strategy<Value = String> {
         // Leftovers.
         Just("The design is described in the documentation (see https://lore.kernel.org/r/a@b.c).".to_string()),
         Just("[1] https://example.org/design".to_string()),
+        // Dangling references.
+        Just("The second version of this patchset tries to reduce the use of such sequences.".to_string()),
+        Just("The patch fixes this issue by taking the lock earlier in the fault path.".to_string()),
+        Just("Here is the second version of the reclaim knob patchset.".to_string()),
+        Just("In response, the patchset adds a knob to the reclaim path.".to_string()),
+        Just("The reason is two fold: the device is always available here.".to_string()),
+        Just("It adds a counter for every reclaim pass over the node lists.".to_string()),
+        // Orders without a subject, as commit messages write.
+        Just("Introduce XIP support for RISC-V platforms with a new config option.".to_string()),
+        Just("In mm/userfaultfd.c, break the logic to install PTEs out into a helper.".to_string()),
+        Just("Move them to the new header and include it only where needed.".to_string()),
+        // Pointers elsewhere, asides, changelogs and test reports.
+        Just("The specification can be found in following link for the curious.".to_string()),
+        Just("The earlier part of the series isn't terribly interesting to most readers.".to_string()),
+        Just("Compile-tested on various architectures, quickly tested memory hotplug on x86-64.".to_string()),
+        Just("No changes comparing to 5.14 apart from the rebase onto the new tree.".to_string()),
+        Just("We can see a complete snapshot of the reclaim state in the new file.".to_string()),
+        // Markup.
+        Just("# The solution: a knob that makes the code more robust.".to_string()),
         // Plain.
         Just("This patchset makes the reclaim path fair across memory tiers.".to_string()),
         Just("The knob is off by default and costs nothing when unused.".to_string()),

@@ -2,7 +2,6 @@
 //! (`covered`), and its summary starts from the editor's own words of last
 //! time, brought to this revision.
 
-use super::proofread;
 use super::voice::{self, About};
 use super::{Entry, Kind, Options};
 use crate::history::{Asked, AtHand, History};
@@ -80,9 +79,13 @@ pub fn remember(
         &about,
         options.summary_words,
     ) {
-        let (summary, repairs) = proofread::proofread_for(&summary, &entry.author, entry.patches);
-        entry.summary = summary;
-        entry.repairs = repairs;
+        let (summary, repairs) =
+            crate::prose::rules::proofread_for(&summary, &entry.author, entry.patches);
+        // Where nothing of the editor's words stood, the entry keeps its own.
+        if !summary.is_empty() {
+            entry.summary = summary;
+            entry.repairs = repairs;
+        }
     }
     entry.earlier_summary = Some(earlier.summary.clone());
 }

@@ -6,7 +6,6 @@
 
 pub mod areas;
 pub mod follow_up;
-pub mod proofread;
 pub mod rank;
 pub mod voice;
 
@@ -312,19 +311,38 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     let (summary, excerpt) = match kind {
         Kind::Release => (release_summary(&subject.title, &message.body), Vec::new()),
         Kind::Pull => (pull_summary(&who.name, message, &subject.title), Vec::new()),
-        _ => voice::summary(&excerpts, &about, options.summary_words),
+        _ => {
+            let (summary, chosen) = voice::summary(&excerpts, &about, options.summary_words);
+            // A cover letter with no sentence that stands: the first
+            // patch's commit message says what the work starts with.
+            let first_patch = series.patches.first().filter(|p| p.id != message.id);
+            match first_patch {
+                Some(patch) if chosen.is_empty() => {
+                    let more = Excerpts::read(&patch.body, &subject.title);
+                    let (from_patch, chosen_there) =
+                        voice::summary(&more, &about, options.summary_words);
+                    if chosen_there.is_empty() {
+                        (summary, chosen)
+                    } else {
+                        (from_patch, chosen_there)
+                    }
+                }
+                _ => (summary, chosen),
+            }
+        }
     };
     let summary = if summary.is_empty() {
         subject.title.clone()
     } else {
         summary
     };
-    // Pull requests' sentences are made here, not taken from mail.
-    let (summary, repairs) = if kind == Kind::Pull {
+    // Pull requests' and releases' sentences are made here (a release's
+    // with Linus' remark as he wrote it), not taken from mail.
+    let (summary, repairs) = if matches!(kind, Kind::Pull | Kind::Release) {
         (summary, Vec::new())
     } else {
         let (repaired, mut repairs) =
-            proofread::proofread_for(&summary, &who.name, series.expected);
+            crate::prose::rules::proofread_for(&summary, &who.name, series.expected);
         if repaired.is_empty() {
             // Nothing of the mail's words stood: the lead alone.
             let (lead, _) = voice::summary(
@@ -332,12 +350,16 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                 &about,
                 options.summary_words,
             );
-            let lead = if lead.is_empty() {
-                format!("{}.", subject.title.trim_end_matches('.'))
-            } else {
-                lead
+            let lead = match (lead.is_empty(), subject.title.trim_end_matches('.')) {
+                (false, _) => lead,
+                (true, "") => format!("{} wrote to the list.", crate::prose::first_name(&who.name)),
+                (true, title) => format!("{title}."),
             };
-            let (lead, more) = proofread::proofread_for(&lead, &who.name, series.expected);
+            // The lead is the editor's own sentence: repaired where it
+            // can be, kept where a rule would leave it out.
+            let (repaired, more) =
+                crate::prose::rules::proofread_for(&lead, &who.name, series.expected);
+            let lead = if repaired.is_empty() { lead } else { repaired };
             repairs.extend(more);
             repairs.push("kept only the lead: no sentence of the mail stood".into());
             (lead, repairs)
@@ -461,17 +483,23 @@ pub fn release_of(message: &Message) -> Option<String> {
     RELEASE.captures(title.trim()).map(|c| c[1].to_string())
 }
 
-const ORDINALS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-];
-
 /// The summary of a release announcement: Linus' remark on the week, when
 /// he makes one, then what was released.
 fn release_summary(title: &str, body: &str) -> String {
     let announced = announced(title);
     // Linus opens with his remark on the week ("Another normal week").
     match crate::parse::summary::prose_sentences(body).first() {
-        Some(remark) if is_remark_on_the_week(remark) => format!("{remark} {announced}"),
+        Some(remark) if is_remark_on_the_week(remark) => {
+            // "So this is ...": Linus' remark without the "So".
+            let remark = match crate::prose::Sentence::read(remark).opening_connective() {
+                Some(connective) => crate::prose::match_case(
+                    "A",
+                    remark[connective.len()..].trim_start_matches([',', ' ']),
+                ),
+                None => remark.clone(),
+            };
+            format!("{remark} {announced}")
+        }
         _ => announced,
     }
 }
@@ -494,11 +522,11 @@ fn announced(title: &str) -> String {
     match release.split_once("-rc") {
         Some((base, rc)) => {
             let n: usize = rc.parse().unwrap_or(0);
-            match ORDINALS.get(n.wrapping_sub(1)) {
-                Some(ordinal) => {
-                    format!("The {ordinal} release candidate for Linux v{base} has been released.")
-                }
-                None => format!("Linux v{base}-rc{rc} has been released."),
+            if (1..=10).contains(&n) {
+                let ordinal = crate::prose::ordinal(n as u32);
+                format!("The {ordinal} release candidate for Linux v{base} has been released.")
+            } else {
+                format!("Linux v{base}-rc{rc} has been released.")
             }
         }
         None => format!("Linux v{release} has been released."),
@@ -621,7 +649,7 @@ mod tests {
                     "[PATCH v3 0/2] mm: foo",
                     JANE,
                     None,
-                    "This adds foo.\n",
+                    "This adds foo, so that reclaim can skip cold pages.\n",
                 ),
                 mail(
                     "p1@x",
@@ -671,13 +699,16 @@ mod tests {
     }
 
     #[test]
-    fn a_revision_says_which_it_is_and_keeps_the_authors_words_at_hand() {
+    fn a_sentence_that_stands_needs_no_lead_and_is_kept_at_hand() {
         let e = entry_for(&series(), "c@x");
         assert_eq!(
             e.summary,
-            "Jane posted the third version of the patchset for foo. This adds foo."
+            "The third version of this patchset adds foo, so that reclaim can skip cold pages."
         );
-        assert_eq!(e.excerpt, "This adds foo.");
+        assert_eq!(
+            e.excerpt,
+            "This series adds foo, so that reclaim can skip cold pages."
+        );
         assert_eq!(e.asked, None);
     }
 

@@ -5,9 +5,15 @@
 //! keeps the prose, in order, and stops at a sentence end within the word
 //! limit.
 
+use crate::prose::words::{
+    ACTIONS, ASIDES, CHANGELOG, DISCLAIMERS, FRAGMENT_OPENINGS, GREETING, HEDGES, HISTORY,
+    QUOTE_INTRO, RESULTS, REVISION_MENTION, SUBJECTS_OF_CHANGE, TRAILER_LINE,
+};
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+pub use crate::prose::sentences_of;
 
 /// The default cap on a summary's words.
 pub const DEFAULT_WORDS: usize = 40;
@@ -16,23 +22,6 @@ pub const SHORT_SENTENCE: usize = 15;
 /// Two sentences together stay within this many words.
 pub const EDITOR_WORDS: usize = 35;
 
-static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|day)|folks|all)\b[^.?]{0,40}[,!:]?$").unwrap()
-});
-static CHANGELOG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)^[\s\[(*#-]*(?:",
-        r"changes?\b|changelog|change log|revision history|history\b|",
-        r"(?:rfc|patch)?\s*v\d+\s*(?:->|-->|\.\.|to|vs\.?|→)\s*v?\d+|",
-        r"(?:rfc\s*)?v\d+\s*[:)\]]|since v\d+|from v\d+|",
-        r"(?:rfc\s*)?v\d+\b.{0,30}:\s*$",
-        r")"
-    ))
-    .unwrap()
-});
-static TRAILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[A-Za-z][A-Za-z-]*-by:|^(?:link|closes|fixes|cc|reported|suggested|base-commit|change-id|prerequisite-patch-id)\s*:").unwrap()
-});
 static REFERENCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\[\d+\]:?\s*\S|^\s*https?://\S+\s*$").unwrap());
 static INLINE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s?\[\d+\]").unwrap());
@@ -40,8 +29,6 @@ static SHORTLOG_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\S.*\(\d+
 static DIFFSTAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s\S.*\|\s+(?:\d+ ?[+-]*|Bin .*)\s*$|^\s\d+ files? changed").unwrap()
 });
-static ATTRIBUTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:wrote|writes|said)\s*:\s*$").unwrap());
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•o]|\d+[.)]|\(\w\))\s").unwrap());
 
@@ -69,6 +56,11 @@ struct Sentence {
     in_list: bool,
     words: usize,
     score: f64,
+    /// It can open a summary: it stands alone, or is an order that only
+    /// wants its subject, and says more than the title.
+    opens: bool,
+    /// It can follow the sentence before it in the mail.
+    follows: bool,
 }
 
 /// A mail's prose sentences, each scored as an editor's summary of a mail
@@ -80,12 +72,22 @@ pub struct Excerpts {
 }
 
 impl Excerpts {
-    pub fn read(body: &str, topic: &str) -> Excerpts {
-        let topic = topic_words(topic);
+    pub fn read(body: &str, title: &str) -> Excerpts {
+        let topic = crate::prose::content_words(title);
         let mut sentences = Vec::new();
         for (paragraph, text) in prose_paragraphs(body).iter().enumerate() {
             let in_list = is_list(text);
             for (place, sentence) in sentences_of(&joined(text)).into_iter().enumerate() {
+                // A cover letter's first "It aims to ..." or "This is ..."
+                // is the series speaking.
+                let sentence = if paragraph == 0 && place == 0 {
+                    the_series_speaking(sentence)
+                } else {
+                    sentence.to_string()
+                };
+                let sentence = sentence.as_str();
+                let read = crate::prose::Sentence::read(sentence);
+                let new = !read.repeats(title);
                 let mut sentence = Sentence {
                     text: sentence.to_string(),
                     paragraph,
@@ -93,6 +95,12 @@ impl Excerpts {
                     in_list,
                     words: sentence.matches(' ').count() + 1,
                     score: 0.0,
+                    opens: new
+                        && !in_list
+                        && sentence.split_whitespace().nth(7).is_some()
+                        && (read.stands_alone()
+                            || read.is_imperative() && read.is_clean() && !read.points_back()),
+                    follows: new && read.follows_on(),
                 };
                 sentence.score = score(&sentence, &topic);
                 sentences.push(sentence);
@@ -101,18 +109,12 @@ impl Excerpts {
         Excerpts { sentences }
     }
 
-    /// The best sentence, and the one after it when the first is short,
-    /// verbatim, in at most `max_words` words; a best sentence over that is
-    /// cut, and marked so. Empty when no sentence is worth keeping.
+    /// The best sentence that can open a summary, and the one after it
+    /// when the first is short, verbatim, in at most `max_words` words.
+    /// Empty when no sentence is worth keeping whole: a cut sentence is
+    /// no summary.
     pub fn choose(&self, max_words: usize) -> Vec<String> {
-        let max_words = max_words.max(1);
-        match self.choose_within(max_words) {
-            Some(chosen) => chosen,
-            None => self
-                .best(|_| true)
-                .map(|i| vec![truncate_words(&self.sentences[i].text, max_words)])
-                .unwrap_or_default(),
-        }
+        self.choose_within(max_words.max(1)).unwrap_or_default()
     }
 
     /// [`Excerpts::choose`] from the sentences that fit `max_words` whole;
@@ -126,6 +128,8 @@ impl Excerpts {
             && !next.in_list
             && first.words + next.words <= EDITOR_WORDS.min(max_words)
             && next.score > DISCARD
+            && next.follows
+            && next.paragraph == first.paragraph
         {
             chosen.push(next.text.clone());
         }
@@ -137,32 +141,37 @@ impl Excerpts {
         self.sentences
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.score > DISCARD && fits(s))
+            .filter(|(_, s)| s.score > DISCARD && s.opens && fits(s))
             .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i)
+    }
+}
+
+/// "It aims to X" or "This is X" -> "This series aims to X", "This series
+/// is X": what the first sentence of a cover letter calls the series.
+fn the_series_speaking(sentence: &str) -> String {
+    let mut words = sentence.splitn(3, ' ');
+    let (Some(pronoun), Some(verb), Some(rest)) = (words.next(), words.next(), words.next()) else {
+        return sentence.to_string();
+    };
+    let verb_form = crate::prose::lexicon::verb_of(verb).map(|(_, form)| form);
+    if matches!(pronoun, "It" | "This")
+        && (matches!(verb, "is" | "has") || verb_form == Some(crate::prose::lexicon::Form::Third))
+    {
+        format!("This series {verb} {rest}")
+    } else {
+        sentence.to_string()
     }
 }
 
 /// A sentence scoring this or less says nothing an editor keeps.
 const DISCARD: f64 = 0.0;
 
-/// The words of a subject's title that name its topic.
-fn topic_words(title: &str) -> Vec<String> {
-    words_of(title)
-        .filter(|w| w.len() > 2 && !STOP_WORDS.contains(&w.as_str()))
-        .collect()
-}
-
 fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
 }
-
-const STOP_WORDS: &[&str] = &[
-    "the", "and", "for", "with", "from", "into", "that", "this", "via", "add", "adds", "use",
-    "support", "new", "fix", "patch", "series", "v2", "v3",
-];
 
 /// What a sentence is worth as the summary: what the change does and why,
 /// about the subject's topic, early in the mail, of an editor's length;
@@ -198,7 +207,7 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
         score += 0.8;
     }
     // What an editor leaves out.
-    if contains_any(&lower, HISTORY) {
+    if contains_any(&lower, HISTORY) || REVISION_MENTION.is_match(text) {
         score -= 2.0;
     }
     if contains_any(&lower, DISCLAIMERS) {
@@ -258,129 +267,6 @@ fn contains_any(lower: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| lower.contains(p))
 }
 
-/// How a sentence that says what a change does begins.
-const SUBJECTS_OF_CHANGE: &[&str] = &[
-    "this patch",
-    "this series",
-    "this rfc",
-    "this set",
-    "this change",
-    "this commit",
-    "this work",
-    "this proposal",
-    "this is an implementation",
-    "this implements",
-    "this introduces",
-    "this adds",
-    "the patch",
-    "the series",
-    "these patches",
-    "in this series",
-    "in this patch",
-    "we propose",
-    "i propose",
-    "i would like to",
-    "i'd like to",
-    "we would like to",
-    "introduce ",
-    "add ",
-    "implement ",
-];
-
-/// Verbs of what a change does.
-const ACTIONS: &[&str] = &[
-    " introduce",
-    " add",
-    " implement",
-    " propose",
-    " provide",
-    " allow",
-    " enable",
-    " extend",
-    " convert",
-    " remove",
-    " reduce",
-    " improve",
-    " make",
-    " support",
-    " aims to",
-    " replace",
-    " avoid",
-    " optimi",
-    " speed",
-];
-
-/// The history of the series and its review.
-const HISTORY: &[&str] = &[
-    "previous version",
-    "previous posting",
-    "last version",
-    "last posting",
-    "earlier version",
-    "since v",
-    "from v",
-    " v1",
-    " v2",
-    " v3",
-    " v4",
-    " v5",
-    "linux-next",
-    "mm-unstable",
-    "mm-stable",
-    "mm-new",
-    "rebase",
-    "resend",
-    "respin",
-    "changelog",
-    "dropped",
-    "feedback",
-    "comments",
-    "reviewers",
-    "review",
-    "based on",
-    "applies on",
-    "on top of",
-    "thanks",
-    "sorry",
-    "for some reason",
-];
-
-/// An author's caveats about the state of the work.
-const DISCLAIMERS: &[&str] = &[
-    "very early",
-    "early version",
-    "untested",
-    "not tested",
-    "lightly tested",
-    "barely tested",
-    "not ready",
-    "work in progress",
-    "wip",
-    "rfc quality",
-    "prototype",
-    "hack",
-    "heads up",
-    "heads-up",
-    "not for merging",
-    "do not merge",
-    "just a reminder",
-];
-
-/// Test results and measurements.
-const RESULTS: &[&str] = &[
-    "benchmark",
-    "results",
-    "numbers",
-    "tested on",
-    "tested with",
-    "test case",
-    "testing",
-    "%",
-    " ms ",
-    " usec",
-    "throughput",
-];
-
 /// Whether a sentence numbers two or more items inline.
 fn enumerated_inline(text: &str) -> bool {
     text.split_whitespace()
@@ -394,55 +280,6 @@ fn enumerated_inline(text: &str) -> bool {
         >= 2
 }
 
-/// What the work does not do yet, or later: scope and plans, not the change.
-const HEDGES: &[&str] = &[
-    " just ",
-    "for now",
-    "in the future",
-    "future work",
-    "will need",
-    "later on",
-    "not yet",
-    "todo",
-];
-
-/// Words that continue a sentence rather than start one.
-const FRAGMENT_OPENINGS: &[&str] = &[
-    "this ", "the ", "these ", "it ", "a ", "an ", "there ", "we ", "i ", "they ", "and ", "or ",
-    "but ", "which ", "where ", "that ", "with ", "to ", "for ", "of ", "in ", "on ", "as ", "is ",
-    "are ", "so ", "by ", "from ", "then ", "when ", "while ",
-];
-
-/// Openings of asides: notes, narration, connectives.
-const ASIDES: &[&str] = &[
-    "note",
-    "so ",
-    "so,",
-    "also",
-    "anyway",
-    "btw",
-    "ok",
-    "well",
-    "now ",
-    "now,",
-    "however",
-    "but ",
-    "and ",
-    "then ",
-    "here ",
-    "here's",
-    "it's time",
-    "as ",
-    "for ",
-    "i've",
-    "i have",
-    "i did",
-    "i was",
-    "i think",
-    "i'm",
-    "we've",
-];
-
 /// The paragraphs of the body that can hold prose, each as its lines.
 fn prose_paragraphs(body: &str) -> Vec<String> {
     let mut paragraphs: Vec<String> = Vec::new();
@@ -450,7 +287,6 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
     let mut in_changelog = false;
     // A footnote (`[2]: text`) runs to the end of its paragraph.
     let mut in_footnote = false;
-    let mut first_line = true;
     let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
         if !current.trim().is_empty() {
             paragraphs.push(std::mem::take(current));
@@ -463,7 +299,7 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
             break;
         }
         if trimmed.starts_with('>')
-            || trimmed.ends_with(':') && trimmed.len() < 200 && ATTRIBUTION.is_match(trimmed)
+            || trimmed.ends_with(':') && trimmed.len() < 200 && QUOTE_INTRO.is_match(trimmed)
         {
             flush(&mut current, &mut paragraphs);
             continue;
@@ -485,11 +321,10 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
             continue;
         }
         let starts_paragraph = current.is_empty();
-        if first_line {
-            first_line = false;
-            if GREETING.is_match(trimmed.trim()) {
-                continue;
-            }
+        // "Hi," and "Hello all," before the prose, after any in-body
+        // From: line.
+        if paragraphs.is_empty() && starts_paragraph && GREETING.is_match(trimmed.trim()) {
+            continue;
         }
         if starts_paragraph && CHANGELOG.is_match(trimmed) {
             in_changelog = true;
@@ -527,6 +362,22 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
     }
     flush(&mut current, &mut paragraphs);
     paragraphs.retain(|p| !is_heading(p));
+    // A sentence broken by a link line left out ("... the initial RFC\n
+    // <link>\n\nand aims to ...") goes on in the next paragraph.
+    let mut merged: Vec<String> = Vec::with_capacity(paragraphs.len());
+    for paragraph in paragraphs {
+        match merged.last_mut() {
+            Some(last)
+                if paragraph.starts_with(char::is_lowercase)
+                    && !last.trim_end().ends_with(['.', '!', '?', ':'])
+                    && !is_list(&paragraph) =>
+            {
+                last.push_str(&paragraph);
+            }
+            _ => merged.push(paragraph),
+        }
+    }
+    let mut paragraphs = merged;
     // Sign-offs such as "Thanks,\nJane" close the prose.
     while let Some(last) = paragraphs.last() {
         if is_sign_off(last) {
@@ -659,64 +510,6 @@ fn joined(paragraph: &str) -> String {
     INLINE_REFERENCE.replace_all(&text, "").into_owned()
 }
 
-/// Words that end in a full stop without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "e.g.", "i.e.", "etc.", "vs.", "cf.", "approx.", "Mr.", "Dr.", "al.", "resp.", "eg.", "ie.",
-];
-
-/// Sentences of one line of text.
-pub fn sentences_of(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    // Split on the byte: words are short, and a memchr per word costs more.
-    let words: Vec<(usize, &str)> = text
-        .as_bytes()
-        .split(|&b| b == b' ')
-        .scan(0, |pos, w| {
-            let at = *pos;
-            *pos += w.len() + 1;
-            Some((at, &text[at..at + w.len()]))
-        })
-        .collect();
-    for (i, &(at, word)) in words.iter().enumerate() {
-        let ends = word.ends_with(['.', '!', '?'])
-            || word.ends_with(".)")
-            || word.ends_with(".\"")
-            || word.ends_with(':') && i + 1 == words.len();
-        if !ends || ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a)) {
-            continue;
-        }
-        let next_starts_sentence = words.get(i + 1).is_none_or(|&(_, next)| {
-            next.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'(`[".contains(c))
-        });
-        if next_starts_sentence {
-            let end = at + word.len();
-            out.push(text[start..end].trim());
-            start = (end + 1).min(text.len());
-        }
-    }
-    if start < text.len() && !text[start..].trim().is_empty() {
-        out.push(text[start..].trim());
-    }
-    out
-}
-
-/// The first `max_words` words, marked as cut.
-fn truncate_words(text: &str, max_words: usize) -> String {
-    let mut out = text
-        .split_whitespace()
-        .take(max_words)
-        .collect::<Vec<_>>()
-        .join(" ");
-    out.truncate(out.trim_end_matches([',', ';', ':']).len());
-    if !out.is_empty() {
-        out.push_str("...");
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -794,9 +587,9 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_over_the_limit_is_cut_and_marked() {
+    fn a_sentence_over_the_limit_is_left_out_not_cut() {
         let got = Excerpts::read("This patch adds a b c d e f g h.", "").choose(3);
-        assert_eq!(got, ["This patch adds..."]);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
@@ -836,7 +629,7 @@ mod tests {
 
     #[test]
     fn a_short_sentence_takes_the_next_one_along() {
-        let body = "Overview: low overhead memory allocation profiling. It counts every \
+        let body = "This series adds profiling that costs little at run time. It counts every \
                     allocation by its call site, cheaply enough for production kernels.\n";
         assert_eq!(
             Excerpts::read(body, "Memory allocation profiling")

@@ -1,0 +1,73 @@
+//! English about mail, in one place: how sentences are split and what
+//! each one is ([`Sentence`]), the words the rules look for
+//! ([`words`]), verbs and their forms from a lexicon ([`lexicon`]), and the
+//! rules an editor reads a summary by ([`rules`]), each with its repair.
+//! `parse::summary` scores sentences, `compose::voice` writes the editor's
+//! lead and `compose::proofread` runs the rules: all of them from here.
+
+pub mod lexicon;
+pub mod rules;
+mod sentence;
+pub mod words;
+
+pub use sentence::{Person, Sentence, content_words, sentences_of};
+
+use words::ORDINAL_WORDS;
+
+/// The name an editor calls an author by: the first word of their name.
+pub fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}
+
+/// What a series of `patches` patches is called: "patchset" or "patch".
+pub fn work_word(patches: u32) -> &'static str {
+    if patches > 1 { "patchset" } else { "patch" }
+}
+
+/// `2` -> `second`; past ten, `11th`.
+pub fn ordinal(n: u32) -> String {
+    match n {
+        1 => "first".to_string(),
+        2..=10 => ORDINAL_WORDS[n as usize - 2].to_string(),
+        _ => numeric_ordinal(n),
+    }
+}
+
+/// `6th`, as editors write past ten and sometimes below.
+pub fn numeric_ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// "a" or "an" before `word`: an RFC, an LSF/MM/BPF session.
+pub fn article(word: &str) -> &'static str {
+    match word.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        // Initialisms read letter by letter: an LSF/MM/BPF session, an RFC.
+        Some('l' | 'm' | 'n' | 'r' | 's' | 'f' | 'h' | 'x')
+            if word.chars().take(2).all(|c| c.is_ascii_uppercase()) =>
+        {
+            "an"
+        }
+        _ => "a",
+    }
+}
+
+/// `new` capitalised as `like` is.
+pub fn match_case(like: &str, new: &str) -> String {
+    if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = new.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        new.to_string()
+    }
+}

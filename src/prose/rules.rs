@@ -1,0 +1,1141 @@
+//! The rules an editor reads a summary by, as one table ([`RULES`]):
+//! each names the defect it finds, how it finds it, and its repair, or that
+//! the sentence is not used. [`check`] runs the detections; [`proofread`]
+//! runs the same rules and repairs.
+//!
+//! The defects are those of sentences taken from mail: the author's first
+//! person, a sentence that points back at one not taken ("Hence,", "this
+//! issue", "such sequences"), a commit message's order without a subject,
+//! a pointer elsewhere, an aside, a changelog or a test report, a list cut
+//! at its marker or numbered inline, a line that is no sentence, what a
+//! stripped link or markup left, and a summary that ends without a full
+//! stop.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use super::lexicon;
+use super::sentence::{Person, Sentence, sentences_of};
+use super::words::{
+    ADVERBS, ATTRIBUTION_LINE, ATTRIBUTION_PREFIX, COMMIT_REFERENCE, INNER_CONNECTIVES, NOT_A_VERB,
+    SIGNATURE,
+};
+use crate::post_format::{has_link_leftovers, without_link_leftovers};
+
+/// What an editor would have to fix in a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Defect {
+    /// "I", "we", "our", "my", "us" outside quotes.
+    FirstPerson,
+    /// "Hence,", "Such data ...", "fixes this issue", "It ..." opening the
+    /// summary: a sentence leaning on one that is not there.
+    PointingOpener,
+    /// "Introduce XIP support for RISC-V.": a commit message's order
+    /// without a subject.
+    Fragment,
+    /// "can be found in following link", "please see ...".
+    Pointer,
+    /// The author's aside or the process, a changelog line, a test report.
+    Aside,
+    /// A list cut at its marker ("... advantages of: 1.") or numbered
+    /// inline ("(1) a (2) b").
+    List,
+    /// A quote's attribution, a signature, a commit reference or a trailer.
+    NoSentence,
+    /// "for don't count ...": a title pasted after "for" whatever its form.
+    Lead,
+    /// What a stripped link or markup left: "(see)", "()", "# The", "..".
+    Leftover,
+    /// The summary does not end with a full stop (or `!`, `?`).
+    NoFullStop,
+}
+
+impl Defect {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Defect::FirstPerson => "first person",
+            Defect::PointingOpener => "a sentence pointing back",
+            Defect::Fragment => "an order without a subject",
+            Defect::Pointer => "a pointer elsewhere",
+            Defect::Aside => "an aside, a changelog or a test report",
+            Defect::List => "a cut or inline list",
+            Defect::NoSentence => "no sentence",
+            Defect::Lead => "a lead that is no grammar",
+            Defect::Leftover => "a leftover of markup",
+            Defect::NoFullStop => "no full stop",
+        }
+    }
+}
+
+/// Where a sentence stands in the summary being read.
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    /// Nothing was kept before it: it opens the summary.
+    pub first: bool,
+    /// Nothing follows it, and nothing was kept before it.
+    pub alone: bool,
+}
+
+/// How a rule finds its defect.
+pub enum Detect {
+    /// In one sentence, where it stands.
+    Sentence(fn(&Sentence, Place) -> bool),
+    /// In the summary as a whole.
+    Summary(fn(&str) -> bool),
+}
+
+/// What [`proofread`] does about a defect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repair {
+    /// The sentence is not used.
+    NotUsed,
+    /// The quote's attribution before the sentence goes.
+    DropAttribution,
+    /// The sentence up to the trailer it ran into, else not used.
+    CutAtTrailer,
+    /// The list item's marker that opens it goes.
+    DropBullet,
+    /// The sentence before its lone marker, else not used.
+    CutMarker,
+    /// The inline list said as prose, else not used.
+    ListAsProse,
+    /// The opening connective goes where the rest stands alone, else not used.
+    DropConnective,
+    /// "Introduce X" -> "The patchset introduces X".
+    GiveSubject,
+    /// "We propose" -> "Jane proposes", where the author certainly speaks;
+    /// a clause "we have" goes; else not used.
+    ThirdPerson,
+    /// What a stripped link left goes.
+    RemoveLeftovers,
+    /// A list item's marker after a full stop goes.
+    DropMarker,
+    /// A word said twice in a row goes once.
+    DropRepeatedWord,
+    /// A full stop ends the summary.
+    AddFullStop,
+    /// Found, not repaired here: the lead is written by `compose::voice`.
+    CheckOnly,
+}
+
+/// One rule of the read.
+pub struct Rule {
+    pub defect: Defect,
+    /// What it finds, as the repair notes say it.
+    pub finds: &'static str,
+    pub detect: Detect,
+    pub repair: Repair,
+}
+
+/// The rules, in the order [`proofread`] applies them.
+pub static RULES: &[Rule] = &[
+    Rule {
+        defect: Defect::Leftover,
+        finds: "what a stripped link left",
+        detect: Detect::Summary(has_link_leftovers),
+        repair: Repair::RemoveLeftovers,
+    },
+    Rule {
+        defect: Defect::List,
+        finds: "a list item's marker after a full stop",
+        detect: Detect::Summary(|s| MARKER_AFTER_STOP.is_match(s)),
+        repair: Repair::DropMarker,
+    },
+    Rule {
+        defect: Defect::Leftover,
+        finds: "a repeated word",
+        detect: Detect::Summary(|s| repeated_word(s).is_some()),
+        repair: Repair::DropRepeatedWord,
+    },
+    Rule {
+        defect: Defect::NoSentence,
+        finds: "a quote's attribution",
+        detect: Detect::Sentence(|s, _| {
+            ATTRIBUTION_PREFIX
+                .find(s.text)
+                .is_some_and(|p| p.end() < s.text.len())
+        }),
+        repair: Repair::DropAttribution,
+    },
+    Rule {
+        defect: Defect::NoSentence,
+        finds: "a line that is no sentence",
+        detect: Detect::Sentence(|s, _| is_no_sentence(s.text)),
+        repair: Repair::CutAtTrailer,
+    },
+    Rule {
+        defect: Defect::List,
+        finds: "a list item's marker",
+        detect: Detect::Sentence(|s, _| opens_with_bullet(s.text)),
+        repair: Repair::DropBullet,
+    },
+    Rule {
+        defect: Defect::List,
+        finds: "a list cut at its marker",
+        detect: Detect::Sentence(|s, _| is_cut_list(s.text)),
+        repair: Repair::CutMarker,
+    },
+    Rule {
+        defect: Defect::List,
+        finds: "an inline list",
+        detect: Detect::Sentence(|s, _| is_inline_list(s.text)),
+        repair: Repair::ListAsProse,
+    },
+    Rule {
+        defect: Defect::PointingOpener,
+        finds: "a connective pointing back",
+        detect: Detect::Sentence(|s, _| s.leans_by_connective()),
+        repair: Repair::DropConnective,
+    },
+    Rule {
+        defect: Defect::Pointer,
+        finds: "a pointer elsewhere",
+        detect: Detect::Sentence(|s, _| s.is_pointer()),
+        repair: Repair::NotUsed,
+    },
+    Rule {
+        defect: Defect::Aside,
+        finds: "an aside",
+        detect: Detect::Sentence(|s, _| s.is_aside()),
+        repair: Repair::NotUsed,
+    },
+    Rule {
+        defect: Defect::Aside,
+        finds: "a changelog line",
+        detect: Detect::Sentence(|s, _| s.is_changelog()),
+        repair: Repair::NotUsed,
+    },
+    Rule {
+        defect: Defect::Aside,
+        finds: "a test report",
+        detect: Detect::Sentence(|s, _| s.is_test_report()),
+        repair: Repair::NotUsed,
+    },
+    Rule {
+        defect: Defect::Leftover,
+        finds: "markup",
+        detect: Detect::Sentence(|s, _| s.has_markup()),
+        repair: Repair::NotUsed,
+    },
+    Rule {
+        defect: Defect::PointingOpener,
+        finds: "a sentence pointing back",
+        detect: Detect::Sentence(|s, place| {
+            s.points_back() || place.first && s.opens_with_pronoun()
+        }),
+        repair: Repair::NotUsed,
+    },
+    Rule {
+        defect: Defect::Fragment,
+        finds: "an order without a subject",
+        detect: Detect::Sentence(|s, _| s.is_imperative()),
+        repair: Repair::GiveSubject,
+    },
+    Rule {
+        defect: Defect::FirstPerson,
+        finds: "the first person",
+        detect: Detect::Sentence(|s, _| s.person() != Person::None),
+        repair: Repair::ThirdPerson,
+    },
+    Rule {
+        defect: Defect::Lead,
+        finds: "a lead that is no grammar",
+        detect: Detect::Summary(|s| BAD_LEAD.is_match(s) || lead_pastes_a_verb(s)),
+        repair: Repair::CheckOnly,
+    },
+    Rule {
+        defect: Defect::NoFullStop,
+        finds: "no full stop",
+        detect: Detect::Summary(|s| !s.trim().is_empty() && !ends_a_sentence(s)),
+        repair: Repair::AddFullStop,
+    },
+];
+
+/// A list marker alone at a sentence's end: "of: 1.", "are: (a)".
+static CUT_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s:])(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[-*•])\s*$").unwrap());
+/// An inline list item's marker: "(1)", "1)", "2.", "a)".
+static INLINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?:\(\d{1,2}\)|\d{1,2}\)|\d{1,2}\.|\([a-h]\)|[a-h]\))\s").unwrap()
+});
+/// A list item's marker after a sentence's end: "... Trace. o Neither".
+static MARKER_AFTER_STOP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([.!?]) (?:o|-|\*|•|\+) (\p{Lu})").unwrap());
+/// "posted X for don't ...", "for initiate ...": a lead with a verb's
+/// title after "for".
+static BAD_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:version of|posted|proposes?) (?:an? |the )?(?:patch|patchset|RFC|series)? ?for (?:don't|do not|never|not) ")
+        .unwrap()
+});
+
+/// The defects of `summary`, each once, in the order of [`RULES`].
+pub fn check(summary: &str) -> Vec<Defect> {
+    let sentences: Vec<Sentence> = sentences_of(summary)
+        .into_iter()
+        .map(Sentence::read)
+        .collect();
+    let mut found = Vec::new();
+    for rule in RULES {
+        let hit = match rule.detect {
+            Detect::Summary(detect) => detect(summary),
+            Detect::Sentence(detect) => sentences.iter().enumerate().any(|(i, s)| {
+                detect(
+                    s,
+                    Place {
+                        first: i == 0,
+                        alone: sentences.len() == 1,
+                    },
+                )
+            }),
+        };
+        if hit && !found.contains(&rule.defect) {
+            found.push(rule.defect);
+        }
+    }
+    found
+}
+
+/// What a summary's repair needs to know of its entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Writer<'a> {
+    /// The name the editor calls the author by ("Jane").
+    pub first_name: &'a str,
+    /// "patchset" or "patch".
+    pub work: &'a str,
+}
+
+/// [`proofread`] for an entry by `author` of `patches` patches.
+pub fn proofread_for(summary: &str, author: &str, patches: u32) -> (String, Vec<String>) {
+    let first_name = super::first_name(author);
+    proofread(
+        summary,
+        Writer {
+            first_name,
+            work: super::work_word(patches),
+        },
+    )
+}
+
+/// `summary` with its defects repaired, and a line for each repair made.
+/// A sentence that cannot be repaired is not used. Empty when no sentence
+/// was left: the caller falls back to its lead.
+pub fn proofread(summary: &str, writer: Writer) -> (String, Vec<String>) {
+    let mut repairs: Vec<String> = Vec::new();
+    let mut note = |what: String| {
+        if !repairs.contains(&what) {
+            repairs.push(what);
+        }
+    };
+    let mut text = summary.to_string();
+    for rule in RULES {
+        let Detect::Summary(detect) = rule.detect else {
+            continue;
+        };
+        if rule.repair == Repair::AddFullStop || !detect(&text) {
+            continue;
+        }
+        let (repaired, what) = repair_summary(&text, rule.repair);
+        if repaired != text {
+            note(what.to_string());
+            text = repaired;
+        }
+    }
+    let sentences: Vec<&str> = sentences_of(&text);
+    let count = sentences.len();
+    let mut kept: Vec<String> = Vec::new();
+    'sentences: for (i, sentence) in sentences.into_iter().enumerate() {
+        let mut sentence = sentence.to_string();
+        for rule in RULES {
+            let Detect::Sentence(detect) = rule.detect else {
+                continue;
+            };
+            let place = Place {
+                first: kept.is_empty(),
+                alone: kept.is_empty() && i + 1 == count,
+            };
+            if !detect(&Sentence::read(&sentence), place) {
+                continue;
+            }
+            match repair_sentence(&sentence, rule.repair, place, writer) {
+                Some((repaired, what)) => {
+                    note(what.to_string());
+                    sentence = repaired;
+                }
+                None => {
+                    note(format!("left out {}", rule.finds));
+                    continue 'sentences;
+                }
+            }
+        }
+        kept.push(sentence);
+    }
+    let mut out = kept.join(" ");
+    if !out.is_empty() && !ends_a_sentence(&out) {
+        out = out.trim_end_matches([',', ';', ':', '-', ' ']).to_string();
+        out.push('.');
+        note("ended the summary with a full stop".into());
+    }
+    (out, repairs)
+}
+
+/// A summary-wide repair, and what it did.
+fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
+    match repair {
+        Repair::RemoveLeftovers => (
+            without_link_leftovers(text),
+            "removed what a stripped link left",
+        ),
+        Repair::DropMarker => (
+            MARKER_AFTER_STOP.replace_all(text, "$1 $2").into_owned(),
+            "dropped a list item's marker",
+        ),
+        Repair::DropRepeatedWord => {
+            let mut text = text.to_string();
+            while let Some(at) = repeated_word(&text) {
+                let end = at + text[at..].find(' ').unwrap_or(text.len() - at);
+                text.replace_range(at..(end + 1).min(text.len()), "");
+            }
+            (text, "dropped a repeated word")
+        }
+        _ => (text.to_string(), ""),
+    }
+}
+
+/// A sentence's repair and what it did; `None` when it is not used.
+fn repair_sentence(
+    sentence: &str,
+    repair: Repair,
+    place: Place,
+    writer: Writer,
+) -> Option<(String, &'static str)> {
+    let done = |what: &'static str| move |text: String| (text, what);
+    match repair {
+        Repair::NotUsed => None,
+        Repair::DropAttribution => {
+            let prefix = ATTRIBUTION_PREFIX.find(sentence)?;
+            Some((
+                sentence[prefix.end()..].to_string(),
+                "left out a quote's attribution",
+            ))
+        }
+        Repair::CutAtTrailer => {
+            cut_at_trailer(sentence).map(done("cut a sentence at the trailer it ran into"))
+        }
+        Repair::DropBullet => Some((
+            sentence[2..].trim_start().to_string(),
+            "dropped a list item's marker",
+        )),
+        Repair::CutMarker => {
+            cut_marker(sentence, place.alone).map(done("cut a list at its marker"))
+        }
+        Repair::ListAsProse => list_as_prose(sentence).map(done("said an inline list as prose")),
+        Repair::DropConnective => {
+            let standalone = strip_connective(sentence, writer.work)?;
+            // What is left must stand on its own.
+            (!Sentence::read(&standalone).points_back())
+                .then_some((standalone, "dropped a connective pointing back"))
+        }
+        Repair::GiveSubject => {
+            give_subject(sentence, writer.work).map(done("gave an order its subject"))
+        }
+        Repair::ThirdPerson => {
+            if Sentence::read(sentence).person() == Person::Author {
+                return Some((
+                    third_person(sentence, writer),
+                    "put the first person in the third",
+                ));
+            }
+            // "every tiering policy we have treats it" -> "every tiering
+            // policy treats it".
+            let without = drop_possessive_clause(sentence);
+            let _ = place;
+            (Sentence::read(&without).person() == Person::None)
+                .then_some((without, "dropped a clause in the first person"))
+        }
+        Repair::RemoveLeftovers
+        | Repair::DropMarker
+        | Repair::DropRepeatedWord
+        | Repair::AddFullStop
+        | Repair::CheckOnly => Some((sentence.to_string(), "")),
+    }
+}
+
+/// "Introduce XIP support" -> "The patchset introduces XIP support";
+/// "In mm/foo.c, break X" -> "In mm/foo.c, the patch breaks X".
+fn give_subject(sentence: &str, work: &str) -> Option<String> {
+    let (place, order) = match sentence.split_once(", ") {
+        Some((place, order))
+            if place.to_lowercase().starts_with("in ")
+                || place.to_lowercase().starts_with("for ") =>
+        {
+            (Some(place), order)
+        }
+        _ => (None, sentence),
+    };
+    let (verb, rest) = order.split_once(' ')?;
+    let (base, _) = lexicon::verb_of(verb.trim_matches(|c: char| !c.is_alphanumeric()))?;
+    let said = format!("{} {rest}", lexicon::third_person(base));
+    Some(match place {
+        Some(place) => format!("{place}, the {work} {said}"),
+        None => format!("The {work} {said}"),
+    })
+}
+
+/// "the policies we have treat it" -> "the policies treat it": "we
+/// have", "we use", "we know" after a noun and before its verb.
+pub(crate) fn drop_possessive_clause(sentence: &str) -> String {
+    let words: Vec<&str> = sentence.split(' ').collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let pair = words.get(i + 1).map(|v| v.to_lowercase());
+        let is_clause = matches!(words[i].to_lowercase().as_str(), "we" | "i")
+            && matches!(
+                pair.as_deref(),
+                Some("have" | "use" | "know" | "support" | "maintain")
+            )
+            && i > 0
+            && words[i - 1]
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_')
+            && ![
+                "that", "which", "so", "and", "but", "if", "when", "as", "because",
+            ]
+            .contains(&words[i - 1].to_lowercase().as_str())
+            && words.get(i + 2).is_some_and(|next| {
+                let next = next.trim_end_matches([',', '.']);
+                next.len() > 2
+                    && next.ends_with('s')
+                    && next.chars().all(|c| c.is_ascii_lowercase())
+            });
+        if is_clause {
+            i += 2;
+            continue;
+        }
+        out.push(words[i]);
+        i += 1;
+    }
+    out.join(" ")
+}
+
+/// Where a word that is said twice in a row ("this patchset patchset")
+/// starts, the first time; words of letters only, "that that" aside.
+fn repeated_word(text: &str) -> Option<usize> {
+    let mut at = 0;
+    let mut previous: Option<(usize, &str)> = None;
+    for word in text.split(' ') {
+        if let Some((start, last)) = previous
+            && word.len() > 1
+            && word.eq_ignore_ascii_case(last)
+            && word.chars().all(char::is_alphabetic)
+            && !word.eq_ignore_ascii_case("that")
+            && !word.eq_ignore_ascii_case("had")
+        {
+            return Some(start);
+        }
+        previous = Some((at, word));
+        at += word.len() + 1;
+    }
+    None
+}
+
+/// The sentence without its opening connective (or inner "therefore"),
+/// capitalised; `None` when it points at a thing named before.
+fn strip_connective(sentence: &str, work: &str) -> Option<String> {
+    let lower = sentence.to_lowercase();
+    let mut bare = false;
+    let mut rest: String = match Sentence::read(sentence).opening_connective() {
+        Some(c) => {
+            bare = !sentence[c.len()..].starts_with(',');
+            sentence[c.len()..]
+                .trim_start_matches([',', ' '])
+                .to_string()
+        }
+        None if lower.starts_with("it is therefore") => {
+            format!("It is{}", &sentence["it is therefore".len()..])
+        }
+        None => return None,
+    };
+    for inner in INNER_CONNECTIVES {
+        if let Some(at) = rest.to_lowercase().find(inner) {
+            rest.replace_range(at..at + inner.len(), " ");
+        }
+    }
+    // "So introduce a wrapper": an imperative left alone reads as an order.
+    let word = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+    if bare && lexicon::is_imperative(&word) {
+        return None;
+    }
+    // "Also included patch 5": the subject was left out with the
+    // connective; "Also aims to" keeps its verb with "It".
+    if word.ends_with("ed") && !word.ends_with("eed") {
+        let also = Sentence::read(sentence).opening_connective() == Some("also");
+        let verb = lexicon::third_person(lexicon::verb_of(&word)?.0);
+        if !also {
+            return None;
+        }
+        let rest = rest.split_once(' ').map_or("", |(_, r)| r);
+        return Some(format!("The {work} also {verb} {rest}"));
+    }
+    if let Some(stem) = word.strip_suffix('s')
+        && (lexicon::is_imperative(stem)
+            || lexicon::is_imperative(stem.trim_end_matches('e'))
+            || ["aim", "tri", "seem", "need", "want"].contains(&stem))
+    {
+        return Some(format!("It {rest}"));
+    }
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+fn is_cut_list(sentence: &str) -> bool {
+    let trimmed = sentence.trim_end();
+    CUT_MARKER.is_match(trimmed) || trimmed.ends_with(':') || opens_with_bullet(trimmed)
+}
+
+/// "o Neither ...", "- It ...": an item's marker opening a sentence.
+fn opens_with_bullet(sentence: &str) -> bool {
+    ["o ", "- ", "* ", "• ", "+ "]
+        .iter()
+        .any(|b| sentence.starts_with(b))
+}
+
+/// The sentence before its lone marker, when what precedes the marker is
+/// a whole sentence; with `alone`, also when it ends on a word that
+/// wanted the list ("... advantages of:"), which then goes.
+fn cut_marker(sentence: &str, alone: bool) -> Option<String> {
+    let head = match CUT_MARKER.find(sentence.trim_end()) {
+        Some(m) => &sentence[..m.start()],
+        None => sentence,
+    };
+    let mut head = head.trim_end().trim_end_matches(':').trim_end();
+    const DANGLING: &[&str] = &[
+        "of",
+        "as",
+        "are",
+        "is",
+        "the",
+        "following",
+        "to",
+        "and",
+        "or",
+        "like",
+        "include",
+        "includes",
+        "including",
+        "such",
+        "by",
+        "with",
+        "for",
+        "these",
+        "are:",
+        "below",
+    ];
+    let dangles = |head: &str| {
+        head.rsplit(' ')
+            .next()
+            .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()))
+    };
+    if dangles(head) && !alone {
+        return None;
+    }
+    while dangles(head) {
+        head = head.rsplit_once(' ').map_or("", |(h, _)| h).trim_end();
+    }
+    if head.split_whitespace().count() < 4 {
+        return None;
+    }
+    Some(format!("{}.", head.trim_end_matches(['.', ',', ':'])))
+}
+
+fn is_inline_list(sentence: &str) -> bool {
+    INLINE_MARKER.find_iter(sentence).count() >= 2
+}
+
+/// "KUnit will be able to: (1) fail tests (2) pass tests" -> "KUnit will
+/// be able to fail tests and pass tests.", when the items are short.
+fn list_as_prose(sentence: &str) -> Option<String> {
+    let first = INLINE_MARKER.find(sentence)?;
+    let lead = sentence[..first.start()]
+        .trim_end()
+        .trim_end_matches(':')
+        .trim_end();
+    let mut items: Vec<String> = Vec::new();
+    let markers: Vec<(usize, usize)> = INLINE_MARKER
+        .find_iter(sentence)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    for (k, &(_, end)) in markers.iter().enumerate() {
+        let stop = markers.get(k + 1).map_or(sentence.len(), |m| m.0);
+        let item = sentence[end..stop]
+            .trim()
+            .trim_end_matches(['.', ';', ',', ' '])
+            .trim_end_matches(" and")
+            .trim_end_matches(" or")
+            .to_string();
+        if item.is_empty() || item.split_whitespace().count() > 10 {
+            return None;
+        }
+        let mut chars = item.chars();
+        let lowered: String = match chars.next() {
+            // "Gracefully handles": a capital that only opens the item.
+            Some(c) if chars.clone().next().is_some_and(char::is_lowercase) => {
+                c.to_lowercase().chain(chars).collect()
+            }
+            Some(c) => std::iter::once(c).chain(chars).collect(),
+            None => return None,
+        };
+        items.push(lowered);
+    }
+    if items.len() > 4 || lead.split_whitespace().count() < 2 {
+        return None;
+    }
+    let (last, rest) = items.split_last()?;
+    let joined = if rest.is_empty() {
+        last.clone()
+    } else {
+        format!("{} and {last}", rest.join(", "))
+    };
+    // "able to: (1) fail" reads on without the colon; "three subsets:
+    // (1) a" names what follows and keeps it.
+    let lower = lead.to_lowercase();
+    let flows = [
+        " to", " can", " will", " would", " should", " may", " must", " is", " are", " be",
+    ]
+    .iter()
+    .any(|w| lower.ends_with(w));
+    let colon = if flows { "" } else { ":" };
+    Some(format!("{lead}{colon} {joined}."))
+}
+
+fn is_no_sentence(sentence: &str) -> bool {
+    let trimmed = sentence.trim();
+    ATTRIBUTION_LINE.is_match(trimmed)
+        || SIGNATURE.is_match(trimmed)
+        || COMMIT_REFERENCE.is_match(trimmed)
+}
+
+/// The sentence up to a trailer it ran into, when that leaves a sentence.
+fn cut_at_trailer(sentence: &str) -> Option<String> {
+    let found = COMMIT_REFERENCE.find(sentence)?;
+    let head = sentence[..found.start()].trim_end();
+    if head.split_whitespace().count() < 5 || ATTRIBUTION_LINE.is_match(head) {
+        return None;
+    }
+    let head = head.trim_end_matches([',', ';', ':', '-', ' ']);
+    Some(if ends_a_sentence(head) {
+        head.to_string()
+    } else {
+        format!("{head}.")
+    })
+}
+
+fn ends_a_sentence(text: &str) -> bool {
+    let text = text.trim_end().trim_end_matches(['"', '\'', ')', '`', '”']);
+    text.ends_with(['.', '!', '?'])
+}
+
+/// "posted the third version of the patch for initiate deprecation ...":
+/// a lead whose "for" takes a verb.
+fn lead_pastes_a_verb(summary: &str) -> bool {
+    let lower = summary.to_lowercase();
+    [
+        "patchset for ",
+        "patch for ",
+        "rfc for ",
+        "series for ",
+        "session for ",
+    ]
+    .iter()
+    .filter_map(|lead| lower.find(lead).map(|at| &lower[at + lead.len()..]))
+    .any(|rest| {
+        let word = rest.split_whitespace().next().unwrap_or("");
+        lexicon::is_imperative(word)
+    })
+}
+
+/// The first person of a summary's first sentence in the third: "We
+/// propose" -> "Jane proposes", "our" -> "Jane's", "us" -> "the author".
+fn third_person(sentence: &str, writer: Writer) -> String {
+    let words: Vec<&str> = sentence.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i];
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let lower = core.to_lowercase();
+        let capital = out.is_empty() || out.last().is_some_and(|w| w.ends_with(['.', ':']));
+        let name = writer.first_name.to_string();
+        match lower.as_str() {
+            "i" | "we" if core != "US" => {
+                // "We on the committee hope": the pronoun's verb is not next.
+                let next = words
+                    .get(i + 1)
+                    .map(|w| w.to_lowercase())
+                    .unwrap_or_default();
+                if lower == "we" && NOT_A_VERB.contains(&next.as_str()) {
+                    out.push(word.replacen(
+                        core,
+                        if capital {
+                            "The authors"
+                        } else {
+                            "the authors"
+                        },
+                        1,
+                    ));
+                    i += 1;
+                    continue;
+                }
+                out.push(word.replacen(core, &name, 1));
+                // The verb after any adverbs agrees with the name.
+                let mut j = i + 1;
+                while let Some(w) = words.get(j) {
+                    if ADVERBS.contains(&w.to_lowercase().as_str()) {
+                        out.push(w.to_string());
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if let Some(verb) = words.get(j) {
+                    out.push(agree(verb));
+                    j += 1;
+                }
+                i = j;
+                continue;
+            }
+            "i'm" | "we're" => out.push(word.replacen(core, &format!("{name} is"), 1)),
+            "i've" | "we've" => out.push(word.replacen(core, &format!("{name} has"), 1)),
+            "i'd" | "we'd" => out.push(word.replacen(core, &format!("{name} would"), 1)),
+            "i'll" | "we'll" => out.push(word.replacen(core, &format!("{name} will"), 1)),
+            "us" | "me" if core != "US" => out.push(word.replacen(core, "the author", 1)),
+            "our" | "my" if is_series_word(words.get(i + 1)) => {
+                out.push(word.replacen(core, if capital { "The" } else { "the" }, 1))
+            }
+            "our" | "my" | "ours" | "mine" => {
+                out.push(word.replacen(core, &format!("{name}'s"), 1))
+            }
+            "ourselves" | "myself" => {
+                out.push(word.replacen(core, &format!("the {}", writer.work), 1))
+            }
+            _ => out.push(word.to_string()),
+        }
+        i += 1;
+    }
+    let joined = out.join(" ");
+    let mut chars = joined.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Whether `word` names the series: "patchset", "series".
+fn is_series_word(word: Option<&&str>) -> bool {
+    word.is_some_and(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        super::words::SERIES_WORDS.contains(&w.as_str())
+    })
+}
+
+/// A verb after a singular name: "need" -> "needs", "have" -> "has",
+/// "are" -> "is"; modals and pasts stay, and a word the lexicon does not
+/// know as a verb's base.
+fn agree(verb: &str) -> String {
+    let core = verb.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    let tail = &verb[core.len()..];
+    let lower = core.to_lowercase();
+    let agreed = match lower.as_str() {
+        "am" | "are" => "is".to_string(),
+        "were" => "was".to_string(),
+        "can" | "could" | "will" | "would" | "should" | "may" | "might" | "must" | "shall" => {
+            core.to_string()
+        }
+        _ if !core.chars().all(|c| c.is_ascii_lowercase()) => core.to_string(),
+        _ => match lexicon::verb_of(&lower) {
+            Some((base, lexicon::Form::Base)) if base == lower => lexicon::third_person(base),
+            _ => core.to_string(),
+        },
+    };
+    format!("{agreed}{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const JANE: Writer = Writer {
+        first_name: "Jane",
+        work: "patchset",
+    };
+
+    fn repaired(summary: &str) -> String {
+        let (out, _) = proofread(summary, JANE);
+        assert!(check(&out).is_empty(), "{out:?}: {:?}", check(&out));
+        out
+    }
+
+    #[test]
+    fn each_defect_is_named() {
+        for (summary, defect) in [
+            ("This allows us to provision memory.", Defect::FirstPerson),
+            (
+                "Hence, reclaim caused by it is counted.",
+                Defect::PointingOpener,
+            ),
+            ("Such data suggests that it works.", Defect::PointingOpener),
+            ("The patchset keeps their advantages of: 1.", Defect::List),
+            ("KUnit can: (1) fail tests (2) pass tests.", Defect::List),
+            (
+                "On Thu, Jun 10, 2021 at 11:08 AM Enrico Weigelt",
+                Defect::NoSentence,
+            ),
+            (
+                "Jane posted the third version of the patch for don't count reclaim.",
+                Defect::Lead,
+            ),
+            (
+                "Jane posted the patchset for initiate deprecation of v1.",
+                Defect::Lead,
+            ),
+            ("The knob is described in the docs (see).", Defect::Leftover),
+            ("The patchset adds a knob", Defect::NoFullStop),
+            (
+                "Introduce XIP support for RISC-V platforms.",
+                Defect::Fragment,
+            ),
+            (
+                "The specification can be found in following link.",
+                Defect::Pointer,
+            ),
+            ("Compile-tested on various architectures.", Defect::Aside),
+        ] {
+            assert!(
+                check(summary).contains(&defect),
+                "{summary}: {:?}",
+                check(summary)
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_names_what_it_finds_once() {
+        let mut seen = Vec::new();
+        for rule in RULES {
+            assert!(!seen.contains(&rule.finds), "{} twice", rule.finds);
+            seen.push(rule.finds);
+        }
+    }
+
+    #[test]
+    fn io_i2c_quotes_and_the_us_are_no_first_person() {
+        for summary in [
+            "The patch speeds up I/O on I2C devices.",
+            "The mail said \"we need this\" and the patch was merged.",
+            "The driver follows US rules.",
+        ] {
+            assert!(!check(summary).contains(&Defect::FirstPerson), "{summary}");
+        }
+    }
+
+    #[test]
+    fn the_author_proposing_becomes_the_author_by_name() {
+        assert_eq!(
+            repaired("We propose a knob for the reclaim."),
+            "Jane proposes a knob for the reclaim."
+        );
+        assert_eq!(
+            repaired("In this series, we introduce a hinting API."),
+            "In this series, Jane introduces a hinting API."
+        );
+        assert_eq!(
+            repaired("I would like to propose our patchset for discussion at LSF/MM."),
+            "Jane would like to propose the patchset for discussion at LSF/MM."
+        );
+    }
+
+    #[test]
+    fn a_we_that_is_not_certainly_the_author_is_not_used() {
+        for sentence in [
+            "We can see a complete snapshot in the tree.",
+            "This makes sure we have a single coherent interface for the size.",
+            "As a step towards shrinking struct page, we need to remove it.",
+            "In Fedora CoreOS we found an issue with zram.",
+            "We propose a knob for our reclaim.",
+            "I'm not sure the allocator is right.",
+        ] {
+            assert_eq!(repaired(sentence), "", "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_clause_in_the_first_person_goes_past_the_first_sentence() {
+        assert_eq!(
+            repaired("The patchset adds a tier. Every tiering policy we have treats it as a node."),
+            "The patchset adds a tier. Every tiering policy treats it as a node."
+        );
+        assert_eq!(
+            repaired("This patchset adds a knob. No regressions with xfstests on my setup."),
+            "This patchset adds a knob."
+        );
+    }
+
+    #[test]
+    fn a_dangling_reference_is_not_used() {
+        for sentence in [
+            "The second version of this patchset tries to reduce the use of such sequences.",
+            "The patch fixes this issue by taking the lock.",
+            "Here is the second version of the patchset.",
+            "In response, the patchset adds a knob.",
+            "The reason is two fold: the device is always there.",
+            "The above protection is not enough for large folios.",
+            "The patch attempts to fix this by hiding the table.",
+        ] {
+            assert_eq!(repaired(sentence), "", "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_may_not_open_the_summary() {
+        assert_eq!(repaired("It adds a knob."), "");
+        assert_eq!(
+            repaired("The patchset adds a knob. It is off by default."),
+            "The patchset adds a knob. It is off by default."
+        );
+    }
+
+    #[test]
+    fn an_order_without_a_subject_gets_the_work_as_its_subject() {
+        assert_eq!(
+            repaired("Introduce XIP support for RISC-V platforms."),
+            "The patchset introduces XIP support for RISC-V platforms."
+        );
+        assert_eq!(
+            repaired("In mm/userfaultfd.c, break the logic out into a helper."),
+            "In mm/userfaultfd.c, the patchset breaks the logic out into a helper."
+        );
+        assert_eq!(repaired("Move them to the new header."), "");
+    }
+
+    #[test]
+    fn a_pointer_elsewhere_is_not_used() {
+        assert_eq!(
+            repaired("The Specification can be found in following link."),
+            ""
+        );
+        assert_eq!(
+            repaired("The patchset adds a knob. Please see the documentation for details."),
+            "The patchset adds a knob."
+        );
+    }
+
+    #[test]
+    fn an_aside_a_changelog_line_or_a_test_report_is_not_used() {
+        for sentence in [
+            "The earlier part of the series isn't terribly interesting.",
+            "Compile-tested on various architectures, quickly tested memory hotplug on x86-64.",
+            "No changes comparing to 5.14.",
+            "Sorry, I forgot to post this series last release.",
+        ] {
+            assert_eq!(repaired(sentence), "", "{sentence}");
+        }
+    }
+
+    #[test]
+    fn markup_left_over_is_not_used() {
+        assert_eq!(repaired("# The solution: more robust code."), "");
+        assert_eq!(repaired("The patchset frees pages.. in the end."), "");
+    }
+
+    #[test]
+    fn a_connective_goes_where_the_sentence_stands_alone() {
+        assert_eq!(
+            repaired("Hence, reclaim caused by proactive reclaim is not counted."),
+            "Reclaim caused by proactive reclaim is not counted."
+        );
+        assert_eq!(
+            repaired("This adds a knob. Furthermore, a new listener is introduced."),
+            "This adds a knob. A new listener is introduced."
+        );
+        assert_eq!(
+            repaired("The patchset adds a knob. It is therefore possible to reclaim more."),
+            "The patchset adds a knob. It is possible to reclaim more."
+        );
+        assert_eq!(
+            repaired("This adds a knob. Also included patch 5 which optimises it."),
+            "This adds a knob. The patchset also includes patch 5 which optimises it."
+        );
+        assert_eq!(
+            repaired("This adds a knob. So reverted the old fix."),
+            "This adds a knob."
+        );
+        assert_eq!(
+            repaired("Instead of looping with ZERO_PAGE, the patch uses a huge zero folio."),
+            "Instead of looping with ZERO_PAGE, the patch uses a huge zero folio."
+        );
+    }
+
+    #[test]
+    fn lists_are_prose_or_left_out() {
+        assert_eq!(
+            repaired("KUnit will be able to: (1) Fail tests (2) Pass tests."),
+            "KUnit will be able to fail tests and pass tests."
+        );
+        assert_eq!(
+            repaired(
+                "The code was split into three subsets: 1) device-dax pages 2) vmemmap reuse."
+            ),
+            "The code was split into three subsets: device-dax pages and vmemmap reuse."
+        );
+        assert_eq!(
+            repaired("The patchset adds a knob. o Neither A nor B boosts."),
+            "The patchset adds a knob. Neither A nor B boosts."
+        );
+        assert_eq!(
+            repaired("This patchset keeps the advantages of: 1."),
+            "This patchset keeps the advantages."
+        );
+        assert_eq!(
+            repaired("This adds a knob. It keeps the advantages of: 1."),
+            "This adds a knob."
+        );
+    }
+
+    #[test]
+    fn a_line_that_is_no_sentence_gives_way() {
+        assert_eq!(
+            repaired("On Thu, Jun 10, 2021 at 11:08 AM Enrico Weigelt wrote: This adds a knob."),
+            "This adds a knob."
+        );
+        assert_eq!(
+            repaired("This makes reclaim fair for every node Signed-off-by: Jane Doe"),
+            "This makes reclaim fair for every node."
+        );
+    }
+
+    #[test]
+    fn leftovers_and_a_missing_full_stop_are_repaired() {
+        assert_eq!(
+            repaired("The knob is in the docs (see)."),
+            "The knob is in the docs."
+        );
+        assert_eq!(
+            repaired("The patch renames foo() and keeps bar[] as they are."),
+            "The patch renames foo() and keeps bar[] as they are."
+        );
+        assert_eq!(
+            repaired("The patchset adds a knob"),
+            "The patchset adds a knob."
+        );
+        assert_eq!(
+            repaired("The second version of this patchset patchset adds a knob."),
+            "The second version of this patchset adds a knob."
+        );
+    }
+}

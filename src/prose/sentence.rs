@@ -1,0 +1,513 @@
+//! Sentences, split once and read once: what the rules need to know of
+//! each (its subject, whether it points back, whose voice it is in, and
+//! whether it is an aside, a pointer, a changelog or a test report).
+
+use super::lexicon;
+use super::words::{
+    ABBREVIATIONS, ADDITIVES, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
+    BARE_THIS_FOLLOWERS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES,
+    FINITE_VERBS, FIRST_PERSON, OPENING_POINTERS, ORDER_OBJECTS, POINTERS, PRONOUN_OPENINGS,
+    SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES,
+};
+
+/// Whose voice a sentence is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Person {
+    /// No first person outside quotes.
+    None,
+    /// "I/We propose ...": the author, certainly, saying what they do with
+    /// the work; the third person says the same.
+    Author,
+    /// Any other first person: "we can see", "our allocator", "I'm not
+    /// sure". The "we" may be the kernel, the community or the reader.
+    Other,
+}
+
+/// One sentence and what it is.
+#[derive(Debug, Clone)]
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    lower: String,
+    /// Its words outside quotes, lower case, apostrophes kept.
+    words: Vec<String>,
+}
+
+impl<'a> Sentence<'a> {
+    pub fn read(text: &'a str) -> Sentence<'a> {
+        let text = text.trim();
+        Sentence {
+            text,
+            lower: text.to_lowercase().replace('’', "'"),
+            words: words_outside_quotes(text),
+        }
+    }
+
+    /// The first word, lower case, without punctuation.
+    fn first_word(&self) -> &str {
+        self.words.first().map_or("", String::as_str)
+    }
+
+    /// A commit message's order without a subject: "Introduce XIP
+    /// support", "Move them to ...", "In mm/userfaultfd.c, break ...".
+    pub fn is_imperative(&self) -> bool {
+        let mut words = self.text.split_whitespace();
+        let mut first = words.next().unwrap_or("");
+        // "In mm/userfaultfd.c, break the logic", "Instead of looping, use
+        // ...": a place or a reason, then the order.
+        if CLAUSE_OPENERS.contains(&first.to_lowercase().as_str()) {
+            let Some((_, rest)) = self.text.split_once(", ") else {
+                return false;
+            };
+            return Sentence::read(rest).is_imperative();
+        }
+        first = first.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = first.to_lowercase();
+        // Acronyms and names (`KASAN`, `Rust`) lead subjects, not orders;
+        // "Patch 1/2 changes" names a patch.
+        if !lexicon::is_imperative(first)
+            || first.chars().skip(1).any(|c| c.is_uppercase())
+            || lower == "please"
+            || SERIES_WORDS.contains(&lower.as_str())
+        {
+            return false;
+        }
+        // The clause the verb leads, up to a comma or a relative word.
+        let clause: Vec<String> = words
+            .take_while(|w| !w.ends_with([',', ';', ':']))
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .to_lowercase()
+            })
+            .take_while(|w| !SUBORDINATORS.contains(&w.as_str()) && w != "to")
+            .collect();
+        let Some(second) = clause.first() else {
+            return true;
+        };
+        if second == "of"
+            || second.ends_with("'s")
+            || second.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return false;
+        }
+        if ORDER_OBJECTS.contains(&second.as_str()) {
+            return true;
+        }
+        // "Page tables are ...", "Further investigation indicated ...": a
+        // subject, then its verb.
+        // A past right after the first noun is a verb ("Further
+        // investigation indicated"); later it is a participle ("Rework
+        // truncate to require file-systems to have called").
+        !clause.iter().enumerate().any(|(i, w)| {
+            FINITE_VERBS.contains(&w.as_str())
+                || !w.ends_with("ss")
+                    && match lexicon::verb_of(w) {
+                        Some((_, lexicon::Form::Third)) => true,
+                        Some((_, lexicon::Form::Past)) => i <= 1,
+                        _ => false,
+                    }
+        })
+    }
+
+    /// Whether the sentence leans on one before it: an opening connective
+    /// ("Hence,"), a demonstrative ("Such data"), an opening such as "Here
+    /// is" or "In response", or a phrase such as "this issue", "the above".
+    pub fn points_back(&self) -> bool {
+        self.opening_connective().is_some()
+            || self.opens_with_any(DEMONSTRATIVES)
+            || self.opens_with_any(OPENING_POINTERS)
+            || self.has_any(BACK_POINTERS)
+            || self.has_such()
+            || self.has_bare_this()
+            || self.orders_a_pronoun()
+            || self.names_unsaid()
+    }
+
+    /// "to more efficiently reuse these buffers", "took them": a
+    /// demonstrative before a noun that is not the series, or "they" and
+    /// "them" with no plural before them in the sentence.
+    fn names_unsaid(&self) -> bool {
+        let words = &self.words;
+        let ends_clause = |i: usize| {
+            let lower = self.lower.as_str();
+            ["this", "these", "those"].iter().any(|d| {
+                [",", ".", ";", ":", ")"]
+                    .iter()
+                    .any(|p| lower.contains(&format!(" {d}{p}")))
+            }) && i > 0
+        };
+        words.iter().enumerate().skip(1).any(|(i, w)| match w.as_str() {
+            "these" | "those" | "this" => {
+                ends_clause(i)
+                    || words.get(i + 1).is_some_and(|next| {
+                        !SERIES_WORDS.contains(&next.as_str())
+                            && !matches!(next.as_str(), "way" | "time" | "year" | "week" | "release" | "cycle")
+                            && next.chars().all(char::is_alphabetic)
+                            // "this allows": a verb, which has_bare_this reads.
+                            && (w != "this"
+                                || !FINITE_VERBS.contains(&next.as_str())
+                                    && !matches!(
+                                        lexicon::verb_of(next),
+                                        Some((_, lexicon::Form::Third | lexicon::Form::Past))
+                                    ))
+                    })
+            }
+            // "If it is interrupted, ...": a pronoun before any noun.
+            "it" | "its" if i <= 2 => words[..i]
+                .iter()
+                .all(|b| SUBORDINATORS.contains(&b.as_str()) || b == "and" || b == "but"),
+            "they" | "them" | "their" => !words[..i].iter().any(|b| {
+                b.len() > 3 && b.ends_with('s') && !b.ends_with("ss") && !b.ends_with("is")
+            }),
+            _ => false,
+        })
+    }
+
+    /// "Move them to ...": an order whose object is a pronoun.
+    fn orders_a_pronoun(&self) -> bool {
+        self.is_imperative()
+            && self
+                .words
+                .get(1)
+                .is_some_and(|w| matches!(w.as_str(), "them" | "it" | "these" | "those" | "both"))
+    }
+
+    /// "fix this by ...", "do this.": "this" standing for what was said.
+    fn has_bare_this(&self) -> bool {
+        self.words.iter().enumerate().any(|(i, w)| {
+            matches!(w.as_str(), "this" | "these" | "those")
+                && i > 0
+                && self
+                    .words
+                    .get(i + 1)
+                    .is_none_or(|next| BARE_THIS_FOLLOWERS.contains(&next.as_str()))
+                && !matches!(
+                    self.words[i - 1].as_str(),
+                    "is" | "means" | "ensures" | "so" | "such" | "now"
+                )
+        })
+    }
+
+    /// "It adds ...", "This is ...", "They ...": a pronoun that only a
+    /// sentence before it can name; "This patchset ..." names its own.
+    pub fn opens_with_pronoun(&self) -> bool {
+        let first = self.first_word();
+        if !PRONOUN_OPENINGS.contains(&first) {
+            return false;
+        }
+        let second = self.words.get(1).map_or("", String::as_str);
+        !(matches!(first, "this" | "these" | "that" | "those")
+            && (SERIES_WORDS.contains(&second) || self.series_opening())
+            || self.work_speaks())
+    }
+
+    /// "This adds foo.": a cover letter's "this" is the work itself.
+    pub fn work_speaks(&self) -> bool {
+        // "This v6 adds": the revision names the work too.
+        let skip = usize::from(self.words.get(1).is_some_and(|w| {
+            w.len() > 1 && w.starts_with('v') && w[1..].bytes().all(|b| b.is_ascii_digit())
+        }));
+        self.first_word() == "this"
+            && self.words.get(1 + skip).is_some_and(|verb| {
+                !matches!(verb.as_str(), "is" | "was" | "has" | "does")
+                    && matches!(lexicon::verb_of(verb), Some((_, lexicon::Form::Third)))
+            })
+    }
+
+    /// "This patch set", "The series": the series names itself.
+    fn series_opening(&self) -> bool {
+        super::words::SERIES_OPENINGS
+            .iter()
+            .any(|o| self.lower.starts_with(o))
+    }
+
+    /// The connective the sentence opens with, when it only continues
+    /// what came before ("Hence,", "Also"); "Instead of", "So far" and
+    /// "Then again" are no such connectives.
+    pub fn opening_connective(&self) -> Option<&'static str> {
+        let lower = self.lower.as_str();
+        CONNECTIVES.iter().copied().find(|c| {
+            lower.starts_with(c) && lower[c.len()..].starts_with([',', ' ']) && {
+                let after = lower[c.len()..].trim_start_matches(',').trim_start();
+                !(after.starts_with("far") || *c == "instead" && after.starts_with("of "))
+            }
+        })
+    }
+
+    /// An opening connective, or "It is therefore": what is left may
+    /// stand alone.
+    pub fn leans_by_connective(&self) -> bool {
+        self.opening_connective().is_some() || self.lower.starts_with("it is therefore")
+    }
+
+    /// "such sequences" (not "such as", "such that").
+    fn has_such(&self) -> bool {
+        self.words
+            .windows(2)
+            .any(|w| w[0] == "such" && !matches!(w[1].as_str(), "as" | "that" | "a" | "an"))
+    }
+
+    /// Whose voice the sentence is in.
+    pub fn person(&self) -> Person {
+        let first_person = self.words.iter().any(|w| {
+            FIRST_PERSON.contains(&w.as_str()) && !(w == "us" && self.text.contains("US"))
+        });
+        if !first_person {
+            return Person::None;
+        }
+        if self.author_speaks() {
+            return Person::Author;
+        }
+        Person::Other
+    }
+
+    /// "every tiering policy we have treats it": the only first person is
+    /// a clause that can go.
+    pub fn first_person_is_a_clause(&self) -> bool {
+        let without = super::rules::drop_possessive_clause(self.text);
+        without != self.text && Sentence::read(&without).person() == Person::None
+    }
+
+    /// "I/We <authoring verb>" at the start (after "In this series,"), and
+    /// no other first person but "our"/"my" before the series' own noun.
+    fn author_speaks(&self) -> bool {
+        let mut words = self.words.iter().map(String::as_str).peekable();
+        // "In this series, we propose".
+        let lead: Vec<&str> = self.words.iter().take(3).map(String::as_str).collect();
+        if lead.first() == Some(&"in")
+            && lead.get(1).is_some_and(|w| matches!(*w, "this" | "the"))
+            && lead.get(2).is_some_and(|w| SERIES_WORDS.contains(w))
+        {
+            words.nth(2);
+        }
+        let Some(pronoun) = words.next() else {
+            return false;
+        };
+        let verb = match pronoun {
+            "i" | "we" => words.next().unwrap_or(""),
+            "i'd" | "we'd" => "'d",
+            _ => return false,
+        };
+        if !AUTHORING_VERBS.contains(&verb) {
+            return false;
+        }
+        // The rest holds no first person but "our/my <series word>".
+        let rest: Vec<&str> = words.collect();
+        rest.iter().enumerate().all(|(i, w)| {
+            !FIRST_PERSON.contains(w)
+                || matches!(*w, "our" | "my")
+                    && rest.get(i + 1).is_some_and(|n| SERIES_WORDS.contains(n))
+                || (*w == "we" || *w == "i") && i > 0 && rest[i - 1] == "and"
+        })
+    }
+
+    /// "can be found in following link", "please see ...".
+    pub fn is_pointer(&self) -> bool {
+        self.has_any(POINTERS)
+            || self.lower.contains("http")
+            || self.lower.contains("://")
+            || self
+                .text
+                .split_whitespace()
+                .any(|w| w.contains('@') && w.contains('.'))
+    }
+
+    /// The author's aside or the process: "isn't terribly interesting",
+    /// "Note that ...", "comments are welcome".
+    pub fn is_aside(&self) -> bool {
+        self.has_any(ASIDE_PHRASES) || self.opens_with_any(ASIDES) || self.text.ends_with('?')
+    }
+
+    /// A changelog's line: "No changes comparing to 5.14", "v2: rebased".
+    pub fn is_changelog(&self) -> bool {
+        CHANGELOG.is_match(self.text) || self.has_any(CHANGELOG_PHRASES)
+    }
+
+    /// "Compile-tested on various architectures."
+    pub fn is_test_report(&self) -> bool {
+        self.has_any(TEST_REPORT_PHRASES)
+    }
+
+    /// What markup or a cut left: "# The solution:", "*Motivation*",
+    /// "pages.. In", "module;.".
+    pub fn has_markup(&self) -> bool {
+        let text = self.text;
+        text.starts_with(['#', '*', '=', '|', '<', '>', '[', '@', '$'])
+            || text
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with(':'))
+            || text.contains(": - ")
+            || text.contains(": * ")
+            || text.contains("..") && !text.contains("...")
+            || [";.", ":.", ",.", "**", "==", "(see)", " |"]
+                .iter()
+                .any(|m| text.contains(m))
+            || text.trim_end().ends_with(':')
+    }
+
+    /// Whether the sentence only says again what `title` says: its words
+    /// of substance are the title's, less a few.
+    pub fn repeats(&self, title: &str) -> bool {
+        let title: Vec<String> = content_words(title);
+        if title.is_empty() {
+            return false;
+        }
+        let own: Vec<String> = content_words(self.text);
+        let new = own.iter().filter(|w| !title.contains(w)).count();
+        !own.is_empty() && new <= 2 && own.len() - new >= title.len().min(3)
+    }
+
+    /// No pointer elsewhere, aside, changelog, test report or markup, and
+    /// the first person only where it is certainly the author.
+    pub fn is_clean(&self) -> bool {
+        (self.person() != Person::Other || self.first_person_is_a_clause())
+            && !self.is_pointer()
+            && !self.is_aside()
+            && !self.is_changelog()
+            && !self.is_test_report()
+            && !self.has_markup()
+    }
+
+    /// A sentence an editor can print alone: clean, with a subject of its
+    /// own, and no pointer back.
+    pub fn stands_alone(&self) -> bool {
+        self.is_clean()
+            && !self.is_imperative()
+            && !self.points_back()
+            && !self.opens_with_pronoun()
+            && !self.adds_to_something()
+    }
+
+    /// "The patchset also adds tests": what it adds to is elsewhere.
+    pub fn adds_to_something(&self) -> bool {
+        self.has_any(ADDITIVES)
+    }
+
+    /// A sentence that can follow the one before it in the mail: clean,
+    /// with a subject; a pronoun may name what that one said, but nothing
+    /// else may point back.
+    pub fn follows_on(&self) -> bool {
+        self.is_clean()
+            && !self.is_imperative()
+            && !(self.opening_connective().is_some()
+                || self.has_any(BACK_POINTERS)
+                || self.has_such()
+                || self.has_bare_this()
+                || self.opens_with_any(OPENING_POINTERS)
+                || self.opens_with_any(DEMONSTRATIVES))
+    }
+
+    fn opens_with_any(&self, phrases: &[&str]) -> bool {
+        phrases.iter().any(|p| {
+            self.lower.starts_with(p)
+                && self.lower[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric() || !p.ends_with(char::is_alphanumeric))
+        })
+    }
+
+    /// Whether any phrase occurs as whole words.
+    fn has_any(&self, phrases: &[&str]) -> bool {
+        phrases.iter().any(|p| has_phrase(&self.lower, p))
+    }
+}
+
+/// Whether `phrase` occurs in `lower` on word boundaries.
+pub fn has_phrase(lower: &str, phrase: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    lower.match_indices(phrase).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + phrase.len()..].chars().next();
+        (!phrase.starts_with(word) || before.is_none_or(|c| !word(c)))
+            && (!phrase.ends_with(word) || after.is_none_or(|c| !word(c)))
+    })
+}
+
+/// The words that say what a text is about: lower case, three letters or
+/// more, no stop words or revisions.
+pub fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .filter(|w| {
+            !(STOP_WORDS.contains(&w.as_str())
+                || w.starts_with('v') && w[1..].bytes().all(|b| b.is_ascii_digit()))
+        })
+        .collect()
+}
+
+/// The words of a sentence outside quotes, lower case; "I/O" and "I2C"
+/// are one word, no pronoun.
+pub fn words_outside_quotes(sentence: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut in_quote = false;
+    let mut word = String::new();
+    let mut chars = sentence.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '"' || c == '“' || c == '”' || c == '`' {
+            in_quote = !in_quote;
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            continue;
+        }
+        if in_quote {
+            continue;
+        }
+        if c.is_alphanumeric() || c == '\'' || c == '’' {
+            word.extend(if c == '’' { '\'' } else { c }.to_lowercase());
+        } else {
+            if c == '/' || c == '-' || c == '.' && chars.peek().is_some_and(|n| n.is_alphanumeric())
+            {
+                word.push('/');
+            }
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// Sentences of one line of text.
+pub fn sentences_of(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    // Split on the byte: words are short, and a memchr per word costs more.
+    let words: Vec<(usize, &str)> = text
+        .as_bytes()
+        .split(|&b| b == b' ')
+        .scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, &text[at..at + w.len()]))
+        })
+        .collect();
+    for (i, &(at, word)) in words.iter().enumerate() {
+        let ends = word.ends_with(['.', '!', '?'])
+            || word.ends_with(".)")
+            || word.ends_with(".\"")
+            || word.ends_with(':') && i + 1 == words.len();
+        if !ends || ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a)) {
+            continue;
+        }
+        let next_starts_sentence = words.get(i + 1).is_none_or(|&(_, next)| {
+            next.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'(`[".contains(c))
+        });
+        if next_starts_sentence {
+            let end = at + word.len();
+            out.push(text[start..end].trim());
+            start = (end + 1).min(text.len());
+        }
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push(text[start..].trim());
+    }
+    out
+}

@@ -1,0 +1,863 @@
+//! The word knowledge of English about mail, kept once: what the rules
+//! of [`super`] look for. Verbs and their forms are in [`super::lexicon`].
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Words of the first person, as whole words.
+pub const FIRST_PERSON: &[&str] = &[
+    "i",
+    "i'm",
+    "i've",
+    "i'd",
+    "i'll",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "we're",
+    "we've",
+    "we'd",
+    "we'll",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "let's",
+];
+
+/// Connectives that only continue what came before.
+pub const CONNECTIVES: &[&str] = &[
+    "hence",
+    "thus",
+    "therefore",
+    "furthermore",
+    "moreover",
+    "also",
+    "additionally",
+    "so",
+    "consequently",
+    "besides",
+    "finally",
+    "then",
+    "and",
+    "but",
+    "instead",
+    "otherwise",
+    "in addition",
+    "as a result",
+    "as such",
+    "on top of that",
+    "in turn",
+    "because of this",
+    "for this reason",
+    "that said",
+    "with that",
+    "in that case",
+    "however",
+    "yet",
+    "still",
+    "nevertheless",
+    "nonetheless",
+    "meanwhile",
+];
+
+/// Openers that point at something named before ("Such data", "These
+/// changes"), and cannot stand alone.
+pub const DEMONSTRATIVES: &[&str] = &["such", "these", "those", "the latter", "the former", "both"];
+
+/// Words inside a sentence that say it follows from the one before.
+pub const INNER_CONNECTIVES: &[&str] = &[" therefore ", " thus ", " hence "];
+
+pub static ATTRIBUTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^on (?:mon|tue|wed|thu|fri|sat|sun|\d|[a-z]{3,9},? \d)[^.]*(?:\d{4}|am|pm|wrote)|(?:wrote|writes):\s*$",
+    )
+    .unwrap()
+});
+
+/// "On Thu, Jun 10, 2021 at 11:08 AM Jane Doe wrote:" before what follows.
+pub static ATTRIBUTION_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^on .{5,120}?\b(?:wrote|writes):\s*").unwrap());
+
+pub static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:thanks|thank you|regards|best regards|cheers|best|kind regards|br)\b[,.!]*(?:\s+\S+){0,3}$")
+        .unwrap()
+});
+
+pub static COMMIT_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^(?:commit\s+)?[0-9a-f]{8,40}\s*\(\s*"|\b(?:[a-z]+(?:-[a-z]+)*-by|fixes|link|closes|cc):\s"#)
+        .unwrap()
+});
+
+/// Words after "we" that show its verb comes later.
+pub const NOT_A_VERB: &[&str] = &[
+    "on", "in", "at", "of", "from", "with", "and", "or", "all", "both", "as",
+];
+
+/// Words between a subject and its verb.
+pub const ADVERBS: &[&str] = &[
+    "also",
+    "just",
+    "really",
+    "still",
+    "only",
+    "now",
+    "then",
+    "already",
+    "actually",
+    "currently",
+    "recently",
+    "finally",
+    "first",
+    "originally",
+    "further",
+    "therefore",
+    "thus",
+    "instead",
+    "then,",
+    "probably",
+    "often",
+    "usually",
+    "always",
+    "never",
+    "not",
+];
+
+pub static GREETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|day)|folks|all)\b[^.?]{0,40}[,!:]?$").unwrap()
+});
+
+pub static CHANGELOG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^[\s\[(*#-]*(?:",
+        r"changes?\b|changelog|change log|revision history|history\b|",
+        r"(?:rfc|patch)?\s*v\d+\s*(?:->|-->|\.\.|to|vs\.?|→)\s*v?\d+|",
+        r"(?:rfc\s*)?v\d+\s*[:)\]]|since v\d+|from v\d+|",
+        r"(?:rfc\s*)?v\d+\b.{0,30}:\s*$",
+        r")"
+    ))
+    .unwrap()
+});
+
+pub static TRAILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[A-Za-z][A-Za-z-]*-by:|^(?:link|closes|fixes|cc|reported|suggested|base-commit|change-id|prerequisite-patch-id|from|date|subject)\s*:").unwrap()
+});
+
+pub static QUOTE_INTRO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:wrote|writes|said)\s*:\s*$").unwrap());
+
+pub const STOP_WORDS: &[&str] = &[
+    "the", "and", "for", "with", "from", "into", "that", "this", "via", "add", "adds", "use",
+    "support", "new", "fix", "patch", "series",
+];
+
+/// How a sentence that says what a change does begins.
+pub const SUBJECTS_OF_CHANGE: &[&str] = &[
+    "this patch",
+    "this series",
+    "this rfc",
+    "this set",
+    "this change",
+    "this commit",
+    "this work",
+    "this proposal",
+    "this is an implementation",
+    "this implements",
+    "this introduces",
+    "this adds",
+    "the patch",
+    "the series",
+    "these patches",
+    "in this series",
+    "in this patch",
+    "we propose",
+    "i propose",
+    "i would like to",
+    "i'd like to",
+    "we would like to",
+    "introduce ",
+    "add ",
+    "implement ",
+];
+
+/// Verbs of what a change does.
+pub const ACTIONS: &[&str] = &[
+    " introduce",
+    " add",
+    " implement",
+    " propose",
+    " provide",
+    " allow",
+    " enable",
+    " extend",
+    " convert",
+    " remove",
+    " reduce",
+    " improve",
+    " make",
+    " support",
+    " aims to",
+    " replace",
+    " avoid",
+    " optimi",
+    " speed",
+];
+
+/// The history of the series and its review.
+pub const HISTORY: &[&str] = &[
+    "previous version",
+    "previous posting",
+    "last version",
+    "last posting",
+    "earlier version",
+    "since v",
+    "from v",
+    "linux-next",
+    "mm-unstable",
+    "mm-stable",
+    "mm-new",
+    "rebase",
+    "resend",
+    "respin",
+    "changelog",
+    "dropped",
+    "feedback",
+    "comments",
+    "reviewers",
+    "review",
+    "based on",
+    "applies on",
+    "on top of",
+    "thanks",
+    "sorry",
+    "for some reason",
+];
+
+/// An author's caveats about the state of the work.
+pub const DISCLAIMERS: &[&str] = &[
+    "very early",
+    "early version",
+    "untested",
+    "not tested",
+    "lightly tested",
+    "barely tested",
+    "not ready",
+    "work in progress",
+    "wip",
+    "rfc quality",
+    "prototype",
+    "hack",
+    "heads up",
+    "heads-up",
+    "not for merging",
+    "do not merge",
+    "just a reminder",
+];
+
+/// Test results and measurements.
+pub const RESULTS: &[&str] = &[
+    "benchmark",
+    "results",
+    "numbers",
+    "tested on",
+    "tested with",
+    "test case",
+    "testing",
+    "%",
+    " ms ",
+    " usec",
+    "throughput",
+];
+
+/// What the work does not do yet, or later: scope and plans, not the change.
+pub const HEDGES: &[&str] = &[
+    " just ",
+    "for now",
+    "in the future",
+    "future work",
+    "will need",
+    "later on",
+    "not yet",
+    "todo",
+];
+
+/// Words that continue a sentence rather than start one.
+pub const FRAGMENT_OPENINGS: &[&str] = &[
+    "this ", "the ", "these ", "it ", "a ", "an ", "there ", "we ", "i ", "they ", "and ", "or ",
+    "but ", "which ", "where ", "that ", "with ", "to ", "for ", "of ", "in ", "on ", "as ", "is ",
+    "are ", "so ", "by ", "from ", "then ", "when ", "while ",
+];
+
+/// Openings of asides: notes, narration, connectives.
+pub const ASIDES: &[&str] = &[
+    "note",
+    "so ",
+    "so,",
+    "also",
+    "anyway",
+    "btw",
+    "ok",
+    "well",
+    "now ",
+    "now,",
+    "however",
+    "but ",
+    "and ",
+    "then ",
+    "here ",
+    "here's",
+    "it's time",
+    "as ",
+    "for ",
+    "i've",
+    "i have",
+    "i did",
+    "i was",
+    "i think",
+    "i'm",
+    "we've",
+];
+
+/// Words that end in a full stop without ending a sentence.
+pub const ABBREVIATIONS: &[&str] = &[
+    "e.g.", "i.e.", "etc.", "vs.", "cf.", "approx.", "Mr.", "Dr.", "al.", "resp.", "eg.", "ie.",
+];
+
+/// How a sentence names the series it opens, to become "This patchset".
+pub const SERIES_OPENINGS: &[&str] = &[
+    "this patch set",
+    "this patch series",
+    "this patchset",
+    "this series of patches",
+    "this series",
+    "this set of patches",
+    "these patches",
+    "the patch series",
+    "the patchset",
+    "the series",
+    "this patch ",
+];
+
+/// Words that tie a sentence to the revision it was written about: its
+/// changes, its reception, where it stood.
+pub const TIME_BOUND: &[&str] = &[
+    "this version",
+    "this revision",
+    "this time",
+    "previous version",
+    "previous revision",
+    "last version",
+    "than before",
+    "than the previous",
+    "again",
+    "changes from",
+    "changes since",
+    "changelog",
+    "rebased",
+    "since v",
+    "compared to",
+    "comment",
+    "review",
+    "acked",
+    "replied",
+    "discussion",
+    "merged",
+    "mm-unstable",
+    "mm-stable",
+    "queued",
+    " says",
+    " said",
+    " asked",
+    " asks",
+    "suggested",
+    "requested",
+    "pointed out",
+    "objected",
+    "concern",
+    "revised",
+    "came out",
+    "still",
+];
+
+/// Words after an ordinal that make it a revision's: "sixth version".
+pub const REVISION_NOUNS: &[&str] = &[
+    "version",
+    "revision",
+    "iteration",
+    "round",
+    "spin",
+    "rfc",
+    "patchset",
+    "series",
+];
+
+/// Changelog items that say nothing of what the work does.
+pub const TRIVIA: &[&str] = &[
+    "rebase",
+    "typo",
+    "commit message",
+    "commit log",
+    "changelog",
+    "-by",
+    "tags",
+    "collect",
+    "cosmetic",
+    "whitespace",
+    "checkpatch",
+    "spelling",
+    "wording",
+    "nit",
+    "comment",
+    "build",
+    "compil",
+    "cover letter",
+    "cover-letter",
+];
+
+/// Verbs after "I" or "we" at a sentence's start that make the author the
+/// one who speaks ("We propose ..." -> "Jane proposes ..."): what an author
+/// does with the work. Any other "we" may be the kernel, the community or
+/// the reader ("we can see", "we have a single interface").
+pub const AUTHORING_VERBS: &[&str] = &[
+    "propose",
+    "introduce",
+    "add",
+    "implement",
+    "present",
+    "post",
+    "send",
+    "submit",
+    "extend",
+    "convert",
+    "rework",
+    "remove",
+    "replace",
+    "suggest",
+    "plan",
+    "want",
+    "would",
+    "'d",
+    "intend",
+    "aim",
+    "try",
+    "describe",
+    "rewrite",
+    "found",
+    "noticed",
+    "observed",
+    "wrote",
+    "posted",
+    "sent",
+    "proposed",
+    "introduced",
+    "added",
+    "implemented",
+    "reworked",
+    "converted",
+];
+
+/// Nouns by which a sentence names the series itself: "This patchset ...".
+pub const SERIES_WORDS: &[&str] = &[
+    "patch",
+    "patches",
+    "patchset",
+    "patchsets",
+    "series",
+    "set",
+    "rfc",
+    "change",
+    "changes",
+    "commit",
+    "work",
+    "proposal",
+    "version",
+    "revision",
+    "submission",
+    "posting",
+    "feature",
+];
+
+/// Phrases anywhere in a sentence that point at what another sentence
+/// said: "such sequences", "the above protection", "fixes this issue".
+pub const BACK_POINTERS: &[&str] = &[
+    "the above",
+    "above",
+    "below",
+    "this issue",
+    "the issue",
+    "these issues",
+    "this problem",
+    "the problem",
+    "these problems",
+    "this case",
+    "these cases",
+    "the latter",
+    "the former",
+    "as mentioned",
+    "as discussed",
+    "as described",
+    "as proposed",
+    "as said",
+    "as noted",
+    "mentioned earlier",
+    "the following",
+    "as follows",
+    "the same way",
+    "the other one",
+    "as well",
+    "here",
+    "the fix",
+    "this fix",
+    "the bug",
+    "this bug",
+    "the regression",
+    "this regression",
+    "the rest",
+    "the others",
+];
+
+/// Openings that hang on what came before: "Here is", "In response",
+/// "The reason is", "To do so".
+pub const OPENING_POINTERS: &[&str] = &[
+    "here is",
+    "here are",
+    "here's",
+    "in response",
+    "the reason is",
+    "the reasons are",
+    "the reason for",
+    "that is",
+    "this is why",
+    "that is why",
+    "it is therefore",
+    "of note",
+    "this way",
+    "that way",
+    "in this case",
+    "in that case",
+    "to do so",
+    "to do this",
+    "to do that",
+    "to that end",
+    "to this end",
+    "for that",
+    "for this",
+    "with this",
+    "with that",
+    "by doing so",
+    "by doing this",
+    "other than that",
+    "apart from that",
+    "on the other hand",
+    "in other words",
+    "for example",
+    "for instance",
+    "e.g.",
+    "i.e.",
+    "namely",
+    "likewise",
+    "similarly",
+    "in particular",
+    "especially",
+    "again",
+    "in short",
+    "in summary",
+    "in brief",
+    "basically",
+    "essentially",
+    "not just",
+    "not only",
+];
+
+/// Pronouns that, opening a summary, name something it never said.
+pub const PRONOUN_OPENINGS: &[&str] = &[
+    "it", "it's", "its", "they", "they're", "their", "them", "this", "that", "these", "those",
+    "he", "she", "his", "her", "one",
+];
+
+/// A pointer elsewhere: "can be found in following link", "please see".
+pub const POINTERS: &[&str] = &[
+    "can be found",
+    "could be found",
+    "is available",
+    "are available",
+    "please see",
+    "please refer",
+    "refer to",
+    "see the",
+    "for more details",
+    "for details",
+    "more details",
+    "for more information",
+    "more info",
+    "following link",
+    "the link",
+    "git tree",
+    "git repo",
+    "the branch",
+    "see attached",
+    "is attached",
+    "are attached",
+    "attached file",
+    "attached patch",
+    "attached script",
+    "documented in",
+    "described in",
+    "the cover letter",
+    "check out",
+    "see also",
+    "see patch",
+    "see commit",
+    "url",
+    "details are in",
+    "is described",
+    "are described",
+    "is explained",
+    "are explained",
+];
+
+/// The author's aside or the process, not the work: "isn't terribly
+/// interesting", "forgot to post", "comments are welcome".
+pub const ASIDE_PHRASES: &[&str] = &[
+    "terribly interesting",
+    "very interesting",
+    "not interesting",
+    "forgot",
+    "here goes",
+    "as usual",
+    "sorry",
+    "thanks",
+    "thank you",
+    "hope",
+    "hopefully",
+    "fyi",
+    "reminder",
+    "resend",
+    "ping",
+    "welcome",
+    "let me know",
+    "please review",
+    "please consider",
+    "please take",
+    "please let",
+    "any feedback",
+    "any comments",
+    "any thoughts",
+    "thoughts",
+    "by the way",
+    "btw",
+    "heads up",
+    "heads-up",
+    "earlier part",
+    "later part",
+    "the rest of the series",
+    "the rest of this series",
+    "the remaining patches",
+    "i think",
+    "i believe",
+    "i guess",
+    "i'm not sure",
+    "not sure",
+    "to be honest",
+    "honestly",
+    "frankly",
+    "personally",
+    "in my opinion",
+    "imho",
+    "imo",
+    "i'd appreciate",
+    "appreciate",
+    "interested in",
+    "open question",
+    "questions",
+    "discuss",
+    "would love",
+    "admittedly",
+    "hackish",
+    "hacky",
+    "inspired by",
+    "suggestion",
+    "suggestions",
+    "details are",
+    "kudos",
+    "credit",
+    "came from the discussion",
+    "cc stable",
+    "backport",
+    "backporting",
+    "in the future",
+    "future work",
+    "will need",
+    "later on",
+    "follow-up series",
+    "followup",
+];
+
+/// A changelog's line: what changed since the last revision.
+pub const CHANGELOG_PHRASES: &[&str] = &[
+    "no changes",
+    "no change",
+    "no functional change",
+    "rebased",
+    "rebase",
+    "adapted to",
+    "cleaned up",
+    "comparing to",
+    "compared to",
+    "compared with",
+    "changes since",
+    "changes from",
+    "since v",
+    "from v",
+    "previous version",
+    "previous revision",
+    "previous posting",
+    "previous series",
+    "last version",
+    "last posting",
+    "addressed",
+    "as suggested",
+    "review",
+    "picked up",
+    "collected",
+    "squashed",
+    "split out",
+    "fixed typo",
+    "fixed build",
+    "based on",
+    "on top of",
+    "applies on",
+    "linux-next",
+    "mm-unstable",
+    "mm-stable",
+    "mm-new",
+    "mm-everything",
+    "earlier version",
+    "the last round",
+    "respin",
+    "dropped",
+    "feedback",
+    "comments",
+    "previous attempt",
+    "previous attempts",
+    "main change",
+    "main changes",
+];
+
+/// A test report: how the work was tested, not what it does.
+pub const TEST_REPORT_PHRASES: &[&str] = &[
+    "tested on",
+    "tested with",
+    "tested it",
+    "tested by",
+    "tested-by",
+    "compile-tested",
+    "compile tested",
+    "build-tested",
+    "build tested",
+    "boot-tested",
+    "boot tested",
+    "tested the",
+    "testing on",
+    "testing with",
+    "quickly tested",
+    "lightly tested",
+    "tests pass",
+    "tests passed",
+    "passes all",
+    "passed all",
+    "no regressions",
+    "no regression",
+    "selftests",
+    "xfstests",
+    "kselftest",
+    "ltp",
+    "benchmark",
+    "results",
+    "performance numbers",
+    "test results",
+    "i tested",
+    "we tested",
+    "have tested",
+    "has been tested",
+    "was tested",
+    "were tested",
+    "been tested",
+    "run through",
+    "test case",
+    "test setup",
+    "self-test",
+    "selftest",
+    "self-tests",
+];
+
+/// Words of an English subject that come before a finite verb, or the
+/// verb itself: a sentence holding one early has a subject.
+pub const FINITE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "should",
+    "may", "might", "must", "does", "do", "did", "isn't", "aren't", "doesn't", "don't", "can't",
+    "won't", "wasn't", "needs", "allows", "makes", "uses", "adds",
+];
+
+/// Words that follow an order's verb, not a subject's noun: "Make sure",
+/// "Use the", "Move them".
+pub const ORDER_OBJECTS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "all", "some", "each",
+    "every", "any", "it", "them", "sure", "up", "out", "down", "off", "away", "back", "new",
+    "more", "less", "proper", "support", "helper", "helpers",
+];
+
+/// Ordinals in words, from the second on: "the third version".
+pub const ORDINAL_WORDS: [&str; 9] = [
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
+/// A revision named in a sentence: `v2`, `V3`, `version 4`.
+pub static REVISION_MENTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:v\d+|version \d+)\b").unwrap());
+
+/// Words that open a place or a reason before the main clause: "In
+/// mm/foo.c, ...", "Instead of looping, ...".
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "in",
+    "for",
+    "instead",
+    "to",
+    "when",
+    "if",
+    "since",
+    "because",
+    "as",
+    "after",
+    "before",
+    "with",
+    "on",
+    "while",
+    "once",
+    "unless",
+    "rather",
+    "per",
+    "currently",
+    "now",
+    "then",
+];
+
+/// What follows a "this" that stands for a thing said before: "fix this
+/// by", "this is", "to do this."; not "this patch".
+pub const BARE_THIS_FOLLOWERS: &[&str] = &[
+    "by", "is", "was", "in", "to", "for", "with", "and", "or", "on", "at", "as", "will", "would",
+    "can", "could", "should", "may", "might", "means", "makes", "leads", "allows", "causes", "has",
+    "happens", "does",
+];
+
+/// Words that add to something said before: "also adds", "as well".
+pub const ADDITIVES: &[&str] = &["also", "as well", "additionally", "in addition"];
+
+/// Words that open a subordinate clause: an order's own clause ends there.
+pub const SUBORDINATORS: &[&str] = &[
+    "which", "that", "because", "so", "when", "if", "where", "while", "as", "since", "until",
+    "unless", "after", "before", "although", "though", "once",
+];
