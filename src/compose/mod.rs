@@ -336,6 +336,23 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     } else {
         summary
     };
+    // Where no sentence of the mail stands, the patches' titles say what
+    // the series does.
+    let patch_titles: Vec<String> = series
+        .patches
+        .iter()
+        .filter(|p| p.id != message.id)
+        .map(|p| crate::parse::Subject::parse(&p.subject).topic().to_string())
+        .collect();
+    let patch_titles: Vec<&str> = patch_titles.iter().map(String::as_str).collect();
+    let what_the_patches_do =
+        || voice::what_the_patches_do(&patch_titles, &about, crate::parse::summary::EDITOR_WORDS);
+    let summary = match what_the_patches_do() {
+        Some(patches) if excerpt.is_empty() && matches!(kind, Kind::Patch | Kind::Rfc) => {
+            format!("{summary} {patches}")
+        }
+        _ => summary,
+    };
     // Pull requests' and releases' sentences are made here (a release's
     // with Linus' remark as he wrote it), not taken from mail.
     let (summary, repairs) = if matches!(kind, Kind::Pull | Kind::Release) {
@@ -354,6 +371,10 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                 (false, _) => lead,
                 (true, "") => format!("{} wrote to the list.", crate::prose::first_name(&who.name)),
                 (true, title) => format!("{title}."),
+            };
+            let lead = match what_the_patches_do() {
+                Some(patches) => format!("{lead} {patches}"),
+                None => lead,
             };
             // The lead is the editor's own sentence: repaired where it
             // can be, kept where a rule would leave it out.

@@ -182,6 +182,56 @@ fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
     }
 }
 
+/// "The patchset adds X and converts Y.": what a series'
+/// patches say they do, from their titles (`titles`, prefixes stripped),
+/// where no sentence of the mail stands. Titles that are no order, or
+/// that only say the series' own title again, are left out; `None` when
+/// none is left.
+pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> Option<String> {
+    let own = prose::content_words(about.topic);
+    let mut said: Vec<String> = Vec::new();
+    let mut words = 3;
+    for title in titles {
+        let title = title.trim().trim_end_matches('.');
+        let Some((verb, rest)) = title.split_once(' ') else {
+            continue;
+        };
+        if !lexicon::is_imperative(verb) {
+            continue;
+        }
+        let Some((base, lexicon::Form::Base)) = lexicon::verb_of(verb) else {
+            continue;
+        };
+        let theirs = prose::content_words(title);
+        if theirs.iter().all(|w| own.contains(w)) {
+            continue;
+        }
+        let verb = lexicon::third_person(base);
+        let clause = format!("{verb} {rest}");
+        let n = clause.split_whitespace().count();
+        // One clause a verb: "uses X and uses Y" says less than it reads.
+        if said
+            .iter()
+            .any(|c| c.split(' ').next() == Some(verb.as_str()))
+            || words + n > max_words
+        {
+            continue;
+        }
+        words += n;
+        said.push(clause);
+        if said.len() == 2 {
+            break;
+        }
+    }
+    let (last, rest) = said.split_last()?;
+    let joined = if rest.is_empty() {
+        last.clone()
+    } else {
+        format!("{} and {last}", rest.join(", "))
+    };
+    Some(format!("The {} {joined}.", work_word(about)))
+}
+
 /// `patchset`, `patch` or (for an RFC without patches) `RFC`.
 fn work_word(about: &About) -> String {
     if about.patches > 1 {

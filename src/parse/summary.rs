@@ -99,6 +99,7 @@ impl Excerpts {
                         && !in_list
                         && sentence.split_whitespace().nth(7).is_some()
                         && (read.stands_alone()
+                            || read.stands_without_its_connective()
                             || read.is_imperative() && read.is_clean() && !read.points_back()),
                     follows: new && read.follows_on(),
                 };

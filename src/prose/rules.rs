@@ -348,6 +348,11 @@ pub fn proofread(summary: &str, writer: Writer) -> (String, Vec<String>) {
     let mut kept: Vec<String> = Vec::new();
     'sentences: for (i, sentence) in sentences.into_iter().enumerate() {
         let mut sentence = sentence.to_string();
+        // The editor's own lead is no sentence of the mail's to judge.
+        if i == 0 && is_the_editors_lead(&sentence, writer) {
+            kept.push(sentence);
+            continue;
+        }
         for rule in RULES {
             let Detect::Sentence(detect) = rule.detect else {
                 continue;
@@ -379,6 +384,18 @@ pub fn proofread(summary: &str, writer: Writer) -> (String, Vec<String>) {
         note("ended the summary with a full stop".into());
     }
     (out, repairs)
+}
+
+/// "Jane posted the fourth version ...", "Jane proposes a session ...",
+/// "Jane asks for ...": the lead `compose::voice` writes.
+fn is_the_editors_lead(sentence: &str, writer: Writer) -> bool {
+    sentence
+        .strip_prefix(writer.first_name)
+        .is_some_and(|rest| {
+            [" posted ", " proposes ", " asks for ", " wrote "]
+                .iter()
+                .any(|verb| rest.starts_with(verb))
+        })
 }
 
 /// A summary-wide repair, and what it did.
@@ -544,7 +561,7 @@ fn repeated_word(text: &str) -> Option<usize> {
 
 /// The sentence without its opening connective (or inner "therefore"),
 /// capitalised; `None` when it points at a thing named before.
-fn strip_connective(sentence: &str, work: &str) -> Option<String> {
+pub(crate) fn strip_connective(sentence: &str, work: &str) -> Option<String> {
     let lower = sentence.to_lowercase();
     let mut bare = false;
     let mut rest: String = match Sentence::read(sentence).opening_connective() {

@@ -37,7 +37,7 @@ impl<'a> Sentence<'a> {
         let text = text.trim();
         Sentence {
             text,
-            lower: text.to_lowercase().replace('’', "'"),
+            lower: prose_only(text),
             words: words_outside_quotes(text),
         }
     }
@@ -49,6 +49,42 @@ impl<'a> Sentence<'a> {
 
     /// A commit message's order without a subject: "Introduce XIP
     /// support", "Move them to ...", "In mm/userfaultfd.c, break ...".
+    /// "Contains IOMMU memory ...", "Added a notifier ...", "Resulting in
+    /// ...": a verb's form opens the sentence, and nothing names who does
+    /// it (a gerund that is the subject has its own verb: "Creating a
+    /// cgroup allocates 4Kb").
+    pub fn is_fragment(&self) -> bool {
+        let Some(first) = self.text.split_whitespace().next() else {
+            return false;
+        };
+        let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if !first.starts_with(char::is_uppercase) || first.chars().skip(1).any(char::is_uppercase) {
+            return false;
+        }
+        // "Haven't done the SMP wakeup yet.": the verb, and no subject.
+        if FINITE_VERBS.contains(&first.to_lowercase().replace('’', "'").as_str()) {
+            return true;
+        }
+        match lexicon::verb_of(first) {
+            // "Processes that manage others": a plural noun, not "Contains".
+            Some((base, lexicon::Form::Third)) if !lexicon::is_imperative(base) => false,
+            Some((_, lexicon::Form::Third | lexicon::Form::Past)) => {
+                // "Added in 1999 for x86, there are ...": a participle's
+                // clause before the subject is no fragment.
+                !self.text.contains(", ")
+                    || !self
+                        .words
+                        .iter()
+                        .any(|w| FINITE_VERBS.contains(&w.as_str()))
+            }
+            Some((_, lexicon::Form::Gerund)) => !self.words.iter().skip(1).any(|w| {
+                FINITE_VERBS.contains(&w.as_str())
+                    || matches!(lexicon::verb_of(w), Some((_, lexicon::Form::Third)))
+            }),
+            _ => false,
+        }
+    }
+
     pub fn is_imperative(&self) -> bool {
         let mut words = self.text.split_whitespace();
         let mut first = words.next().unwrap_or("");
@@ -176,10 +212,10 @@ impl<'a> Sentence<'a> {
         self.words.iter().enumerate().any(|(i, w)| {
             matches!(w.as_str(), "this" | "these" | "those")
                 && i > 0
-                && self
-                    .words
-                    .get(i + 1)
-                    .is_none_or(|next| BARE_THIS_FOLLOWERS.contains(&next.as_str()))
+                && self.words.get(i + 1).is_none_or(|next| {
+                    BARE_THIS_FOLLOWERS.contains(&next.as_str())
+                        || matches!(lexicon::verb_of(next), Some((_, lexicon::Form::Third)))
+                })
                 && !matches!(
                     self.words[i - 1].as_str(),
                     "is" | "means" | "ensures" | "so" | "such" | "now"
@@ -360,12 +396,21 @@ impl<'a> Sentence<'a> {
     /// No pointer elsewhere, aside, changelog, test report or markup, and
     /// the first person only where it is certainly the author.
     pub fn is_clean(&self) -> bool {
-        (self.person() != Person::Other || self.first_person_is_a_clause())
+        !self.is_fragment()
+            && (self.person() != Person::Other || self.first_person_is_a_clause())
             && !self.is_pointer()
             && !self.is_aside()
             && !self.is_changelog()
             && !self.is_test_report()
             && !self.has_markup()
+    }
+
+    /// Whether the sentence stands alone once its opening connective goes
+    /// ("Otherwise userland has to ..." -> "Userland has to ...").
+    pub fn stands_without_its_connective(&self) -> bool {
+        self.leans_by_connective()
+            && super::rules::strip_connective(self.text, "patchset")
+                .is_some_and(|rest| Sentence::read(&rest).stands_alone())
     }
 
     /// A sentence an editor can print alone: clean, with a subject of its
@@ -411,6 +456,28 @@ impl<'a> Sentence<'a> {
     fn has_any(&self, phrases: &[&str]) -> bool {
         phrases.iter().any(|p| has_phrase(&self.lower, p))
     }
+}
+
+/// `text` in lower case without its code: `get_random_u32_{below,above}()`
+/// holds no "above" that points back.
+fn prose_only(text: &str) -> String {
+    let code = |word: &str| {
+        word.contains([
+            '_', '{', '}', '(', ')', '[', ']', '/', '=', '<', '>', '|', '\\',
+        ])
+    };
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(' ') {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if code(word) {
+            out.push_str("code");
+        } else {
+            out.push_str(&word.to_lowercase().replace('’', "'"));
+        }
+    }
+    out
 }
 
 /// Whether `phrase` occurs in `lower` on word boundaries.

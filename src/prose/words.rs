@@ -688,6 +688,12 @@ pub const ASIDE_PHRASES: &[&str] = &[
     "cc stable",
     "backport",
     "backporting",
+    "please",
+    "it seems",
+    "seems to",
+    "oh",
+    "i wonder",
+    "wondering",
     "in the future",
     "future work",
     "will need",
@@ -799,7 +805,7 @@ pub const TEST_REPORT_PHRASES: &[&str] = &[
 pub const FINITE_VERBS: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "should",
     "may", "might", "must", "does", "do", "did", "isn't", "aren't", "doesn't", "don't", "can't",
-    "won't", "wasn't", "needs", "allows", "makes", "uses", "adds",
+    "won't", "wasn't", "needs", "allows", "makes", "uses", "adds", "haven't", "hasn't", "didn't",
 ];
 
 /// Words that follow an order's verb, not a subject's noun: "Make sure",
