@@ -530,11 +530,9 @@ fn release_summary(title: &str, body: &str) -> String {
 fn is_remark_on_the_week(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
     sentence.split_whitespace().count() <= 30
-        && [
-            "week", "normal", "calm", "quiet", "busy", "smooth", "things", "nothing", "rc",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
+        && crate::prose::words::WEEK_REMARKS
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 /// `Linux 6.0-rc4` -> "The fourth release candidate for Linux v6.0 has been released."

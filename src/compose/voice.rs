@@ -4,7 +4,10 @@
 
 use super::Kind;
 use crate::parse::summary::{EDITOR_WORDS, Excerpts, SHORT_SENTENCE};
-use crate::prose::words::{REVISION_NOUNS, SERIES_OPENINGS, TIME_BOUND, TRIVIA};
+use crate::prose::words::{
+    CREDITS, GREETING_PREFIX, NEGATIONS, REVISION_NOUNS, SERIES_OPENINGS, TIME_BOUND, TRIVIA,
+    WORK_OPENINGS,
+};
 use crate::prose::{self, article, first_name, lexicon, match_case, numeric_ordinal, ordinal};
 
 /// What the summary is about, beyond the author's own words.
@@ -284,7 +287,7 @@ fn negated_phrase(topic: &str) -> Option<String> {
     let mut words = topic.split_whitespace();
     let first = words.next()?.to_lowercase().replace('’', "'");
     let verb = match first.as_str() {
-        "don't" | "dont" | "never" => words.next()?,
+        negation if NEGATIONS.contains(&negation) => words.next()?,
         "do" => {
             if !words.next()?.eq_ignore_ascii_case("not") {
                 return None;
@@ -322,7 +325,7 @@ fn mentions_revision(lower: &str, revision: u32) -> bool {
 /// the sentence opens so.
 fn rewrite_opening(sentence: &str, subject: &str) -> Option<String> {
     let lower = sentence.to_lowercase();
-    ["this patchset ", "this patch ", "this rfc ", "this series "]
+    WORK_OPENINGS
         .iter()
         .find(|o| lower.starts_with(*o))
         .map(|o| format!("{subject} {}", &sentence[o.len()..]))
@@ -352,23 +355,10 @@ fn third_person(sentence: &str, about: &About) -> String {
 }
 
 fn strip_greeting(sentence: &str) -> &str {
-    let lower = sentence.to_lowercase();
-    for greeting in [
-        "hi all, ",
-        "hi all. ",
-        "hi everyone, ",
-        "hello all, ",
-        "hello, ",
-        "hi, ",
-        "hi! ",
-        "hello everyone, ",
-        "all, ",
-    ] {
-        if lower.starts_with(greeting) {
-            return &sentence[greeting.len()..];
-        }
+    match GREETING_PREFIX.find(sentence) {
+        Some(greeting) if greeting.end() < sentence.len() => &sentence[greeting.end()..],
+        _ => sentence,
     }
-    sentence
 }
 
 /// A follow-up's summary: the editor's `earlier` summary of revision
@@ -509,17 +499,7 @@ fn strip_credits(item: &str) -> String {
         }
     }
     let lower = out.to_lowercase();
-    if let Some(at) = [
-        ", per ",
-        ", thanks",
-        " as suggested",
-        ", suggested by",
-        " (suggested",
-    ]
-    .iter()
-    .filter_map(|credit| lower.find(credit))
-    .min()
-    {
+    if let Some(at) = CREDITS.iter().filter_map(|credit| lower.find(credit)).min() {
         out.truncate(at);
     }
     out

@@ -470,16 +470,9 @@ fn is_sign_off(paragraph: &str) -> bool {
     let first = lines
         .first()
         .map_or(String::new(), |l| l.trim().to_ascii_lowercase());
-    let closing = [
-        "thanks",
-        "thank you",
-        "regards",
-        "best",
-        "cheers",
-        "sincerely",
-    ]
-    .iter()
-    .any(|w| first.starts_with(w));
+    let closing = crate::prose::words::SIGN_OFFS.iter().any(|w| {
+        first.starts_with(w) && first[w.len()..].starts_with([',', '.', '!', ' ']) || first == *w
+    });
     let bare_name = lines.len() == 1
         && first.split_whitespace().nth(3).is_none()
         && !first.ends_with(['.', '!', '?']);

@@ -259,7 +259,7 @@ static CUT_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s:])(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[-*•])\s*$").unwrap());
 /// An inline list item's marker: "(1)", "1)", "2.", "a)".
 static INLINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)(?:\(\d{1,2}\)|\d{1,2}\)|\d{1,2}\.|\([a-h]\)|[a-h]\))\s").unwrap()
+    Regex::new(r"(?:^|\s)(?:\(\d{1,2}\)|\d{1,2}\)|\d{1,2}\.|\([a-hA-H]\)|[a-hA-H]\))\s").unwrap()
 });
 /// A list item's marker after a sentence's end: "... Trace. o Neither".
 static MARKER_AFTER_STOP: LazyLock<Regex> =

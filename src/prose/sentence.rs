@@ -130,17 +130,18 @@ impl<'a> Sentence<'a> {
         }
         // "Page tables are ...", "Further investigation indicated ...": a
         // subject, then its verb.
-        // A past right after the first noun is a verb ("Further
-        // investigation indicated"); later it is a participle ("Rework
-        // truncate to require file-systems to have called").
+        // A verb's form right after the first noun is the subject's verb
+        // ("Further investigation indicated", "Memory usage grows"); later
+        // it is a participle or a plural ("Rework truncate to require
+        // file-systems to have called", "replace X with page flag checks").
         !clause.iter().enumerate().any(|(i, w)| {
             FINITE_VERBS.contains(&w.as_str())
-                || !w.ends_with("ss")
-                    && match lexicon::verb_of(w) {
-                        Some((_, lexicon::Form::Third)) => true,
-                        Some((_, lexicon::Form::Past)) => i <= 1,
-                        _ => false,
-                    }
+                || i <= 1
+                    && !w.ends_with("ss")
+                    && matches!(
+                        lexicon::verb_of(w),
+                        Some((_, lexicon::Form::Third | lexicon::Form::Past))
+                    )
         })
     }
 
@@ -368,10 +369,16 @@ impl<'a> Sentence<'a> {
     pub fn has_markup(&self) -> bool {
         let text = self.text;
         text.starts_with(['#', '*', '=', '|', '<', '>', '[', '@', '$'])
-            || text
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.ends_with(':'))
+            || text.split_whitespace().next().is_some_and(|w| {
+                // "pi_offset:" labels, "6." numbers a list, "Css_get" is an
+                // identifier a sentence's capital broke.
+                w.ends_with(':')
+                    || w.ends_with(['.', ')'])
+                        && w.trim_end_matches(['.', ')'])
+                            .bytes()
+                            .all(|b| b.is_ascii_digit())
+                    || w.contains('_') && w.starts_with(char::is_uppercase)
+            })
             || text.contains(": - ")
             || text.contains(": * ")
             || text.contains("..") && !text.contains("...")
@@ -395,8 +402,18 @@ impl<'a> Sentence<'a> {
 
     /// No pointer elsewhere, aside, changelog, test report or markup, and
     /// the first person only where it is certainly the author.
+    /// "There is no user of foo(), remove it.": a sentence, a comma, and
+    /// an order, as commit messages run on.
+    pub fn splices_an_order(&self) -> bool {
+        self.text.split(", ").skip(1).any(|part| {
+            let part = part.strip_prefix("so ").unwrap_or(part);
+            part.starts_with(char::is_lowercase) && Sentence::read(part).is_imperative()
+        })
+    }
+
     pub fn is_clean(&self) -> bool {
         !self.is_fragment()
+            && !self.splices_an_order()
             && (self.person() != Person::Other || self.first_person_is_a_clause())
             && !self.is_pointer()
             && !self.is_aside()

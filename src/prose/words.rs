@@ -83,9 +83,25 @@ pub static ATTRIBUTION_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^on .{5,120}?\b(?:wrote|writes):\s*").unwrap());
 
 pub static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:thanks|thank you|regards|best regards|cheers|best|kind regards|br)\b[,.!]*(?:\s+\S+){0,3}$")
-        .unwrap()
+    Regex::new(&format!(
+        r"(?i)^(?:{})\b[,.!]*(?:\s+\S+){{0,3}}$",
+        SIGN_OFFS.join("|")
+    ))
+    .unwrap()
 });
+
+/// How a mail signs off: "Thanks,", "Best regards,".
+pub const SIGN_OFFS: &[&str] = &[
+    "thanks",
+    "thank you",
+    "best regards",
+    "kind regards",
+    "regards",
+    "best",
+    "cheers",
+    "sincerely",
+    "br",
+];
 
 pub static COMMIT_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)^(?:commit\s+)?[0-9a-f]{8,40}\s*\(\s*"|\b(?:[a-z]+(?:-[a-z]+)*-by|fixes|link|closes|cc):\s"#)
@@ -127,7 +143,34 @@ pub const ADVERBS: &[&str] = &[
 ];
 
 pub static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|day)|folks|all)\b[^.?]{0,40}[,!:]?$").unwrap()
+    Regex::new(&format!(
+        r"(?i)^(?:{})\b[^.?]{{0,40}}[,!:]?$",
+        GREETINGS.join("|")
+    ))
+    .unwrap()
+});
+
+/// How a mail greets: "Hi all,", "Hello everyone,".
+pub const GREETINGS: &[&str] = &[
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "greetings",
+    "good morning",
+    "good afternoon",
+    "good day",
+    "folks",
+    "all",
+];
+
+/// A greeting that opens a sentence: "Hi all, this series ...".
+pub static GREETING_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:{})(?:\s+(?:all|everyone|folks))?[,.!]\s+",
+        GREETINGS.join("|")
+    ))
+    .unwrap()
 });
 
 pub static CHANGELOG: LazyLock<Regex> = LazyLock::new(|| {
@@ -866,4 +909,25 @@ pub const ADDITIVES: &[&str] = &["also", "as well", "additionally", "in addition
 pub const SUBORDINATORS: &[&str] = &[
     "which", "that", "because", "so", "when", "if", "where", "while", "as", "since", "until",
     "unless", "after", "before", "although", "though", "once",
+];
+
+/// How an item credits who asked for it: "(David)", ", per Bob".
+pub const CREDITS: &[&str] = &[
+    ", per ",
+    ", thanks",
+    " as suggested",
+    ", suggested by",
+    " (suggested",
+];
+
+/// How a sentence names the work it opens, to be named by its revision:
+/// "This patchset adds X" -> "The fourth version of this patchset adds X".
+pub const WORK_OPENINGS: &[&str] = &["this patchset ", "this patch ", "this rfc ", "this series "];
+
+/// Words that make a title a negated order: "don't count ...".
+pub const NEGATIONS: &[&str] = &["don't", "dont", "never"];
+
+/// Words of Linus' remark on how a release's week went.
+pub const WEEK_REMARKS: &[&str] = &[
+    "week", "normal", "calm", "quiet", "busy", "smooth", "things", "nothing", "rc",
 ];
