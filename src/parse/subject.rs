@@ -219,7 +219,13 @@ impl Subject {
     }
 
     fn read_group(&mut self, group: &str) {
-        for word in group.split_whitespace() {
+        // `-V6`, `v6-RESEND`, `(v6)`: the tags are words of a group, however
+        // they are joined or bracketed.
+        let words = group
+            .split_whitespace()
+            .flat_map(|word| word.trim_matches(['(', ')', ',']).split('-'))
+            .filter(|word| !word.is_empty());
+        for word in words {
             if let Some(counter) = counter(word) {
                 self.counter = Some(counter);
                 continue;
@@ -377,6 +383,30 @@ mod tests {
         );
         assert_eq!(s.title, "mm/damon: foo");
         assert_eq!(s.prefixes(), ["mm/damon"]);
+    }
+
+    #[test]
+    fn every_form_kernel_subjects_write_a_revision_in_gives_it() {
+        for (subject, resend) in [
+            ("[PATCH v6 0/3] mm: foo", false),
+            ("[PATCH V6 0/3] mm: foo", false),
+            ("[PATCH -v6 0/3] mm: foo", false),
+            ("[PATCH -V6 0/3] mm: foo", false),
+            ("[PATCHv6 0/3] mm: foo", false),
+            ("[PATCH v6 RESEND 0/3] mm: foo", true),
+            ("[RESEND v6 0/3] mm: foo", true),
+            ("[PATCH v6-RESEND 0/3] mm: foo", true),
+            ("[PATCH (v6) 0/3] mm: foo", false),
+            ("[PATCH 0/3] mm: foo (v6)", false),
+            ("[PATCH 0/3] mm: foo v6", false),
+        ] {
+            let s = Subject::parse(subject);
+            assert_eq!(
+                (s.revision, s.is_resend, s.title.as_str()),
+                (6, resend, "mm: foo"),
+                "{subject}"
+            );
+        }
     }
 
     #[test]
