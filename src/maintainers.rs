@@ -14,6 +14,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+/// The catch-all section get_maintainer.pl orders last.
+const THE_REST: &str = "THE REST";
+
 /// A MAINTAINERS file, read.
 #[derive(Debug, Default)]
 pub struct Maintainers {
@@ -370,6 +373,14 @@ impl Maintainers {
         }
         // Stable: ties keep the order files came in.
         counted.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        // THE REST holds every file no other section does: it names a
+        // change only where no other section holds one of its files.
+        if counted.len() > 1
+            && let Some(at) = counted.iter().position(|(name, _)| name == THE_REST)
+        {
+            let rest = counted.remove(at);
+            counted.push(rest);
+        }
         counted.into_iter().map(|(name, _)| name).collect()
     }
 }
@@ -591,6 +602,14 @@ F:\t*/
             "mm/damon/sysfs.c",
         ];
         assert_eq!(m.sections_of(files), ["DAMON", "MEMORY MANAGEMENT"]);
+    }
+
+    #[test]
+    fn the_rest_comes_first_only_where_no_other_section_holds_a_file() {
+        let m = excerpt();
+        let files = ["fs/ext4/inode.c", "Makefile", "mm/vmscan.c"];
+        assert_eq!(m.sections_of(files), ["MEMORY MANAGEMENT", "THE REST"]);
+        assert_eq!(m.sections_of(["Makefile"]), ["THE REST"]);
     }
 
     #[test]
