@@ -396,6 +396,45 @@ impl Section {
             && !self.excludes(file)
     }
 
+    /// The subject prefixes its changes go by where they touch no file (a
+    /// topic, an RFC of a cover letter alone): its own `F:` directories
+    /// (`mm/` gives `mm`, `mm/damon/` gives `mm/damon`; headers, documents,
+    /// tools and architectures aside) and the short name its title ends
+    /// with (`... (MEMCG)` gives `memcg`).
+    pub fn subject_prefixes(&self) -> Vec<String> {
+        let mut prefixes: Vec<String> = Vec::new();
+        let elsewhere = [
+            "include/",
+            "Documentation/",
+            "tools/",
+            "arch/",
+            "scripts/",
+            "samples/",
+        ];
+        for pattern in &self.files {
+            let dir = pattern.text.trim_end_matches('/');
+            if pattern.directory
+                && pattern.regex.is_none()
+                && !dir.is_empty()
+                && !elsewhere.iter().any(|e| pattern.text.starts_with(e))
+            {
+                prefixes.push(dir.to_lowercase());
+            }
+        }
+        if let Some(short) = self
+            .name
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|head| head.rsplit_once('('))
+            .map(|(_, short)| short.trim())
+            .filter(|short| !short.is_empty() && short.chars().all(|c| c.is_ascii_alphanumeric()))
+        {
+            prefixes.push(short.to_lowercase());
+        }
+        prefixes.dedup();
+        prefixes
+    }
+
     /// Whether a `K:` regex of the section matches `text`.
     pub fn names_in(&self, text: &str) -> bool {
         self.keywords.iter().any(|k| k.is_match(text))
@@ -602,6 +641,29 @@ F:\t*/
             "mm/damon/sysfs.c",
         ];
         assert_eq!(m.sections_of(files), ["DAMON", "MEMORY MANAGEMENT"]);
+    }
+
+    #[test]
+    fn a_section_names_its_subject_prefixes_by_its_directories_and_short_name() {
+        let m = excerpt();
+        let prefixes = |name: &str| {
+            m.sections()
+                .iter()
+                .find(|s| s.name == name)
+                .unwrap()
+                .subject_prefixes()
+        };
+        assert_eq!(prefixes("MEMORY MANAGEMENT"), ["mm"]);
+        assert_eq!(prefixes("DAMON"), ["mm/damon"]);
+        assert_eq!(
+            prefixes("CONTROL GROUP (CGROUP)"),
+            ["kernel/cgroup", "cgroup"]
+        );
+        assert_eq!(
+            prefixes("CONTROL GROUP - MEMORY RESOURCE CONTROLLER (MEMCG)"),
+            ["memcg"]
+        );
+        assert!(prefixes("THE REST").is_empty());
     }
 
     #[test]

@@ -153,9 +153,22 @@ impl Interest {
                         || (section.has_keywords() && section.names_in(&facts.added))
                 })
         };
+        // A thread of no file (a topic, a cover letter alone) by the subject
+        // prefixes the sections' own changes go by, as a bare word's.
+        let by_prefix = || {
+            indexes.iter().find_map(|&i| {
+                let section = &maintainers.sections()[i];
+                section
+                    .subject_prefixes()
+                    .into_iter()
+                    .find(|p| facts.prefixes.iter().any(|q| is_under(q, p)))
+                    .map(|p| format!("subject:{p} (section:{})", section.name))
+            })
+        };
         let mut found: Vec<String> = first
             .or_else(any)
             .map(|section| format!("section:{}", section.name))
+            .or_else(|| facts.paths.is_empty().then(by_prefix).flatten())
             .into_iter()
             .collect();
         if let Some(list) = lists
@@ -1115,6 +1128,65 @@ mod tests {
             assert!(ranked[1].interests.is_empty(), "{interest}");
         }
         assert!(rank(vec![damon], &["mmc"])[0].interests.is_empty());
+    }
+
+    #[test]
+    fn a_section_interest_finds_a_thread_without_files_by_its_subject_prefix() {
+        let (maintainers, _) = Maintainers::parse(
+            "CONTROL GROUP - MEMORY RESOURCE CONTROLLER (MEMCG)\nL:\tcgroups@vger.kernel.org\n\
+             F:\tmm/memcontrol.c\n\nMEMORY MANAGEMENT\nL:\tlinux-mm@kvack.org\nF:\tmm/\n",
+            "MAINTAINERS",
+        );
+        let maintainers = std::sync::Arc::new(maintainers);
+        let interests = [
+            Interest::section("CONTROL GROUP", &maintainers).unwrap(),
+            Interest::section("MEMORY MANAGEMENT", &maintainers).unwrap(),
+        ];
+        let topic = mail(
+            "t@x",
+            "Ann",
+            "[LSF/MM/BPF TOPIC] memcg: reclaim at scale",
+            None,
+            0,
+        );
+        let mm_rfc = mail(
+            "r@x",
+            "Bob",
+            "[RFC PATCH 0/3] mm/vmscan: a new LRU",
+            None,
+            1,
+        );
+        let mut other = mail("o@x", "Cy", "[RFC] net: a new socket option", None, 2);
+        other.list_id = Some("netdev.vger.kernel.org".into());
+        let ranked = candidates(
+            &Pool::new(vec![topic, mm_rfc, other], None),
+            &week(),
+            &interests,
+            None,
+            None,
+        );
+        let matched = |id: &str| {
+            ranked
+                .iter()
+                .find(|c| c.message_id == id)
+                .unwrap()
+                .interests
+                .clone()
+        };
+        assert!(
+            matched("t@x").contains(
+                &"subject:memcg (section:CONTROL GROUP - MEMORY RESOURCE CONTROLLER (MEMCG))"
+                    .into()
+            ),
+            "{:?}",
+            matched("t@x")
+        );
+        assert!(
+            matched("r@x").contains(&"subject:mm (section:MEMORY MANAGEMENT)".into()),
+            "{:?}",
+            matched("r@x")
+        );
+        assert!(matched("o@x").is_empty(), "{:?}", matched("o@x"));
     }
 
     #[test]
