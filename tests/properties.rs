@@ -249,17 +249,7 @@ proptest! {
             Just("[LSF/MM/BPF TOPIC] "),
         ],
     ) {
-        let mail = format!(
-            "From: Jane Doe <jane@example.org>\nSubject: {tags}{title}\n\
-             Date: Thu, 1 Sep 2022 10:00:00 +0000\nMessage-ID: <c@example.org>\n\n{body}\n"
-        );
-        let message = Message::parse(mail.as_bytes()).unwrap();
-        let pool = lkml_digest::parse::Pool::new([message], None);
-        let thread = pool.thread_of("c@example.org").unwrap();
-        let options = lkml_digest::compose::Options::new(
-            chrono::DateTime::parse_from_rfc3339("2022-09-05T00:00:00Z").unwrap(),
-        );
-        let entry = lkml_digest::compose::entry(&thread, pool.get("c@example.org").unwrap(), &options);
+        let entry = cover_letter_entry(&format!("{tags}{title}"), &body);
         let summary = &entry.summary;
         prop_assert!(
             lkml_digest::prose::rules::check(summary).is_empty(),
@@ -277,17 +267,7 @@ proptest! {
         body in cover_letter(),
         title in title(),
     ) {
-        let mail = format!(
-            "From: Jane Doe <jane@example.org>\nSubject: [PATCH 0/3] mm: {title}\n\
-             Date: Thu, 1 Sep 2022 10:00:00 +0000\nMessage-ID: <c@example.org>\n\n{body}\n"
-        );
-        let message = Message::parse(mail.as_bytes()).unwrap();
-        let pool = lkml_digest::parse::Pool::new([message], None);
-        let thread = pool.thread_of("c@example.org").unwrap();
-        let options = lkml_digest::compose::Options::new(
-            chrono::DateTime::parse_from_rfc3339("2022-09-05T00:00:00Z").unwrap(),
-        );
-        let entry = lkml_digest::compose::entry(&thread, pool.get("c@example.org").unwrap(), &options);
+        let entry = cover_letter_entry(&format!("[PATCH 0/3] mm: {title}"), &body);
         let sentences = lkml_digest::prose::sentences_of(&entry.summary);
         let first = lkml_digest::prose::Sentence::read(sentences[0]);
         prop_assert!(
@@ -349,6 +329,21 @@ proptest! {
             prop_assert_eq!(back.message_ids.first(), Some(id));
         }
     }
+}
+
+/// The entry drafted for a cover letter by Jane Doe of `subject` and `body`.
+fn cover_letter_entry(subject: &str, body: &str) -> lkml_digest::compose::Entry {
+    let mail = format!(
+        "From: Jane Doe <jane@example.org>\nSubject: {subject}\n\
+         Date: Thu, 1 Sep 2022 10:00:00 +0000\nMessage-ID: <c@example.org>\n\n{body}\n"
+    );
+    let message = Message::parse(mail.as_bytes()).unwrap();
+    let pool = lkml_digest::parse::Pool::new([message], None);
+    let thread = pool.thread_of("c@example.org").unwrap();
+    let options = lkml_digest::compose::Options::new(
+        chrono::DateTime::parse_from_rfc3339("2022-09-05T00:00:00Z").unwrap(),
+    );
+    lkml_digest::compose::entry(&thread, pool.get("c@example.org").unwrap(), &options)
 }
 
 /// A cover letter's sentences of every class an editor must fix, and
