@@ -338,20 +338,23 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     };
     // Where no sentence of the mail stands, the patches' titles say what
     // the series does.
-    let patch_titles: Vec<String> = series
-        .patches
-        .iter()
-        .filter(|p| p.id != message.id)
-        .map(|p| crate::parse::Subject::parse(&p.subject).topic().to_string())
-        .collect();
-    let patch_titles: Vec<&str> = patch_titles.iter().map(String::as_str).collect();
-    let what_the_patches_do =
-        || voice::what_the_patches_do(&patch_titles, &about, crate::parse::summary::EDITOR_WORDS);
-    let summary = match what_the_patches_do() {
-        Some(patches) if excerpt.is_empty() && matches!(kind, Kind::Patch | Kind::Rfc) => {
-            format!("{summary} {patches}")
-        }
-        _ => summary,
+    let what_the_patches_do = || {
+        let titles: Vec<String> = series
+            .patches
+            .iter()
+            .filter(|p| p.id != message.id)
+            .map(|p| crate::parse::Subject::parse(&p.subject).topic().to_string())
+            .collect();
+        let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+        voice::what_the_patches_do(&titles, &about, crate::parse::summary::EDITOR_WORDS)
+    };
+    let summary = if excerpt.is_empty()
+        && matches!(kind, Kind::Patch | Kind::Rfc)
+        && let Some(patches) = what_the_patches_do()
+    {
+        format!("{summary} {patches}")
+    } else {
+        summary
     };
     // Pull requests' and releases' sentences are made here (a release's
     // with Linus' remark as he wrote it), not taken from mail.

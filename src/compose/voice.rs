@@ -58,7 +58,7 @@ fn compose(excerpt: &[String], about: &About, first_name: &str, max_words: usize
         .enumerate()
         .map(|(i, s)| {
             if i == 0 {
-                third_person(s, about)
+                editors_opening(s, about)
             } else {
                 s.clone()
             }
@@ -334,7 +334,7 @@ fn rewrite_opening(sentence: &str, subject: &str) -> Option<String> {
 /// How editors open: "This patchset …" for a series, whatever the
 /// author called it ("This patch set", "The series"). The first person is
 /// `prose::rules`' to put in the third.
-fn third_person(sentence: &str, about: &About) -> String {
+fn editors_opening(sentence: &str, about: &About) -> String {
     let sentence = strip_greeting(sentence);
     let lower = sentence.to_lowercase();
     let work = prose::work_word(about.patches);

@@ -81,23 +81,24 @@ impl Excerpts {
                 // A cover letter's first "It aims to ..." or "This is ..."
                 // is the series speaking.
                 let sentence = if paragraph == 0 && place == 0 {
-                    the_series_speaking(sentence)
+                    crate::prose::the_series_speaking(sentence)
                 } else {
                     sentence.to_string()
                 };
                 let sentence = sentence.as_str();
                 let read = crate::prose::Sentence::read(sentence);
                 let new = !read.repeats(title);
+                let words = sentence.matches(' ').count() + 1;
                 let mut sentence = Sentence {
                     text: sentence.to_string(),
                     paragraph,
                     place,
                     in_list,
-                    words: sentence.matches(' ').count() + 1,
+                    words,
                     score: 0.0,
                     opens: new
                         && !in_list
-                        && sentence.split_whitespace().nth(7).is_some()
+                        && words >= 8
                         && (read.stands_alone()
                             || read.stands_without_its_connective()
                             || read.is_imperative() && read.is_clean() && !read.points_back()),
@@ -145,23 +146,6 @@ impl Excerpts {
             .filter(|(_, s)| s.score > DISCARD && s.opens && fits(s))
             .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i)
-    }
-}
-
-/// "It aims to X" or "This is X" -> "This series aims to X", "This series
-/// is X": what the first sentence of a cover letter calls the series.
-fn the_series_speaking(sentence: &str) -> String {
-    let mut words = sentence.splitn(3, ' ');
-    let (Some(pronoun), Some(verb), Some(rest)) = (words.next(), words.next(), words.next()) else {
-        return sentence.to_string();
-    };
-    let verb_form = crate::prose::lexicon::verb_of(verb).map(|(_, form)| form);
-    if matches!(pronoun, "It" | "This")
-        && (matches!(verb, "is" | "has") || verb_form == Some(crate::prose::lexicon::Form::Third))
-    {
-        format!("This series {verb} {rest}")
-    } else {
-        sentence.to_string()
     }
 }
 

@@ -468,7 +468,6 @@ fn repair_sentence(
             // "every tiering policy we have treats it" -> "every tiering
             // policy treats it".
             let without = drop_possessive_clause(sentence);
-            let _ = place;
             (Sentence::read(&without).person() == Person::None)
                 .then_some((without, "dropped a clause in the first person"))
         }

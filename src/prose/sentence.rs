@@ -47,8 +47,6 @@ impl<'a> Sentence<'a> {
         self.words.first().map_or("", String::as_str)
     }
 
-    /// A commit message's order without a subject: "Introduce XIP
-    /// support", "Move them to ...", "In mm/userfaultfd.c, break ...".
     /// "Contains IOMMU memory ...", "Added a notifier ...", "Resulting in
     /// ...": a verb's form opens the sentence, and nothing names who does
     /// it (a gerund that is the subject has its own verb: "Creating a
@@ -85,6 +83,8 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// A commit message's order without a subject: "Introduce XIP
+    /// support", "Move them to ...", "In mm/userfaultfd.c, break ...".
     pub fn is_imperative(&self) -> bool {
         let mut words = self.text.split_whitespace();
         let mut first = words.next().unwrap_or("");
@@ -128,9 +128,7 @@ impl<'a> Sentence<'a> {
         if ORDER_OBJECTS.contains(&second.as_str()) {
             return true;
         }
-        // "Page tables are ...", "Further investigation indicated ...": a
-        // subject, then its verb.
-        // A verb's form right after the first noun is the subject's verb
+        // "Page tables are ...": a subject, then its verb. A verb's form right after the first noun is the subject's verb
         // ("Further investigation indicated", "Memory usage grows"); later
         // it is a participle or a plural ("Rework truncate to require
         // file-systems to have called", "replace X with page flag checks").
@@ -164,17 +162,15 @@ impl<'a> Sentence<'a> {
     /// "them" with no plural before them in the sentence.
     fn names_unsaid(&self) -> bool {
         let words = &self.words;
-        let ends_clause = |i: usize| {
-            let lower = self.lower.as_str();
-            ["this", "these", "those"].iter().any(|d| {
-                [",", ".", ";", ":", ")"]
-                    .iter()
-                    .any(|p| lower.contains(&format!(" {d}{p}")))
-            }) && i > 0
-        };
+        // "To address this, ...": a demonstrative that ends a clause.
+        let ends_clause = ["this", "these", "those"].iter().any(|d| {
+            [",", ".", ";", ":", ")"]
+                .iter()
+                .any(|p| self.lower.contains(&format!(" {d}{p}")))
+        });
         words.iter().enumerate().skip(1).any(|(i, w)| match w.as_str() {
             "these" | "those" | "this" => {
-                ends_clause(i)
+                ends_clause
                     || words.get(i + 1).is_some_and(|next| {
                         !SERIES_WORDS.contains(&next.as_str())
                             && !matches!(next.as_str(), "way" | "time" | "year" | "week" | "release" | "cycle")
@@ -472,6 +468,23 @@ impl<'a> Sentence<'a> {
     /// Whether any phrase occurs as whole words.
     fn has_any(&self, phrases: &[&str]) -> bool {
         phrases.iter().any(|p| has_phrase(&self.lower, p))
+    }
+}
+
+/// "It aims to X" or "This is X" -> "This series aims to X", "This series
+/// is X": what the first sentence of a cover letter calls the series.
+pub fn the_series_speaking(sentence: &str) -> String {
+    let mut words = sentence.splitn(3, ' ');
+    let (Some(pronoun), Some(verb), Some(rest)) = (words.next(), words.next(), words.next()) else {
+        return sentence.to_string();
+    };
+    let verb_form = lexicon::verb_of(verb).map(|(_, form)| form);
+    if matches!(pronoun, "It" | "This")
+        && (matches!(verb, "is" | "has") || verb_form == Some(lexicon::Form::Third))
+    {
+        format!("This series {verb} {rest}")
+    } else {
+        sentence.to_string()
     }
 }
 
