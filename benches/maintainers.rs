@@ -67,7 +67,13 @@ fn bench(c: &mut Criterion) {
         "arch/x86/kvm/x86.c",
     ];
     c.bench_function("sections of an 8-file series", |b| {
-        b.iter(|| black_box(maintainers.sections_of(files.iter().copied()).len()))
+        b.iter(|| {
+            black_box(
+                maintainers
+                    .sections_of(files.iter().map(|f| (*f, 10)))
+                    .len(),
+            )
+        })
     });
 }
 

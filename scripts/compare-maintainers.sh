@@ -4,6 +4,10 @@
 # patches change (default: the corpus threads).
 #
 #   scripts/compare-maintainers.sh KERNEL_TREE [MBOX...]
+#   scripts/compare-maintainers.sh --entries KERNEL_TREE [CORPUS]
+#
+# --entries compares each corpus entry's first section instead: see
+# scripts/compare-maintainers-entries.py.
 #
 # KERNEL_TREE is a kernel source tree with its MAINTAINERS and
 # scripts/get_maintainer.pl (Debian: apt-get install linux-source-6.1,
@@ -13,6 +17,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if [ "${1:-}" = --entries ]; then
+    tree=${2:?usage: compare-maintainers.sh --entries KERNEL_TREE [CORPUS]}
+    cargo build --release --quiet
+    exec python3 scripts/compare-maintainers-entries.py target/release/lkml-digest \
+        "$tree" "${3:-../shared/corpus}"
+fi
 tree=${1:?usage: compare-maintainers.sh KERNEL_TREE [MBOX...]}
 shift
 [ $# -gt 0 ] || set -- ../shared/corpus/threads/*.mbox

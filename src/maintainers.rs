@@ -359,30 +359,86 @@ impl Maintainers {
         best.map(|(_, s)| s)
     }
 
-    /// The sections of `files`, each file's first, the section holding
-    /// the most files first (the earlier file's on a tie).
-    pub fn sections_of<'a>(&self, files: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-        let mut counted: Vec<(String, usize)> = Vec::new();
-        for file in files {
-            if let Some(section) = self.section_of(file) {
-                match counted.iter_mut().find(|(name, _)| *name == section.name) {
-                    Some((_, n)) => *n += 1,
-                    None => counted.push((section.name.clone(), 1)),
+    /// The sections of the files a series changes, each file's first: the
+    /// section holding the most of its files first, the one whose files
+    /// change more lines on a tie, then the earlier file's. A file is
+    /// `(path, lines changed)`.
+    ///
+    /// Three kinds of file say less of what a change is than its code:
+    /// - a system call's table, which every architecture carries: a
+    ///   section counts its tables as one file, however many it holds, so
+    ///   that a new call's tables do not outvote the call;
+    /// - its tests and documentation (`tools/testing/`, `Documentation/`):
+    ///   their sections come after those of the code;
+    /// - THE REST, which holds every file no other section does: it comes
+    ///   last.
+    ///
+    /// Files, not lines, decide: weighed by lines, the first section
+    /// agrees with get_maintainer.pl's for far fewer corpus entries
+    /// (`scripts/compare-maintainers.sh --entries`).
+    pub fn sections_of<'a>(
+        &self,
+        files: impl IntoIterator<Item = (&'a str, usize)>,
+    ) -> Vec<String> {
+        #[derive(Default)]
+        struct Weight {
+            code: usize,
+            companions: usize,
+            lines: usize,
+            /// Its largest table's lines; 0 for none.
+            table: usize,
+        }
+        let mut counted: Vec<(String, Weight)> = Vec::new();
+        for (file, lines) in files {
+            let Some(section) = self.section_of(file) else {
+                continue;
+            };
+            let at = match counted.iter().position(|(name, _)| *name == section.name) {
+                Some(at) => at,
+                None => {
+                    counted.push((section.name.clone(), Weight::default()));
+                    counted.len() - 1
                 }
+            };
+            let weight = &mut counted[at].1;
+            if is_syscall_table(file) {
+                weight.table = weight.table.max(lines.max(1));
+                continue;
+            }
+            weight.lines += lines;
+            if is_companion(file) {
+                weight.companions += 1;
+            } else {
+                weight.code += 1;
             }
         }
         // Stable: ties keep the order files came in.
-        counted.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-        // THE REST holds every file no other section does: it names a
-        // change only where no other section holds one of its files.
-        if counted.len() > 1
-            && let Some(at) = counted.iter().position(|(name, _)| name == THE_REST)
-        {
-            let rest = counted.remove(at);
-            counted.push(rest);
-        }
+        counted.sort_by_key(|(name, w)| {
+            std::cmp::Reverse((
+                name != THE_REST,
+                w.code + usize::from(w.table > 0),
+                w.companions,
+                w.lines + w.table,
+            ))
+        });
         counted.into_iter().map(|(name, _)| name).collect()
     }
+}
+
+/// Whether `file` tests or documents a change rather than makes it.
+fn is_companion(file: &str) -> bool {
+    file.starts_with("tools/testing/") || file.starts_with("Documentation/")
+}
+
+/// Whether `file` is an architecture's system call table: its
+/// `syscall*.tbl`, or its `unistd*.h` of call numbers.
+fn is_syscall_table(file: &str) -> bool {
+    let Some(rest) = file.strip_prefix("arch/") else {
+        return false;
+    };
+    let name = rest.rsplit('/').next().unwrap_or(rest);
+    name.starts_with("syscall") && name.ends_with(".tbl")
+        || name.starts_with("unistd") && name.ends_with(".h")
 }
 
 impl Section {
@@ -635,12 +691,52 @@ F:\t*/
     fn sections_of_files_are_ordered_by_how_many_files_each_holds() {
         let m = excerpt();
         let files = [
-            "include/linux/damon.h",
-            "mm/vmscan.c",
-            "mm/damon/core.c",
-            "mm/damon/sysfs.c",
+            ("include/linux/damon.h", 1),
+            ("mm/vmscan.c", 90),
+            ("mm/damon/core.c", 1),
+            ("mm/damon/sysfs.c", 1),
         ];
         assert_eq!(m.sections_of(files), ["DAMON", "MEMORY MANAGEMENT"]);
+    }
+
+    #[test]
+    fn sections_holding_as_many_files_are_ordered_by_the_lines_they_change() {
+        let m = excerpt();
+        let files = [("mm/damon/core.c", 3), ("mm/vmscan.c", 200)];
+        assert_eq!(m.sections_of(files), ["MEMORY MANAGEMENT", "DAMON"]);
+    }
+
+    #[test]
+    fn the_sections_of_tests_and_documentation_come_after_the_codes() {
+        let m = Maintainers::parse(
+            "KSFT\nF:\ttools/testing/selftests/\n\nDOC\nF:\tDocumentation/\n\nMM\nF:\tmm/\n",
+            "M",
+        )
+        .0;
+        let files = [
+            ("tools/testing/selftests/a.c", 300),
+            ("tools/testing/selftests/b.c", 300),
+            ("Documentation/a.rst", 80),
+            ("mm/a.c", 5),
+        ];
+        assert_eq!(m.sections_of(files), ["MM", "KSFT", "DOC"]);
+    }
+
+    #[test]
+    fn a_section_counts_its_system_call_tables_once() {
+        let m = Maintainers::parse(
+            "MIPS\nF:\tarch/mips/\n\nMEMORY MANAGEMENT\nF:\tmm/\n\nX86\nF:\tarch/x86/\n",
+            "M",
+        )
+        .0;
+        let files = [
+            ("arch/mips/kernel/syscalls/syscall_n32.tbl", 1),
+            ("arch/mips/kernel/syscalls/syscall_n64.tbl", 1),
+            ("arch/mips/kernel/syscalls/syscall_o32.tbl", 1),
+            ("arch/x86/entry/syscalls/syscall_64.tbl", 1),
+            ("mm/mmap.c", 2),
+        ];
+        assert_eq!(m.sections_of(files), ["MEMORY MANAGEMENT", "MIPS", "X86"]);
     }
 
     #[test]
@@ -669,9 +765,9 @@ F:\t*/
     #[test]
     fn the_rest_comes_first_only_where_no_other_section_holds_a_file() {
         let m = excerpt();
-        let files = ["fs/ext4/inode.c", "Makefile", "mm/vmscan.c"];
+        let files = [("fs/ext4/inode.c", 9), ("Makefile", 9), ("mm/vmscan.c", 1)];
         assert_eq!(m.sections_of(files), ["MEMORY MANAGEMENT", "THE REST"]);
-        assert_eq!(m.sections_of(["Makefile"]), ["THE REST"]);
+        assert_eq!(m.sections_of([("Makefile", 1)]), ["THE REST"]);
     }
 
     #[test]

@@ -83,12 +83,12 @@ pub struct Entry {
     /// they wrote it; the summary starts from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub earlier_summary: Option<String>,
-    /// The files its patches change, as their diffstats and diffs name
-    /// them.
+    /// The files its patches change, as their diffs name them (the cover
+    /// letter's diffstat where the patches are not at hand).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<String>,
     /// With MAINTAINERS: the sections of those files, each file's first,
-    /// the section with the most files first.
+    /// the section whose files change the most lines first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<String>,
     /// `--group`: the heading it stands under.
@@ -391,19 +391,13 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             (repaired, repairs)
         }
     };
-    let mut files: Vec<String> = Vec::new();
-    for mail in std::iter::once(message).chain(series.patches.iter().copied()) {
-        for path in thread.post(mail).paths() {
-            if !files.contains(path) {
-                files.push(path.clone());
-            }
-        }
-    }
+    let changes = thread.changes_of(&series);
     let sections = options
         .maintainers
         .as_ref()
-        .map(|m| m.sections_of(files.iter().map(String::as_str)))
+        .map(|m| m.sections_of(changes.iter().map(|c| (c.path.as_str(), c.lines))))
         .unwrap_or_default();
+    let files = changes.into_iter().map(|c| c.path).collect();
     Entry {
         message_id: message.id.clone(),
         link: format!(

@@ -322,7 +322,7 @@ pub struct Candidate {
     pub trailer_count: usize,
     pub interests: Vec<String>,
     /// With MAINTAINERS: the sections of the files it changes, the one
-    /// with the most files first.
+    /// whose files change the most lines first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<String>,
     /// How many `--interest`s matched (`interests` is what each matched).
@@ -363,6 +363,8 @@ struct Facts {
     prefixes: Vec<String>,
     lists: Vec<String>,
     paths: Vec<String>,
+    /// Lines changed in each of `paths`, in step with it.
+    lines: Vec<usize>,
     /// It adds or names a user-visible interface.
     interface: bool,
     /// When each reply was sent, for a discussion's growth since a post.
@@ -449,8 +451,13 @@ pub fn candidates(
             (candidate.interests, candidate.interests_matched) =
                 matched_interests(interests, &facts);
             if let Some(maintainers) = maintainers {
-                candidate.sections =
-                    maintainers.sections_of(facts.paths.iter().map(String::as_str));
+                candidate.sections = maintainers.sections_of(
+                    facts
+                        .paths
+                        .iter()
+                        .map(String::as_str)
+                        .zip(facts.lines.iter().copied()),
+                );
             }
             let mut remembered = Remembered::default();
             if let Some(memory) = memory {
@@ -793,9 +800,10 @@ fn describe(
         || facts.lists.iter().any(|l| is_list(l, API_LIST))
         || own_posts().any(|m| adds_an_interface(&m.body));
     if need_paths {
-        facts.paths = own_posts()
-            .flat_map(|m| thread.post(m).paths().to_vec())
-            .collect();
+        for change in thread.changes_of(&series) {
+            facts.paths.push(change.path);
+            facts.lines.push(change.lines);
+        }
     }
     if need_added {
         for mail in own_posts() {
@@ -895,6 +903,7 @@ fn add_facts(kept: &mut (Candidate, Facts), other: Facts) {
     facts.trailers += other.trailers;
     facts.participants.extend(other.participants);
     facts.paths.extend(other.paths);
+    facts.lines.extend(other.lines);
     facts.reply_dates.extend(other.reply_dates);
     facts.linked.extend(other.linked);
     candidate.replies = facts.replies;

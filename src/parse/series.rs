@@ -23,7 +23,15 @@ pub struct Post<'a> {
     pub message: &'a Message,
     pub subject: Subject,
     pub has_diff: bool,
-    paths: OnceLock<Vec<String>>,
+    changes: OnceLock<Vec<Change>>,
+}
+
+/// A file a mail's patch changes, and how many lines it adds or removes
+/// there (its diffstat's count, where the mail has no diff).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub path: String,
+    pub lines: usize,
 }
 
 impl<'a> Post<'a> {
@@ -32,14 +40,19 @@ impl<'a> Post<'a> {
             message,
             subject: Subject::parse(&message.subject),
             has_diff: has_diff(&message.body),
-            paths: OnceLock::new(),
+            changes: OnceLock::new(),
         }
     }
 
-    /// The files its diffstat or diffs name, read the first time they are
-    /// asked for.
-    pub fn paths(&self) -> &[String] {
-        self.paths.get_or_init(|| touched_paths(&self.message.body))
+    /// The files its diffs change, else those its diffstat names, each
+    /// once, read the first time they are asked for.
+    pub fn changes(&self) -> &[Change] {
+        self.changes.get_or_init(|| changes_in(&self.message.body))
+    }
+
+    /// The paths of [`Post::changes`].
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.changes().iter().map(|c| c.path.as_str())
     }
 
     /// Whether a test robot, syzbot, a stable-tree script or the like sent
@@ -98,18 +111,47 @@ pub fn has_diff(body: &str) -> bool {
     body.starts_with("diff --git ") || body.contains("\ndiff --git ")
 }
 
-static DIFFSTAT_PATH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^ (\S+)\s+\|\s+(?:\d+|Bin)").unwrap());
-static DIFF_PATH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^diff --git a/(\S+) b/").unwrap());
+static DIFFSTAT_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^ (\S+)\s+\|\s+(\d+|Bin)").unwrap());
 
-/// The files a patch or cover letter names in its diffstat or diffs.
-fn touched_paths(body: &str) -> Vec<String> {
-    DIFFSTAT_PATH
-        .captures_iter(body)
-        .chain(DIFF_PATH.captures_iter(body))
-        .map(|c| c[1].trim_start_matches(".../").to_string())
-        .collect()
+/// The files a patch changes, with the lines its diffs add or remove in
+/// each; for a mail without diffs (a cover letter), its diffstat's. A
+/// diffstat cuts long paths to `.../tail`: the tail is kept.
+fn changes_in(body: &str) -> Vec<Change> {
+    let mut changes: Vec<Change> = Vec::new();
+    let mut add = |path: &str, lines: usize| match changes.iter_mut().find(|c| c.path == path) {
+        Some(change) => change.lines += lines,
+        None => changes.push(Change {
+            path: path.to_string(),
+            lines,
+        }),
+    };
+    if has_diff(body) {
+        // (path, in a hunk)
+        let mut at: Option<(&str, bool)> = None;
+        for line in body.lines() {
+            if let Some(rest) = line.strip_prefix("diff --git a/") {
+                let path = rest.split(" b/").next().unwrap_or(rest);
+                add(path, 0);
+                at = Some((path, false));
+            } else if line == "-- " {
+                // The signature after the last hunk.
+                at = None;
+            } else if let Some((path, in_hunk)) = at.as_mut() {
+                if line.starts_with("@@") {
+                    *in_hunk = true;
+                } else if *in_hunk && (line.starts_with('+') || line.starts_with('-')) {
+                    add(path, 1);
+                }
+            }
+        }
+    } else {
+        for captures in DIFFSTAT_LINE.captures_iter(body) {
+            let lines = captures[2].parse().unwrap_or(1);
+            add(captures[1].trim_start_matches(".../"), lines);
+        }
+    }
+    changes
 }
 
 static AUTOMATED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -364,6 +406,29 @@ impl<'a> ThreadSeries<'a> {
         numbered(0).or_else(|| numbered(1)).unwrap_or(requested)
     }
 
+    /// The files `series` changes, each once with the lines all its
+    /// patches change there: the patches' diffs, else (its patches are
+    /// not in the mail read) the cover letter's diffstat.
+    pub fn changes_of(&self, series: &Series<'a>) -> Vec<Change> {
+        let mut changes: Vec<Change> = Vec::new();
+        let mut add = |change: &Change| match changes.iter_mut().find(|c| c.path == change.path) {
+            Some(kept) => kept.lines += change.lines,
+            None => changes.push(change.clone()),
+        };
+        let diffs = std::iter::once(series.start)
+            .chain(series.patches.iter().copied())
+            .filter(|m| self.post(m).has_diff);
+        let mut any = false;
+        for mail in diffs {
+            any = true;
+            self.post(mail).changes().iter().for_each(&mut add);
+        }
+        if !any {
+            self.post(series.start).changes().iter().for_each(&mut add);
+        }
+        changes
+    }
+
     /// For a patch (k >= 1) that looks like a start because its cover
     /// letter is not in the mail read, what joins it to its siblings.
     pub fn sending_key(&self, message: &'a Message) -> Option<SendingKey> {
@@ -394,7 +459,7 @@ impl Clone for Post<'_> {
             message: self.message,
             subject: self.subject.clone(),
             has_diff: self.has_diff,
-            paths: self.paths.clone(),
+            changes: self.changes.clone(),
         }
     }
 }
@@ -431,6 +496,27 @@ mod tests {
             mails.push(mail("0@x", "[PATCH v2 0/2] mm: a series", None, 0));
         }
         Pool::new(mails, None)
+    }
+
+    #[test]
+    fn a_patch_changes_the_lines_its_hunks_add_and_remove() {
+        let body = "Fix it.\n---\n mm/a.c | 3 ++-\n\n\
+            diff --git a/mm/a.c b/mm/a.c\n--- a/mm/a.c\n+++ b/mm/a.c\n@@ -1,2 +1,2 @@\n \
+            ctx\n-old\n+new\n+more\n\
+            diff --git a/mm/b.c b/mm/c.c\nsimilarity index 100%\nrename from mm/b.c\n\
+            -- \n2.40.0\n";
+        let changes = changes_in(body);
+        let got: Vec<(&str, usize)> = changes.iter().map(|c| (c.path.as_str(), c.lines)).collect();
+        assert_eq!(got, [("mm/a.c", 3), ("mm/b.c", 0)]);
+    }
+
+    #[test]
+    fn a_cover_letter_changes_what_its_diffstat_counts() {
+        let body = "Hi,\n\n mm/a.c          | 12 ++++++------\n .../deep/b.h    |  4 ++++\n \
+            2 files changed, 10 insertions(+), 6 deletions(-)\n";
+        let changes = changes_in(body);
+        let got: Vec<(&str, usize)> = changes.iter().map(|c| (c.path.as_str(), c.lines)).collect();
+        assert_eq!(got, [("mm/a.c", 12), ("deep/b.h", 4)]);
     }
 
     #[test]
