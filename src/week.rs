@@ -5,25 +5,24 @@
 //! ranked. From lore, the window's listing (no bodies) is pre-ranked and
 //! only the best threads are fetched whole.
 
-use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::compose::rank::{self, Candidate, Interest, Memory, Window};
+use crate::compose::rank::{
+    self, Candidate, Interest, Memory, Window, explain, is_announcement, picks, prerank,
+};
 use crate::compose::{self, Draft, Entry, Failure, Kind, Options};
 use crate::draft::{Parsing, pool_from};
 use crate::fetch::lore::LoreOptions;
-use crate::fetch::lore::ThreadAsk;
-use crate::fetch::search::{Hit, ListingAsk, query};
+use crate::fetch::search::{ListingAsk, query};
 use crate::fetch::session::Session;
 use crate::fetch::{self, FetchError, Progress, RawMessage, Source, SourceError};
 use crate::history::{AtHand, History, Learned};
 use crate::input::escape_id;
+use crate::parse::Pool;
 use crate::parse::message::{date_of, glance};
-use crate::parse::series::{SENDING_SPREAD, is_automated_subject, normalized_title, series_key};
 use crate::parse::thread::is_list;
-use crate::parse::{Pool, Subject};
 
 /// Where the window starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -407,39 +406,6 @@ pub fn rank(pool: &Pool, options: &WeekOptions, memory: Option<Memory>) -> Vec<C
     ranked
 }
 
-/// The candidates the draft reports, `top` of them besides release
-/// announcements: the community announcements first (a call for topics,
-/// a summit's schedule: rare, and always news), then the best of the
-/// rest; then every release announcement (compose puts them last).
-///
-/// What an earlier post has already (`posted`) is not picked again.
-pub fn picks(ranked: &[Candidate], top: usize) -> Vec<&Candidate> {
-    let news = |c: &&Candidate| c.posted.is_none();
-    let mut picks: Vec<&Candidate> = ranked
-        .iter()
-        .filter(news)
-        .filter(|c| is_community_announcement(c))
-        .take(top)
-        .collect();
-    let room = top - picks.len();
-    picks.extend(
-        ranked
-            .iter()
-            .filter(news)
-            .filter(|c| c.kind != Kind::Release && !is_community_announcement(c))
-            .take(room),
-    );
-    picks.extend(ranked.iter().filter(|c| c.kind == Kind::Release));
-    picks
-}
-
-/// An organiser's news of a gathering (a call for topics, a schedule, a
-/// status update), not a topic proposed for it.
-fn is_community_announcement(candidate: &Candidate) -> bool {
-    let subject = Subject::parse(&candidate.subject);
-    candidate.kind == Kind::Event && !subject.is_topic && !subject.is_reply
-}
-
 /// One entry per pick, in rank order, with the other revisions of its
 /// series posted in the window.
 pub fn entries(pool: &Pool, picks: &[&Candidate], options: &Options) -> Vec<Entry> {
@@ -463,108 +429,6 @@ pub fn last_release(pool: &Pool, until: DateTime<Utc>) -> Option<DateTime<Utc>> 
         .filter_map(|m| m.date.map(|d| d.to_utc()))
         .filter(|&d| d < until)
         .max()
-}
-
-/// The ranked list as `lkml-digest draft` input: the picks, then the rest
-/// commented out, each `<link>  # score  subject (author)`. Moving a line
-/// up (and uncommenting it) puts it in the next draft.
-pub fn candidate_list(ranked: &[Candidate], top: usize, link_base: &str) -> String {
-    let picked: Vec<&Candidate> = picks(ranked, top);
-    let mut out = format!(
-        "# {} candidates, best first. The lines above the cut are the draft;\n\
-         # move lines across it, then run: lkml-digest draft THIS-FILE\n",
-        ranked.len()
-    );
-    let line = |c: &Candidate| {
-        let also = if c.also.is_empty() {
-            String::new()
-        } else {
-            let revisions: Vec<String> =
-                c.also.iter().map(|r| format!("v{}", r.revision)).collect();
-            format!(" [also {} this week]", revisions.join(", "))
-        };
-        // Each earlier revision's link, on a comment line of its own.
-        let links: String = c
-            .also
-            .iter()
-            .map(|r| format!("#     v{}: {}\n", r.revision, r.link))
-            .collect();
-        let posted = c.posted.as_ref().map_or(String::new(), |p| {
-            format!(
-                " [already posted in {} of {}]",
-                p.post,
-                &p.date[..p.date.len().min(10)]
-            )
-        });
-        format!(
-            "{link_base}{}  # {:.2}  {}{also} ({}){posted}\n{links}",
-            escape_id(&c.message_id),
-            c.score.total,
-            one_line(&c.subject),
-            one_line(&c.author)
-        )
-    };
-    for c in &picked {
-        out.push_str(&line(c));
-    }
-    out.push_str("# ---- cut: below are not in the draft ----\n");
-    for c in ranked
-        .iter()
-        .filter(|c| !picked.iter().any(|p| p.message_id == c.message_id))
-    {
-        out.push_str("# ");
-        out.push_str(&line(c));
-    }
-    out
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `-v`: each pick's score, part by part.
-pub fn explain(candidate: &Candidate, rank: usize) -> String {
-    let s = &candidate.score;
-    format!(
-        "{rank:3}. {:6.2} = discussion {:.2} + participants {:.2} + review {:.2} + kind {:.2} \
-         + size {:.2} + revision {:.2} + interest {:.2} + history {:.2} + follows {:.2} \
-         + interface {:.2}  {} ({}){}",
-        s.total,
-        s.discussion,
-        s.participants,
-        s.review,
-        s.kind,
-        s.size,
-        s.revision,
-        s.interest,
-        s.history,
-        s.follows,
-        s.interface,
-        one_line(&candidate.subject),
-        candidate.author,
-        remembered(candidate)
-    )
-}
-
-/// `-v`: which interests matched (the section, for `section:`), why the
-/// history part weighs what it does, what the candidate follows, and
-/// where it was posted.
-fn remembered(candidate: &Candidate) -> String {
-    let mut said: Vec<String> = Vec::new();
-    if !candidate.interests.is_empty() {
-        said.push(format!("interests {}", candidate.interests.join(", ")));
-    }
-    said.extend(candidate.history.iter().cloned());
-    if let Some(posted) = &candidate.posted {
-        said.push(format!("already posted in {}", posted.post));
-    } else if let Some(covered) = candidate.covered.first() {
-        said.push(format!("follows v{} of {}", covered.revision, covered.post));
-    }
-    if said.is_empty() {
-        String::new()
-    } else {
-        format!(" [{}]", said.join("; "))
-    }
 }
 
 /// A week's history and what it teaches, held together for the ranking.
@@ -637,195 +501,4 @@ fn newest_release(pool: &Pool, window: &Window) -> Option<String> {
         .filter_map(|m| Some((m.date?, compose::release_of(m)?)))
         .max_by_key(|(date, _)| *date)
         .map(|(_, release)| format!("v{release}"))
-}
-
-/// The thread starts of a search listing worth fetching whole: the best
-/// `limit` by what subjects alone tell (kind, size, revision, interest, and
-/// the replies whose subjects name a mail of the series), then every
-/// release announcement.
-pub fn prerank(
-    hits: &[Hit],
-    window: &Window,
-    interests: &[Interest],
-    memory: Option<Memory>,
-    limit: usize,
-) -> Vec<ThreadAsk> {
-    // A mail cross-posted to several listed lists counts once, and its
-    // thread is in each of them.
-    let mut listed_in: HashMap<&str, Vec<&str>> = HashMap::new();
-    for hit in hits {
-        let lists = listed_in.entry(hit.message_id.as_str()).or_default();
-        if !lists.contains(&hit.list.as_str()) {
-            lists.push(hit.list.as_str());
-        }
-    }
-    let mut seen = HashSet::new();
-    let hits: Vec<&Hit> = hits
-        .iter()
-        .filter(|h| seen.insert(h.message_id.as_str()))
-        .collect();
-    let in_window = |hit: &Hit| hit.date.is_some_and(|d| window.holds(d));
-    let mut starts: Vec<(&Hit, Subject)> = hits
-        .iter()
-        .copied()
-        .filter(|h| in_window(h) && !is_automated_subject(&h.subject))
-        .map(|h| (h, Subject::parse(&h.subject)))
-        .filter(|(_, s)| !s.is_reply)
-        .collect();
-    starts.sort_by_key(|(h, _)| h.date);
-    let mut groups: Vec<Listed> = Vec::new();
-    for (hit, subject) in starts {
-        let joined = subject.counter.and_then(|(_, n)| {
-            groups.iter().position(|g| {
-                g.series == Some((hit.author.clone(), subject.revision, n))
-                    && hit
-                        .date
-                        .zip(g.first)
-                        .is_some_and(|(d, f)| d - f <= SENDING_SPREAD)
-            })
-        });
-        let title = normalized_title(&subject.title);
-        match joined {
-            Some(i) => {
-                let group = &mut groups[i];
-                group.titles.push(title);
-                group.listed_in(&listed_in[hit.message_id.as_str()]);
-                let k = subject.counter.map_or(0, |(k, _)| k);
-                if k < group.number {
-                    group.hit = hit;
-                    group.number = k;
-                }
-            }
-            None => groups.push(Listed {
-                hit,
-                number: subject.counter.map_or(0, |(k, _)| k),
-                series: subject
-                    .counter
-                    .map(|(_, n)| (hit.author.clone(), subject.revision, n)),
-                first: hit.date,
-                titles: vec![title],
-                replies: 0,
-                repliers: HashSet::new(),
-                lists: listed_in[hit.message_id.as_str()].clone(),
-            }),
-        }
-    }
-    let mut by_title: HashMap<String, usize> = HashMap::new();
-    for (i, group) in groups.iter().enumerate() {
-        for title in &group.titles {
-            by_title.entry(title.clone()).or_insert(i);
-        }
-    }
-    for hit in hits.iter().filter(|h| in_window(h)) {
-        let subject = Subject::parse(&hit.subject);
-        if !subject.is_reply {
-            continue;
-        }
-        if let Some(&i) = by_title.get(&normalized_title(&subject.title)) {
-            let group = &mut groups[i];
-            group.replies += 1;
-            group.listed_in(&listed_in[hit.message_id.as_str()]);
-            if hit.author != group.hit.author {
-                group.repliers.insert(hit.author.clone());
-            }
-        }
-    }
-    // Revisions and resends of a series fold together, as in ranking, and
-    // are fetched together, so that the newest carries the discussion.
-    let mut series: Vec<Vec<&Listed>> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    for group in &groups {
-        let key = series_key(&group.hit.author, &Subject::parse(&group.hit.subject).title);
-        match by_key.get(&key) {
-            Some(&i) => series[i].push(group),
-            None => {
-                by_key.insert(key, series.len());
-                series.push(vec![group]);
-            }
-        }
-    }
-    let mut scored: Vec<(f64, &Vec<&Listed>)> = series
-        .iter()
-        .map(|revisions| {
-            let newest = revisions
-                .iter()
-                .max_by_key(|g| (Subject::parse(&g.hit.subject).revision, g.first))
-                .expect("a series has a revision");
-            let replies = revisions.iter().map(|g| g.replies).sum();
-            let repliers = revisions.iter().flat_map(|g| g.repliers.clone()).collect();
-            let score = rank::listing_score(
-                &newest.hit.subject,
-                &newest.hit.author,
-                &newest.hit.list,
-                replies,
-                repliers,
-                interests,
-                memory,
-            );
-            (score, revisions)
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    // Release announcements and community announcements are always
-    // fetched, as the draft always takes them.
-    let always = |revisions: &Vec<&Listed>| {
-        let subject = Subject::parse(&revisions[0].hit.subject);
-        is_announcement(revisions[0].hit) || subject.is_event && !subject.is_topic
-    };
-    // From `/all/`, as b4 asks: a series' patches and replies often went
-    // to different lists, and one list's copy of the thread lacks the
-    // others' mails. The list that listed it, if one did, is where to look
-    // while `/all/` has not indexed it yet.
-    let ids = |revisions: &Vec<&Listed>| -> Vec<ThreadAsk> {
-        revisions
-            .iter()
-            .map(|g| ThreadAsk {
-                id: g.hit.message_id.clone(),
-                inbox: "all".to_string(),
-                listed_in: match g.lists[..] {
-                    [list] if list != "all" => Some(list.to_string()),
-                    _ => None,
-                },
-            })
-            .collect()
-    };
-    let mut picked: Vec<ThreadAsk> = scored
-        .iter()
-        .filter(|(_, r)| !always(r))
-        .take(limit)
-        .flat_map(|(_, r)| ids(r))
-        .collect();
-    picked.extend(series.iter().filter(|r| always(r)).flat_map(ids));
-    picked
-}
-
-/// Whether a listed mail is Linus' release announcement (the listing shows
-/// names, not addresses).
-pub fn is_announcement(hit: &Hit) -> bool {
-    hit.author == "Linus Torvalds" && compose::is_release_subject(&hit.subject)
-}
-
-/// A thread start of a listing, with the patches of its series.
-struct Listed<'a> {
-    /// The cover letter, else the lowest-numbered patch seen.
-    hit: &'a Hit,
-    number: u32,
-    /// Sender, revision and length, for numbered patches.
-    series: Option<(String, u32, u32)>,
-    first: Option<DateTime<Utc>>,
-    titles: Vec<String>,
-    replies: usize,
-    repliers: HashSet<String>,
-    /// The lists whose listings held the thread's mails.
-    lists: Vec<&'a str>,
-}
-
-impl<'a> Listed<'a> {
-    fn listed_in(&mut self, lists: &[&'a str]) {
-        for list in lists {
-            if !self.lists.contains(list) {
-                self.lists.push(list);
-            }
-        }
-    }
 }

@@ -259,7 +259,7 @@ fn run_week(args: WeekArgs) -> Outcome {
     }
     if let Some(path) = &args.candidates {
         let link_base = &options.link_base;
-        let list = week::candidate_list(&run.draft.ranking, args.top, link_base);
+        let list = crate::compose::rank::candidate_list(&run.draft.ranking, args.top, link_base);
         if let Err(e) = write_output(Some(path), list.as_bytes()) {
             return Outcome::Failed(e);
         }

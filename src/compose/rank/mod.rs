@@ -4,6 +4,16 @@
 //! with many replies from many people, review given, and what their readers
 //! care for (`--interest`). A candidate's score is a sum of named parts, so
 //! that `-v` and `--format json` can say why it ranks where it does.
+//!
+//! The whole ranking is here: the candidates of the mail read and their
+//! score parts, the pre-rank of a search listing ([`listing`]), the picks,
+//! and what `-v` and the candidate list show of them ([`explain`]).
+
+mod explain;
+mod listing;
+
+pub use explain::{candidate_list, explain};
+pub use listing::{is_announcement, prerank};
 
 use std::collections::{HashMap, HashSet};
 
@@ -909,6 +919,39 @@ fn add_facts(kept: &mut (Candidate, Facts), other: Facts) {
     candidate.replies = facts.replies;
     candidate.trailer_count = facts.trailers;
     candidate.participants = facts.participants.len();
+}
+
+/// The candidates the draft reports, `top` of them besides release
+/// announcements: the community announcements first (a call for topics,
+/// a summit's schedule: rare, and always news), then the best of the
+/// rest; then every release announcement (compose puts them last).
+///
+/// What an earlier post has already (`posted`) is not picked again.
+pub fn picks(ranked: &[Candidate], top: usize) -> Vec<&Candidate> {
+    let news = |c: &&Candidate| c.posted.is_none();
+    let mut picks: Vec<&Candidate> = ranked
+        .iter()
+        .filter(news)
+        .filter(|c| is_community_announcement(c))
+        .take(top)
+        .collect();
+    let room = top - picks.len();
+    picks.extend(
+        ranked
+            .iter()
+            .filter(news)
+            .filter(|c| c.kind != Kind::Release && !is_community_announcement(c))
+            .take(room),
+    );
+    picks.extend(ranked.iter().filter(|c| c.kind == Kind::Release));
+    picks
+}
+
+/// An organiser's news of a gathering (a call for topics, a schedule, a
+/// status update), not a topic proposed for it.
+fn is_community_announcement(candidate: &Candidate) -> bool {
+    let subject = Subject::parse(&candidate.subject);
+    candidate.kind == Kind::Event && !subject.is_topic && !subject.is_reply
 }
 
 #[cfg(test)]
