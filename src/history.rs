@@ -13,7 +13,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::parse::Subject;
-use crate::parse::series::normalized_title;
+use crate::parse::identity::{Posting, PostingKind, Relation, Sender, normalized_title};
 use crate::post_format::{self, WrittenPost};
 
 /// One earlier post.
@@ -48,24 +48,14 @@ pub struct PastEntry {
     posting_kind: PostingKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PostingKind {
-    Patch,
-    Rfc,
-    Topic,
-    Other,
-}
-
-impl PostingKind {
-    fn of(subject: &Subject) -> PostingKind {
-        if subject.is_topic || subject.is_event {
-            PostingKind::Topic
-        } else if subject.is_rfc {
-            PostingKind::Rfc
-        } else if subject.is_patch {
-            PostingKind::Patch
-        } else {
-            PostingKind::Other
+impl PastEntry {
+    /// The entry as the series rule sees it: its author by name.
+    fn posting(&self) -> Posting<'_> {
+        Posting {
+            sender: Sender::named(self.author.as_deref().unwrap_or_default()),
+            title: self.title.clone(),
+            revision: self.revision,
+            kind: self.posting_kind,
         }
     }
 }
@@ -110,14 +100,10 @@ pub struct Asked<'a> {
     pub linked: &'a [String],
     /// Its cover letter's b4 change-id.
     pub change_id: Option<&'a str>,
-    /// When it was posted; a resend is no older than [`RESEND_WITHIN`].
+    /// When it was posted; a resend comes within
+    /// [`crate::parse::identity::RESEND_WITHIN`] of the post.
     pub date: Option<DateTime<Utc>>,
 }
-
-/// A posting of the same revision as a covered one is its resend when it
-/// comes within this time of the post; later, it is a series begun anew
-/// whose numbering met the old one's.
-pub const RESEND_WITHIN: chrono::TimeDelta = chrono::TimeDelta::days(90);
 
 /// The subsystems and authors the editor covers, with how many earlier
 /// entries show each.
@@ -337,22 +323,15 @@ impl History {
             seen.posted = Some(i);
         }
         let subject = Subject::parse(asked.subject);
-        let title = normalized_title(&subject.title);
-        let kind = PostingKind::of(&subject);
-        let same_author = |e: &PastEntry| {
-            e.author
-                .as_deref()
-                .is_some_and(|a| a.eq_ignore_ascii_case(asked.author.trim()))
-        };
-        let long_title = title.split_whitespace().count() >= 4;
+        let posting = Posting::new(&subject, Sender::named(asked.author));
         let mut series: Vec<usize> = self
             .by_title
-            .get(&title)
+            .get(&posting.title)
             .map(|found| {
                 found
                     .iter()
                     .copied()
-                    .filter(|&i| long_title || same_author(&self.entries[i]))
+                    .filter(|&i| posting.is_same_series(&self.entries[i].posting()))
                     .collect()
             })
             .unwrap_or_default();
@@ -376,13 +355,11 @@ impl History {
             if Some(i) == seen.posted {
                 continue;
             }
-            let soon_after = asked
-                .date
-                .is_none_or(|d| d - self.posted_at(i).to_utc() <= RESEND_WITHIN);
-            let resend = entry.revision == subject.revision
-                && entry.posting_kind == kind
-                && entry.title == title
-                && soon_after;
+            // A linked entry of another title is an earlier posting, never
+            // a resend.
+            let apart = asked.date.map(|d| d - self.posted_at(i).to_utc());
+            let resend = entry.title == posting.title
+                && posting.relation_to(&entry.posting(), apart) == Relation::Resend;
             if resend && seen.posted.is_none() {
                 seen.posted = Some(i);
             } else if !resend {

@@ -227,7 +227,7 @@ fn covered_before(
 ) -> Vec<String> {
     let own = DateTime::parse_from_rfc3339(truth["post_date"].as_str().unwrap()).unwrap();
     let title = |subject: &str| {
-        lkml_digest::parse::series::normalized_title(
+        lkml_digest::parse::identity::normalized_title(
             &lkml_digest::parse::Subject::parse(&subject.replace('`', "")).title,
         )
     };

@@ -312,7 +312,7 @@ fn a_bad_interest_is_a_usage_error_naming_it() {
 /// stripped, white space folded, lowercase.
 fn series_title(subject: &str) -> String {
     let subject = lkml_digest::parse::Subject::parse(subject);
-    lkml_digest::parse::series::normalized_title(&subject.title)
+    lkml_digest::parse::identity::normalized_title(&subject.title)
 }
 
 /// Where each reachable pick of each corpus week ranks among `week`'s

@@ -2,6 +2,7 @@
 
 pub mod author;
 pub mod changelog;
+pub mod identity;
 pub mod message;
 pub mod series;
 pub mod subject;

@@ -6,16 +6,12 @@
 use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
-use chrono::{DateTime, FixedOffset, TimeDelta};
+use chrono::{DateTime, FixedOffset};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::subject::contains_ci;
 use super::{Message, Subject, Thread};
-
-/// The patches of one unthreaded sending go out within this time of the
-/// first.
-pub const SENDING_SPREAD: TimeDelta = TimeDelta::minutes(30);
 
 /// One mail and the facts about it, each worked out once.
 #[derive(Debug)]
@@ -177,21 +173,6 @@ static AUTOMATED_SENDER: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_automated_subject(subject: &str) -> bool {
     let parsed = Subject::parse(subject);
     !parsed.is_reply && AUTOMATED_SUBJECT.is_match(subject.trim())
-}
-
-/// What revisions and resends of one series share: the sender and the
-/// title, lowercase, runs of white space as one space.
-pub fn series_key(sender: &str, title: &str) -> String {
-    format!("{}\n{}", sender.to_lowercase(), normalized_title(title))
-}
-
-/// A title as revisions and replies of one series share it.
-pub fn normalized_title(title: &str) -> String {
-    title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// One posting of a series (or of a lone patch or message): what opens it,
@@ -609,13 +590,5 @@ mod tests {
         );
         assert!(Post::new(&notice).is_automated());
         assert!(!Post::new(&mail("p@x", "[PATCH] mm: one", None, 0)).is_automated());
-    }
-
-    #[test]
-    fn revisions_share_a_series_key_whatever_the_case_and_spacing() {
-        assert_eq!(
-            series_key("Ann@Example.org", "mm:  A series"),
-            series_key("ann@example.org", "mm: a series")
-        );
     }
 }

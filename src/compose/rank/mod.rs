@@ -24,9 +24,8 @@ use serde::{Deserialize, Serialize};
 use super::{Kind, Revision, kind_of};
 use crate::history::{Asked, AtHand, Covered, History, Learned};
 use crate::maintainers::{Maintainers, Section};
-use crate::parse::series::{
-    API_LIST, SENDING_SPREAD, SendingKey, adds_an_interface, names_an_interface, series_key,
-};
+use crate::parse::identity::{Posting, Sender, same_sending};
+use crate::parse::series::{API_LIST, SendingKey, adds_an_interface, names_an_interface};
 use crate::parse::thread::is_list;
 use crate::parse::{Message, Pool, Subject, ThreadSeries, Trailers, author::author_in_thread};
 
@@ -440,7 +439,7 @@ pub fn candidates(
                 .iter()
                 .find_map(|&(i, first)| match (unthreaded_at, first) {
                     (None, _) => Some(i),
-                    (Some(at), Some(first)) => ((at - first).abs() <= SENDING_SPREAD).then_some(i),
+                    (Some(at), Some(first)) => same_sending(at, first).then_some(i),
                     (Some(_), None) => None,
                 })
         });
@@ -878,10 +877,11 @@ fn collapse_revisions(found: Vec<(Candidate, Facts)>) -> Vec<(Candidate, Facts)>
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<(Candidate, Facts)> = Vec::new();
     for (candidate, facts) in found {
-        let key = series_key(
-            &candidate.author_email,
-            &Subject::parse(&candidate.subject).title,
-        );
+        let key = Posting::new(
+            &Subject::parse(&candidate.subject),
+            Sender::mail(&candidate.author_email, &candidate.author),
+        )
+        .series_key();
         let Some(&i) = by_key.get(&key) else {
             by_key.insert(key, out.len());
             out.push((candidate, facts));
