@@ -67,7 +67,7 @@ pub fn explain(candidate: &Candidate, rank: usize) -> String {
     format!(
         "{rank:3}. {:6.2} = discussion {:.2} + participants {:.2} + review {:.2} + kind {:.2} \
          + size {:.2} + revision {:.2} + interest {:.2} + history {:.2} + follows {:.2} \
-         + interface {:.2}  {} ({}){}",
+         + interface {:.2} + similar {:.2}  {} ({}){}",
         s.total,
         s.discussion,
         s.participants,
@@ -79,6 +79,7 @@ pub fn explain(candidate: &Candidate, rank: usize) -> String {
         s.history,
         s.follows,
         s.interface,
+        s.similar,
         one_line(&candidate.subject),
         candidate.author,
         remembered(candidate)

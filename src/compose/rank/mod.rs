@@ -255,6 +255,10 @@ pub struct Score {
     /// copied to linux-api.
     #[serde(default)]
     pub interface: f64,
+    /// Like earlier entries of other series (`--history`): what the editor
+    /// writes about, by the words of its title and cover letter.
+    #[serde(default)]
+    pub similar: f64,
     pub total: f64,
 }
 
@@ -293,6 +297,17 @@ const FOLLOWS: f64 = 3.0;
 /// A posted thread comes back when its discussion has at least this many
 /// more replies than when it was posted, and at least doubled.
 const NEWS_AGAIN: usize = 10;
+/// The `similar` part when [`LIKE_ENOUGH`] earlier entries are alike.
+/// It and [`LIKE_AT`] were chosen on one half of the corpus weeks
+/// (`scripts/tune-similar.py`).
+const SIMILAR: f64 = 3.0;
+/// The cosine similarity at which an earlier entry is alike.
+const LIKE_AT: f32 = 0.35;
+/// How many alike entries the part counts.
+const LIKE_ENOUGH: usize = 1;
+/// `like` lists entries from this similarity, at most [`LIKE_LISTED`].
+const LIKE_SHOWN: f32 = 0.05;
+const LIKE_LISTED: usize = 5;
 
 fn kind_weight(kind: Kind) -> f64 {
     match kind {
@@ -348,7 +363,20 @@ pub struct Candidate {
     /// same revision): `week` does not propose it again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posted: Option<Covered>,
+    /// The earlier entries of other series it is most like, most alike
+    /// first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub like: Vec<Like>,
     pub score: Score,
+}
+
+/// An earlier entry a candidate is like: its post, its subject, and the
+/// cosine similarity of their words' stems (TF-IDF), 0 to 1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Like {
+    pub post: String,
+    pub subject: String,
+    pub similarity: f64,
 }
 
 /// What the editor's earlier posts tell a ranking: the history itself and
@@ -382,6 +410,10 @@ struct Facts {
     linked: Vec<String>,
     /// Its cover letter's b4 change-id.
     change_id: Option<String>,
+    /// Its title, where a history asks what it is like. (With its cover
+    /// letter's first sentences too, the part chosen on one half of the
+    /// corpus weeks lost picks on the other.)
+    text: String,
     /// The lines its patches add, where a `K:` regex asks for them.
     added: String,
 }
@@ -409,7 +441,7 @@ pub fn candidates(
             )
         });
     let need_added = interests.iter().any(Interest::needs_added_lines);
-    let need_links = memory.is_some_and(|m| !m.history.is_empty());
+    let need_history = memory.is_some_and(|m| !m.history.is_empty());
     // Each thread is described on its own (in parallel for many); joining
     // siblings and revisions across threads comes after, in order.
     let described = crate::parallel::map(&pool.threads(), |thread| {
@@ -419,7 +451,7 @@ pub fn candidates(
             .filter(|start| window.contains(start))
             .map(|start| {
                 (
-                    describe(&thread, start, need_paths, need_links, need_added),
+                    describe(&thread, start, need_paths, need_history, need_added),
                     thread.sending_key(start),
                 )
             })
@@ -529,6 +561,7 @@ fn interest_label(interest: &Interest) -> String {
 struct Remembered {
     history: f64,
     follows: bool,
+    similar: f64,
 }
 
 /// What the history says of `candidate`: its `history` reasons, what it
@@ -576,9 +609,11 @@ fn remember(candidate: &mut Candidate, facts: &Facts, memory: Memory) -> Remembe
         }
     }
     candidate.covered = memory.history.covering(&seen, memory.link_base);
+    let similar = similar_part(candidate, facts, memory, &seen);
     Remembered {
         history,
         follows: !seen.earlier.is_empty(),
+        similar,
     }
 }
 
@@ -640,6 +675,54 @@ fn history_part(memory: Memory, facts: &Facts, author: &str) -> (f64, Vec<String
     (total, parts.into_iter().map(|(_, reason)| reason).collect())
 }
 
+/// The `similar` part: how many earlier entries of other series the
+/// candidate's text is like (at least [`LIKE_AT`]), up to
+/// [`LIKE_ENOUGH`]; the most alike go to `like` and, where they count, to
+/// the `history` reasons.
+fn similar_part(
+    candidate: &mut Candidate,
+    facts: &Facts,
+    memory: Memory,
+    seen: &crate::history::Seen,
+) -> f64 {
+    if facts.text.is_empty() {
+        return 0.0;
+    }
+    let own = |i: &usize| seen.posted == Some(*i) || seen.earlier.contains(i);
+    let entries = memory.history.entries();
+    let like: Vec<(usize, f32)> = memory
+        .learned
+        .profile
+        .like(&facts.text, LIKE_SHOWN)
+        .into_iter()
+        .filter(|(i, _)| !own(i))
+        .take(LIKE_LISTED)
+        .collect();
+    candidate.like = like
+        .iter()
+        .map(|&(i, similarity)| Like {
+            post: memory.history.posts()[entries[i].post].name.clone(),
+            subject: entries[i].subject.clone(),
+            similarity: (f64::from(similarity) * 100.0).round() / 100.0,
+        })
+        .collect();
+    let alike: Vec<&str> = like
+        .iter()
+        .filter(|(_, s)| *s >= LIKE_AT)
+        .take(LIKE_ENOUGH)
+        .map(|&(i, _)| entries[i].subject.as_str())
+        .collect();
+    if alike.is_empty() {
+        return 0.0;
+    }
+    candidate.history.push(format!(
+        "like {} earlier entries: {}",
+        alike.len(),
+        alike.join("; ")
+    ));
+    SIMILAR * alike.len() as f64 / LIKE_ENOUGH as f64
+}
+
 /// Whether a candidate is of the subsystem an earlier subject prefix
 /// names: a prefix under it, its list (`mm` is linux-mm) or a file under
 /// its directory. Unlike a hand-written word, a file of that very name
@@ -675,6 +758,7 @@ fn score(candidate: &Candidate, facts: &Facts, remembered: &Remembered) -> Score
         history: remembered.history,
         follows: if remembered.follows { FOLLOWS } else { 0.0 },
         interface: if facts.interface { INTERFACE } else { 0.0 },
+        similar: remembered.similar,
         total: 0.0,
     };
     let round = |x: f64| (x * 100.0).round() / 100.0;
@@ -690,6 +774,7 @@ fn score(candidate: &Candidate, facts: &Facts, remembered: &Remembered) -> Score
         &mut score.history,
         &mut score.follows,
         &mut score.interface,
+        &mut score.similar,
     ] {
         *part = round(*part);
         total += *part;
@@ -719,6 +804,7 @@ pub fn listing_score(
         prefixes: parsed.prefixes().iter().map(|p| p.to_string()).collect(),
         lists: vec![list.to_string()],
         paths: Vec::new(),
+        text: parsed.title.clone(),
         interface: names_an_interface(&parsed.title) || is_list(list, API_LIST),
         ..Facts::default()
     };
@@ -745,6 +831,7 @@ pub fn listing_score(
         history: Vec::new(),
         covered: Vec::new(),
         posted: None,
+        like: Vec::new(),
         score: Score::default(),
     };
     (candidate.interests, candidate.interests_matched) = matched_interests(interests, &facts);
@@ -762,12 +849,12 @@ pub fn listing_score(
 /// The candidate for `start` and the facts of its part of the thread.
 /// Paths are gathered only when an interest asks for them (`need_paths`).
 /// The IDs it links are read only with a history to look them up in
-/// (`need_links`).
+/// (`need_history`), as is its text.
 fn describe(
     thread: &ThreadSeries,
     start: &Message,
     need_paths: bool,
-    need_links: bool,
+    need_history: bool,
     need_added: bool,
 ) -> (Candidate, Facts) {
     let post = thread.post(start);
@@ -785,7 +872,8 @@ fn describe(
         trailers.add_from(&reply.body);
         facts.reply_dates.extend(reply.date.map(|d| d.to_utc()));
     }
-    if need_links {
+    if need_history {
+        facts.text = post.subject.title.clone();
         facts.linked = crate::post_format::mail_links(&start.body);
         facts.change_id = crate::history::change_id(&start.body).map(str::to_string);
     }
@@ -852,6 +940,7 @@ fn describe(
         history: Vec::new(),
         covered: Vec::new(),
         posted: None,
+        like: Vec::new(),
         score: Score::default(),
     };
     (candidate, facts)

@@ -6,6 +6,10 @@
 //! A post is read with [`crate::post_format`], the module render writes
 //! with, so that what this tool posts it reads back.
 
+mod profile;
+
+pub use profile::Profile;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -116,6 +120,9 @@ pub struct Learned {
     pub authors: HashMap<String, (String, usize)>,
     /// The entries counted.
     pub entries: usize,
+    /// What the entries' subjects and summaries say, to find the earlier
+    /// entries a new thread is like.
+    pub profile: Profile,
 }
 
 /// What the mail at hand (the window's mailboxes, the fetched threads)
@@ -498,10 +505,16 @@ impl History {
             .collect();
         prefixes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         authors.retain(|_, (_, n)| *n >= RECURRING);
+        let texts: Vec<String> = self
+            .entries
+            .iter()
+            .map(|e| format!("{}\n{}", e.subject, e.summary))
+            .collect();
         Learned {
             prefixes,
             authors,
             entries: self.entries.len(),
+            profile: Profile::new(texts.iter().map(String::as_str)),
         }
     }
 
