@@ -134,13 +134,20 @@ mod tests {
 
     #[test]
     fn a_text_of_unknown_words_is_like_nothing() {
-        assert!(profile().like("bluetooth: quirks for a dongle", 0.0).is_empty());
+        assert!(
+            profile()
+                .like("bluetooth: quirks for a dongle", 0.0)
+                .is_empty()
+        );
     }
 
     #[test]
     fn similarity_is_at_most_one() {
         let p = profile();
-        let like = p.like("net: a faster socket lookup. The hash table is resized online.", 0.0);
+        let like = p.like(
+            "net: a faster socket lookup. The hash table is resized online.",
+            0.0,
+        );
         assert_eq!(like[0].0, 2);
         assert!((like[0].1 - 1.0).abs() < 1e-4, "{like:?}");
     }

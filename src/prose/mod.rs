@@ -18,8 +18,9 @@ use words::ORDINAL_WORDS;
 /// what texts are about: "reclaiming" and "reclaim" are one, by the
 /// Snowball English stemmer.
 pub fn stems(text: &str) -> Vec<String> {
-    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> =
-        std::sync::LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
+        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+    });
     content_words(text)
         .iter()
         .map(|w| STEMMER.stem(w).into_owned())
