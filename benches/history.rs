@@ -69,13 +69,29 @@ fn read_history(c: &mut Criterion) {
     group.bench_function("History::read: files, front matter, entries", |b| {
         b.iter(|| black_box(History::read(&dir)))
     });
-    group.bench_function("the same, then before() a date and learned()", |b| {
-        b.iter(|| {
-            let history = History::read(&dir);
-            let until = chrono::Utc::now();
-            black_box(history.before(until, None).learned())
-        })
-    });
+    group.bench_function(
+        "the same, then before() a date and learned() (with the content profile)",
+        |b| {
+            b.iter(|| {
+                let history = History::read(&dir);
+                let until = chrono::Utc::now();
+                black_box(history.before(until, None).learned())
+            })
+        },
+    );
+    let learned = history.learned();
+    group.bench_function(
+        "what one title is like (the similar part, per candidate)",
+        |b| {
+            b.iter(|| {
+                black_box(
+                    learned
+                        .profile
+                        .like("mm: multi-gen LRU: reclaim colder pages first", 0.05),
+                )
+            })
+        },
+    );
     group.finish();
 }
 

@@ -2,35 +2,46 @@
 //! summaries as TF-IDF vectors of word stems, and which of them a new text
 //! is like (cosine similarity).
 //!
-//! An inverted index keeps a lookup to the entries that share a stem with
-//! the text.
+//! Stems are numbered as first met; an inverted index by stem keeps a
+//! lookup to the entries that share a stem with the text.
 
 use std::collections::HashMap;
 
-use crate::prose::stems;
+use rustc_hash::FxHashMap;
+
+use crate::prose::{content_words, stem};
 
 /// The earlier entries' texts, indexed.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
+    /// Each word of the entries, lower case, with its stem's number.
+    words: FxHashMap<String, u32>,
+    /// Each stem's number.
+    stems: FxHashMap<String, u32>,
+    /// By stem: its inverse document frequency.
+    idf: Vec<f32>,
     /// By stem: each entry holding it, with the stem's weight in the
     /// entry's unit vector.
-    postings: HashMap<String, Vec<(u32, f32)>>,
-    /// By stem: its inverse document frequency.
-    idf: HashMap<String, f32>,
-    /// That of a stem no entry holds: as if one did.
+    postings: Vec<Vec<(u32, f32)>>,
+    /// The inverse document frequency of a stem no entry holds: as if one
+    /// did.
     rare: f32,
 }
 
 /// How much a stem counts `n` times in one text: a stem said often counts
 /// more, not in proportion.
-fn frequency(n: usize) -> f32 {
+fn frequency(n: u32) -> f32 {
     1.0 + (n as f32).ln()
 }
 
-fn counted(text: &str) -> HashMap<String, usize> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for stem in stems(text) {
-        *counts.entry(stem).or_default() += 1;
+/// Counts by key, in the order first met.
+fn counted<K: PartialEq>(keys: impl IntoIterator<Item = K>) -> Vec<(K, u32)> {
+    let mut counts: Vec<(K, u32)> = Vec::new();
+    for key in keys {
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((key, 1)),
+        }
     }
     counts
 }
@@ -38,56 +49,77 @@ fn counted(text: &str) -> HashMap<String, usize> {
 impl Profile {
     /// The profile of `texts`, the entries in their order.
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Profile {
-        let documents: Vec<HashMap<String, usize>> = texts.into_iter().map(counted).collect();
-        let mut df: HashMap<&str, usize> = HashMap::new();
+        let mut profile = Profile::default();
+        let mut documents: Vec<Vec<(u32, u32)>> = Vec::new();
+        for text in texts {
+            let ids: Vec<u32> = content_words(text)
+                .into_iter()
+                .map(|word| profile.number(word))
+                .collect();
+            documents.push(counted(ids));
+        }
+        let mut df = vec![0u32; profile.stems.len()];
         for document in &documents {
-            for stem in document.keys() {
-                *df.entry(stem.as_str()).or_default() += 1;
+            for &(id, _) in document {
+                df[id as usize] += 1;
             }
         }
         let n = documents.len() as f32;
         // A stem in every entry tells nothing (0); one in a single entry
         // the most.
-        let idf: HashMap<String, f32> = df
-            .into_iter()
-            .map(|(stem, df)| (stem.to_string(), (n / df as f32).ln()))
-            .collect();
-        let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
+        profile.idf = df.iter().map(|&df| (n / df as f32).ln()).collect();
+        profile.rare = n.max(1.0).ln();
+        profile.postings = vec![Vec::new(); df.len()];
         for (i, document) in documents.iter().enumerate() {
-            let weights: Vec<(&String, f32)> = document
+            let weights: Vec<(u32, f32)> = document
                 .iter()
-                .map(|(stem, &k)| (stem, frequency(k) * idf[stem]))
+                .map(|&(id, k)| (id, frequency(k) * profile.idf[id as usize]))
                 .filter(|(_, w)| *w > 0.0)
                 .collect();
             let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            for (stem, w) in weights {
-                postings
-                    .entry(stem.clone())
-                    .or_default()
-                    .push((i as u32, w / norm));
+            for (id, w) in weights {
+                profile.postings[id as usize].push((i as u32, w / norm));
             }
         }
-        Profile {
-            postings,
-            idf,
-            rare: n.max(1.0).ln(),
+        profile
+    }
+
+    /// The number of `word`'s stem, numbering it if new.
+    fn number(&mut self, word: String) -> u32 {
+        if let Some(&id) = self.words.get(&word) {
+            return id;
         }
+        let stem = stem(&word);
+        let next = self.stems.len() as u32;
+        let id = *self.stems.entry(stem).or_insert(next);
+        self.words.insert(word, id);
+        id
+    }
+
+    /// The stem number of `word`, where an entry has its stem.
+    fn known(&self, word: &str) -> Option<u32> {
+        self.words
+            .get(word)
+            .or_else(|| self.stems.get(&stem(word)))
+            .copied()
     }
 
     /// The entries `text` is like, with their cosine similarity to it, at
     /// least `floor`, most alike first.
     pub fn like(&self, text: &str, floor: f32) -> Vec<(usize, f32)> {
+        let words = content_words(text);
+        let ids = counted(words.iter().map(|w| self.known(w).ok_or(w.as_str())));
         // Stems no entry holds count toward the text's length alone.
         let mut norm = 0.0;
-        let mut query: Vec<(&str, f32)> = Vec::new();
-        for (stem, k) in counted(text) {
-            match self.idf.get_key_value(&stem) {
-                Some((stem, idf)) => {
-                    let w = frequency(k) * idf;
+        let mut query: Vec<(u32, f32)> = Vec::new();
+        for (id, k) in ids {
+            match id {
+                Ok(id) => {
+                    let w = frequency(k) * self.idf[id as usize];
                     norm += w * w;
-                    query.push((stem, w));
+                    query.push((id, w));
                 }
-                None => norm += (frequency(k) * self.rare).powi(2),
+                Err(_) => norm += (frequency(k) * self.rare).powi(2),
             }
         }
         let norm: f32 = norm.sqrt();
@@ -95,8 +127,8 @@ impl Profile {
             return Vec::new();
         }
         let mut sums: HashMap<u32, f32> = HashMap::new();
-        for (stem, w) in &query {
-            for &(entry, weight) in self.postings.get(*stem).into_iter().flatten() {
+        for (id, w) in &query {
+            for &(entry, weight) in &self.postings[*id as usize] {
                 *sums.entry(entry).or_default() += w / norm * weight;
             }
         }

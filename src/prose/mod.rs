@@ -14,17 +14,14 @@ pub use sentence::{Person, Sentence, content_words, sentences_of, the_series_spe
 
 use words::ORDINAL_WORDS;
 
-/// The stems of a text's content words ([`content_words`]), for matching
-/// what texts are about: "reclaiming" and "reclaim" are one, by the
-/// Snowball English stemmer.
-pub fn stems(text: &str) -> Vec<String> {
+/// The stem of a lower-case word, for matching what texts are about:
+/// "reclaiming" and "reclaim" are one, by the Snowball English stemmer.
+/// A text's words are [`content_words`].
+pub fn stem(word: &str) -> String {
     static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
         rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
     });
-    content_words(text)
-        .iter()
-        .map(|w| STEMMER.stem(w).into_owned())
-        .collect()
+    STEMMER.stem(word).into_owned()
 }
 
 /// The name an editor calls an author by: the first word of their name.
