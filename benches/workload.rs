@@ -46,6 +46,7 @@ impl Workload {
                 top: 12,
                 interests: Vec::new(),
                 lists: vec!["all".to_string()],
+                bulk: true,
             },
             options: Options::new(since.fixed_offset()),
         }

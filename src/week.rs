@@ -14,6 +14,7 @@ use crate::compose::rank::{
 };
 use crate::compose::{self, Draft, Entry, Failure, Kind, Options};
 use crate::draft::{Parsing, pool_from};
+use crate::fetch::bulk::{self, WeekAsk};
 use crate::fetch::lore::LoreOptions;
 use crate::fetch::search::{ListingAsk, query};
 use crate::fetch::session::Session;
@@ -46,6 +47,9 @@ pub struct WeekRequest {
     /// The lists to read: from lore, the inboxes listed (`all` too); from
     /// local mail, the lists whose threads count (`all`: every list).
     pub lists: Vec<String>,
+    /// From lore, the window's mail in one search where the server has it
+    /// (not for `all`, a week of which is some 150 MB).
+    pub bulk: bool,
 }
 
 /// Why there is no week to draft.
@@ -273,6 +277,69 @@ fn from_lore(
             .filter_map(|h| h.date)
             .max())
     })?;
+    let everything = request.lists.iter().any(|l| l == "all");
+    if request.bulk && !everything {
+        let ask = WeekAsk {
+            lists: request.lists.clone(),
+            since: window.since,
+            until: window.until,
+        };
+        match session.week_mail(&ask) {
+            Ok(week) => {
+                let requests = session
+                    .lore()
+                    .stats()
+                    .requests
+                    .load(std::sync::atomic::Ordering::Relaxed);
+                details.push(format!(
+                    "the week's mail: 1 search, {:.1} MB, {} mails ({}{requests} requests in all)",
+                    week.bytes as f64 / 1e6,
+                    week.mails.len(),
+                    if week.from_cache {
+                        "from the cache; "
+                    } else {
+                        ""
+                    }
+                ));
+                let mut parsing = Parsing::default();
+                parsing.add(&week.mails, false);
+                let (pool, warnings) = parsing.pool(fetch::preferred_list(&request.lists));
+                // A list whose mail the search did not find (an inbox whose
+                // name is not its list's) is read the other way.
+                let missing: Vec<&String> = request
+                    .lists
+                    .iter()
+                    .filter(|l| !pool.messages().iter().any(|m| m.is_on(l)))
+                    .collect();
+                if missing.is_empty() {
+                    notes.extend(warnings);
+                    return Ok((pool, window, Vec::new()));
+                }
+                details.push(format!(
+                    "the week's mail as one search holds none of {}: listing the window instead",
+                    missing
+                        .iter()
+                        .map(|l| l.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            // The cache may still hold the listing and the threads.
+            Err(FetchError::Offline) => {
+                details.push("the week's mail is not in the cache: listing the window".into())
+            }
+            Err(e) if bulk::is_unsupported(&e) => details.push(format!(
+                "the week's mail as one search: {e}; listing the window instead"
+            )),
+            Err(e) => return Err(WeekError::Fetch(e)),
+        }
+    } else {
+        details.push(if everything {
+            "every list: listing the window (one search of all of lore is too big)".to_string()
+        } else {
+            "--no-bulk: listing the window".to_string()
+        });
+    }
     let range = query::dated(window.since, window.until);
     let ask = |list: &str, query: String| ListingAsk {
         list: list.to_string(),

@@ -398,6 +398,11 @@ pub struct WeekArgs {
     #[arg(long, value_name = "FILE")]
     pub candidates: Option<PathBuf>,
 
+    /// From lore, list the window and fetch the best threads one by one,
+    /// instead of asking for the window's mail in one search.
+    #[arg(long)]
+    pub no_bulk: bool,
+
     #[command(flatten)]
     pub source: SourceArgs,
 
@@ -638,6 +643,7 @@ impl WeekArgs {
             top: self.top,
             interests,
             lists: self.source.lists.clone(),
+            bulk: !self.no_bulk,
         })
     }
 }

@@ -119,6 +119,7 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
             },
             archive: Vec::new(),
             candidates: None,
+            no_bulk: false,
             source,
             post,
         };

@@ -466,6 +466,25 @@ impl Lore {
 
     /// GET `url`, retried as the options say; `what` names it in the log.
     pub(super) async fn get(&self, url: &str, what: &str) -> Result<Reply, FetchError> {
+        self.request(url, None, what).await
+    }
+
+    /// POST `form` (URL-encoded) to `url`, retried as a GET is.
+    pub(super) async fn post(
+        &self,
+        url: &str,
+        form: &str,
+        what: &str,
+    ) -> Result<Reply, FetchError> {
+        self.request(url, Some(form), what).await
+    }
+
+    async fn request(
+        &self,
+        url: &str,
+        form: Option<&str>,
+        what: &str,
+    ) -> Result<Reply, FetchError> {
         let mut tries = 0;
         loop {
             if self.is_stopped() {
@@ -473,9 +492,10 @@ impl Lore {
             }
             self.wait_for_resume().await;
             tries += 1;
-            self.log(&format!("GET {url}"));
+            let method = if form.is_some() { "POST" } else { "GET" };
+            self.log(&format!("{method} {url}"));
             self.stats.requests.fetch_add(1, Ordering::Relaxed);
-            match self.try_get(url).await {
+            match self.try_request(url, form).await {
                 Ok(reply) => return Ok(reply),
                 Err(Failed::Final(error)) => return Err(error),
                 Err(Failed::Retry { error, .. }) if tries > self.options.retries => {
@@ -507,8 +527,19 @@ impl Lore {
         }
     }
 
-    async fn try_get(&self, url: &str) -> Result<Reply, Failed> {
-        let response = self.http.get(url).send().await.map_err(transport_error)?;
+    async fn try_request(&self, url: &str, form: Option<&str>) -> Result<Reply, Failed> {
+        let request = match form {
+            Some(form) => self
+                .http
+                .post(url)
+                .header(
+                    reqwest::header::CONTENT_TYPE,
+                    "application/x-www-form-urlencoded",
+                )
+                .body(form.to_string()),
+            None => self.http.get(url),
+        };
+        let response = request.send().await.map_err(transport_error)?;
         let status = response.status();
         if status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error() {
             let after = response

@@ -5,6 +5,7 @@
 
 pub mod answer;
 pub mod archive;
+pub mod bulk;
 pub mod cache;
 pub mod error;
 pub mod git;

@@ -72,6 +72,15 @@ impl Session {
         fetched
     }
 
+    /// The window's mail in one search ([`super::bulk::week_mail`]).
+    pub fn week_mail(
+        &self,
+        ask: &super::bulk::WeekAsk,
+    ) -> Result<super::bulk::WeekMail, FetchError> {
+        self.runtime
+            .block_on(super::bulk::week_mail(&self.lore, ask))
+    }
+
     /// Every listing of `asks`, read at once as [`search::listings`] does.
     pub fn listings(&self, asks: &[ListingAsk]) -> Vec<Result<Listing, FetchError>> {
         self.runtime.block_on(search::listings(&self.lore, asks))

@@ -146,6 +146,15 @@ impl Message {
         })
     }
 
+    /// Whether the mail went to the list `name` (`linux-mm`): by the
+    /// List-Id of this copy, or a list address in To or Cc.
+    pub fn is_on(&self, name: &str) -> bool {
+        self.list_id
+            .iter()
+            .chain(&self.lists)
+            .any(|id| super::thread::is_list(id, name))
+    }
+
     /// Whether the subject marks a reply (`Re:`, `Aw:`, `Fwd:` …).
     pub fn is_reply(&self) -> bool {
         crate::parse::subject::strip_reply_prefixes(&self.subject).len() != self.subject.len()
