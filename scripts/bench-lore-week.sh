@@ -4,10 +4,13 @@
 # through a proxy that delays every request by DELAY_MS (default 100, a
 # distant lore). `week --lore` with the eight --list, the three interests of
 # the corpus tests and the default --top, cold (empty cache) and warm
-# (again, same cache), RUNS times each (default 3), for each binary given:
-# the first is measured, a second (an older build) is the baseline of the
-# same run. Prints each run's seconds, requests (as the server's access log
-# counts them) and top 10, then the medians and the ratios.
+# (again, same cache), RUNS times each (default 3), for each binary given,
+# each way: the week's mail as one search (`bulk`, the default) and
+# today's listing and threads (`--no-bulk`, the baseline of the same run);
+# a second binary (an older build) runs the listing way only. Prints each
+# run's seconds, requests (as the server's access log counts them), peak
+# memory and top 10, the medians and the ratios, and the top 10 that
+# `week --mbox` gives over the same mail.
 #
 #   scripts/bench-lore-week.sh [BINARY [BASELINE_BINARY]]
 #   RUNS=5 DELAY_MS=100 scripts/bench-lore-week.sh ...
@@ -56,41 +59,56 @@ for file in "$work"/lists/*.mbox; do
 done
 start_delayed_lore "$delay" "${inboxes[@]}"
 
-# Runs BINARY with CACHE; prints "seconds requests top10-digest".
+# The top 10's digest in the JSON draft FILE.
+top10() {
+    python3 -c "
+import json, hashlib
+d = json.load(open('$1'))
+ids = [e['message_id'] for e in d['entries'] if e['kind'] != 'release'][:10]
+print(hashlib.sha1(' '.join(ids).encode()).hexdigest()[:10])"
+}
+
+# Runs BINARY with CACHE and EXTRA arguments; prints "seconds requests
+# peak-KB top10-digest".
 measure() {
-    local binary=$1 cache=$2
+    local binary=$1 cache=$2 extra=$3
     local before after start end
     before=$(wc -l < "$work/lore/access.log")
     start=$(date +%s.%N)
-    LKML_DIGEST_CACHE_DIR=$cache "$binary" week --config /dev/null --lore "$proxied" "${lists[@]}" \
+    # shellcheck disable=SC2086
+    LKML_DIGEST_CACHE_DIR=$cache /usr/bin/time -f %M -o "$work/peak" "$binary" week \
+        --config /dev/null --lore "$proxied" "${lists[@]}" $extra \
         --interest 'mm/**' --interest memcg --interest mm \
         --since "$since" --until "$until" --format json -o "$work/out.json" 2>/dev/null
     end=$(date +%s.%N)
     after=$(wc -l < "$work/lore/access.log")
-    local top
-    top=$(python3 -c "
-import json, hashlib
-d = json.load(open('$work/out.json'))
-ids = [e['message_id'] for e in d['entries'] if e['kind'] != 'release'][:10]
-print(hashlib.sha1(' '.join(ids).encode()).hexdigest()[:10])")
-    python3 -c "print(f'{$end - $start:.3f}', $after - $before, '$top')"
+    python3 -c "print(f'{$end - $start:.3f}', $after - $before, $(cat "$work/peak"), '$(top10 "$work/out.json")')"
 }
 
 echo "lore week benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $delay ms a request, ${#inboxes[@]} lists"
 echo "week: $mbox, $since .. $until"
-printf '%-34s %4s %6s %9s %9s  %s\n' binary run cache seconds requests "top 10"
+printf '%-42s %4s %6s %9s %9s %9s  %s\n' "binary (way)" run cache seconds requests "peak KB" "top 10"
 results=$work/results
 : > "$results"
+ways=("$1|bulk|" "$1|listing|--no-bulk")
+[ $# -gt 1 ] && ways+=("$2|listing|")
 for run in $(seq "$runs"); do
-    for binary in "$@"; do
-        cache=$work/cache-$run-$(basename "$(dirname "$binary")")-$RANDOM
+    for way in "${ways[@]}"; do
+        IFS='|' read -r binary label extra <<< "$way"
+        name="$binary($label)"
+        cache=$work/cache-$run-$label-$RANDOM
         for state in cold warm; do
-            read -r s n top < <(measure "$binary" "$cache")
-            printf '%-34s %4s %6s %9s %9s  %s\n' "$binary" "$run" "$state" "$s" "$n" "$top"
-            echo "$binary $state $s $n $top" >> "$results"
+            read -r s n peak top < <(measure "$binary" "$cache" "$extra")
+            printf '%-42s %4s %6s %9s %9s %9s  %s\n' "$name" "$run" "$state" "$s" "$n" "$peak" "$top"
+            echo "$name $state $s $n $top $peak" >> "$results"
         done
     done
 done
+"$1" week --config /dev/null --mbox "$mbox" "${lists[@]}" \
+    --interest 'mm/**' --interest memcg --interest mm \
+    --since "$since" --until "$until" --format json -o "$work/mbox.json" 2>/dev/null
+echo "week --mbox over the same mail: top 10 $(top10 "$work/mbox.json")"
+set -- "$1(bulk)" "$1(listing)" ${2:+"$2(listing)"}
 python3 - "$results" "$@" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
@@ -102,11 +120,11 @@ for binary in binaries:
     for state in ("cold", "warm"):
         tops = {r[4] for r in rows if r[0] == binary and r[1] == state}
         print(f"{binary} {state}: median {median(binary, state, 2):.3f} s, "
-              f"{median(binary, state, 3):.0f} requests, top 10 {'/'.join(sorted(tops))}")
-if len(binaries) == 2:
-    new, old = binaries
-    for state in ("cold", "warm"):
-        a, b = median(new, state, 2), median(old, state, 2)
-        print(f"{state}: baseline time / this = {b / a:.2f}x "
-              f"({median(old, state, 3):.0f} -> {median(new, state, 3):.0f} requests)")
+              f"{median(binary, state, 3):.0f} requests, peak {median(binary, state, 5) / 1024:.0f} MiB, "
+              f"top 10 {'/'.join(sorted(tops))}")
+new, old = binaries[0], binaries[1]
+for state in ("cold", "warm"):
+    a, b = median(new, state, 2), median(old, state, 2)
+    print(f"{state}: listing time / bulk time = {b / a:.2f}x "
+          f"({median(old, state, 3):.0f} -> {median(new, state, 3):.0f} requests)")
 PY

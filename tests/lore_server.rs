@@ -755,6 +755,56 @@ fn a_server_that_refuses_the_search_is_listed_instead_and_says_why() {
     );
 }
 
+#[test]
+fn a_bot_wall_on_the_search_is_the_walls_error_and_nothing_is_cached() {
+    let (url, _) = listing_server("2022-08-30 10:00", |_, query, _, stream| {
+        let bulk = query.split('&').any(|pair| pair == "x=m");
+        if bulk {
+            let page = http::BOT_CHECK_PAGE.as_bytes();
+            respond(stream, "200 OK", "Content-Type: text/html\r\n", page);
+        }
+        bulk
+    });
+    let cache = tempfile::tempdir().unwrap();
+    let out = run(
+        &[
+            "week",
+            "--lore",
+            &url,
+            "--list",
+            "one",
+            "--list",
+            "two",
+            "--since",
+            "2022-08-29",
+            "--until",
+            "2022-09-05",
+        ],
+        cache.path(),
+    );
+    assert_ne!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("not a bot!"), "{stderr}");
+    let cached: Vec<_> = walk(cache.path())
+        .into_iter()
+        .filter(|p| p.is_file())
+        .collect();
+    assert!(cached.is_empty(), "{cached:?}");
+}
+
+/// Every path under `dir`.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        }
+        found.push(path);
+    }
+    found
+}
+
 // ---- The week's listings, from an in-process server --------------------------
 
 /// A server of two inboxes, `one` and `two`, each listing one thread of its
