@@ -756,6 +756,39 @@ fn a_server_that_refuses_the_search_is_listed_instead_and_says_why() {
 }
 
 #[test]
+fn bulk_false_in_the_config_file_lists_the_window() {
+    let (url, requests) = listing_server("2022-08-30 10:00", |_, _, _, _| false);
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "bulk = false\n").unwrap();
+    let out = run(
+        &[
+            "week",
+            "-v",
+            "--config",
+            config.to_str().unwrap(),
+            "--lore",
+            &url,
+            "--list",
+            "one",
+            "--list",
+            "two",
+            "--since",
+            "2022-08-29",
+            "--until",
+            "2022-09-05",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    common::assert_exit(&out, 0);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--no-bulk: listing the window"), "{stderr}");
+    assert!(requests.lock().unwrap().iter().all(|r| r.method == "GET"));
+}
+
+#[test]
 fn a_bot_wall_on_the_search_is_the_walls_error_and_nothing_is_cached() {
     let (url, _) = listing_server("2022-08-30 10:00", |_, query, _, stream| {
         let bulk = query.split('&').any(|pair| pair == "x=m");

@@ -7,6 +7,7 @@
 //! lists = ["linux-mm", "cgroups"]
 //! interests = ["mm/**", "memcg"]
 //! top = 12
+//! bulk = true
 //! title = "LKML News {release}"
 //! format = "hugo"
 //! summarizer = "llm -m local-model -s 'One sentence, as a news editor.'"
@@ -37,6 +38,9 @@ pub struct Config {
     pub interests: Option<Vec<String>>,
     /// `week --top`.
     pub top: Option<usize>,
+    /// `week`: the window's mail from lore in one search; `false` is
+    /// `--no-bulk`.
+    pub bulk: Option<bool>,
     /// The title pattern: `{release}` (`v6.0-rc4`, or the date), `{date}`.
     pub title: Option<String>,
     pub format: Option<FormatArg>,
@@ -123,6 +127,9 @@ impl Config {
                 self.apply_source(&mut args.source, &given);
                 self.apply_post(&mut args.post, &given);
                 self.apply_week(&mut args.source, &mut args.interest, &mut args.top, &given);
+                if self.bulk == Some(false) {
+                    args.no_bulk = true;
+                }
             }
         }
     }
