@@ -6,6 +6,7 @@
 //! only the best threads are fetched whole.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -68,6 +69,18 @@ pub enum WeekError {
     NoMail(Vec<Failure>),
     #[error("{0}")]
     Fetch(FetchError),
+    /// Nothing failed, and no thread started in the window: no post is
+    /// written.
+    #[error(
+        "no thread in {window} of {source_name} ({read} mails read, {in_window} in the window): \
+         give --since/--until, or check --list"
+    )]
+    NoThread {
+        window: String,
+        source_name: String,
+        read: usize,
+        in_window: usize,
+    },
 }
 
 /// What the pipeline made: the post (with every candidate in its
@@ -78,6 +91,9 @@ pub struct Run {
     pub details: Vec<String>,
     /// As `draft::Run::missing`.
     pub missing: Vec<String>,
+    /// Why the draft holds nothing, where nothing failed either
+    /// ([`WeekError::NoThread`]): the command writes no post.
+    pub no_thread: Option<WeekError>,
 }
 
 /// The `week` pipeline: the window's candidates ranked, the best `top`
@@ -91,10 +107,13 @@ pub fn run(
 ) -> Result<Run, WeekError> {
     let mut notes = Vec::new();
     let mut details = Vec::new();
+    // How many mails were read, the window's or not.
+    let read = AtomicUsize::new(0);
     let (pool, window, failed, lists) = match source {
         Source::Lore(lore) => {
             let (pool, window, failed) =
                 from_lore(lore, request, options, watch, &mut notes, &mut details)?;
+            read.store(pool.messages().len(), Ordering::Relaxed);
             // The listing kept to the lists already (and inbox names need
             // not be List-Ids).
             (pool, window, failed, Vec::new())
@@ -102,11 +121,23 @@ pub fn run(
         Source::Local {
             mailboxes,
             archives,
-        } => from_mailboxes(mailboxes, archives, request, &mut notes, &mut details)?,
+        } => from_mailboxes(
+            mailboxes,
+            archives,
+            request,
+            &read,
+            &mut notes,
+            &mut details,
+        )?,
         // A week is read by date, which the index does not keep.
-        Source::Indexed(mailboxes) => {
-            from_mailboxes(mailboxes.paths(), &[], request, &mut notes, &mut details)?
-        }
+        Source::Indexed(mailboxes) => from_mailboxes(
+            mailboxes.paths(),
+            &[],
+            request,
+            &read,
+            &mut notes,
+            &mut details,
+        )?,
     };
     let week = WeekOptions {
         window,
@@ -140,6 +171,36 @@ pub fn run(
     if let Some(r) = &history {
         compose::follow_up::remember_all(&mut entries, &pool, &r.history, &r.at_hand, options);
     }
+    let no_thread = (entries.is_empty() && failed.is_empty()).then(|| {
+        let day = |d: DateTime<Utc>| d.format("%Y-%m-%d %H:%M").to_string();
+        WeekError::NoThread {
+            window: format!("{}..{}", day(window.since), day(window.until)),
+            source_name: match source {
+                Source::Lore(_) => request.lists.join(", "),
+                Source::Local {
+                    mailboxes,
+                    archives,
+                } => mailboxes
+                    .iter()
+                    .chain(archives)
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                Source::Indexed(mailboxes) => mailboxes
+                    .paths()
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            },
+            read: read.load(Ordering::Relaxed),
+            in_window: pool
+                .messages()
+                .iter()
+                .filter(|m| window.contains(m))
+                .count(),
+        }
+    });
     let mut draft = compose::draft(entries, failed, options);
     draft.ranking = ranked;
     let history = history.as_ref().map(|r| &r.history);
@@ -151,6 +212,7 @@ pub fn run(
         notes,
         details,
         missing,
+        no_thread,
     })
 }
 
@@ -160,10 +222,11 @@ fn from_mailboxes(
     mailboxes: &[PathBuf],
     archives: &[PathBuf],
     request: &WeekRequest,
+    read: &AtomicUsize,
     notes: &mut Vec<String>,
     details: &mut Vec<String>,
 ) -> Result<(Pool, Window, Vec<Failure>, Vec<String>), WeekError> {
-    let (pool, window, failed) = from_local(mailboxes, archives, request, notes, details)?;
+    let (pool, window, failed) = from_local(mailboxes, archives, request, read, notes, details)?;
     let lists = request
         .lists
         .iter()
@@ -184,6 +247,7 @@ fn from_local(
     mailboxes: &[PathBuf],
     archives: &[PathBuf],
     request: &WeekRequest,
+    read: &AtomicUsize,
     notes: &mut Vec<String>,
     details: &mut Vec<String>,
 ) -> Result<(Pool, Window, Vec<Failure>), WeekError> {
@@ -212,10 +276,14 @@ fn from_local(
         Ok(newest)
     })?;
     let (from, to) = (window.since - SLACK, window.until + SLACK);
-    let near_the_window = |raw: &[u8]| match date_of(raw) {
+    let is_near = |raw: &[u8]| match date_of(raw) {
         Some(date) => (from..to).contains(&date.to_utc()),
         // Undated mail is kept; the ranking leaves it out of the window.
         None => true,
+    };
+    let near_the_window = |raw: &[u8]| {
+        read.fetch_add(1, Ordering::Relaxed);
+        is_near(raw)
     };
     // Each block of mail is parsed as it is read, the bodies copied out,
     // and the block given back: the mailbox is never held whole.
@@ -232,6 +300,7 @@ fn from_local(
                     dir.display(),
                     messages.len()
                 ));
+                read.fetch_add(messages.len(), Ordering::Relaxed);
                 parsing.add(&messages, true);
             }
             Err(e) => failed.push(Failure::from(e)),

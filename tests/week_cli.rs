@@ -835,3 +835,28 @@ fn a_missing_config_file_that_was_named_is_an_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_week_of_no_thread_writes_nothing_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let post = dir.path().join("post.md");
+    // The default window, the last 7 days, holds none of the samples.
+    let out = run(&[
+        "week",
+        "--mbox",
+        "samples/threads",
+        "-o",
+        post.to_str().unwrap(),
+    ]);
+    common::assert_exit(&out, 2);
+    assert!(!post.exists(), "a post was written");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr.lines().last().unwrap_or_default();
+    assert!(
+        line.starts_with("lkml-digest: no thread in ")
+            && line.contains(" of samples/threads (")
+            && line
+                .contains(" mails read, 0 in the window): give --since/--until, or check --list"),
+        "{stderr}"
+    );
+}

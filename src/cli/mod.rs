@@ -257,6 +257,9 @@ fn run_week(args: WeekArgs) -> Outcome {
     if args.source.verbose {
         tell(&args.source, &run.details);
     }
+    if let Some(why) = run.no_thread {
+        return Outcome::Failed(why.into());
+    }
     if let Some(path) = &args.candidates {
         let link_base = &options.link_base;
         let list = crate::compose::rank::candidate_list(&run.draft.ranking, args.top, link_base);
