@@ -713,25 +713,7 @@ fn a_server_that_refuses_the_search_is_listed_instead_and_says_why() {
         bulk
     });
     let cache = tempfile::tempdir().unwrap();
-    let out = run(
-        &[
-            "week",
-            "-v",
-            "--lore",
-            &url,
-            "--list",
-            "one",
-            "--list",
-            "two",
-            "--since",
-            "2022-08-29",
-            "--until",
-            "2022-09-05",
-            "--format",
-            "json",
-        ],
-        cache.path(),
-    );
+    let out = week_of_one_and_two_as(&url, &[], ["2022-08-29", "2022-09-05"], cache.path());
     common::assert_exit(&out, 0);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -761,25 +743,10 @@ fn bulk_false_in_the_config_file_lists_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "bulk = false\n").unwrap();
-    let out = run(
-        &[
-            "week",
-            "-v",
-            "--config",
-            config.to_str().unwrap(),
-            "--lore",
-            &url,
-            "--list",
-            "one",
-            "--list",
-            "two",
-            "--since",
-            "2022-08-29",
-            "--until",
-            "2022-09-05",
-            "--format",
-            "json",
-        ],
+    let out = week_of_one_and_two_as(
+        &url,
+        &["--config", config.to_str().unwrap()],
+        ["2022-08-29", "2022-09-05"],
         dir.path(),
     );
     common::assert_exit(&out, 0);
@@ -799,22 +766,7 @@ fn a_bot_wall_on_the_search_is_the_walls_error_and_nothing_is_cached() {
         bulk
     });
     let cache = tempfile::tempdir().unwrap();
-    let out = run(
-        &[
-            "week",
-            "--lore",
-            &url,
-            "--list",
-            "one",
-            "--list",
-            "two",
-            "--since",
-            "2022-08-29",
-            "--until",
-            "2022-09-05",
-        ],
-        cache.path(),
-    );
+    let out = week_of_one_and_two_as(&url, &[], ["2022-08-29", "2022-09-05"], cache.path());
     assert_ne!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("not a bot!"), "{stderr}");
@@ -886,29 +838,27 @@ fn listing_server(
     }))
 }
 
+/// `week -v --lore URL --list one --list two --format json` with `extra`
+/// over `window` with `cache`, whatever its exit.
+fn week_of_one_and_two_as(
+    url: &str,
+    extra: &[&str],
+    window: [&str; 2],
+    cache: &std::path::Path,
+) -> Output {
+    let mut args = vec!["week", "-v"];
+    args.extend_from_slice(extra);
+    args.extend([
+        "--lore", url, "--list", "one", "--list", "two", "--since", window[0], "--until",
+        window[1], "--format", "json",
+    ]);
+    run(&args, cache)
+}
+
 /// `week --lore URL --no-bulk --list one --list two` over `window` with
 /// `cache`.
 fn week_of_one_and_two(url: &str, window: [&str; 2], cache: &std::path::Path) -> Output {
-    let out = run(
-        &[
-            "week",
-            "-v",
-            "--no-bulk",
-            "--lore",
-            url,
-            "--list",
-            "one",
-            "--list",
-            "two",
-            "--since",
-            window[0],
-            "--until",
-            window[1],
-            "--format",
-            "json",
-        ],
-        cache,
-    );
+    let out = week_of_one_and_two_as(url, &["--no-bulk"], window, cache);
     // The server's threads are dated outside most windows asked here: a
     // week of no thread writes nothing and says so.
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -110,18 +110,23 @@ pub fn has_diff(body: &str) -> bool {
 static DIFFSTAT_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^ (\S+)\s+\|\s+(\d+|Bin)").unwrap());
 
-/// The files a patch changes, with the lines its diffs add or remove in
-/// each; for a mail without diffs (a cover letter), its diffstat's. A
-/// diffstat cuts long paths to `.../tail`: the tail is kept.
-fn changes_in(body: &str) -> Vec<Change> {
-    let mut changes: Vec<Change> = Vec::new();
-    let mut add = |path: &str, lines: usize| match changes.iter_mut().find(|c| c.path == path) {
+/// Counts `lines` more for `path` in `changes`, each file once.
+fn add_change(changes: &mut Vec<Change>, path: &str, lines: usize) {
+    match changes.iter_mut().find(|c| c.path == path) {
         Some(change) => change.lines += lines,
         None => changes.push(Change {
             path: path.to_string(),
             lines,
         }),
-    };
+    }
+}
+
+/// The files a patch changes, with the lines its diffs add or remove in
+/// each; for a mail without diffs (a cover letter), its diffstat's. A
+/// diffstat cuts long paths to `.../tail`: the tail is kept.
+fn changes_in(body: &str) -> Vec<Change> {
+    let mut changes: Vec<Change> = Vec::new();
+    let mut add = |path: &str, lines: usize| add_change(&mut changes, path, lines);
     if has_diff(body) {
         // (path, in a hunk)
         let mut at: Option<(&str, bool)> = None;
@@ -392,10 +397,7 @@ impl<'a> ThreadSeries<'a> {
     /// not in the mail read) the cover letter's diffstat.
     pub fn changes_of(&self, series: &Series<'a>) -> Vec<Change> {
         let mut changes: Vec<Change> = Vec::new();
-        let mut add = |change: &Change| match changes.iter_mut().find(|c| c.path == change.path) {
-            Some(kept) => kept.lines += change.lines,
-            None => changes.push(change.clone()),
-        };
+        let mut add = |change: &Change| add_change(&mut changes, &change.path, change.lines);
         let diffs = std::iter::once(series.start)
             .chain(series.patches.iter().copied())
             .filter(|m| self.post(m).has_diff);
