@@ -3,7 +3,7 @@
 //! what, as the editors of the seed post write.
 
 use super::Kind;
-use crate::parse::summary::{EDITOR_WORDS, Excerpts, SHORT_SENTENCE};
+use crate::parse::summary::Excerpts;
 use crate::prose::words::{
     CREDITS, GREETING_PREFIX, NEGATIONS, REVISION_NOUNS, SERIES_OPENINGS, TIME_BOUND, TRIVIA,
     WORK_OPENINGS,
@@ -41,18 +41,43 @@ pub fn summary(excerpts: &Excerpts, about: &About, max_words: usize) -> (String,
         Lead::Before(sentence) => sentence.split_whitespace().count(),
         _ => 0,
     };
-    let chosen = if lead_words == 0 {
-        chosen
-    } else {
-        let room = EDITOR_WORDS.max(lead_words + SHORT_SENTENCE).min(max_words);
-        excerpts
-            .choose_within(room.saturating_sub(lead_words))
-            .unwrap_or_default()
-    };
-    (compose(&chosen, about, &first_name, max_words), chosen)
+    if lead_words == 0 {
+        return (
+            compose(&chosen, about, &first_name, max_words, true),
+            chosen,
+        );
+    }
+    match excerpts.choose_within(max_words.saturating_sub(lead_words)) {
+        Some(beside) => (
+            compose(&beside, about, &first_name, max_words, true),
+            beside,
+        ),
+        // A work's own sentence says more than its lead alone, which
+        // only says the heading again.
+        // A series has its patches' titles to say more (`entry`).
+        None if matches!(about.kind, Kind::Patch | Kind::Rfc)
+            && about.patches <= 1
+            && !chosen.is_empty() =>
+        {
+            (
+                compose(&chosen, about, &first_name, max_words, false),
+                chosen,
+            )
+        }
+        None => (
+            compose(&[], about, &first_name, max_words, true),
+            Vec::new(),
+        ),
+    }
 }
 
-fn compose(excerpt: &[String], about: &About, first_name: &str, max_words: usize) -> String {
+fn compose(
+    excerpt: &[String],
+    about: &About,
+    first_name: &str,
+    max_words: usize,
+    led: bool,
+) -> String {
     let mut sentences: Vec<String> = excerpt
         .iter()
         .enumerate()
@@ -64,7 +89,11 @@ fn compose(excerpt: &[String], about: &About, first_name: &str, max_words: usize
             }
         })
         .collect();
-    let lead = lead(about, first_name, sentences.first().map(String::as_str));
+    let lead = if led {
+        lead(about, first_name, sentences.first().map(String::as_str))
+    } else {
+        Lead::None
+    };
     let mut parts: Vec<String> = Vec::new();
     match lead {
         Lead::Replace(first) => {
@@ -169,7 +198,9 @@ fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
                     "{first_name} posted a series of {} patches {topic}.",
                     about.patches
                 ))
-            } else if first.is_none() {
+            } else if first.is_none_or(|f| !names_the_work(f, first_name)) {
+                // A sentence of background or motive reads after the
+                // lead; alone it is a side detail.
                 Lead::Before(format!(
                     "{first_name} posted {} {what} {topic}.",
                     article(&what)
@@ -178,9 +209,13 @@ fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
                 Lead::None
             }
         }
-        _ if first.is_none() && !about.topic.is_empty() => {
-            Lead::Before(format!("{first_name} wrote about {}.", about.topic))
-        }
+        // "don't drop the queue reference" is an order, not a subject.
+        _ if first.is_none() && !about.topic.is_empty() => match topic_phrase(about.topic) {
+            order if order.starts_with("to ") => {
+                Lead::Before(format!("{first_name} proposed a change {order}."))
+            }
+            _ => Lead::Before(format!("{first_name} wrote about {}.", about.topic)),
+        },
         _ => Lead::None,
     }
 }
@@ -235,6 +270,24 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
     Some(format!("The {} {joined}.", work_word(about)))
 }
 
+/// Whether a sentence says itself whose work it is about: "This patchset
+/// adds", "The series", "This adds", "We propose", "Jane's patch".
+fn names_the_work(sentence: &str, first_name: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    let read = prose::Sentence::read(sentence);
+    // "Ninth version of the patchset", "The v9 of memfd_secret".
+    let names_a_version = lower.split_whitespace().take(4).any(|w| {
+        w == "version"
+            || w.len() > 1 && w.starts_with('v') && w[1..].bytes().all(|b| b.is_ascii_digit())
+    });
+    names_a_version
+        || WORK_OPENINGS.iter().any(|o| lower.starts_with(o))
+        || SERIES_OPENINGS.iter().any(|o| lower.starts_with(o))
+        || read.work_speaks()
+        || read.person() == prose::Person::Author
+        || sentence.starts_with(first_name)
+}
+
 /// `patchset`, `patch` or (for an RFC without patches) `RFC`.
 fn work_word(about: &About) -> String {
     if about.patches > 1 {
@@ -249,6 +302,7 @@ fn work_word(about: &About) -> String {
 /// `for X` or, for a title that is an imperative (`introduce X`), `to
 /// introduce X`; a capital that only starts the title goes.
 fn topic_phrase(topic: &str) -> String {
+    let topic = topic.trim_end_matches('.');
     if let Some(negated) = negated_phrase(topic) {
         return negated;
     }
@@ -274,7 +328,13 @@ fn topic_phrase(topic: &str) -> String {
     } else {
         topic.to_string()
     };
-    if lexicon::is_imperative(&lower) {
+    // "properly handle X": an adverb before the order.
+    let adverb_first = lower.ends_with("ly")
+        && topic
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| lexicon::is_imperative(&w.to_lowercase()));
+    if lexicon::is_imperative(&lower) || adverb_first {
         format!("to {topic}")
     } else {
         format!("for {topic}")
@@ -384,7 +444,7 @@ pub fn follow_up(
     }
     let first_name = first_name(about.author).to_string();
     let Some(clause) = change_clause(changes, &work_word(about)) else {
-        return Some(compose(&sentences, about, &first_name, max_words));
+        return Some(compose(&sentences, about, &first_name, max_words, true));
     };
     // The revision's sentence, the change, and what else of the editor's
     // words fits beside them.
@@ -400,7 +460,7 @@ pub fn follow_up(
     loop {
         let mut with_clause = kept.clone();
         with_clause.push(clause.clone());
-        let summary = compose(&with_clause, about, &first_name, max_words);
+        let summary = compose(&with_clause, about, &first_name, max_words, true);
         // A lead before the first sentence may leave no room for all.
         if summary.ends_with(&clause) || kept.len() == 1 {
             return Some(summary);
@@ -589,6 +649,45 @@ mod tests {
                  to be merged in the 6.6.y stable tree."
             ),
             "{said}"
+        );
+    }
+
+    #[test]
+    fn a_first_posting_leads_with_who_posted_it_before_its_background() {
+        let body = "Processes that manage others need a way to advise on their memory.\n";
+        assert_eq!(
+            say(body, &about(Kind::Patch, 1, 3)),
+            "Jane posted a patchset to introduce a hinting API. \
+             Processes that manage others need a way to advise on their memory."
+        );
+    }
+
+    #[test]
+    fn a_sentence_too_long_for_the_lead_beside_it_stands_alone() {
+        let body = "Processes that manage the memory of other processes on large machines \
+                    need a way to advise the kernel on that memory from outside, without \
+                    ptrace, without stopping them and without any new system call at all.\n";
+        let said = say(body, &about(Kind::Patch, 1, 1));
+        assert!(said.starts_with("Processes that manage"), "{said}");
+    }
+
+    #[test]
+    fn an_order_after_its_adverb_reads_as_an_order() {
+        let mut patch = about(Kind::Patch, 1, 1);
+        patch.topic = "properly handle the stock for PREEMPT_RT";
+        assert_eq!(
+            say("", &patch),
+            "Jane posted a patch to properly handle the stock for PREEMPT_RT."
+        );
+    }
+
+    #[test]
+    fn a_discussion_titled_as_an_order_is_a_proposed_change() {
+        let mut discussion = about(Kind::Discussion, 1, 0);
+        discussion.topic = "don't drop the queue reference";
+        assert_eq!(
+            say("", &discussion),
+            "Jane proposed a change to stop dropping the queue reference."
         );
     }
 

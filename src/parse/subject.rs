@@ -303,8 +303,20 @@ impl Subject {
     /// oom` -> `introduce cpuset oom`.
     pub fn topic(&self) -> &str {
         let mut rest = self.title.as_str();
+        // "New topic (was: Re: old topic)": the thread's old name goes.
+        if let Some(at) = rest.to_lowercase().find(" (was") {
+            rest = rest[..at].trim_end();
+        }
         while let Some((head, tail)) = rest.split_once(':') {
-            let plausible = tail.starts_with(' ')
+            // "mm:add" is a prefix too, when the head is one word of a
+            // path's letters.
+            let glued = !tail.starts_with(' ')
+                && tail.starts_with(|c: char| c.is_ascii_alphabetic())
+                && !head.is_empty()
+                && head
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"/_-".contains(&b));
+            let plausible = (tail.starts_with(' ') || glued)
                 && head
                     .split(',')
                     .map(str::trim)
@@ -458,6 +470,24 @@ mod tests {
             );
         }
         assert!(Subject::parse("[TOPIC] What to do about folios").is_topic);
+    }
+
+    #[test]
+    fn a_prefix_without_a_space_after_its_colon_is_a_prefix() {
+        assert_eq!(
+            Subject::parse("[PATCH] mm/damon:add a knob").topic(),
+            "add a knob"
+        );
+        assert_eq!(
+            Subject::parse("[PATCH] Ratio:1 Tuning").topic(),
+            "Ratio:1 Tuning"
+        );
+    }
+
+    #[test]
+    fn a_topic_drops_the_threads_old_name() {
+        let s = Subject::parse("READ_ONCE() and stack protectors (was Re: [GIT PULL] powerpc)");
+        assert_eq!(s.topic(), "READ_ONCE() and stack protectors");
     }
 
     #[test]

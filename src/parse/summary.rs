@@ -87,7 +87,10 @@ impl Excerpts {
                 };
                 let sentence = sentence.as_str();
                 let read = crate::prose::Sentence::read(sentence);
-                let new = !read.repeats(title);
+                let new = !read.repeats(title)
+                    && !read
+                        .without_its_clause()
+                        .is_some_and(|rest| crate::prose::Sentence::read(&rest).repeats(title));
                 let words = sentence.matches(' ').count() + 1;
                 let mut sentence = Sentence {
                     text: sentence.to_string(),
@@ -101,10 +104,17 @@ impl Excerpts {
                         && words >= 8
                         && (read.stands_alone()
                             || read.stands_without_its_connective()
+                            || read.without_its_clause().is_some()
                             || read.is_imperative() && read.is_clean() && !read.points_back()),
                     follows: new && read.follows_on(),
                 };
                 sentence.score = score(&sentence, &topic);
+                // A commit message's order says what the change does.
+                if read.is_imperative() && read.is_clean() && !read.points_back()
+                    || read.without_its_clause().is_some()
+                {
+                    sentence.score += ORDER;
+                }
                 sentences.push(sentence);
             }
         }
@@ -148,6 +158,10 @@ impl Excerpts {
             .map(|(i, _)| i)
     }
 }
+
+/// What an order ("Add X", "To fix this, add X") is worth beside the
+/// score: as much as opening with "This patch".
+const ORDER: f64 = 1.5;
 
 /// A sentence scoring this or less says nothing an editor keeps.
 const DISCARD: f64 = 0.0;
@@ -579,6 +593,19 @@ mod tests {
             Excerpts::read(body, "New page table range API").choose(40),
             ["This patchset converts the page table setup functions to take a range of entries."]
         );
+    }
+
+    #[test]
+    fn a_noun_phrase_without_a_verb_is_never_chosen() {
+        let body = "The 20th version of the secret memory patchset.\n\n\
+                    An attempt to get away from the multiplex syscall.\n";
+        assert!(Excerpts::read(body, "secret memory").choose(40).is_empty());
+    }
+
+    #[test]
+    fn the_rest_of_a_cut_sentence_is_never_chosen() {
+        let body = "calls returning a handle which is then passed to the put function.\n";
+        assert!(Excerpts::read(body, "handles").choose(40).is_empty());
     }
 
     #[test]

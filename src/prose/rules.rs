@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use super::lexicon;
 use super::sentence::{Person, Sentence, sentences_of};
 use super::words::{
-    ADVERBS, ATTRIBUTION_LINE, ATTRIBUTION_PREFIX, COMMIT_REFERENCE, INNER_CONNECTIVES, NOT_A_VERB,
-    SIGNATURE,
+    ADVERBS, ATTRIBUTION_LINE, ATTRIBUTION_PREFIX, CLAUSE_OPENERS, COMMIT_REFERENCE,
+    INNER_CONNECTIVES, NOT_A_VERB, SIGNATURE,
 };
 use crate::post_format::{has_link_leftovers, without_link_leftovers};
 
@@ -104,6 +104,9 @@ pub enum Repair {
     ListAsProse,
     /// The opening connective goes where the rest stands alone, else not used.
     DropConnective,
+    /// "To fix this issue, add X" -> "Add X": an opening clause that only
+    /// points back goes where the rest stands, else not used.
+    DropClause,
     /// "Introduce X" -> "The patchset introduces X".
     GiveSubject,
     /// "We propose" -> "Jane proposes", where the author certainly speaks;
@@ -189,6 +192,12 @@ pub static RULES: &[Rule] = &[
         finds: "a connective pointing back",
         detect: Detect::Sentence(|s, _| s.leans_by_connective()),
         repair: Repair::DropConnective,
+    },
+    Rule {
+        defect: Defect::PointingOpener,
+        finds: "an opening clause pointing back",
+        detect: Detect::Sentence(|s, _| s.clause_points_back()),
+        repair: Repair::DropClause,
     },
     Rule {
         defect: Defect::Pointer,
@@ -392,9 +401,15 @@ fn is_the_editors_lead(sentence: &str, writer: Writer) -> bool {
     sentence
         .strip_prefix(writer.first_name)
         .is_some_and(|rest| {
-            [" posted ", " proposes ", " asks for ", " wrote "]
-                .iter()
-                .any(|verb| rest.starts_with(verb))
+            [
+                " posted ",
+                " proposes ",
+                " proposed ",
+                " asks for ",
+                " wrote ",
+            ]
+            .iter()
+            .any(|verb| rest.starts_with(verb))
         })
 }
 
@@ -455,6 +470,9 @@ fn repair_sentence(
             (!Sentence::read(&standalone).points_back())
                 .then_some((standalone, "dropped a connective pointing back"))
         }
+        Repair::DropClause => Sentence::read(sentence)
+            .without_its_clause()
+            .map(done("dropped an opening clause pointing back")),
         Repair::GiveSubject => {
             give_subject(sentence, writer.work).map(done("gave an order its subject"))
         }
@@ -482,13 +500,9 @@ fn repair_sentence(
 /// "Introduce XIP support" -> "The patchset introduces XIP support";
 /// "In mm/foo.c, break X" -> "In mm/foo.c, the patch breaks X".
 fn give_subject(sentence: &str, work: &str) -> Option<String> {
+    let opener = sentence.split(' ').next().unwrap_or("").to_lowercase();
     let (place, order) = match sentence.split_once(", ") {
-        Some((place, order))
-            if place.to_lowercase().starts_with("in ")
-                || place.to_lowercase().starts_with("for ") =>
-        {
-            (Some(place), order)
-        }
+        Some((place, order)) if CLAUSE_OPENERS.contains(&opener.as_str()) => (Some(place), order),
         _ => (None, sentence),
     };
     let (verb, rest) = order.split_once(' ')?;
@@ -580,10 +594,10 @@ pub(crate) fn strip_connective(sentence: &str, work: &str) -> Option<String> {
             rest.replace_range(at..at + inner.len(), " ");
         }
     }
-    // "So introduce a wrapper": an imperative left alone reads as an order.
+    // "So introduce a wrapper": an order, which gets its subject.
     let word = rest.split_whitespace().next().unwrap_or("").to_lowercase();
     if bare && lexicon::is_imperative(&word) {
-        return None;
+        return give_subject(&rest, work);
     }
     // "Also included patch 5": the subject was left out with the
     // connective; "Also aims to" keeps its verb with "It".
@@ -1015,6 +1029,145 @@ mod tests {
         ] {
             assert_eq!(repaired(sentence), "", "{sentence}");
         }
+    }
+
+    #[test]
+    fn an_opening_clause_pointing_back_goes() {
+        assert_eq!(
+            repaired("To fix this issue once and for all, introduce unsharing on GUP."),
+            "The patchset introduces unsharing on GUP."
+        );
+    }
+
+    #[test]
+    fn an_order_after_a_connective_gets_its_subject() {
+        assert_eq!(
+            repaired("Hence convert match_string() to be a 2-argument macro."),
+            "The patchset converts match_string() to be a 2-argument macro."
+        );
+    }
+
+    #[test]
+    fn an_order_after_its_reason_gets_its_subject() {
+        assert_eq!(
+            repaired("Instead of deleting the hooks one by one, allow an LSM to provide its flag."),
+            "Instead of deleting the hooks one by one, the patchset allows an LSM to provide its flag."
+        );
+    }
+
+    #[test]
+    fn a_demonstrative_naming_a_noun_of_its_own_sentence_stands() {
+        let sentence =
+            "The patchset adds an enabled variable and checks this variable before each hook.";
+        assert_eq!(repaired(sentence), sentence);
+    }
+
+    #[test]
+    fn the_same_thing_not_said_is_a_dangling_reference() {
+        assert_eq!(
+            repaired("The patchset adds the same support for shmem areas."),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_sentence_to_the_reader_is_an_aside() {
+        assert_eq!(
+            repaired("The patchset is large, and you can see a snapshot here."),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_sentence_about_the_changelog_is_a_changelog_line() {
+        assert_eq!(
+            repaired("Full changelog of earlier versions at the bottom."),
+            ""
+        );
+    }
+
+    #[test]
+    fn an_aside_from_memory_is_an_aside() {
+        assert_eq!(
+            repaired("IIRC the discussion ended with a different approach."),
+            ""
+        );
+    }
+
+    #[test]
+    fn labels_and_figures_are_no_sentence() {
+        assert_eq!(
+            repaired("Memory on a large machine: Code tags: 192 kB Slabs: 9876 kB."),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_sentence_about_one_patch_of_the_series_is_an_aside() {
+        assert_eq!(
+            repaired("Patch #4 restricts the cache to preemptible kernels."),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_question_without_its_mark_is_an_aside() {
+        assert_eq!(
+            repaired("What does it mean to have controllers enabled in a cgroup."),
+            ""
+        );
+    }
+
+    #[test]
+    fn another_series_named_before_is_a_dangling_reference() {
+        assert_eq!(
+            repaired("There were two atomic contexts left after that series."),
+            ""
+        );
+    }
+
+    #[test]
+    fn last_but_not_least_is_a_connective() {
+        assert_eq!(
+            repaired("Last but not least, VMX features are reported in cpuinfo."),
+            "VMX features are reported in cpuinfo."
+        );
+    }
+
+    #[test]
+    fn where_the_tests_ran_is_a_test_report() {
+        assert_eq!(
+            repaired("The test was run on a large server with turbo disabled."),
+            ""
+        );
+    }
+
+    #[test]
+    fn what_the_series_goes_with_is_the_process() {
+        assert_eq!(
+            repaired("The patchset should be considered in conjunction with another."),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_sentence_naming_the_revision_is_a_changelog_line() {
+        assert_eq!(
+            repaired("This is the sixth official patchset for KMSAN."),
+            ""
+        );
+        assert_eq!(
+            repaired("ver #3) - Fix filesystems that lack read_folio()."),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_not_used() {
+        assert_eq!(
+            repaired("\"The plan is to compact the heap concurrently."),
+            ""
+        );
     }
 
     #[test]

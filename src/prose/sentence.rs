@@ -55,6 +55,9 @@ impl<'a> Sentence<'a> {
         let Some(first) = self.text.split_whitespace().next() else {
             return false;
         };
+        if self.names_without_a_verb() || self.opens_mid_sentence() {
+            return true;
+        }
         let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
         if !first.starts_with(char::is_uppercase) || first.chars().skip(1).any(char::is_uppercase) {
             return false;
@@ -81,6 +84,37 @@ impl<'a> Sentence<'a> {
             }),
             _ => false,
         }
+    }
+
+    /// "calls returning a handle.": the rest of a sentence cut before it,
+    /// opening with a lower-case word of English, not a name (`kmemdump`,
+    /// `memfd_secret()`).
+    fn opens_mid_sentence(&self) -> bool {
+        let first = self.text.split_whitespace().next().unwrap_or("");
+        first.starts_with(|c: char| c.is_ascii_lowercase())
+            && first.bytes().all(|b| b.is_ascii_lowercase())
+            && !PRONOUN_OPENINGS.contains(&first)
+            && !DEMONSTRATIVES.iter().any(|d| d.trim() == first)
+            && (lexicon::verb_of(first).is_some()
+                || FINITE_VERBS.contains(&first)
+                || SUBORDINATORS.contains(&first))
+    }
+
+    /// "The 20th version of the patchset.", "An attempt to get away from
+    /// X and add Y.": an article and a noun, and no verb in any finite
+    /// form after them (a verb after "to" is no finite one).
+    fn names_without_a_verb(&self) -> bool {
+        if !matches!(self.first_word(), "a" | "an" | "the") || self.words.len() < 3 {
+            return false;
+        }
+        !self.words.iter().enumerate().skip(2).any(|(i, w)| {
+            FINITE_VERBS.contains(&w.as_str())
+                || self.words[i - 1] != "to"
+                    && matches!(
+                        lexicon::verb_of(w),
+                        Some((_, lexicon::Form::Third | lexicon::Form::Past))
+                    )
+        })
     }
 
     /// A commit message's order without a subject: "Introduce XIP
@@ -173,6 +207,8 @@ impl<'a> Sentence<'a> {
                 ends_clause
                     || words.get(i + 1).is_some_and(|next| {
                         !SERIES_WORDS.contains(&next.as_str())
+                            // "its flag ... check this flag": named here.
+                            && !words[..i].iter().any(|b| same_noun(b, next))
                             && !matches!(next.as_str(), "way" | "time" | "year" | "week" | "release" | "cycle")
                             && next.chars().all(char::is_alphabetic)
                             // "this allows": a verb, which has_bare_this reads.
@@ -183,6 +219,18 @@ impl<'a> Sentence<'a> {
                                         Some((_, lexicon::Form::Third | lexicon::Form::Past))
                                     ))
                     })
+            }
+            // "after that series": another series, named before.
+            "that" => words.get(i + 1).is_some_and(|n| {
+                matches!(n.as_str(), "series" | "patchset" | "patchsets" | "patch" | "patches")
+            }),
+            // "the same support": the same as what was said.
+            "same" => {
+                words[i - 1] == "the"
+                    && i >= 2
+                    && lexicon::verb_of(&words[i - 2]).is_some()
+                    && words.get(i + 1).is_some_and(|n| n != "time")
+                    && !words[i..].iter().any(|w| w == "as")
             }
             // "If it is interrupted, ...": a pronoun before any noun.
             "it" | "its" if i <= 2 => words[..i]
@@ -272,6 +320,33 @@ impl<'a> Sentence<'a> {
         self.opening_connective().is_some() || self.lower.starts_with("it is therefore")
     }
 
+    /// "To fix this issue, add X", "In that case, the kernel ...": an
+    /// opening clause that points back, before a main clause.
+    pub fn clause_points_back(&self) -> bool {
+        CLAUSE_OPENERS.contains(&self.first_word())
+            && !self.opens_with_any(OPENING_POINTERS)
+            && self
+                .text
+                .split_once(", ")
+                .is_some_and(|(clause, _)| Sentence::read(clause).points_back())
+    }
+
+    /// The sentence without an opening clause that points back, where
+    /// what is left stands alone or is an order that wants only its
+    /// subject.
+    pub fn without_its_clause(&self) -> Option<String> {
+        if !self.clause_points_back() {
+            return None;
+        }
+        let (_, rest) = self.text.split_once(", ")?;
+        let mut chars = rest.chars();
+        let rest: String = chars.next()?.to_uppercase().chain(chars).collect();
+        let read = Sentence::read(&rest);
+        let stands =
+            read.stands_alone() || read.is_imperative() && read.is_clean() && !read.points_back();
+        (stands && rest.split_whitespace().count() >= 4).then_some(rest)
+    }
+
     /// "such sequences" (not "such as", "such that").
     fn has_such(&self) -> bool {
         self.words
@@ -333,6 +408,42 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// "What does it mean to ...": a question, whatever ends it.
+    fn asks(&self) -> bool {
+        matches!(
+            self.first_word(),
+            "what" | "why" | "how" | "should" | "shall" | "which"
+        ) && self.words.get(1).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "does"
+                    | "do"
+                    | "did"
+                    | "is"
+                    | "are"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "would"
+                    | "we"
+                    | "i"
+            )
+        })
+    }
+
+    /// "Patch #4 restricts ...", "Patches 2-3 ...": one patch of the
+    /// series, not what the series is.
+    fn is_about_one_patch(&self) -> bool {
+        let mut words = self.text.split_whitespace();
+        matches!(
+            words.next(),
+            Some("Patch" | "Patches" | "patch" | "patches")
+        ) && words.next().is_some_and(|n| {
+            n.trim_start_matches('#')
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+    }
+
     /// "can be found in following link", "please see ...".
     pub fn is_pointer(&self) -> bool {
         self.has_any(POINTERS)
@@ -347,7 +458,16 @@ impl<'a> Sentence<'a> {
     /// The author's aside or the process: "isn't terribly interesting",
     /// "Note that ...", "comments are welcome".
     pub fn is_aside(&self) -> bool {
-        self.has_any(ASIDE_PHRASES) || self.opens_with_any(ASIDES) || self.text.ends_with('?')
+        self.has_any(ASIDE_PHRASES)
+            || self.opens_with_any(ASIDES)
+            || self.text.ends_with('?')
+            || self.asks()
+            || self.is_about_one_patch()
+            // "you can see a snapshot here": the mail speaks to its reader.
+            || self
+                .words
+                .iter()
+                .any(|w| matches!(w.as_str(), "you" | "your" | "you're" | "you'll" | "you've"))
     }
 
     /// A changelog's line: "No changes comparing to 5.14", "v2: rebased".
@@ -375,6 +495,8 @@ impl<'a> Sentence<'a> {
                             .all(|b| b.is_ascii_digit())
                     || w.contains('_') && w.starts_with(char::is_uppercase)
             })
+            // "Memory: 192 kB Slab: 9876 kB": labels and figures.
+            || text.matches(": ").count() >= 2
             || text.contains(": - ")
             || text.contains(": * ")
             || text.contains("..") && !text.contains("...")
@@ -382,6 +504,11 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .any(|m| text.contains(m))
             || text.trim_end().ends_with(':')
+            // "------ Original announcement ------": a rule drawn in text.
+            || text.contains("---")
+            || text.contains("===")
+            // A quote opened and never closed, or closed and never opened.
+            || text.matches('"').count() % 2 == 1
     }
 
     /// Whether the sentence only says again what `title` says: its words
@@ -391,7 +518,13 @@ impl<'a> Sentence<'a> {
         if title.is_empty() {
             return false;
         }
-        let own: Vec<String> = content_words(self.text);
+        // "This patch series aims to": the work naming itself says nothing.
+        let own: Vec<String> = content_words(self.text)
+            .into_iter()
+            .filter(|w| {
+                !SERIES_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "aims" | "tries")
+            })
+            .collect();
         let new = own.iter().filter(|w| !title.contains(w)).count();
         !own.is_empty() && new <= 2 && own.len() - new >= title.len().min(3)
     }
@@ -401,6 +534,10 @@ impl<'a> Sentence<'a> {
     /// "There is no user of foo(), remove it.": a sentence, a comma, and
     /// an order, as commit messages run on.
     pub fn splices_an_order(&self) -> bool {
+        // "Instead of X, use Y": one order after its clause.
+        if CLAUSE_OPENERS.contains(&self.first_word()) && self.is_imperative() {
+            return false;
+        }
         self.text.split(", ").skip(1).any(|part| {
             let part = part.strip_prefix("so ").unwrap_or(part);
             part.starts_with(char::is_lowercase) && Sentence::read(part).is_imperative()
@@ -422,8 +559,12 @@ impl<'a> Sentence<'a> {
     /// ("Otherwise userland has to ..." -> "Userland has to ...").
     pub fn stands_without_its_connective(&self) -> bool {
         self.leans_by_connective()
-            && super::rules::strip_connective(self.text, "patchset")
-                .is_some_and(|rest| Sentence::read(&rest).stands_alone())
+            && super::rules::strip_connective(self.text, "patchset").is_some_and(|rest| {
+                let rest = Sentence::read(&rest);
+                rest.stands_alone()
+                    // "Hence convert X to Y": an order that gets its subject.
+                    || rest.is_imperative() && rest.is_clean() && !rest.points_back()
+            })
     }
 
     /// A sentence an editor can print alone: clean, with a subject of its
@@ -469,6 +610,11 @@ impl<'a> Sentence<'a> {
     fn has_any(&self, phrases: &[&str]) -> bool {
         phrases.iter().any(|p| has_phrase(&self.lower, p))
     }
+}
+
+/// Whether two words name the same thing: "flag" and "flags".
+fn same_noun(a: &str, b: &str) -> bool {
+    a.len() > 2 && (a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a))
 }
 
 /// "It aims to X" or "This is X" -> "This series aims to X", "This series

@@ -30,6 +30,8 @@ pub const FIRST_PERSON: &[&str] = &[
 
 /// Connectives that only continue what came before.
 pub const CONNECTIVES: &[&str] = &[
+    "last but not least",
+    "lastly",
     "hence",
     "thus",
     "therefore",
@@ -179,7 +181,12 @@ pub static CHANGELOG: LazyLock<Regex> = LazyLock::new(|| {
         r"changes?\b|changelog|change log|revision history|history\b|",
         r"(?:rfc|patch)?\s*v\d+\s*(?:->|-->|\.\.|to|vs\.?|→)\s*v?\d+|",
         r"(?:rfc\s*)?v\d+\s*[:)\]]|since v\d+|from v\d+|",
-        r"(?:rfc\s*)?v\d+\b.{0,30}:\s*$",
+        r"(?:rfc\s*)?v\d+\b.{0,30}:\s*$|",
+        // "ver #3) - Fix ...".
+        r"ver\s*#?\d+\s*[:)]|",
+        // "This is the sixth official patchset", "This is v2 of".
+        r"this is (?:the |a |an )?(?:v\d+|\w+(?:st|nd|rd|th)|next|new|updated|another)\b",
+        r".{0,30}\b(?:version|revision|iteration|posting|spin|respin|round|patchset|patch set|series|of)\b",
         r")"
     ))
     .unwrap()
@@ -665,6 +672,19 @@ pub const POINTERS: &[&str] = &[
 /// The author's aside or the process, not the work: "isn't terribly
 /// interesting", "forgot to post", "comments are welcome".
 pub const ASIDE_PHRASES: &[&str] = &[
+    // Which tree the series applies to, or goes with: the process, not
+    // the change.
+    "in conjunction with",
+    "requires the presence",
+    "should apply",
+    "applies on",
+    "apply on",
+    "applies cleanly",
+    "is against",
+    "is agains",
+    "iirc",
+    "afaik",
+    "afaict",
     "terribly interesting",
     "very interesting",
     "not interesting",
@@ -747,9 +767,12 @@ pub const ASIDE_PHRASES: &[&str] = &[
 
 /// A changelog's line: what changed since the last revision.
 pub const CHANGELOG_PHRASES: &[&str] = &[
+    "changelog",
+    "change log",
     "no changes",
     "no change",
     "no functional change",
+    "no functional changes",
     "rebased",
     "rebase",
     "adapted to",
@@ -798,6 +821,9 @@ pub const CHANGELOG_PHRASES: &[&str] = &[
 
 /// A test report: how the work was tested, not what it does.
 pub const TEST_REPORT_PHRASES: &[&str] = &[
+    "was run on",
+    "were run on",
+    "the test was run",
     "tested on",
     "tested with",
     "tested it",
