@@ -299,3 +299,98 @@ fn repairs_to_a_summary_are_said_in_json_and_by_verbose() {
         .unwrap();
     assert!(pull.get("repairs").is_none());
 }
+
+#[test]
+fn a_missing_input_file_is_named_as_such() {
+    let out = draft(&["--mbox", "samples/threads", "samples/ids.txtt"], None);
+    common::assert_exit(&out, 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("samples/ids.txtt: no such file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_draft_whose_every_input_failed_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let post = dir.path().join("post.md");
+    let out = draft(
+        &[
+            "--mbox",
+            "samples/threads",
+            "-o",
+            post.to_str().unwrap(),
+            "nobody@example.invalid",
+        ],
+        None,
+    );
+    common::assert_exit(&out, 2);
+    assert!(!post.exists(), "a post was written");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no post written"), "{stderr}");
+}
+
+#[test]
+fn fetch_leaves_no_file_when_no_thread_was_fetched() {
+    let dir = tempfile::tempdir().unwrap();
+    let mbox = dir.path().join("out.mbox");
+    let out = common::run_with_stdin(
+        &[
+            "fetch",
+            "--mbox",
+            "samples/threads",
+            "-o",
+            mbox.to_str().unwrap(),
+            "nobody@example.invalid",
+        ],
+        None,
+    );
+    common::assert_exit(&out, 2);
+    assert!(!mbox.exists(), "fetch left a file behind");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_refused_connection_is_named_with_the_way_out() {
+    // Port 1 on the loopback: nothing listens, the kernel refuses at once.
+    let out = draft(
+        &[
+            "--lore",
+            "http://127.0.0.1:1",
+            "--retries",
+            "0",
+            "a@example.org",
+        ],
+        None,
+    );
+    common::assert_exit(&out, 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("127.0.0.1 refused the connection"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--offline the cache"), "{stderr}");
+}
+
+#[test]
+fn a_name_that_does_not_resolve_is_named_with_the_way_out() {
+    // `.invalid` never resolves (RFC 6761), with or without a network.
+    let out = draft(
+        &[
+            "--lore",
+            "http://lore.invalid",
+            "--retries",
+            "0",
+            "a@example.org",
+        ],
+        None,
+    );
+    common::assert_exit(&out, 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the name lore.invalid did not resolve"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--mbox reads local mail"), "{stderr}");
+}

@@ -700,12 +700,33 @@ pub fn read_inputs(inputs: &[String]) -> Result<String, String> {
             let bytes = std::fs::read(input)
                 .map_err(|e| format!("{input}: cannot read it: {}", fetch::local::io_reason(&e)))?;
             text.push_str(&String::from_utf8_lossy(&bytes));
+        } else if std::path::Path::new(input).is_dir() {
+            return Err(format!(
+                "{input}: is a directory: give a file of message IDs, or the IDs or links"
+            ));
+        } else if looks_like_a_file(input) {
+            return Err(format!(
+                "{input}: no such file: give a file of message IDs, or the IDs or links"
+            ));
         } else {
             text.push_str(input);
         }
         text.push('\n');
     }
     Ok(text)
+}
+
+/// "picks.txtt", "~/ids/week.txt": one word that names a file and holds
+/// no message ID or link.
+fn looks_like_a_file(input: &str) -> bool {
+    !input.contains(char::is_whitespace)
+        && !input.contains('@')
+        && !input.contains("://")
+        && input::extract(input).ids.is_empty()
+        && (input.contains('/')
+            || input.rsplit_once('.').is_some_and(|(_, ext)| {
+                !ext.is_empty() && ext.len() <= 5 && ext.bytes().all(|b| b.is_ascii_alphabetic())
+            }))
 }
 
 fn read_stdin() -> Result<String, String> {

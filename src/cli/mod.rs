@@ -201,6 +201,12 @@ fn run_draft(args: DraftArgs) -> Outcome {
         tell(&args.source, &run.details);
     }
     report_failures(&run.draft.failed);
+    if run.draft.entries.is_empty() && !run.draft.failed.is_empty() {
+        return Outcome::Failed(CliError::Usage(format!(
+            "draft: {}: no post written",
+            none_could(run.draft.failed.len(), "input", "drafted")
+        )));
+    }
     write_post(&run.draft, &args.post, &options, &run.missing)
 }
 
@@ -218,6 +224,12 @@ fn run_fetch(args: FetchArgs) -> Outcome {
     );
     tell(&args.source, &notes);
     report_failures(&failed);
+    if mbox.is_empty() && !failed.is_empty() {
+        return Outcome::Failed(CliError::Usage(format!(
+            "fetch: {}: nothing written",
+            none_could(failed.len(), "thread", "fetched")
+        )));
+    }
     if let Err(e) = write_output(args.output.as_ref(), &mbox) {
         return Outcome::Failed(e);
     }
@@ -368,9 +380,33 @@ fn progress(source: &SourceArgs) -> impl Fn(Progress) + Sync + use<> {
     }
 }
 
+/// "the thread could not be fetched", "none of the 3 threads could be
+/// fetched": all that was asked, failed.
+fn none_could(count: usize, noun: &str, done: &str) -> String {
+    match count {
+        1 => format!("the {noun} could not be {done}"),
+        n => format!("none of the {n} {noun}s could be {done}"),
+    }
+}
+
+/// Writes `text` beside `path` and renames it there: a reader never sees
+/// half a file, and a failure leaves none.
+fn write_whole(path: &std::path::Path, text: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.{}.part", std::process::id()));
+    let written = std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
 fn write_output(path: Option<&PathBuf>, text: &[u8]) -> Result<(), CliError> {
     match path {
-        Some(path) => std::fs::write(path, text).map_err(|e| {
+        Some(path) => write_whole(path, text).map_err(|e| {
             CliError::Write(format!(
                 "{}: cannot write it: {}",
                 path.display(),

@@ -539,7 +539,7 @@ impl Lore {
                 .body(form.to_string()),
             None => self.http.get(url),
         };
-        let response = request.send().await.map_err(transport_error)?;
+        let response = request.send().await.map_err(|e| transport_error(e, url))?;
         let status = response.status();
         if status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error() {
             let after = response
@@ -570,7 +570,7 @@ impl Lore {
         let mut body = Vec::new();
         let mut stream = response.bytes_stream();
         while let Some(chunk) = stream.next().await {
-            body.extend_from_slice(&chunk.map_err(transport_error)?);
+            body.extend_from_slice(&chunk.map_err(|e| transport_error(e, url.as_str()))?);
             if body.len() as u64 > limit {
                 return Err(Failed::Final(too_large("compressed", limit)));
             }
@@ -621,20 +621,44 @@ fn backoff(base: Duration, attempt: u32) -> Duration {
     exp + exp.mul_f64(f64::from(nanos % 1000) / 2000.0)
 }
 
-fn transport_error(e: reqwest::Error) -> Failed {
-    let reason = if e.is_timeout() {
-        "the request timed out".to_string()
+/// A failure of the network, named by its kind ("did not resolve",
+/// "refused"), with the way out.
+fn transport_error(e: reqwest::Error, url: &str) -> Failed {
+    let host = Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| "lore".into());
+    let cause = root_cause(&e);
+    let lower = cause.to_lowercase();
+    let what = if e.is_timeout() {
+        format!("{host} did not answer in time")
+    } else if lower.contains("lookup")
+        || lower.contains("resolve")
+        || lower.contains("name or service")
+        || lower.contains("no address")
+        || lower.contains("dns")
+    {
+        format!("the name {host} did not resolve (no network, or a mistyped --lore)")
+    } else if lower.contains("refused") {
+        format!("{host} refused the connection")
+    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake")
+    {
+        format!("the TLS handshake with {host} failed: {cause}")
     } else if e.is_connect() {
-        "could not connect to lore".to_string()
+        format!("could not connect to {host}: {cause}")
     } else {
-        format!("the connection failed: {}", root_cause(&e))
+        format!("the connection to {host} failed: {cause}")
     };
+    let reason = format!("{what}; {WAY_OUT}");
     Failed::Retry {
         error: FetchError::Transport(reason),
         after: None,
         pause_all: false,
     }
 }
+
+/// What to do without lore, said with each network failure.
+pub const WAY_OUT: &str = "--mbox reads local mail, --offline the cache, --lore URL a mirror";
 
 fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     let mut current = e;
