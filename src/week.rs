@@ -154,7 +154,15 @@ pub fn run(
         details.push(recalled.line());
     }
     let memory = history.as_ref().map(|r| r.memory(&options.link_base));
-    let mut ranked = rank(&pool, &week, memory);
+    let (mut ranked, left_out) = rank_on_lists(&pool, &week, memory);
+    if let Some(best) = left_out.first() {
+        details.push(format!(
+            "--list {}: left out {} threads sent to none of these lists (the best: {:?})",
+            week.lists.join(", "),
+            left_out.len(),
+            best.subject
+        ));
+    }
     for revision in ranked.iter_mut().flat_map(|c| c.also.iter_mut()) {
         revision.link = format!("{}{}", options.link_base, escape_id(&revision.message_id));
     }
@@ -171,41 +179,46 @@ pub fn run(
     if let Some(r) = &history {
         compose::follow_up::remember_all(&mut entries, &pool, &r.history, &r.at_hand, options);
     }
-    let no_thread = (entries.is_empty() && failed.is_empty()).then(|| {
-        let day = |d: DateTime<Utc>| d.format("%Y-%m-%d %H:%M").to_string();
-        WeekError::NoThread {
-            window: format!("{}..{}", day(window.since), day(window.until)),
-            source_name: match source {
-                Source::Lore(_) => request.lists.join(", "),
-                Source::Local {
-                    mailboxes,
-                    archives,
-                } => mailboxes
-                    .iter()
-                    .chain(archives)
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                Source::Indexed(mailboxes) => mailboxes
-                    .paths()
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            },
-            read: read.load(Ordering::Relaxed),
-            in_window: pool
-                .messages()
+    let no_thread = (entries.is_empty() && failed.is_empty()).then(|| WeekError::NoThread {
+        window: draft_window(&window),
+        source_name: match source {
+            Source::Lore(_) => request.lists.join(", "),
+            Source::Local {
+                mailboxes,
+                archives,
+            } => mailboxes
                 .iter()
-                .filter(|m| window.contains(m))
-                .count(),
-        }
+                .chain(archives)
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            Source::Indexed(mailboxes) => mailboxes
+                .paths()
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        },
+        read: read.load(Ordering::Relaxed),
+        in_window: pool
+            .messages()
+            .iter()
+            .filter(|m| window.contains(m))
+            .count(),
     });
     let mut draft = compose::draft(entries, failed, options);
     draft.ranking = ranked;
     let history = history.as_ref().map(|r| &r.history);
     let (more, missing) = crate::draft::finish(&mut draft, &pool, options, history);
     notes.extend(more);
+    // The closing line, as `draft` has one.
+    notes.push(format!(
+        "week {}: {} mails read, {} threads in the window, {} entries drafted",
+        draft_window(&window),
+        read.load(Ordering::Relaxed),
+        draft.ranking.len(),
+        draft.entries.len()
+    ));
     details.extend(crate::draft::repair_lines(&draft));
     Ok(Run {
         draft,
@@ -507,6 +520,12 @@ fn window(
     Ok(Window { since, until })
 }
 
+/// "2026-11-25 08:00..2026-12-02 08:00".
+fn draft_window(window: &Window) -> String {
+    let day = |d: DateTime<Utc>| d.format("%Y-%m-%d %H:%M").to_string();
+    format!("{}..{}", day(window.since), day(window.until))
+}
+
 /// What the editor asked of the week.
 #[derive(Debug, Clone)]
 pub struct WeekOptions {
@@ -523,23 +542,37 @@ pub struct WeekOptions {
 /// The week's candidates in `pool`, best first; `memory`, the editor's
 /// earlier posts, adds what they cover and follow.
 pub fn rank(pool: &Pool, options: &WeekOptions, memory: Option<Memory>) -> Vec<Candidate> {
-    let mut ranked = rank::candidates(
+    rank_on_lists(pool, options, memory).0
+}
+
+/// [`rank`], and the candidates `--list` left out: sent to no named list.
+pub fn rank_on_lists(
+    pool: &Pool,
+    options: &WeekOptions,
+    memory: Option<Memory>,
+) -> (Vec<Candidate>, Vec<Candidate>) {
+    let ranked = rank::candidates(
         pool,
         &options.window,
         &options.interests,
         memory,
         options.maintainers.as_deref(),
     );
-    if !options.lists.is_empty() {
-        // Linus' announcements go to linux-kernel; they always count.
-        ranked.retain(|c| {
-            c.kind == Kind::Release
-                || c.list
-                    .as_deref()
-                    .is_some_and(|id| options.lists.iter().any(|l| is_list(id, l)))
-        });
+    if options.lists.is_empty() {
+        return (ranked, Vec::new());
     }
-    ranked
+    // Linus' announcements go to linux-kernel; they always count. A thread
+    // counts when any copy of its mail carries a named list's List-Id, or
+    // its To or Cc names the list: a mailbox may hold another list's copy.
+    ranked.into_iter().partition(|c| {
+        c.kind == Kind::Release
+            || c.list
+                .as_deref()
+                .is_some_and(|id| options.lists.iter().any(|l| is_list(id, l)))
+            || pool
+                .get(&c.message_id)
+                .is_some_and(|m| options.lists.iter().any(|l| m.is_on(l)))
+    })
 }
 
 /// One entry per pick, in rank order, with the other revisions of its

@@ -130,6 +130,7 @@ async fn build(client: &fantoccini::Client, server: &common::Server, paste: &str
 }
 
 #[tokio::test]
+#[ignore = "needs chromium and chromedriver: .ci/run installs them"]
 async fn an_editor_builds_reorders_and_edits_a_post_in_the_browser() {
     let Some(driver) = driver("an_editor_builds_reorders_and_edits_a_post") else {
         return;
@@ -235,6 +236,7 @@ async fn an_editor_builds_reorders_and_edits_a_post_in_the_browser() {
 }
 
 #[tokio::test]
+#[ignore = "needs chromium and chromedriver: .ci/run installs them"]
 async fn the_preview_shows_the_release_charts() {
     let Some(driver) = driver("the_preview_shows_the_release_charts") else {
         return;
@@ -265,6 +267,7 @@ async fn the_preview_shows_the_release_charts() {
 }
 
 #[tokio::test]
+#[ignore = "needs chromium and chromedriver: .ci/run installs them"]
 async fn the_page_shows_what_earlier_posts_covered_and_the_editors_words() {
     let Some(driver) = driver("the_page_shows_what_earlier_posts_covered") else {
         return;

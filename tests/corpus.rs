@@ -62,6 +62,7 @@ fn truth_subject(truth: &Value) -> String {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus: cargo test -- --include-ignored runs it"]
 fn subjects_match_the_editors_for_at_least_46_of_47_threads() {
     let Some(corpus) = common::corpus("subjects_match_the_editors") else {
         return;
@@ -97,6 +98,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus: cargo test -- --include-ignored runs it"]
 fn authors_match_the_editors_names_up_to_their_typos() {
     let Some(corpus) = common::corpus("authors_match_the_editors") else {
         return;
@@ -127,6 +129,7 @@ fn authors_match_the_editors_names_up_to_their_typos() {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus: cargo test -- --include-ignored runs it"]
 fn summaries_are_an_editors_length() {
     let Some(corpus) = common::corpus("summaries_are_an_editors_length") else {
         return;
@@ -157,6 +160,7 @@ fn summaries_are_an_editors_length() {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus: cargo test -- --include-ignored runs it"]
 fn summaries_have_no_defect_an_editor_must_fix() {
     let Some(corpus) = common::corpus("summaries_have_no_defect") else {
         return;
@@ -193,6 +197,7 @@ fn summaries_have_no_defect_an_editor_must_fix() {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus: cargo test -- --include-ignored runs it"]
 fn summaries_score_rouge1_against_the_editors() {
     let Some(corpus) = common::corpus("summaries_score_rouge1") else {
         return;
@@ -259,6 +264,7 @@ fn covered_before(
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus: cargo test -- --include-ignored runs it"]
 fn history_brings_the_editors_words_to_the_series_it_covered_and_leaves_the_rest() {
     let Some(corpus) = common::corpus("history_brings_the_editors_words") else {
         return;

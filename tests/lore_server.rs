@@ -75,6 +75,7 @@ fn fetch_to_file(lore: &str, extra: &[&str], id: &str) -> (String, Vec<u8>) {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn samples_are_drafted_from_the_real_server_like_from_the_mbox() {
     let Some(lore) = lore("samples_are_drafted_from_the_real_server") else {
         return;
@@ -91,6 +92,7 @@ fn samples_are_drafted_from_the_real_server_like_from_the_mbox() {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn an_unknown_id_fails_alone_with_exit_status_1() {
     let Some(lore) = lore("an_unknown_id_fails_alone") else {
         return;
@@ -108,6 +110,7 @@ fn an_unknown_id_fails_alone_with_exit_status_1() {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn a_cut_short_id_is_offered_its_partial_match_and_not_fetched() {
     let Some(lore) = lore("a_cut_short_id_is_offered_its_partial_match") else {
         return;
@@ -129,6 +132,7 @@ fn a_cut_short_id_is_offered_its_partial_match_and_not_fetched() {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn a_list_without_the_message_falls_back_to_where_it_lives() {
     let Some(lore) = lore("a_list_without_the_message_falls_back") else {
         return;
@@ -140,6 +144,7 @@ fn a_list_without_the_message_falls_back_to_where_it_lives() {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn a_message_missing_from_the_list_comes_from_the_inbox_its_300_page_names() {
     let Some(lore) = lore("a_message_missing_from_the_list_comes_from_the_inbox") else {
         return;
@@ -164,6 +169,7 @@ fn a_message_missing_from_the_list_comes_from_the_inbox_its_300_page_names() {
 const CROSS_POSTED: &str = "YxW0aQ3bR9zK2mNp@example.com";
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn copies_of_a_cross_posted_thread_count_once() {
     let Some(lore) = lore("copies_of_a_cross_posted_thread_count_once") else {
         return;
@@ -181,6 +187,7 @@ fn copies_of_a_cross_posted_thread_count_once() {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn fetch_keeps_the_copy_from_the_asked_list() {
     let Some(lore) = lore("fetch_keeps_the_copy_from_the_asked_list") else {
         return;
@@ -199,6 +206,7 @@ fn fetch_keeps_the_copy_from_the_asked_list() {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn an_id_with_slash_plus_and_equals_is_fetched() {
     let Some(lore) = lore("an_id_with_slash_plus_and_equals") else {
         return;
@@ -217,6 +225,7 @@ fn an_id_with_slash_plus_and_equals_is_fetched() {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn a_warm_cache_makes_no_request() {
     let Some(lore) = lore("a_warm_cache_makes_no_request") else {
         return;
@@ -251,6 +260,7 @@ fn a_warm_cache_makes_no_request() {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn fetch_writes_the_threads_as_one_mboxrd() {
     let Some(lore) = lore("fetch_writes_the_threads") else {
         return;
@@ -435,6 +445,7 @@ fn fault_huge_content_length_is_refused_before_reading() {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn progress_on_a_pipe_is_a_line_per_quarter() {
     let Some(lore) = lore("progress_on_a_pipe_is_a_line_per_quarter") else {
         return;
@@ -509,6 +520,7 @@ fn ranked_entry_ids(draft: &Value) -> Vec<String> {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn week_from_lore_drafts_the_samples_like_the_mbox() {
     let Some(lore) = lore("week_from_lore_drafts_the_samples_like_the_mbox") else {
         return;
@@ -524,6 +536,7 @@ fn week_from_lore_drafts_the_samples_like_the_mbox() {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn week_from_lore_ranks_the_same_top_10_as_the_mbox() {
     let Some(lore) = lore("week_from_lore_ranks_the_same_top_10") else {
         return;
@@ -581,6 +594,7 @@ const IN_NET: &str = "20220914143107.3310-1-pavel.horak@example.cz";
 const IN_BOTH: &str = "20220915122230.771-1-inga.berg@example.net";
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn a_week_of_two_lists_fetches_each_thread_whole_with_one_request() {
     let Some(lore) = lore("a_week_of_two_lists_fetches_each_thread_whole") else {
         return;
@@ -623,6 +637,7 @@ fn a_week_of_two_lists_fetches_each_thread_whole_with_one_request() {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn a_second_run_of_a_closed_week_sends_no_request() {
     let Some(lore) = lore("a_second_run_of_a_closed_week_sends_no_request") else {
         return;
@@ -669,6 +684,7 @@ fn week_of_linux_mm_and_netdev(lore: Option<&str>, cache: &std::path::Path) -> (
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn a_week_of_two_lists_is_one_search_and_drafts_what_the_mbox_drafts() {
     let Some(lore) = lore("a_week_of_two_lists_is_one_search") else {
         return;
@@ -691,6 +707,7 @@ fn a_week_of_two_lists_is_one_search_and_drafts_what_the_mbox_drafts() {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn a_second_run_of_a_closed_weeks_search_sends_no_request() {
     let Some(lore) = lore("a_second_run_of_a_closed_weeks_search") else {
         return;
@@ -1192,6 +1209,7 @@ fn two_hundred_ids_at_eight_jobs_with_a_fifth_of_requests_failing() {
 }
 
 #[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn the_web_page_builds_from_the_real_server_line_by_line() {
     let Some(lore) = lore("the_web_page_builds_from_the_real_server") else {
         return;

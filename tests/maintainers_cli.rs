@@ -292,6 +292,7 @@ fn a_grouped_post_reads_back_as_the_same_entries() {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus: cargo test -- --include-ignored runs it"]
 fn the_real_maintainers_places_memory_management_files_and_its_list() {
     let Some(corpus) = common::corpus("the_real_maintainers_places_memory_management") else {
         return;

@@ -462,6 +462,7 @@ fn held_out(line: usize) -> bool {
 const HELD_OUT_HISTORY: f64 = 0.85;
 
 #[test]
+#[ignore = "needs ../shared/corpus: cargo test -- --include-ignored runs it"]
 fn the_editors_picks_rank_in_the_top_10_and_25_of_the_corpus_weeks() {
     let Some(corpus) = common::corpus("the_editors_picks_rank_in_the_top") else {
         return;
@@ -857,6 +858,64 @@ fn a_week_of_no_thread_writes_nothing_and_says_why() {
             && line.contains(" of samples/threads (")
             && line
                 .contains(" mails read, 0 in the window): give --since/--until, or check --list"),
+        "{stderr}"
+    );
+}
+
+/// `mail`'s bytes with its List-Id line replaced by `headers`.
+fn sent_to(mail: Vec<u8>, headers: &str) -> Vec<u8> {
+    String::from_utf8(mail)
+        .unwrap()
+        .replace("List-Id: <linux-mm.kvack.org>", headers)
+        .into_bytes()
+}
+
+#[test]
+fn a_named_list_keeps_a_thread_sent_to_it_whose_copy_is_another_lists() {
+    let copied = discussed("cc@x", "[PATCH] mm: a change sent to linux-mm", 2)
+        .into_iter()
+        .map(|m| {
+            sent_to(
+                m,
+                "List-Id: <cgroups.vger.kernel.org>\nCc: linux-mm@kvack.org",
+            )
+        })
+        .collect::<Vec<_>>();
+    let elsewhere = discussed("net@x", "[PATCH] net: a change sent to netdev", 3)
+        .into_iter()
+        .map(|m| sent_to(m, "List-Id: <netdev.vger.kernel.org>"))
+        .collect::<Vec<_>>();
+    let out = generated_week(
+        &[copied, elsewhere].concat(),
+        &["--list", "linux-mm", "--format", "json", "-v"],
+    );
+    let draft = common::json_stdout(&out);
+    assert_eq!(ids(&draft["entries"]), ["cc@x"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--list linux-mm: left out 1 threads sent to none of these lists"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn week_ends_with_a_closing_line_when_piped() {
+    let out = run(&[
+        "week",
+        "--mbox",
+        "samples/threads",
+        "--since",
+        "2022-08-29",
+        "--until",
+        "2022-09-05",
+    ]);
+    common::assert_exit(&out, 0);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let last = stderr.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("lkml-digest: week 2022-08-29 00:00..2022-09-05 00:00: ")
+            && last.contains(" mails read, ")
+            && last.ends_with(" entries drafted"),
         "{stderr}"
     );
 }
