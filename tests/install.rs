@@ -62,6 +62,56 @@ fn the_man_page_is_roff_and_renders() {
 }
 
 #[test]
+fn man_dir_writes_a_page_for_every_page_a_page_names() {
+    let dir = tempfile::tempdir().unwrap();
+    output_of(&["man", "--dir", dir.path().to_str().unwrap()]);
+    let pages: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for sub in ["draft", "fetch", "week", "serve", "relstat"] {
+        assert!(pages.contains(&format!("lkml-digest-{sub}.1")), "{pages:?}");
+    }
+    let named = regex::Regex::new(r"(lkml\\?-digest\\?-[a-z]+)\(1\)").unwrap();
+    for page in &pages {
+        let text = std::fs::read_to_string(dir.path().join(page)).unwrap();
+        for found in named.captures_iter(&text) {
+            let name = found[1].replace('\\', "");
+            assert!(
+                pages.contains(&format!("{name}.1")),
+                "{page} names {name}(1), not made"
+            );
+        }
+    }
+}
+
+#[test]
+fn help_groups_the_options_and_ends_with_examples() {
+    let help = String::from_utf8(output_of(&["week", "--help"])).unwrap();
+    for heading in [
+        "Input:",
+        "Output:",
+        "Lore and cache:",
+        "Ranking:",
+        "History and MAINTAINERS:",
+        "Summaries:",
+    ] {
+        assert!(help.contains(heading), "{heading}: {help}");
+    }
+    assert!(
+        help.trim_end()
+            .lines()
+            .last()
+            .unwrap()
+            .trim_start()
+            .starts_with("lkml-digest week"),
+        "{help}"
+    );
+    let short = String::from_utf8(output_of(&["week", "-h"])).unwrap();
+    assert!(short.lines().count() < help.lines().count() / 2, "{short}");
+}
+
+#[test]
 fn post_dir_writes_the_post_named_after_the_release_and_keeps_it() {
     let dir = tempfile::tempdir().unwrap();
     let post_dir = dir.path().to_str().unwrap();

@@ -117,7 +117,7 @@ impl Config {
                 self.apply_post(&mut args.post, &given);
             }
             Command::Fetch(args) => self.apply_source(&mut args.source, &given),
-            Command::Completions { .. } | Command::Man | Command::Relstat(_) => {}
+            Command::Completions { .. } | Command::Man { .. } | Command::Relstat(_) => {}
             Command::Serve(args) => {
                 self.apply_source(&mut args.source, &given);
                 self.apply_post(&mut args.post, &given);

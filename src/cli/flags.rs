@@ -42,12 +42,16 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Draft a news post from message IDs or links.
+    #[command(after_long_help = DRAFT_EXAMPLES)]
     Draft(DraftArgs),
     /// Write whole threads as one mboxrd file, as `b4 mbox` does.
+    #[command(after_long_help = FETCH_EXAMPLES)]
     Fetch(FetchArgs),
     /// Find and rank a week's noteworthy threads, and draft the best.
+    #[command(after_long_help = WEEK_EXAMPLES)]
     Week(WeekArgs),
     /// A local web page to paste IDs, preview, reorder and edit the post.
+    #[command(after_long_help = SERVE_EXAMPLES)]
     Serve(ServeArgs),
     /// Print shell completions: put bash's in
     /// ~/.local/share/bash-completion/completions/lkml-digest, zsh's as
@@ -60,69 +64,120 @@ pub enum Command {
     /// How big each kernel release of a window was, as the editor's
     /// relstat.py counts it: each release tag against the one before it.
     Relstat(RelstatArgs),
-    /// Print the man page (roff): `lkml-digest man > lkml-digest.1`, then
-    /// put it in a man1 directory, or read it with `man -l lkml-digest.1`.
-    Man,
+    /// Print the man pages (roff), the command's and each subcommand's:
+    /// `lkml-digest man --dir ~/.local/share/man/man1` writes one file per
+    /// page; without --dir they are printed one after another (read them
+    /// with `lkml-digest man | man -l -`).
+    Man {
+        /// Write lkml-digest.1 and lkml-digest-SUBCOMMAND.1 into DIR.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
+
+const DRAFT_EXAMPLES: &str = "Examples:
+  lkml-digest draft 20220901020327.77131-1-kai.tanaka@example.org
+  lkml-digest draft --history ~/site/content/posts/en picks.txt -o post.md
+  lkml-digest draft --mbox samples/threads --date 2022-09-05T08:00:00+02:00 samples/ids.txt";
+
+const FETCH_EXAMPLES: &str = "Examples:
+  lkml-digest fetch https://lore.kernel.org/linux-mm/<message-id>/ -o thread.mbox
+  lkml-digest fetch --list linux-mm picks.txt > picks.mbox";
+
+const WEEK_EXAMPLES: &str = "Examples:
+  lkml-digest week --list linux-mm --list cgroups --history ~/site/content/posts/en
+  lkml-digest week --since last-rc --interest mm --interest section:'CONTROL GROUP' -v
+  lkml-digest week --mbox samples/threads --since 2022-08-28 --until 2022-09-06";
+
+const SERVE_EXAMPLES: &str = "Examples:
+  lkml-digest serve --history ~/site/content/posts/en
+  lkml-digest serve --mbox samples/threads --offline";
 
 /// Where threads come from and how to get them.
 #[derive(Debug, Clone, Args)]
 pub struct SourceArgs {
     /// Read threads from an mbox file, a directory of *.mbox files, or a
     /// Maildir, instead of the network. Repeatable.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", help_heading = "Input")]
     pub mbox: Vec<PathBuf>,
 
     /// The public-inbox server to fetch threads from.
-    #[arg(long, value_name = "URL", default_value = fetch::lore::DEFAULT_LORE, env = "LKML_DIGEST_LORE")]
+    #[arg(long, value_name = "URL", default_value = fetch::lore::DEFAULT_LORE, env = "LKML_DIGEST_LORE", help_heading = "Lore and cache")]
     pub lore: String,
 
     /// The inbox to ask (`all` is lore's cross-list index). Copies of a
-    /// message from this list are preferred. `week` takes several.
-    #[arg(long = "list", value_name = "NAME", default_value = "all")]
+    /// message from this list are preferred. Only `week` takes more than
+    /// one.
+    #[arg(
+        long = "list",
+        value_name = "NAME",
+        default_value = "all",
+        help_heading = "Input"
+    )]
     pub lists: Vec<String>,
 
     /// Threads fetched at once (at most 8 from lore.kernel.org).
-    #[arg(short, long, default_value_t = 4, value_name = "N")]
+    #[arg(
+        short,
+        long,
+        default_value_t = 4,
+        value_name = "N",
+        help_heading = "Lore and cache"
+    )]
     pub jobs: usize,
 
     /// The longest one request may take, connecting included, before it is
     /// retried: `90s`, `2m`.
-    #[arg(long, default_value = "60s", value_parser = parse_duration, value_name = "AGE")]
+    #[arg(long, default_value = "60s", value_parser = parse_duration, value_name = "AGE", help_heading = "Lore and cache")]
     pub timeout: Duration,
 
     /// How often a request that timed out, was cut off, or met 429 or 5xx
     /// is tried again.
-    #[arg(long, default_value_t = 3, value_name = "N")]
+    #[arg(
+        long,
+        default_value_t = 3,
+        value_name = "N",
+        help_heading = "Lore and cache"
+    )]
     pub retries: u32,
 
     /// The largest thread accepted, in MiB compressed (8 times that
     /// unpacked).
-    #[arg(long, default_value_t = 64, value_name = "MIB")]
+    #[arg(
+        long,
+        default_value_t = 64,
+        value_name = "MIB",
+        help_heading = "Lore and cache"
+    )]
     pub max_thread_size: u64,
 
     /// Where fetched threads are cached (default: the user cache directory).
-    #[arg(long, value_name = "DIR", env = "LKML_DIGEST_CACHE_DIR")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "LKML_DIGEST_CACHE_DIR",
+        help_heading = "Lore and cache"
+    )]
     pub cache_dir: Option<PathBuf>,
 
     /// How long a cached thread is fresh: `90s`, `30m`, `6h`, `2d`, `0`.
-    #[arg(long, default_value = "6h", value_parser = parse_duration, value_name = "AGE")]
+    #[arg(long, default_value = "6h", value_parser = parse_duration, value_name = "AGE", help_heading = "Lore and cache")]
     pub cache_ttl: Duration,
 
     /// Fetch every thread again, whatever the cache holds.
-    #[arg(long)]
+    #[arg(long, help_heading = "Lore and cache")]
     pub refresh: bool,
 
     /// Use only the cache and --mbox; never the network.
-    #[arg(long, conflicts_with = "refresh")]
+    #[arg(long, conflicts_with = "refresh", help_heading = "Lore and cache")]
     pub offline: bool,
 
     /// Log each request on standard error.
-    #[arg(short, long)]
+    #[arg(short, long, help_heading = "Output")]
     pub verbose: bool,
 
     /// Say nothing on standard error but errors.
-    #[arg(short, long)]
+    #[arg(short, long, help_heading = "Output")]
     pub quiet: bool,
 }
 
@@ -158,44 +213,58 @@ pub struct DraftArgs {
 #[derive(Debug, Clone, Args)]
 pub struct PostArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value = "hugo")]
+    #[arg(long, value_enum, default_value = "hugo", help_heading = "Output")]
     pub format: FormatArg,
 
     /// Write the draft to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
     pub output: Option<PathBuf>,
 
     /// Write the post into DIR (a Hugo site's content/posts/en/, say), named
     /// by the config's post_name: lkml_news_{release}, or lkml_news_{date}
     /// when there is no release.
-    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        conflicts_with = "output",
+        help_heading = "Output"
+    )]
     pub post_dir: Option<PathBuf>,
 
     /// Overwrite a post that --post-dir finds already written.
-    #[arg(long)]
+    #[arg(long, help_heading = "Output")]
     pub force: bool,
 
     /// The editor's earlier posts: a Hugo content directory, read
     /// recursively (default: --post-dir). The posts dated before this one
     /// teach `week` what the editor covers and follows, leave out what was
     /// posted, and start a follow-up's summary from the editor's own.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", help_heading = "History and MAINTAINERS")]
     pub history: Option<PathBuf>,
 
     /// Read no earlier posts, whatever --post-dir or the config says.
-    #[arg(long, conflicts_with = "history")]
+    #[arg(
+        long,
+        conflicts_with = "history",
+        help_heading = "History and MAINTAINERS"
+    )]
     pub no_history: bool,
 
     /// The kernel's MAINTAINERS file (default: MAINTAINERS in
     /// --kernel-repo): each entry's sections, `--interest section:NAME`,
     /// and `--group` by it.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help_heading = "History and MAINTAINERS")]
     pub maintainers: Option<PathBuf>,
 
     /// Entries under headings: `areas` (memory management, networking, …,
     /// as kernel news pages group them) or `sections` (the first
     /// MAINTAINERS section of each entry's files; needs MAINTAINERS).
-    #[arg(long, value_enum, value_name = "HOW")]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "HOW",
+        help_heading = "History and MAINTAINERS"
+    )]
     pub group: Option<GroupArg>,
 
     /// The config file's post name pattern.
@@ -204,29 +273,34 @@ pub struct PostArgs {
 
     /// The post's title (default: after the newest release announcement,
     /// else the date).
-    #[arg(long)]
+    #[arg(long, help_heading = "Output")]
     pub title: Option<String>,
 
     /// The post's date: RFC 3339 or YYYY-MM-DD (default: now).
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = parse_date, help_heading = "Output")]
     pub date: Option<DateTime<FixedOffset>>,
 
     /// The most words a summary may have.
-    #[arg(long, default_value_t = crate::parse::summary::DEFAULT_WORDS, value_name = "N")]
+    #[arg(long, default_value_t = crate::parse::summary::DEFAULT_WORDS, value_name = "N", help_heading = "Summaries")]
     pub summary_words: usize,
 
     /// Summarize each entry with CMD instead (run by `sh -c`): it reads the
     /// entry as JSON on standard input and prints the summary. A failure
     /// keeps the built-in summary.
-    #[arg(long, value_name = "CMD")]
+    #[arg(long, value_name = "CMD", help_heading = "Summaries")]
     pub summarizer: Option<String>,
 
     /// The longest one --summarizer run may take.
-    #[arg(long, default_value = "60s", value_parser = parse_duration, value_name = "AGE")]
+    #[arg(long, default_value = "60s", value_parser = parse_duration, value_name = "AGE", help_heading = "Summaries")]
     pub summarizer_timeout: Duration,
 
     /// How many --summarizer runs go at once.
-    #[arg(long, default_value_t = 2, value_name = "N")]
+    #[arg(
+        long,
+        default_value_t = 2,
+        value_name = "N",
+        help_heading = "Summaries"
+    )]
     pub summarizer_jobs: usize,
 
     /// The config file's title pattern.
@@ -235,16 +309,16 @@ pub struct PostArgs {
 
     /// A kernel clone with its release tags: the release entry gets the
     /// diffstat charts of the last two years' releases (needs --chart-dir).
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", help_heading = "Release charts")]
     pub kernel_repo: Option<PathBuf>,
 
     /// Where the charts are written: a Hugo site's
     /// static/img/kernel_release_stat/, say.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", help_heading = "Release charts")]
     pub chart_dir: Option<PathBuf>,
 
     /// The prefix the post links the charts under.
-    #[arg(long, value_name = "URL", default_value = crate::compose::DEFAULT_CHART_URL)]
+    #[arg(long, value_name = "URL", default_value = crate::compose::DEFAULT_CHART_URL, help_heading = "Release charts")]
     pub chart_url: String,
 }
 
@@ -370,37 +444,37 @@ pub struct WeekArgs {
     /// The window's start: YYYY-MM-DD, RFC 3339, or `last-rc` (the newest
     /// Linux release announcement before --until). Default: 7 days before
     /// --until.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", help_heading = "Ranking")]
     pub since: Option<String>,
 
     /// The window's end, not included (default: now).
-    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    #[arg(long, value_parser = parse_date, value_name = "DATE", help_heading = "Ranking")]
     pub until: Option<DateTime<FixedOffset>>,
 
     /// How many threads the draft reports, release announcements aside.
-    #[arg(long, default_value_t = 12, value_name = "N")]
+    #[arg(long, default_value_t = 12, value_name = "N", help_heading = "Ranking")]
     pub top: usize,
 
     /// What readers care for, ranked higher: a subject prefix (`mm/damon:`,
     /// `memcg`), a list (`list:linux-mm`), or a path glob (`mm/**`).
     /// Repeatable.
-    #[arg(long, value_name = "PATTERN")]
+    #[arg(long, value_name = "PATTERN", help_heading = "Ranking")]
     pub interest: Vec<String>,
 
     /// Read the week from a public-inbox v2 archive (`git clone --mirror` of
     /// lore's epochs: DIR/git/0.git...), only the commits inside the window.
     /// Repeatable; goes with --mbox.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", help_heading = "Input")]
     pub archive: Vec<PathBuf>,
 
     /// Also write every candidate, best first, as `draft` input: the
     /// draft's threads above a cut line, the rest commented out below it.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
     pub candidates: Option<PathBuf>,
 
     /// From lore, list the window and fetch the best threads one by one,
     /// instead of asking for the window's mail in one search.
-    #[arg(long)]
+    #[arg(long, help_heading = "Lore and cache")]
     pub no_bulk: bool,
 
     #[command(flatten)]
@@ -418,11 +492,11 @@ pub struct ServeArgs {
     pub bind: SocketAddr,
 
     /// The week form's interests when it names none (as `week --interest`).
-    #[arg(long, value_name = "PATTERN")]
+    #[arg(long, value_name = "PATTERN", help_heading = "Ranking")]
     pub interest: Vec<String>,
 
     /// The week form's number of threads when it names none.
-    #[arg(long, default_value_t = 12, value_name = "N")]
+    #[arg(long, default_value_t = 12, value_name = "N", help_heading = "Ranking")]
     pub top: usize,
 
     /// Builds that run at once (default: the number of cores).

@@ -104,13 +104,41 @@ pub fn run(cli: Cli) -> Outcome {
             clap_complete::generate(shell, &mut Cli::command(), "lkml-digest", &mut out);
             finish(write_output(None, &out))
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
-                Ok(()) => finish(write_output(None, &out)),
-                Err(e) => Outcome::Failed(CliError::Write(format!("the man page: {e}"))),
-            }
+        Command::Man { dir } => man_pages(dir.as_deref()),
+    }
+}
+
+/// The command's man page and one per subcommand, as files in `dir`, or
+/// printed one after another. Every page a page names is made.
+fn man_pages(dir: Option<&std::path::Path>) -> Outcome {
+    let mut command = Cli::command();
+    // Built, the command holds the `help` subcommand its page names.
+    command.build();
+    let mut pages: Vec<(String, clap::Command)> = vec![("lkml-digest".into(), command.clone())];
+    for sub in command.get_subcommands() {
+        let name = format!("lkml-digest-{}", sub.get_name());
+        // clap names a command by a 'static string.
+        let named: &'static str = Box::leak(name.clone().into_boxed_str());
+        pages.push((name, sub.clone().name(named)));
+    }
+    let mut printed = Vec::new();
+    for (name, page) in pages {
+        let mut out = Vec::new();
+        if let Err(e) = clap_mangen::Man::new(page).render(&mut out) {
+            return Outcome::Failed(CliError::Write(format!("the man page {name}: {e}")));
         }
+        match dir {
+            Some(dir) => {
+                if let Err(e) = write_output(Some(&dir.join(format!("{name}.1"))), &out) {
+                    return Outcome::Failed(e);
+                }
+            }
+            None => printed.extend(out),
+        }
+    }
+    match dir {
+        Some(_) => Outcome::Done,
+        None => finish(write_output(None, &printed)),
     }
 }
 
