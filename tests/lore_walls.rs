@@ -19,7 +19,7 @@ use common::http::{
 };
 use serde_json::Value;
 
-const WALL_ERROR: &str = "lore answered with a web page (\"Making sure you're not a bot!\"), not mail: a bot check; see README \"Bot walls\"";
+const WALL_ERROR: &str = "lore answered with a web page (\"Making sure you're not a bot!\"), not mail: a bot check; see docs/reference.md \"Bot walls\"";
 
 /// `draft --format json` of `ids` from the server at `url`, with `cache`.
 fn draft(url: &str, cache: &Path, extra: &[&str], ids: &[&str]) -> (Value, Output) {

@@ -31,7 +31,7 @@ pub enum FetchError {
     Unreadable(String),
     /// The run stopped asking after `walls` bot checks in a row.
     #[error(
-        "not asked: lore answered with a bot check {walls} times in a row, so this run stopped asking it; see README \"Bot walls\""
+        "not asked: lore answered with a bot check {walls} times in a row, so this run stopped asking it; see docs/reference.md \"Bot walls\""
     )]
     StoppedByWall { walls: usize },
     /// A listing's inbox is not on the server.
@@ -73,7 +73,7 @@ pub enum NotMail {
     #[error(
         "lore answered with a web page{}, not mail{}",
         quoted_title(.title),
-        if *.bot_check { ": a bot check; see README \"Bot walls\"" } else { "" }
+        if *.bot_check { ": a bot check; see docs/reference.md \"Bot walls\"" } else { "" }
     )]
     WebPage {
         title: Option<String>,
@@ -122,7 +122,7 @@ mod tests {
         });
         assert_eq!(
             error.to_string(),
-            "lore answered with a web page (\"Making sure you're not a bot!\"), not mail: a bot check; see README \"Bot walls\""
+            "lore answered with a web page (\"Making sure you're not a bot!\"), not mail: a bot check; see docs/reference.md \"Bot walls\""
         );
         assert!(error.is_wall());
     }
