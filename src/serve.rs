@@ -87,6 +87,9 @@ pub struct Builders {
     /// Where the builds write the release charts, which the page shows
     /// from `/charts/`.
     pub chart_dir: Option<PathBuf>,
+    /// Where the builds' mail comes from, as the page says it: "Mail from
+    /// https://lore.kernel.org", "Mail from samples/threads (--mbox)".
+    pub source: String,
 }
 
 /// A draft, and what was asked of it but is not in it.
@@ -258,6 +261,10 @@ pub fn router(builders: Builders) -> Router {
 
 /// [`router`] with its bounds on builds.
 pub fn router_with(builders: Builders, limits: Limits) -> Router {
+    // The page names the server's source; mail text never reaches it.
+    let page: Arc<str> = PAGE
+        .replace("<!--source-->", &text_as_html(&builders.source))
+        .into();
     let app = App {
         builders,
         jobs: Arc::default(),
@@ -267,7 +274,7 @@ pub fn router_with(builders: Builders, limits: Limits) -> Router {
     Router::new()
         .route(
             "/",
-            get(|| async { asset(PAGE, "text/html; charset=utf-8") }),
+            get(move || async move { asset(page.clone(), "text/html; charset=utf-8") }),
         )
         .route(
             "/app.js",
@@ -288,8 +295,17 @@ pub fn router_with(builders: Builders, limits: Limits) -> Router {
         .with_state(app)
 }
 
-fn asset(body: &'static str, kind: &'static str) -> Response {
-    let mut response = body.into_response();
+/// `text` with HTML's special characters escaped.
+fn text_as_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn asset(body: impl Into<Arc<str>>, kind: &'static str) -> Response {
+    let body: Arc<str> = body.into();
+    let mut response = body.to_string().into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
     // Everything the page needs is served here; nothing else may run.

@@ -35,6 +35,21 @@ fn samples_paste() -> String {
 }
 
 #[tokio::test]
+async fn the_page_names_where_its_mail_comes_from() {
+    let server = server();
+    let page = reqwest::get(format!("{}/", server.url))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Mail from samples/threads (--mbox), never the network."),
+        "{page}"
+    );
+}
+
+#[tokio::test]
 async fn the_page_and_its_assets_are_served_under_a_strict_policy() {
     let server = server();
     let page = reqwest::get(format!("{}/", server.url)).await.unwrap();

@@ -23,6 +23,7 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
         builds,
         queue: args.build_queue.unwrap_or(2 * builds),
     };
+    let source_text = source_line(&args.source);
     let (source, post) = (args.source, args.post);
     // A mistake in the post's options is the server's, not a request's.
     if let Err(e) = post.options(source.cache_dir.as_deref()) {
@@ -139,6 +140,7 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
         draft: Arc::new(draft),
         week: Arc::new(week),
         chart_dir,
+        source: source_text,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -186,4 +188,23 @@ fn post_options(
         options.date = parse_date(date.trim())?;
     }
     Ok(options)
+}
+
+/// Where the page's mail comes from, as the page says it.
+fn source_line(source: &super::flags::SourceArgs) -> String {
+    if !source.mbox.is_empty() {
+        let paths: Vec<String> = source
+            .mbox
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        return format!(
+            "Mail from {} (--mbox), never the network.",
+            paths.join(", ")
+        );
+    }
+    if source.offline {
+        return format!("Mail from the cache of {} only (--offline).", source.lore);
+    }
+    format!("Mail from {}, cached for the cache's time.", source.lore)
 }
