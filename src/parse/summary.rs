@@ -603,6 +603,12 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_cleanups_without_a_verb_is_never_chosen() {
+        let body = "Some cleanups around the memory hotplug code, including its config options.\n";
+        assert!(Excerpts::read(body, "hotplug").choose(40).is_empty());
+    }
+
+    #[test]
     fn the_rest_of_a_cut_sentence_is_never_chosen() {
         let body = "calls returning a handle which is then passed to the put function.\n";
         assert!(Excerpts::read(body, "handles").choose(40).is_empty());

@@ -1151,6 +1151,32 @@ mod tests {
     }
 
     #[test]
+    fn a_demonstrative_that_ends_its_clause_is_a_dangling_reference() {
+        assert_eq!(
+            repaired("While the patchset supports that scheme, it is considered risky."),
+            ""
+        );
+        let conjunction = "The patchset ensures that memory is freed on exit.";
+        assert_eq!(repaired(conjunction), conjunction);
+    }
+
+    #[test]
+    fn a_clause_answering_a_concern_not_said_goes() {
+        assert_eq!(
+            repaired("To solve the concern, this patch introduces a new syscall."),
+            "This patch introduces a new syscall."
+        );
+    }
+
+    #[test]
+    fn plans_for_later_are_an_aside() {
+        assert_eq!(
+            repaired("There are plans of using the helper more widely soon."),
+            ""
+        );
+    }
+
+    #[test]
     fn a_sentence_naming_the_revision_is_a_changelog_line() {
         assert_eq!(
             repaired("This is the sixth official patchset for KMSAN."),

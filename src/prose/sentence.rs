@@ -104,7 +104,11 @@ impl<'a> Sentence<'a> {
     /// X and add Y.": an article and a noun, and no verb in any finite
     /// form after them (a verb after "to" is no finite one).
     fn names_without_a_verb(&self) -> bool {
-        if !matches!(self.first_word(), "a" | "an" | "the") || self.words.len() < 3 {
+        let determiner = matches!(
+            self.first_word(),
+            "a" | "an" | "the" | "some" | "several" | "various" | "few" | "more" | "minor"
+        );
+        if !determiner || self.words.len() < 3 {
             return false;
         }
         !self.words.iter().enumerate().skip(2).any(|(i, w)| {
@@ -223,6 +227,15 @@ impl<'a> Sentence<'a> {
             // "after that series": another series, named before.
             "that" => words.get(i + 1).is_some_and(|n| {
                 matches!(n.as_str(), "series" | "patchset" | "patchsets" | "patch" | "patches")
+                    // "supports that scheme, ...": a noun that ends its
+                    // clause; "ensures that memory is" opens one.
+                    || n.chars().all(char::is_alphabetic)
+                        && !FINITE_VERBS.contains(&n.as_str())
+                        && !STOP_WORDS.contains(&n.as_str())
+                        && !PRONOUN_OPENINGS.contains(&n.as_str())
+                        && [",", ".", ";", ":"]
+                            .iter()
+                            .any(|p| self.lower.contains(&format!("that {n}{p}")))
             }),
             // "the same support": the same as what was said.
             "same" => {

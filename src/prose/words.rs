@@ -533,6 +533,8 @@ pub const SERIES_WORDS: &[&str] = &[
 /// Phrases anywhere in a sentence that point at what another sentence
 /// said: "such sequences", "the above protection", "fixes this issue".
 pub const BACK_POINTERS: &[&str] = &[
+    "the concern",
+    "the concerns",
     "the above",
     "above",
     "below",
@@ -672,6 +674,12 @@ pub const POINTERS: &[&str] = &[
 /// The author's aside or the process, not the work: "isn't terribly
 /// interesting", "forgot to post", "comments are welcome".
 pub const ASIDE_PHRASES: &[&str] = &[
+    // What may come later, not what the series does.
+    "there are plans",
+    "future work",
+    "in a follow-up",
+    "follow-up series",
+    "a separate series",
     // Which tree the series applies to, or goes with: the process, not
     // the change.
     "in conjunction with",
