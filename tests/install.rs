@@ -86,6 +86,19 @@ fn man_dir_writes_a_page_for_every_page_a_page_names() {
 }
 
 #[test]
+fn man_and_completions_refuse_a_config_file_they_would_not_read() {
+    for args in [
+        &["man", "--config", "x.toml"][..],
+        &["completions", "bash", "--config", "x.toml"],
+    ] {
+        let out = common::lkml_digest().args(args).output().unwrap();
+        common::assert_exit(&out, 2);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("--config means nothing to"), "{stderr}");
+    }
+}
+
+#[test]
 fn help_groups_the_options_and_ends_with_examples() {
     let help = String::from_utf8(output_of(&["week", "--help"])).unwrap();
     for heading in [

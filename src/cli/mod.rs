@@ -78,6 +78,28 @@ pub fn main() -> u8 {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    // The config file means nothing to what only prints the command's
+    // own pages; said on the command line, it is a mistake.
+    let printer = match &cli.command {
+        Command::Completions { .. } => Some("completions"),
+        Command::Man { .. } => Some("man"),
+        _ => None,
+    };
+    let config_given = matches
+        .subcommand()
+        .map_or(&matches, |(_, sub)| sub)
+        .value_source("config")
+        == Some(clap::parser::ValueSource::CommandLine)
+        || matches.value_source("config") == Some(clap::parser::ValueSource::CommandLine);
+    if let Some(name) = printer
+        && config_given
+    {
+        let error = CliError::Usage(format!(
+            "--config means nothing to `{name}`, which reads no config file: leave it out"
+        ));
+        say(&error.to_string());
+        return exit_status(&Outcome::Failed(error));
+    }
     let outcome = match config::Config::load(cli.config.as_deref()) {
         Ok(config) => {
             config.apply(&mut cli, &matches);
