@@ -592,10 +592,10 @@ async fn rendered(Json(request): Json<RenderRequest>) -> Response {
     }
 }
 
-/// The Markdown, linking charts where the post will, and the preview,
-/// showing them from this server.
+/// The Hugo post as the command line writes it, linking charts where the
+/// post will, and the preview, showing them from this server.
 fn both(draft: &Draft) -> Result<(String, String), String> {
-    let markdown = render::render(draft, Format::Markdown).map_err(|e| e.to_string())?;
+    let markdown = render::render(draft, Format::Hugo).map_err(|e| e.to_string())?;
     let html = if draft.entries.iter().all(|e| e.charts.is_empty()) {
         render::render(draft, Format::Html)
     } else {

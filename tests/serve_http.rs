@@ -35,6 +35,20 @@ fn samples_paste() -> String {
 }
 
 #[tokio::test]
+async fn the_markdown_pane_is_the_hugo_post_the_command_line_writes() {
+    let server = server();
+    let (status, body) = post(
+        &server,
+        "/api/draft",
+        &json!({ "input": samples_paste(), "date": "2022-09-05T08:00:00+02:00" }),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let golden = std::fs::read_to_string("samples/draft.md").unwrap();
+    assert_eq!(body["markdown"].as_str().unwrap(), golden);
+}
+
+#[tokio::test]
 async fn the_page_names_where_its_mail_comes_from() {
     let server = server();
     let page = reqwest::get(format!("{}/", server.url))

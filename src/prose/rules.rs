@@ -1151,16 +1151,6 @@ mod tests {
     }
 
     #[test]
-    fn a_demonstrative_that_ends_its_clause_is_a_dangling_reference() {
-        assert_eq!(
-            repaired("While the patchset supports that scheme, it is considered risky."),
-            ""
-        );
-        let conjunction = "The patchset ensures that memory is freed on exit.";
-        assert_eq!(repaired(conjunction), conjunction);
-    }
-
-    #[test]
     fn a_clause_answering_a_concern_not_said_goes() {
         assert_eq!(
             repaired("To solve the concern, this patch introduces a new syscall."),

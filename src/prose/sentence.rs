@@ -227,15 +227,6 @@ impl<'a> Sentence<'a> {
             // "after that series": another series, named before.
             "that" => words.get(i + 1).is_some_and(|n| {
                 matches!(n.as_str(), "series" | "patchset" | "patchsets" | "patch" | "patches")
-                    // "supports that scheme, ...": a noun that ends its
-                    // clause; "ensures that memory is" opens one.
-                    || n.chars().all(char::is_alphabetic)
-                        && !FINITE_VERBS.contains(&n.as_str())
-                        && !STOP_WORDS.contains(&n.as_str())
-                        && !PRONOUN_OPENINGS.contains(&n.as_str())
-                        && [",", ".", ";", ":"]
-                            .iter()
-                            .any(|p| self.lower.contains(&format!("that {n}{p}")))
             }),
             // "the same support": the same as what was said.
             "same" => {
