@@ -141,6 +141,18 @@ async fn an_editor_builds_reorders_and_edits_a_post_in_the_browser() {
 
     let paste = std::fs::read_to_string("samples/ids.txt").unwrap();
     build(&client, &server, &paste, 5).await;
+    // The page says where its mail comes from.
+    let source = client
+        .find(Locator::Css("header .source"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        source,
+        "Mail from samples/threads (--mbox), never the network."
+    );
 
     // Read in one script: the list is rebuilt after every edit, so that
     // elements found one by one may go stale between two reads.
