@@ -395,3 +395,19 @@ fn a_name_that_does_not_resolve_is_named_with_the_way_out() {
         "{stderr}"
     );
 }
+
+#[test]
+fn output_to_a_device_is_written_through_it() {
+    let out = draft(
+        &[
+            "--mbox",
+            "samples/threads",
+            "-o",
+            "/dev/stdout",
+            "samples/ids.txt",
+        ],
+        None,
+    );
+    common::assert_exit(&out, 0);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("LKML News v6.0-rc4"));
+}

@@ -770,7 +770,7 @@ pub fn read_inputs(inputs: &[String]) -> Result<String, String> {
     for input in inputs {
         if input == "-" {
             text.push_str(&read_stdin()?);
-        } else if std::path::Path::new(input).is_file() {
+        } else if std::path::Path::new(input).exists() && !std::path::Path::new(input).is_dir() {
             let bytes = std::fs::read(input)
                 .map_err(|e| format!("{input}: cannot read it: {}", fetch::local::io_reason(&e)))?;
             text.push_str(&String::from_utf8_lossy(&bytes));

@@ -442,6 +442,10 @@ fn none_could(count: usize, noun: &str, done: &str) -> String {
 /// Writes `text` beside `path` and renames it there: a reader never sees
 /// half a file, and a failure leaves none.
 fn write_whole(path: &std::path::Path, text: &[u8]) -> std::io::Result<()> {
+    // `/dev/stdout`, a pipe, a symlink: written where it points, as is.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_file()) {
+        return std::fs::write(path, text);
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -32,8 +32,8 @@ pub struct About<'a> {
 
 /// The summary: the author's best sentences in the editor's voice, led
 /// where the editor would lead, in at most `max_words` words. Where a lead
-/// goes first, the sentences after it are chosen to fit beside it, within
-/// an editor's length. The sentences used come back too.
+/// goes first, the sentences after it are chosen to fit beside it within
+/// `max_words`; a lone patch's sentence too long for that stands alone. The sentences used come back too.
 pub fn summary(excerpts: &Excerpts, about: &About, max_words: usize) -> (String, Vec<String>) {
     let first_name = first_name(about.author).to_string();
     let chosen = excerpts.choose(max_words);
@@ -211,7 +211,7 @@ fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
         }
         // "don't drop the queue reference" is an order, not a subject.
         _ if first.is_none() && !about.topic.is_empty() => match topic_phrase(about.topic) {
-            order if order.starts_with("to ") => {
+            order if order.starts_with("to ") && about.kind == Kind::Discussion => {
                 Lead::Before(format!("{first_name} proposed a change {order}."))
             }
             _ => Lead::Before(format!("{first_name} wrote about {}.", about.topic)),

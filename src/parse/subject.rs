@@ -304,7 +304,7 @@ impl Subject {
     pub fn topic(&self) -> &str {
         let mut rest = self.title.as_str();
         // "New topic (was: Re: old topic)": the thread's old name goes.
-        if let Some(at) = rest.to_lowercase().find(" (was") {
+        if let Some(at) = rest.to_ascii_lowercase().find(" (was") {
             rest = rest[..at].trim_end();
         }
         while let Some((head, tail)) = rest.split_once(':') {
@@ -488,6 +488,12 @@ mod tests {
     fn a_topic_drops_the_threads_old_name() {
         let s = Subject::parse("READ_ONCE() and stack protectors (was Re: [GIT PULL] powerpc)");
         assert_eq!(s.topic(), "READ_ONCE() and stack protectors");
+    }
+
+    #[test]
+    fn a_title_whose_lower_case_is_longer_does_not_panic() {
+        let s = Subject::parse("\u{212B}ngstr\u{f6}m units (was Re: old)");
+        assert_eq!(s.topic(), "\u{212B}ngstr\u{f6}m units");
     }
 
     #[test]

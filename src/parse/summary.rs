@@ -609,6 +609,12 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_subject_with_its_base_verb_is_a_sentence() {
+        let body = "The patches add support for large folios to the swap cache code.\n";
+        assert!(!Excerpts::read(body, "swap").choose(40).is_empty());
+    }
+
+    #[test]
     fn the_rest_of_a_cut_sentence_is_never_chosen() {
         let body = "calls returning a handle which is then passed to the put function.\n";
         assert!(Excerpts::read(body, "handles").choose(40).is_empty());

@@ -1167,6 +1167,20 @@ mod tests {
     }
 
     #[test]
+    fn sentences_that_only_look_like_asides_stand() {
+        for sentence in [
+            "This allows you to set per-memcg limits.",
+            "The same limits should apply to shmem.",
+            "The read and write paths now take the same lock.",
+            "What the allocator needs is a lockless counter.",
+        ] {
+            assert_eq!(repaired(sentence), sentence);
+        }
+        let step = "This is the first step of converting the page cache to folios.";
+        assert!(!Sentence::read(step).is_changelog());
+    }
+
+    #[test]
     fn a_sentence_naming_the_revision_is_a_changelog_line() {
         assert_eq!(
             repaired("This is the sixth official patchset for KMSAN."),

@@ -106,18 +106,24 @@ impl<'a> Sentence<'a> {
     fn names_without_a_verb(&self) -> bool {
         let determiner = matches!(
             self.first_word(),
-            "a" | "an" | "the" | "some" | "several" | "various" | "few" | "more" | "minor"
+            "a" | "an" | "the" | "some" | "several" | "various"
         );
         if !determiner || self.words.len() < 3 {
             return false;
         }
         !self.words.iter().enumerate().skip(2).any(|(i, w)| {
+            let before = self.words[i - 1].as_str();
             FINITE_VERBS.contains(&w.as_str())
-                || self.words[i - 1] != "to"
+                || before != "to"
                     && matches!(
                         lexicon::verb_of(w),
                         Some((_, lexicon::Form::Third | lexicon::Form::Past))
                     )
+                // "The patches add ...": a plural's verb is its base form.
+                || before.len() > 2
+                    && before.ends_with('s')
+                    && !before.ends_with("ss")
+                    && matches!(lexicon::verb_of(w), Some((_, lexicon::Form::Base)))
         })
     }
 
@@ -233,7 +239,14 @@ impl<'a> Sentence<'a> {
                 words[i - 1] == "the"
                     && i >= 2
                     && lexicon::verb_of(&words[i - 2]).is_some()
-                    && words.get(i + 1).is_some_and(|n| n != "time")
+                    && words.get(i + 1).is_some_and(|n| {
+                        matches!(
+                            n.as_str(),
+                            "support" | "change" | "changes" | "fix" | "fixes" | "approach"
+                                | "thing" | "things" | "tricks" | "logic" | "treatment"
+                                | "feature" | "features" | "optimization" | "optimizations"
+                        )
+                    })
                     && !words[i..].iter().any(|w| w == "as")
             }
             // "If it is interrupted, ...": a pronoun before any noun.
@@ -420,17 +433,7 @@ impl<'a> Sentence<'a> {
         ) && self.words.get(1).is_some_and(|w| {
             matches!(
                 w.as_str(),
-                "does"
-                    | "do"
-                    | "did"
-                    | "is"
-                    | "are"
-                    | "can"
-                    | "could"
-                    | "should"
-                    | "would"
-                    | "we"
-                    | "i"
+                "does" | "do" | "did" | "is" | "are" | "can" | "could" | "should" | "would"
             )
         })
     }
@@ -468,10 +471,15 @@ impl<'a> Sentence<'a> {
             || self.asks()
             || self.is_about_one_patch()
             // "you can see a snapshot here": the mail speaks to its reader.
-            || self
-                .words
-                .iter()
-                .any(|w| matches!(w.as_str(), "you" | "your" | "you're" | "you'll" | "you've"))
+            || self.words.iter().enumerate().any(|(i, w)| {
+                matches!(w.as_str(), "you" | "your" | "you're" | "you'll" | "you've")
+                    // "This allows you to set X" describes the change.
+                    && !(i > 0
+                        && matches!(
+                            self.words[i - 1].as_str(),
+                            "allows" | "allow" | "lets" | "let" | "enables" | "enable" | "helps"
+                        ))
+            })
     }
 
     /// A changelog's line: "No changes comparing to 5.14", "v2: rebased".

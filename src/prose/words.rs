@@ -185,8 +185,9 @@ pub static CHANGELOG: LazyLock<Regex> = LazyLock::new(|| {
         // "ver #3) - Fix ...".
         r"ver\s*#?\d+\s*[:)]|",
         // "This is the sixth official patchset", "This is v2 of".
-        r"this is (?:the |a |an )?(?:v\d+|\w+(?:st|nd|rd|th)|next|new|updated|another)\b",
-        r".{0,30}\b(?:version|revision|iteration|posting|spin|respin|round|patchset|patch set|series|of)\b",
+        r"this is (?:the |a |an )?(?:v\d+\b|(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|",
+        r"seventh|eighth|ninth|tenth|next|updated|another)\b.{0,30}\b(?:version|revision|",
+        r"iteration|posting|spin|respin|round|patchset|patch set|series)\b)",
         r")"
     ))
     .unwrap()
@@ -682,11 +683,12 @@ pub const ASIDE_PHRASES: &[&str] = &[
     "a separate series",
     // Which tree the series applies to, or goes with: the process, not
     // the change.
-    "in conjunction with",
+    "considered in conjunction with",
     "requires the presence",
-    "should apply",
-    "applies on",
-    "apply on",
+    "should apply cleanly",
+    "should apply on",
+    "applies on top",
+    "apply on top",
     "applies cleanly",
     "is against",
     "is agains",
@@ -829,9 +831,9 @@ pub const CHANGELOG_PHRASES: &[&str] = &[
 
 /// A test report: how the work was tested, not what it does.
 pub const TEST_REPORT_PHRASES: &[&str] = &[
-    "was run on",
-    "were run on",
-    "the test was run",
+    "the test was run on",
+    "the tests were run on",
+    "tests were run on",
     "tested on",
     "tested with",
     "tested it",
