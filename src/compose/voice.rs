@@ -276,10 +276,10 @@ fn names_the_work(sentence: &str, first_name: &str) -> bool {
     let lower = sentence.to_lowercase();
     let read = prose::Sentence::read(sentence);
     // "Ninth version of the patchset", "The v9 of memfd_secret".
-    let names_a_version = lower.split_whitespace().take(4).any(|w| {
-        w == "version"
-            || w.len() > 1 && w.starts_with('v') && w[1..].bytes().all(|b| b.is_ascii_digit())
-    });
+    let names_a_version = lower
+        .split_whitespace()
+        .take(4)
+        .any(|w| w == "version" || prose::is_revision_word(w));
     names_a_version
         || WORK_OPENINGS.iter().any(|o| lower.starts_with(o))
         || SERIES_OPENINGS.iter().any(|o| lower.starts_with(o))
@@ -405,10 +405,7 @@ fn editors_opening(sentence: &str, about: &About) -> String {
         }
     }
     let second = sentence.split_whitespace().nth(1).unwrap_or("");
-    let names_revision = second.len() > 1
-        && second.starts_with(['v', 'V'])
-        && second[1..].bytes().all(|b| b.is_ascii_digit());
-    if prose::Sentence::read(sentence).work_speaks() && !names_revision {
+    if prose::Sentence::read(sentence).work_speaks() && !prose::is_revision_word(second) {
         return format!("This {work} {}", sentence["this ".len()..].trim_start());
     }
     sentence.to_string()

@@ -87,10 +87,14 @@ impl Excerpts {
                 };
                 let sentence = sentence.as_str();
                 let read = crate::prose::Sentence::read(sentence);
+                let without_clause = read.without_its_clause();
                 let new = !read.repeats(title)
-                    && !read
-                        .without_its_clause()
-                        .is_some_and(|rest| crate::prose::Sentence::read(&rest).repeats(title));
+                    && !without_clause
+                        .as_deref()
+                        .is_some_and(|rest| crate::prose::Sentence::read(rest).repeats(title));
+                // A commit message's order, alone or after a clause that
+                // goes, says what the change does.
+                let orders = read.is_clean_order() || without_clause.is_some();
                 let words = sentence.matches(' ').count() + 1;
                 let mut sentence = Sentence {
                     text: sentence.to_string(),
@@ -102,17 +106,11 @@ impl Excerpts {
                     opens: new
                         && !in_list
                         && words >= 8
-                        && (read.stands_alone()
-                            || read.stands_without_its_connective()
-                            || read.without_its_clause().is_some()
-                            || read.is_imperative() && read.is_clean() && !read.points_back()),
+                        && (read.stands_alone() || read.stands_without_its_connective() || orders),
                     follows: new && read.follows_on(),
                 };
                 sentence.score = score(&sentence, &topic);
-                // A commit message's order says what the change does.
-                if read.is_imperative() && read.is_clean() && !read.points_back()
-                    || read.without_its_clause().is_some()
-                {
+                if orders {
                     sentence.score += ORDER;
                 }
                 sentences.push(sentence);

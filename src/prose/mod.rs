@@ -10,7 +10,9 @@ pub mod rules;
 mod sentence;
 pub mod words;
 
-pub use sentence::{Person, Sentence, content_words, sentences_of, the_series_speaking};
+pub use sentence::{
+    Person, Sentence, content_words, is_revision_word, sentences_of, the_series_speaking,
+};
 
 use words::ORDINAL_WORDS;
 

@@ -301,9 +301,7 @@ impl<'a> Sentence<'a> {
     /// "This adds foo.": a cover letter's "this" is the work itself.
     pub fn work_speaks(&self) -> bool {
         // "This v6 adds": the revision names the work too.
-        let skip = usize::from(self.words.get(1).is_some_and(|w| {
-            w.len() > 1 && w.starts_with('v') && w[1..].bytes().all(|b| b.is_ascii_digit())
-        }));
+        let skip = usize::from(self.words.get(1).is_some_and(|w| is_revision_word(w)));
         self.first_word() == "this"
             && self.words.get(1 + skip).is_some_and(|verb| {
                 !matches!(verb.as_str(), "is" | "was" | "has" | "does")
@@ -359,8 +357,7 @@ impl<'a> Sentence<'a> {
         let mut chars = rest.chars();
         let rest: String = chars.next()?.to_uppercase().chain(chars).collect();
         let read = Sentence::read(&rest);
-        let stands =
-            read.stands_alone() || read.is_imperative() && read.is_clean() && !read.points_back();
+        let stands = read.stands_alone() || read.is_clean_order();
         (stands && rest.split_whitespace().count() >= 4).then_some(rest)
     }
 
@@ -573,10 +570,15 @@ impl<'a> Sentence<'a> {
         self.leans_by_connective()
             && super::rules::strip_connective(self.text, "patchset").is_some_and(|rest| {
                 let rest = Sentence::read(&rest);
-                rest.stands_alone()
-                    // "Hence convert X to Y": an order that gets its subject.
-                    || rest.is_imperative() && rest.is_clean() && !rest.points_back()
+                // "Hence convert X to Y": an order that gets its subject.
+                rest.stands_alone() || rest.is_clean_order()
             })
+    }
+
+    /// "Add a knob for X.": a commit message's order, clean and pointing
+    /// nowhere, which wants only its subject to stand.
+    pub fn is_clean_order(&self) -> bool {
+        self.is_imperative() && self.is_clean() && !self.points_back()
     }
 
     /// A sentence an editor can print alone: clean, with a subject of its
@@ -622,6 +624,11 @@ impl<'a> Sentence<'a> {
     fn has_any(&self, phrases: &[&str]) -> bool {
         phrases.iter().any(|p| has_phrase(&self.lower, p))
     }
+}
+
+/// "v6", "V12": a word that names a series' revision.
+pub fn is_revision_word(word: &str) -> bool {
+    word.len() > 1 && word.starts_with(['v', 'V']) && word[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether two words name the same thing: "flag" and "flags".
@@ -685,10 +692,7 @@ pub fn content_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|w| w.len() > 2)
         .map(str::to_lowercase)
-        .filter(|w| {
-            !(STOP_WORDS.contains(&w.as_str())
-                || w.starts_with('v') && w[1..].bytes().all(|b| b.is_ascii_digit()))
-        })
+        .filter(|w| !(STOP_WORDS.contains(&w.as_str()) || is_revision_word(w)))
         .collect()
 }
 
