@@ -518,6 +518,8 @@ fn run_job(
                 Progress::Finished { index, ok, .. } => {
                     job.states[index] = if ok { "fetched" } else { "failed" }
                 }
+                // A page's draft reads no mailbox.
+                Progress::Read { .. } => {}
             }
         };
         let result = (app.builders.draft)(request, &watch).and_then(|built| {

@@ -109,10 +109,13 @@ pub fn run(
     let mut details = Vec::new();
     // How many mails were read, the window's or not.
     let read = AtomicUsize::new(0);
+    // How many requests lore was sent (none for local mail).
+    let mut requests = None;
     let (pool, window, failed, lists) = match source {
         Source::Lore(lore) => {
-            let (pool, window, failed) =
+            let (pool, window, failed, sent) =
                 from_lore(lore, request, options, watch, &mut notes, &mut details)?;
+            requests = Some(sent);
             read.store(pool.messages().len(), Ordering::Relaxed);
             // The listing kept to the lists already (and inbox names need
             // not be List-Ids).
@@ -126,6 +129,7 @@ pub fn run(
             archives,
             request,
             &read,
+            watch,
             &mut notes,
             &mut details,
         )?,
@@ -135,6 +139,7 @@ pub fn run(
             &[],
             request,
             &read,
+            watch,
             &mut notes,
             &mut details,
         )?,
@@ -213,10 +218,11 @@ pub fn run(
     notes.extend(more);
     // The closing line, as `draft` has one.
     notes.push(format!(
-        "week {}: {} mails read, {} threads in the window, {} entries drafted",
+        "week {}: {} mails read, {} threads in the window, {}{} entries drafted",
         draft_window(&window),
         read.load(Ordering::Relaxed),
         draft.ranking.len(),
+        requests.map_or(String::new(), |n| format!("{n} requests, ")),
         draft.entries.len()
     ));
     details.extend(crate::draft::repair_lines(&draft));
@@ -236,10 +242,12 @@ fn from_mailboxes(
     archives: &[PathBuf],
     request: &WeekRequest,
     read: &AtomicUsize,
+    watch: &(dyn Fn(Progress) + Sync),
     notes: &mut Vec<String>,
     details: &mut Vec<String>,
 ) -> Result<(Pool, Window, Vec<Failure>, Vec<String>), WeekError> {
-    let (pool, window, failed) = from_local(mailboxes, archives, request, read, notes, details)?;
+    let (pool, window, failed) =
+        from_local(mailboxes, archives, request, read, watch, notes, details)?;
     let lists = request
         .lists
         .iter()
@@ -261,6 +269,7 @@ fn from_local(
     archives: &[PathBuf],
     request: &WeekRequest,
     read: &AtomicUsize,
+    watch: &(dyn Fn(Progress) + Sync),
     notes: &mut Vec<String>,
     details: &mut Vec<String>,
 ) -> Result<(Pool, Window, Vec<Failure>), WeekError> {
@@ -302,7 +311,10 @@ fn from_local(
     // and the block given back: the mailbox is never held whole.
     let mut parsing = Parsing::default();
     let errors = fetch::read_mailboxes_by_block(mailboxes, &near_the_window, &mut |mails| {
-        parsing.add(&mails, false)
+        parsing.add(&mails, false);
+        watch(Progress::Read {
+            mails: read.load(Ordering::Relaxed),
+        });
     });
     let mut failed: Vec<Failure> = errors.into_iter().map(Failure::from).collect();
     for dir in archives {
@@ -337,8 +349,15 @@ fn from_lore(
     watch: &(dyn Fn(Progress) + Sync),
     notes: &mut Vec<String>,
     details: &mut Vec<String>,
-) -> Result<(Pool, Window, Vec<Failure>), WeekError> {
+) -> Result<(Pool, Window, Vec<Failure>, usize), WeekError> {
     let session = Session::start(options.clone()).map_err(WeekError::Fetch)?;
+    let requests = || {
+        session
+            .lore()
+            .stats()
+            .requests
+            .load(std::sync::atomic::Ordering::Relaxed)
+    };
     let until = request.until;
     let window = window(request, || {
         // The newest announcement in the 90 days before the window's end.
@@ -368,20 +387,16 @@ fn from_lore(
         };
         match session.week_mail(&ask) {
             Ok(week) => {
-                let requests = session
-                    .lore()
-                    .stats()
-                    .requests
-                    .load(std::sync::atomic::Ordering::Relaxed);
                 details.push(format!(
-                    "the week's mail: 1 search, {:.1} MB, {} mails ({}{requests} requests in all)",
+                    "the week's mail: 1 search, {:.1} MB, {} mails ({}{} requests in all)",
                     week.bytes as f64 / 1e6,
                     week.mails.len(),
                     if week.from_cache {
                         "from the cache; "
                     } else {
                         ""
-                    }
+                    },
+                    requests()
                 ));
                 let mut parsing = Parsing::default();
                 parsing.add(&week.mails, false);
@@ -395,7 +410,7 @@ fn from_lore(
                     .collect();
                 if missing.is_empty() {
                     notes.extend(warnings);
-                    return Ok((pool, window, Vec::new()));
+                    return Ok((pool, window, Vec::new(), requests()));
                 }
                 details.push(format!(
                     "the week's mail as one search holds none of {}: listing the window instead",
@@ -480,17 +495,14 @@ fn from_lore(
          fetching the {} best threads ({} requests so far)",
         hits.len(),
         asks.len(),
-        session
-            .lore()
-            .stats()
-            .requests
-            .load(std::sync::atomic::Ordering::Relaxed)
+        requests()
     ));
     let fetched = session.threads_from(&asks, watch);
     notes.extend(fetched.notes);
     failed.extend(fetched.failed);
     let preferred = fetch::preferred_list(&request.lists);
-    Ok((parse_pool(&fetched.mails, preferred, notes), window, failed))
+    let pool = parse_pool(&fetched.mails, preferred, notes);
+    Ok((pool, window, failed, requests()))
 }
 
 /// The pool of `raw`, its warnings added to `notes`.

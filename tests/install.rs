@@ -86,7 +86,7 @@ fn man_dir_writes_a_page_for_every_page_a_page_names() {
 }
 
 #[test]
-fn man_and_completions_refuse_a_config_file_they_would_not_read() {
+fn man_and_completions_take_no_config_file() {
     for args in [
         &["man", "--config", "x.toml"][..],
         &["completions", "bash", "--config", "x.toml"],
@@ -94,8 +94,39 @@ fn man_and_completions_refuse_a_config_file_they_would_not_read() {
         let out = common::lkml_digest().args(args).output().unwrap();
         common::assert_exit(&out, 2);
         let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("unexpected argument '--config'"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn man_and_completions_refuse_a_config_file_given_before_them() {
+    for args in [
+        &["--config", "x.toml", "man"][..],
+        &["--config", "x.toml", "completions", "bash"],
+    ] {
+        let out = common::lkml_digest().args(args).output().unwrap();
+        common::assert_exit(&out, 2);
+        let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("--config means nothing to"), "{stderr}");
     }
+}
+
+#[test]
+fn completions_offer_config_only_where_a_config_file_is_read() {
+    let script = String::from_utf8(output_of(&["completions", "bash"])).unwrap();
+    let options = |case: &str| {
+        let at = script
+            .find(case)
+            .unwrap_or_else(|| panic!("{case} in {script}"));
+        let line = script[at..].lines().find(|l| l.contains("opts=")).unwrap();
+        line.to_string()
+    };
+    assert!(!options("lkml__subcmd__digest__subcmd__man)").contains("--config"));
+    assert!(!options("lkml__subcmd__digest__subcmd__completions)").contains("--config"));
+    assert!(options("lkml__subcmd__digest__subcmd__week)").contains("--config"));
 }
 
 #[test]

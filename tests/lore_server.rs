@@ -708,6 +708,31 @@ fn a_week_of_two_lists_is_one_search_and_drafts_what_the_mbox_drafts() {
 
 #[test]
 #[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
+fn a_week_from_lore_closes_with_the_requests_it_sent() {
+    let Some(lore) = lore("a_week_from_lore_closes_with_the_requests_it_sent") else {
+        return;
+    };
+    let cache = tempfile::tempdir().unwrap();
+    let (_, first) = week_of_linux_mm_and_netdev(Some(&lore), cache.path());
+    let (_, second) = week_of_linux_mm_and_netdev(Some(&lore), cache.path());
+    let closing = |stderr: &str| {
+        stderr
+            .lines()
+            .find(|l| l.starts_with("lkml-digest: week 2022-09-12 00:00..2022-09-19 00:00: "))
+            .map(str::to_string)
+    };
+    assert!(
+        closing(&first).is_some_and(|l| l.contains(" 1 requests, 3 entries drafted")),
+        "{first}"
+    );
+    assert!(
+        closing(&second).is_some_and(|l| l.contains(" 0 requests, 3 entries drafted")),
+        "{second}"
+    );
+}
+
+#[test]
+#[ignore = "needs a local public-inbox (LKML_DIGEST_TEST_LORE): .ci/run starts one"]
 fn a_second_run_of_a_closed_weeks_search_sends_no_request() {
     let Some(lore) = lore("a_second_run_of_a_closed_weeks_search") else {
         return;

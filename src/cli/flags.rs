@@ -34,8 +34,9 @@ pub struct Cli {
     pub command: Command,
 
     /// The config file (default: ~/.config/lkml-digest/config.toml, where
-    /// it exists). Command-line options win over it.
-    #[arg(long, global = true, value_name = "FILE", env = "LKML_DIGEST_CONFIG")]
+    /// it exists). Command-line options win over it. The subcommands that
+    /// read it take it too (`cli::command`).
+    #[arg(long, value_name = "FILE", env = "LKML_DIGEST_CONFIG")]
     pub config: Option<PathBuf>,
 }
 

@@ -73,7 +73,7 @@ pub fn exit_status(outcome: &Outcome) -> u8 {
 /// Parses the command line, applies the config file, and runs; the exit
 /// status.
 pub fn main() -> u8 {
-    let matches = Cli::command().get_matches();
+    let matches = command().get_matches();
     let mut cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
@@ -85,12 +85,8 @@ pub fn main() -> u8 {
         Command::Man { .. } => Some("man"),
         _ => None,
     };
-    let config_given = matches
-        .subcommand()
-        .map_or(&matches, |(_, sub)| sub)
-        .value_source("config")
-        == Some(clap::parser::ValueSource::CommandLine)
-        || matches.value_source("config") == Some(clap::parser::ValueSource::CommandLine);
+    let config_given =
+        matches.value_source("config") == Some(clap::parser::ValueSource::CommandLine);
     if let Some(name) = printer
         && config_given
     {
@@ -100,7 +96,7 @@ pub fn main() -> u8 {
         say(&error.to_string());
         return exit_status(&Outcome::Failed(error));
     }
-    let outcome = match config::Config::load(cli.config.as_deref()) {
+    let outcome = match config::Config::load(config_path(&cli, &matches).as_deref()) {
         Ok(config) => {
             config.apply(&mut cli, &matches);
             run(cli)
@@ -123,19 +119,57 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Relstat(args) => run_relstat(args),
         Command::Completions { shell } => {
             let mut out = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "lkml-digest", &mut out);
+            clap_complete::generate(shell, &mut command(), "lkml-digest", &mut out);
             finish(write_output(None, &out))
         }
         Command::Man { dir } => man_pages(dir.as_deref()),
     }
 }
 
+/// The command line as parsed, completed and documented: `--config` is
+/// the command's and each subcommand's that reads a config file (not
+/// `man`'s or `completions`'), and the command is built, so that it holds
+/// the `help` subcommand its man page names.
+fn command() -> clap::Command {
+    let command = Cli::command();
+    let config = command
+        .get_arguments()
+        .find(|arg| arg.get_id() == "config")
+        .expect("--config is the command's")
+        .clone();
+    // Each is taken out and put back, so all are, to keep their order.
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    let mut command = names.into_iter().fold(command, |command, name| {
+        let reads_config = name != "man" && name != "completions";
+        command.mut_subcommand(name, |sub| match reads_config {
+            true => sub.arg(config.clone()),
+            false => sub,
+        })
+    });
+    command.build();
+    command
+}
+
+/// The `--config` given: after the subcommand, or before it (or in the
+/// environment).
+fn config_path(cli: &Cli, matches: &clap::ArgMatches) -> Option<PathBuf> {
+    let after = matches.subcommand().and_then(|(_, sub)| {
+        let given = sub.value_source("config") == Some(clap::parser::ValueSource::CommandLine);
+        sub.try_get_one::<PathBuf>("config")
+            .ok()
+            .flatten()
+            .filter(|_| given)
+    });
+    after.cloned().or_else(|| cli.config.clone())
+}
+
 /// The command's man page and one per subcommand, as files in `dir`, or
 /// printed one after another. Every page a page names is made.
 fn man_pages(dir: Option<&std::path::Path>) -> Outcome {
-    let mut command = Cli::command();
-    // Built, the command holds the `help` subcommand its page names.
-    command.build();
+    let command = command();
     let mut pages: Vec<(String, clap::Command)> = vec![("lkml-digest".into(), command.clone())];
     for sub in command.get_subcommands() {
         let name = format!("lkml-digest-{}", sub.get_name());
@@ -401,13 +435,36 @@ fn progress(source: &SourceArgs) -> impl Fn(Progress) + Sync + use<> {
     let quiet = source.quiet;
     let on_terminal = std::io::stderr().is_terminal();
     let bar: std::sync::OnceLock<indicatif::ProgressBar> = std::sync::OnceLock::new();
+    let spinner: std::sync::OnceLock<indicatif::ProgressBar> = std::sync::OnceLock::new();
     move |event: Progress| {
-        let Progress::Finished { done, total, .. } = event else {
-            return;
-        };
         if quiet {
             return;
         }
+        let (done, total) = match event {
+            Progress::Finished { done, total, .. } => (done, total),
+            // Reading mail has no known end: a count on a terminal; on a
+            // pipe, the closing line says how many mails were read.
+            Progress::Read { mails } => {
+                if on_terminal {
+                    let spinner = spinner.get_or_init(|| {
+                        // Cleared when the run drops it, before its notes.
+                        let spinner = indicatif::ProgressBar::new_spinner()
+                            .with_finish(indicatif::ProgressFinish::AndClear);
+                        spinner.set_style(
+                            indicatif::ProgressStyle::with_template(
+                                "{spinner} reading mail: {pos} mails",
+                            )
+                            .expect("valid progress template"),
+                        );
+                        spinner
+                    });
+                    spinner.set_position(mails as u64);
+                    spinner.tick();
+                }
+                return;
+            }
+            Progress::Started(_) => return,
+        };
         if on_terminal {
             let bar = bar.get_or_init(|| {
                 let bar = indicatif::ProgressBar::new(total as u64);

@@ -137,6 +137,8 @@ pub enum Progress {
         done: usize,
         total: usize,
     },
+    /// Local mail is being read: `mails` so far, the window's or not.
+    Read { mails: usize },
 }
 
 /// One run's dealings with one server: the HTTP client, and what all its
