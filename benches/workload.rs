@@ -47,6 +47,7 @@ impl Workload {
                 interests: Vec::new(),
                 lists: vec!["all".to_string()],
                 bulk: true,
+                max_week_bytes: 256 << 20,
             },
             options: Options::new(since.fixed_offset()),
         }

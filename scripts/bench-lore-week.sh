@@ -104,10 +104,19 @@ for run in $(seq "$runs"); do
         done
     done
 done
-"$1" week --config /dev/null --mbox "$mbox" "${lists[@]}" \
+/usr/bin/time -f %M -o "$work/mbox-peak" "$1" week --config /dev/null --mbox "$mbox" "${lists[@]}" \
     --interest 'mm/**' --interest memcg --interest mm \
     --since "$since" --until "$until" --format json -o "$work/mbox.json" 2>/dev/null
-echo "week --mbox over the same mail: top 10 $(top10 "$work/mbox.json")"
+echo "week --mbox over the same mail: top 10 $(top10 "$work/mbox.json"), peak $(( $(cat "$work/mbox-peak") / 1024 )) MiB"
+# The answer's size, as the bulk way reads it (from the cache: no request).
+answer=$(LKML_DIGEST_CACHE_DIR=$work/answer-cache "$1" week -v --config /dev/null --lore "$proxied" \
+    "${lists[@]}" --since "$since" --until "$until" --format json -o /dev/null 2>&1 |
+    sed -n "s/.*the week's mail: 1 search, \(.*\) MB unpacked).*/\1/p" | sed 's/ MB (/ /')
+# The process without mail to read: the same way over a window with none.
+/usr/bin/time -f %M -o "$work/empty-peak" "$1" week --config /dev/null --lore "$proxied" \
+    "${lists[@]}" --since 2001-01-01 --until 2001-01-08 --format json -o /dev/null 2>/dev/null || true
+echo "the window's answer: $answer MB sent and unpacked; a run over an empty window peaks at $(( $(tail -1 "$work/empty-peak") / 1024 )) MiB"
+echo "$answer $(tail -1 "$work/empty-peak")" > "$work/answer"
 set -- "$1(bulk)" "$1(listing)" ${2:+"$2(listing)"}
 python3 - "$results" "$@" <<'PY'
 import statistics, sys
@@ -123,6 +132,10 @@ for binary in binaries:
               f"{median(binary, state, 3):.0f} requests, peak {median(binary, state, 5) / 1024:.0f} MiB, "
               f"top 10 {'/'.join(sorted(tops))}")
 new, old = binaries[0], binaries[1]
+sent, unpacked, empty_kb = open(sys.argv[1].replace("results", "answer")).read().split()
+over = (median(new, "cold", 5) - float(empty_kb)) / 1024 * 1.048576
+print(f"bulk cold peak over an empty run: {over:.1f} MB, "
+      f"{over / float(unpacked):.2f}x the {unpacked} MB unpacked answer")
 for state in ("cold", "warm"):
     a, b = median(new, state, 2), median(old, state, 2)
     print(f"{state}: listing time / bulk time = {b / a:.2f}x "

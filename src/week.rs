@@ -15,7 +15,7 @@ use crate::compose::rank::{
 };
 use crate::compose::{self, Draft, Entry, Failure, Kind, Options};
 use crate::draft::{Parsing, pool_from};
-use crate::fetch::bulk::{self, WeekAsk};
+use crate::fetch::bulk::{self, Delivery, WeekAsk};
 use crate::fetch::lore::LoreOptions;
 use crate::fetch::search::{ListingAsk, query};
 use crate::fetch::session::Session;
@@ -51,6 +51,8 @@ pub struct WeekRequest {
     /// From lore, the window's mail in one search where the server has it
     /// (not for `all`, a week of which is some 150 MB).
     pub bulk: bool,
+    /// The most of that search's answer read, unpacked.
+    pub max_week_bytes: u64,
 }
 
 /// Why there is no week to draft.
@@ -384,13 +386,29 @@ fn from_lore(
             lists: request.lists.clone(),
             since: window.since,
             until: window.until,
+            max_bytes: request.max_week_bytes,
         };
-        match session.week_mail(&ask) {
+        let mut parsing = Parsing::default();
+        let mut mails = 0;
+        // Each block is parsed as it comes, the bodies copied out.
+        let mut each = |delivery: Delivery| match delivery {
+            Delivery::Mails(block) => {
+                mails += block.len();
+                parsing.add(&block, false);
+                watch(Progress::Read { mails });
+            }
+            Delivery::StartOver => {
+                mails = 0;
+                parsing = Parsing::default();
+            }
+        };
+        match session.week_mail(&ask, &mut each) {
             Ok(week) => {
                 details.push(format!(
-                    "the week's mail: 1 search, {:.1} MB, {} mails ({}{} requests in all)",
+                    "the week's mail: 1 search, {:.1} MB ({:.1} MB unpacked), {} mails ({}{} requests in all)",
+                    week.sent_bytes as f64 / 1e6,
                     week.bytes as f64 / 1e6,
-                    week.mails.len(),
+                    week.mails,
                     if week.from_cache {
                         "from the cache; "
                     } else {
@@ -398,8 +416,14 @@ fn from_lore(
                     },
                     requests()
                 ));
-                let mut parsing = Parsing::default();
-                parsing.add(&week.mails, false);
+                if let Some(limit) = week.cut_at {
+                    notes.push(format!(
+                        "the week's mail was cut at {} MiB unpacked (--max-week-size): \
+                         the rest of the window is left out; ask for fewer --list or a shorter \
+                         window, or raise --max-week-size",
+                        limit >> 20
+                    ));
+                }
                 let (pool, warnings) = parsing.pool(fetch::preferred_list(&request.lists));
                 // A list whose mail the search did not find (an inbox whose
                 // name is not its list's) is read the other way.

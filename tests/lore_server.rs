@@ -821,6 +821,132 @@ fn a_bot_wall_on_the_search_is_the_walls_error_and_nothing_is_cached() {
     assert!(cached.is_empty(), "{cached:?}");
 }
 
+/// The window's mail of the lists `one` and `two` as the bulk search
+/// answers it: `mails` patches from 2022-08-30 on, alternating between the
+/// lists, each with a body of `body_bytes`, gzipped.
+fn week_answer(mails: usize, body_bytes: usize) -> Vec<u8> {
+    let mut mbox = String::new();
+    for n in 0..mails {
+        let list = if n % 2 == 0 { "one" } else { "two" };
+        mbox.push_str(&format!(
+            "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Jane Doe <jane@example.org>\n\
+             To: {list}@example.org\nList-Id: <{list}.example.org>\n\
+             Subject: [PATCH] {list}: fix path {n}\nDate: Tue, 30 Aug 2022 10:{:02}:00 +0000\n\
+             Message-ID: <{n}-{list}@example.org>\n\nFix path {n}.\n{}\n\n",
+            n % 60,
+            "x".repeat(body_bytes)
+        ));
+    }
+    http::gz(mbox.as_bytes())
+}
+
+/// A server whose bulk search answers with `answer(n)` for its `n`th
+/// `POST` (from 0), and with an empty listing otherwise.
+fn search_server(
+    answer: impl Fn(usize, &mut TcpStream) + Send + Sync + 'static,
+) -> (String, Arc<std::sync::Mutex<Vec<http::Request>>>) {
+    let posts = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    listing_server("2022-08-30 10:00", move |_, query, _, stream| {
+        let bulk = query.split('&').any(|pair| pair == "x=m");
+        if bulk {
+            answer(
+                posts.fetch_add(1, std::sync::atomic::Ordering::SeqCst),
+                stream,
+            );
+        }
+        bulk
+    })
+}
+
+/// Sends the head of a gzipped answer and half of `body`, then closes:
+/// the answer breaks off.
+fn break_off(stream: &mut TcpStream, body: &[u8]) {
+    let head = format!(
+        "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/gzip\r\n\
+         Content-Length: {}\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body[..body.len() / 2]);
+}
+
+fn posts_of(requests: &std::sync::Mutex<Vec<http::Request>>) -> usize {
+    requests
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|r| r.method == "POST")
+        .count()
+}
+
+#[test]
+fn an_answer_that_breaks_off_is_asked_once_more() {
+    let (url, requests) = search_server(|n, stream| {
+        let answer = week_answer(40, 2000);
+        match n {
+            0 => break_off(stream, &answer),
+            _ => respond(stream, "200 OK", "", &answer),
+        }
+    });
+    let cache = tempfile::tempdir().unwrap();
+    let out = week_of_one_and_two_as(&url, &[], ["2022-08-29", "2022-09-05"], cache.path());
+    common::assert_exit(&out, 0);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("broke off"), "{stderr}");
+    assert!(stderr.contains("1 search, "), "{stderr}");
+    assert!(stderr.contains(", 40 mails ("), "{stderr}");
+    assert_eq!(posts_of(&requests), 2);
+}
+
+#[test]
+fn an_answer_that_breaks_off_twice_is_one_error_naming_the_window() {
+    let (url, requests) = search_server(|_, stream| break_off(stream, &week_answer(40, 2000)));
+    let cache = tempfile::tempdir().unwrap();
+    let out = week_of_one_and_two_as(&url, &[], ["2022-08-29", "2022-09-05"], cache.path());
+    assert_ne!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the week's mail of 2022-08-29..2022-09-05 broke off twice"),
+        "{stderr}"
+    );
+    assert_eq!(posts_of(&requests), 2);
+    let cached: Vec<_> = walk(cache.path())
+        .into_iter()
+        .filter(|p| p.is_file())
+        .collect();
+    assert!(cached.is_empty(), "{cached:?}");
+}
+
+#[test]
+fn an_answer_over_the_max_week_size_is_cut_with_a_note() {
+    // 60 mails of some 40 KB: 2.4 MB unpacked, cut at 1 MiB.
+    let (url, _) =
+        search_server(|_, stream| respond(stream, "200 OK", "", &week_answer(60, 40_000)));
+    let cache = tempfile::tempdir().unwrap();
+    let out = week_of_one_and_two_as(
+        &url,
+        &["--max-week-size", "1"],
+        ["2022-08-29", "2022-09-05"],
+        cache.path(),
+    );
+    common::assert_exit(&out, 0);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the week's mail was cut at 1 MiB unpacked (--max-week-size)"),
+        "{stderr}"
+    );
+    let read: usize = stderr
+        .split(" mails (")
+        .next()
+        .and_then(|head| head.rsplit(", ").next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a count of mails in {stderr}"));
+    assert!(
+        (20..=26).contains(&read),
+        "{read} mails of 60 read: {stderr}"
+    );
+}
+
 /// Every path under `dir`.
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut found = Vec::new();

@@ -478,6 +478,17 @@ pub struct WeekArgs {
     #[arg(long, help_heading = "Lore and cache")]
     pub no_bulk: bool,
 
+    /// From lore, read at most this many MiB of the window's mail
+    /// (unpacked); past it the week is cut, with a note saying how to
+    /// narrow it.
+    #[arg(
+        long,
+        default_value_t = 256,
+        value_name = "MIB",
+        help_heading = "Lore and cache"
+    )]
+    pub max_week_size: u64,
+
     #[command(flatten)]
     pub source: SourceArgs,
 
@@ -719,6 +730,7 @@ impl WeekArgs {
             interests,
             lists: self.source.lists.clone(),
             bulk: !self.no_bulk,
+            max_week_bytes: self.max_week_size.max(1) << 20,
         })
     }
 }

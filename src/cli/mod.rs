@@ -156,14 +156,13 @@ fn command() -> clap::Command {
 /// The `--config` given: after the subcommand, or before it (or in the
 /// environment).
 fn config_path(cli: &Cli, matches: &clap::ArgMatches) -> Option<PathBuf> {
+    // `man` and `completions` have no --config to ask about.
     let after = matches.subcommand().and_then(|(_, sub)| {
+        let path = sub.try_get_one::<PathBuf>("config").ok().flatten()?;
         let given = sub.value_source("config") == Some(clap::parser::ValueSource::CommandLine);
-        sub.try_get_one::<PathBuf>("config")
-            .ok()
-            .flatten()
-            .filter(|_| given)
+        given.then(|| path.clone())
     });
-    after.cloned().or_else(|| cli.config.clone())
+    after.or_else(|| cli.config.clone())
 }
 
 /// The command's man page and one per subcommand, as files in `dir`, or

@@ -5,13 +5,18 @@
 
 use std::time::Duration;
 
+use std::cell::Cell;
+use std::io::Write;
+
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
+use futures_util::StreamExt;
 use reqwest::{StatusCode, Url};
 
 use super::RawMessage;
 use super::answer;
 use super::error::FetchError;
+use super::local::MboxBlocks;
 use super::lore::Lore;
 use super::search::{fresh_for, query};
 
@@ -25,16 +30,30 @@ pub struct WeekAsk {
     pub lists: Vec<String>,
     pub since: DateTime<Utc>,
     pub until: DateTime<Utc>,
+    /// The most of the answer read, unpacked (`--max-week-size`).
+    pub max_bytes: u64,
 }
 
-/// What the search gave.
-#[derive(Debug)]
+/// What the search gave; its mails went to the caller as they came.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WeekMail {
-    /// The mails, each as it was sent.
-    pub mails: Vec<RawMessage>,
-    /// The unpacked answer's size.
-    pub bytes: usize,
+    pub mails: usize,
+    /// The answer's size, unpacked (as far as it was read).
+    pub bytes: u64,
+    /// Its size as sent (gzip).
+    pub sent_bytes: u64,
     pub from_cache: bool,
+    /// Read no further than this many bytes unpacked (`--max-week-size`).
+    pub cut_at: Option<u64>,
+}
+
+/// What the search hands its caller as the answer streams in.
+#[derive(Debug)]
+pub enum Delivery {
+    /// The next mails of the answer.
+    Mails(Vec<RawMessage>),
+    /// The answer broke off and is asked again: forget the mails so far.
+    StartOver,
 }
 
 impl WeekAsk {
@@ -85,13 +104,23 @@ pub fn is_unsupported(error: &FetchError) -> bool {
     ) || matches!(error, FetchError::NotMail(wall) if !wall.is_bot_check())
 }
 
-/// The window's mail: from the cache while fresh (a closed window for the
-/// cache's time, an open one for 10 minutes at most), else in one `POST`.
-/// An answer that is no mbox is no mail, and never cached.
-pub async fn week_mail(lore: &Lore, ask: &WeekAsk) -> Result<WeekMail, FetchError> {
+/// How much of the answer is split at once: little against a week.
+const BLOCK: usize = 1 << 20;
+
+/// The window's mail, handed to `each` as it is read: from the cache while
+/// fresh (a closed window for the cache's time, an open one for 10 minutes
+/// at most), else in one `POST`, read as it streams. An answer that breaks
+/// off is asked once more. One that is no mbox is no mail; neither it nor
+/// one cut at `max_bytes` is cached.
+pub async fn week_mail(
+    lore: &Lore,
+    ask: &WeekAsk,
+    each: &mut dyn FnMut(Delivery),
+) -> Result<WeekMail, FetchError> {
     let options = lore.options();
     let base = options.base.trim_end_matches('/');
     let url = ask.url(base)?;
+    let origin = url.to_string();
     let keep_for: Option<Duration> = options
         .cache
         .as_ref()
@@ -100,48 +129,310 @@ pub async fn week_mail(lore: &Lore, ask: &WeekAsk) -> Result<WeekMail, FetchErro
     if let Some((cache, keep_for)) = cache {
         let cached = cache.get_within(base, WEEK_MAIL, url.as_str(), keep_for);
         if let Some(body) = options.usable(cached) {
-            return Ok(mails_of(Bytes::from(body), &url, true));
+            let mails = Cell::new(0);
+            let mut hand = handing(&origin, &mails, each);
+            let mut reader = Reader::new(ask.max_bytes, &mut hand);
+            reader.take(&body);
+            // What was cached was read whole, and was mail.
+            let read = reader.finish().unwrap_or_default();
+            return Ok(WeekMail {
+                mails: mails.get(),
+                bytes: read.bytes,
+                sent_bytes: body.len() as u64,
+                from_cache: true,
+                cut_at: read.cut.then_some(ask.max_bytes),
+            });
         }
     }
     if options.offline {
         return Err(FetchError::Offline);
     }
-    let reply = lore.post(url.as_str(), "x=m", "the week's mail").await?;
-    let body = reply.body;
-    if !body.starts_with(b"From ") {
-        // A server without the bulk search answers its 404 page; a wall,
-        // its page with a 200.
-        let seen = answer::not_mail(&body);
-        let error = if reply.status == StatusCode::NOT_FOUND && !seen.is_bot_check() {
-            FetchError::Status(reply.status)
-        } else {
-            FetchError::NotMail(seen)
+    let what = format!("the week's mail of {}", window_name(ask));
+    let mut broke_off = String::new();
+    for attempt in 0..2 {
+        if attempt > 0 {
+            each(Delivery::StartOver);
+        }
+        let response = lore.post_streamed(url.as_str(), "x=m", &what).await?;
+        if !response.status().is_success() {
+            let reply = lore.reply_of(response).await?;
+            return refused(lore, reply.status, &reply.body);
+        }
+        let mails = Cell::new(0);
+        let mut hand = handing(&origin, &mails, each);
+        let mut reader = Reader::new(ask.max_bytes, &mut hand);
+        // The answer goes to the cache as it comes, gzipped as sent.
+        let mut caching = cache.and_then(|(cache, _)| {
+            cache
+                .writer(base, WEEK_MAIL, url.as_str())
+                .map_err(|e| lore.note_cache_failure("the week's mail", &e))
+                .ok()
+        });
+        let mut sent = 0;
+        let mut stream = response.bytes_stream();
+        let mut broke = None;
+        while let Some(chunk) = stream.next().await {
+            let chunk = match chunk {
+                Ok(chunk) => chunk,
+                Err(e) => {
+                    broke = Some(super::lore::root_cause(&e));
+                    break;
+                }
+            };
+            sent += chunk.len() as u64;
+            if let Some(writer) = &mut caching
+                && let Err(e) = writer.write(&chunk)
+            {
+                lore.note_cache_failure("the week's mail", &e);
+                caching = None;
+            }
+            reader.take(&chunk);
+            if let Some(start) = reader.not_mail() {
+                return refused(lore, StatusCode::OK, start);
+            }
+            if reader.broken.is_some() || reader.is_full() {
+                break;
+            }
+        }
+        let read = match broke {
+            Some(reason) => Err(Unread::Broken(reason)),
+            None => reader.finish(),
         };
-        let failed = Err(error);
-        lore.count_wall(&failed);
-        return failed;
+        match read {
+            Ok(read) => {
+                lore.count_wall(&Ok::<(), FetchError>(()));
+                if !read.cut
+                    && let Some(writer) = caching
+                    && let Err(e) = writer.finish()
+                {
+                    lore.note_cache_failure("the week's mail", &e);
+                }
+                return Ok(WeekMail {
+                    mails: mails.get(),
+                    bytes: read.bytes,
+                    sent_bytes: sent,
+                    from_cache: false,
+                    cut_at: read.cut.then_some(ask.max_bytes),
+                });
+            }
+            Err(Unread::NotMail(start)) => return refused(lore, StatusCode::OK, &start),
+            Err(Unread::Broken(reason)) => {
+                lore.log(&format!("{what} broke off ({reason})"));
+                broke_off = reason;
+            }
+        }
     }
-    if let Some((cache, _)) = cache
-        && let Err(e) = cache.put(base, WEEK_MAIL, url.as_str(), &body)
-    {
-        lore.note_cache_failure("the week's mail", &e);
-    }
-    Ok(mails_of(body, &url, false))
+    Err(FetchError::BrokeOff {
+        what,
+        reason: broke_off,
+    })
 }
 
-/// The answer's mails, each named by the search it came from.
-fn mails_of(body: Bytes, url: &Url, from_cache: bool) -> WeekMail {
-    let origin = url.to_string();
-    WeekMail {
-        bytes: body.len(),
-        mails: super::mbox::split_shared(&body)
-            .into_iter()
-            .map(|bytes| RawMessage {
-                bytes,
-                origin: origin.clone(),
-            })
-            .collect(),
-        from_cache,
+/// What [`MboxBlocks`] hands out, as the search's [`Delivery`], counted.
+fn handing<'a>(
+    origin: &'a str,
+    mails: &'a Cell<usize>,
+    each: &'a mut dyn FnMut(Delivery),
+) -> impl FnMut(Vec<Bytes>, bool) -> bool + 'a {
+    move |block: Vec<Bytes>, _shares: bool| {
+        mails.set(mails.get() + block.len());
+        each(Delivery::Mails(
+            block
+                .into_iter()
+                .map(|bytes| RawMessage {
+                    bytes,
+                    origin: origin.to_string(),
+                })
+                .collect(),
+        ));
+        // Parsed, the mails are copied out of the block.
+        false
+    }
+}
+
+/// `2022-09-12..2022-09-19`.
+fn window_name(ask: &WeekAsk) -> String {
+    format!(
+        "{}..{}",
+        ask.since.format("%Y-%m-%d"),
+        ask.until.format("%Y-%m-%d")
+    )
+}
+
+/// An answer that is no mbox: the server's 404 page where it has no bulk
+/// search, a bot wall's page with a 200, or anything else.
+fn refused(lore: &Lore, status: StatusCode, body: &[u8]) -> Result<WeekMail, FetchError> {
+    let seen = answer::not_mail(body);
+    let error = if status == StatusCode::NOT_FOUND && !seen.is_bot_check() {
+        FetchError::Status(status)
+    } else {
+        FetchError::NotMail(seen)
+    };
+    let failed = Err(error);
+    lore.count_wall(&failed);
+    failed
+}
+
+/// How much of the answer was read, unpacked, and whether it was cut at
+/// the most allowed.
+#[derive(Debug, Default)]
+struct Read {
+    bytes: u64,
+    cut: bool,
+}
+
+/// The answer as it comes, in pieces: gunzipped where it is gzip, at most
+/// `max_bytes` of it, split into mails block by block.
+struct Reader<'a> {
+    sink: Sink<'a>,
+    broken: Option<String>,
+}
+
+/// Why an answer read to its end gave no mail.
+enum Unread {
+    /// It broke off, or its gzip data is broken.
+    Broken(String),
+    /// It is something else: its first bytes.
+    NotMail(Vec<u8>),
+}
+
+enum Sink<'a> {
+    /// Nothing read yet.
+    Unknown(Capped<'a>),
+    Gzip(Box<flate2::write::MultiGzDecoder<Capped<'a>>>),
+    Plain(Capped<'a>),
+    Gone,
+}
+
+/// The unpacked answer, up to its limit, on its way to be split.
+struct Capped<'a> {
+    /// Taken when the answer is done.
+    blocks: Option<MboxBlocks<'a>>,
+    left: u64,
+    written: u64,
+    full: bool,
+    /// The first bytes, to tell mail from a web page.
+    start: Vec<u8>,
+}
+
+impl Capped<'_> {
+    /// Whether what came so far is no mbox (`at_end`: and came whole).
+    fn is_not_mail(&self, at_end: bool) -> bool {
+        (at_end || self.start.len() >= 5) && !self.start.starts_with(b"From ")
+    }
+}
+
+impl std::io::Write for Capped<'_> {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        if self.start.len() < 512 {
+            let more = (512 - self.start.len()).min(data.len());
+            self.start.extend_from_slice(&data[..more]);
+        }
+        let taken = (data.len() as u64).min(self.left) as usize;
+        if let Some(blocks) = &mut self.blocks {
+            blocks.write_all(&data[..taken])?;
+        }
+        self.left -= taken as u64;
+        self.written += taken as u64;
+        if taken < data.len() {
+            self.full = true;
+        }
+        // What is past the limit is let go, unread.
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> Reader<'a> {
+    fn new(max_bytes: u64, hand: &'a mut dyn FnMut(Vec<Bytes>, bool) -> bool) -> Reader<'a> {
+        Reader {
+            sink: Sink::Unknown(Capped {
+                blocks: Some(MboxBlocks::new(BLOCK, &|_| true, hand)),
+                left: max_bytes,
+                written: 0,
+                full: false,
+                start: Vec::new(),
+            }),
+            broken: None,
+        }
+    }
+
+    fn capped(&self) -> Option<&Capped<'a>> {
+        match &self.sink {
+            Sink::Unknown(capped) | Sink::Plain(capped) => Some(capped),
+            Sink::Gzip(decoder) => Some(decoder.get_ref()),
+            Sink::Gone => None,
+        }
+    }
+
+    /// Reads the next piece of the answer.
+    fn take(&mut self, piece: &[u8]) {
+        if piece.is_empty() || self.broken.is_some() {
+            return;
+        }
+        self.sink = match std::mem::replace(&mut self.sink, Sink::Gone) {
+            Sink::Unknown(capped) if piece.starts_with(&[0x1f, 0x8b]) => {
+                Sink::Gzip(Box::new(flate2::write::MultiGzDecoder::new(capped)))
+            }
+            Sink::Unknown(capped) => Sink::Plain(capped),
+            sink => sink,
+        };
+        let written = match &mut self.sink {
+            Sink::Gzip(decoder) => decoder.write_all(piece),
+            Sink::Plain(capped) => capped.write_all(piece),
+            Sink::Unknown(_) | Sink::Gone => Ok(()),
+        };
+        if let Err(e) = written {
+            self.broken = Some(format!("the gzip data is broken: {e}"));
+        }
+    }
+
+    /// The answer's first bytes, where they are no mbox.
+    fn not_mail(&self) -> Option<&[u8]> {
+        self.capped()
+            .filter(|c| c.is_not_mail(false))
+            .map(|c| &c.start[..])
+    }
+
+    fn is_full(&self) -> bool {
+        self.capped().is_some_and(|c| c.full)
+    }
+
+    /// The rest of the mails; an error where the gzip data ended before
+    /// its end (an answer cut off).
+    fn finish(mut self) -> Result<Read, Unread> {
+        if let Some(broken) = self.broken {
+            return Err(Unread::Broken(broken));
+        }
+        let capped = match &mut self.sink {
+            Sink::Gzip(decoder) => {
+                // A cut answer's gzip is left unfinished on purpose.
+                if !decoder.get_ref().full {
+                    decoder
+                        .try_finish()
+                        .map_err(|e| Unread::Broken(format!("the gzip data ended early: {e}")))?;
+                }
+                decoder.get_mut()
+            }
+            Sink::Unknown(capped) | Sink::Plain(capped) => capped,
+            Sink::Gone => return Err(Unread::NotMail(Vec::new())),
+        };
+        if capped.is_not_mail(true) {
+            return Err(Unread::NotMail(std::mem::take(&mut capped.start)));
+        }
+        let read = Read {
+            bytes: capped.written,
+            cut: capped.full,
+        };
+        match capped.blocks.take() {
+            Some(blocks) if capped.full => blocks.finish_cut(),
+            Some(blocks) => blocks.finish(),
+            None => {}
+        }
+        Ok(read)
     }
 }
 
@@ -154,6 +445,7 @@ mod tests {
             lists: lists.iter().map(|l| l.to_string()).collect(),
             since: DateTime::from_timestamp(1_692_000_000, 0).unwrap(),
             until: DateTime::from_timestamp(1_692_604_800, 0).unwrap(),
+            max_bytes: 1 << 30,
         }
     }
 
@@ -180,5 +472,75 @@ mod tests {
         )));
         let wall = answer::not_mail(b"<html><title>Making sure you're not a bot!</title></html>");
         assert!(!is_unsupported(&FetchError::NotMail(wall)));
+    }
+
+    /// Three mails, gzipped as the search answers.
+    fn answer() -> Vec<u8> {
+        let mut mbox = Vec::new();
+        for n in 0..3 {
+            mbox.extend_from_slice(
+                format!(
+                    "From mboxrd@z Thu Jan  1 00:00:00 1970\nMessage-ID: <{n}@x>\n\nBody {n}.\n\n"
+                )
+                .as_bytes(),
+            );
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&mbox).unwrap();
+        gz.finish().unwrap()
+    }
+
+    /// The mails `pieces` give, read one after another, and how it ended.
+    fn read(pieces: &[&[u8]], max_bytes: u64) -> (Vec<String>, Result<Read, Unread>) {
+        let mut mails = Vec::new();
+        let mut hand = |block: Vec<Bytes>, _: bool| {
+            mails.extend(
+                block
+                    .iter()
+                    .map(|m| String::from_utf8_lossy(m).into_owned()),
+            );
+            false
+        };
+        let mut reader = Reader::new(max_bytes, &mut hand);
+        for piece in pieces {
+            reader.take(piece);
+        }
+        let ended = reader.finish();
+        (mails, ended)
+    }
+
+    #[test]
+    fn an_answer_read_in_small_pieces_gives_the_mails_it_gives_whole() {
+        let answer = answer();
+        let (whole, _) = read(&[&answer], 1 << 20);
+        let pieces: Vec<&[u8]> = answer.chunks(7).collect();
+        let (piecewise, ended) = read(&pieces, 1 << 20);
+        assert_eq!(whole.len(), 3);
+        assert_eq!(piecewise, whole);
+        assert!(ended.is_ok_and(|r| !r.cut));
+    }
+
+    #[test]
+    fn an_answer_cut_at_its_limit_gives_only_its_whole_mails() {
+        // Each mail is 67 bytes: 110 hold the first and the second's
+        // first line.
+        let (mails, ended) = read(&[&answer()], 110);
+        assert_eq!(mails.len(), 1, "{mails:?}");
+        assert!(ended.is_ok_and(|r| r.cut && r.bytes == 110));
+    }
+
+    #[test]
+    fn gzip_that_ends_early_is_an_answer_broken_off() {
+        let answer = answer();
+        let (_, ended) = read(&[&answer[..answer.len() - 10]], 1 << 20);
+        assert!(matches!(ended, Err(Unread::Broken(_))));
+    }
+
+    #[test]
+    fn a_web_page_is_no_mail() {
+        let page = b"<!doctype html><html><title>Making sure you're not a bot!</title></html>";
+        let (mails, ended) = read(&[page], 1 << 20);
+        assert!(mails.is_empty());
+        assert!(matches!(ended, Err(Unread::NotMail(start)) if start.starts_with(b"<!doctype")));
     }
 }

@@ -116,6 +116,58 @@ impl Cache {
     }
 }
 
+/// A cache entry written as its body comes (a big answer is never held
+/// whole), put in place by [`CacheWriter::finish`]; dropped unfinished,
+/// it leaves nothing.
+pub struct CacheWriter {
+    file: tempfile::NamedTempFile,
+    path: PathBuf,
+    digest: Sha256,
+    len: u64,
+}
+
+impl Cache {
+    /// A writer of the entry [`Cache::put`] would write for the key.
+    pub fn writer(&self, lore: &str, list: &str, id: &str) -> std::io::Result<CacheWriter> {
+        let path = self.path(lore, list, id);
+        let dir = path.parent().expect("cache paths have a parent");
+        fs::create_dir_all(dir)?;
+        let mut file = tempfile::NamedTempFile::new_in(dir)?;
+        // The header is written last, over one of the same width.
+        file.write_all(header(u64::MAX, &[0; 32]).as_bytes())?;
+        Ok(CacheWriter {
+            file,
+            path,
+            digest: Sha256::new(),
+            len: 0,
+        })
+    }
+}
+
+impl CacheWriter {
+    pub fn write(&mut self, data: &[u8]) -> std::io::Result<()> {
+        self.digest.update(data);
+        self.len += data.len() as u64;
+        self.file.write_all(data)
+    }
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        use std::io::{Seek, SeekFrom};
+        let header = header(self.len, &self.digest.finalize());
+        self.file.seek(SeekFrom::Start(0))?;
+        self.file.write_all(header.as_bytes())?;
+        self.file.as_file().sync_all()?;
+        self.file.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// A header of fixed width: the length zero-padded, as [`verified_body`]
+/// reads it too.
+fn header(len: u64, digest: &[u8]) -> String {
+    format!("{MAGIC} {len:020} {}\n", hex(digest))
+}
+
 fn verified_body(data: &[u8]) -> Option<&[u8]> {
     let newline = data.iter().position(|&b| b == b'\n')?;
     let header = std::str::from_utf8(&data[..newline]).ok()?;
@@ -184,5 +236,29 @@ mod tests {
         let cache = Cache::new(dir.path(), Duration::from_secs(3600));
         let path = cache.path("l", "all", "../../etc/passwd\r\n@x");
         assert!(path.starts_with(dir.path()));
+    }
+
+    #[test]
+    fn an_entry_written_as_it_comes_reads_back_as_put() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path(), Duration::from_secs(3600));
+        let mut writer = cache.writer("https://lore", "week", "q").unwrap();
+        writer.write(b"From a\n").unwrap();
+        writer.write(b"\nbody\n").unwrap();
+        writer.finish().unwrap();
+        assert_eq!(
+            cache.get("https://lore", "week", "q"),
+            Lookup::Fresh(b"From a\n\nbody\n".to_vec())
+        );
+    }
+
+    #[test]
+    fn an_entry_dropped_before_it_is_finished_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path(), Duration::from_secs(3600));
+        let mut writer = cache.writer("https://lore", "week", "q").unwrap();
+        writer.write(b"From a\n").unwrap();
+        drop(writer);
+        assert_eq!(cache.get("https://lore", "week", "q"), Lookup::Missing);
     }
 }

@@ -27,6 +27,11 @@ pub enum FetchError {
     /// A failure that retrying did not mend.
     #[error("{last} (gave up after {tries} {})", if *.tries == 1 { "try" } else { "tries" })]
     GaveUp { last: Box<FetchError>, tries: u32 },
+    /// An answer that broke off twice as it was read.
+    #[error(
+        "{what} broke off twice ({reason}): try again, or ask for less (fewer --list, a shorter window)"
+    )]
+    BrokeOff { what: String, reason: String },
     #[error("the thread's gzip data is broken: {0}")]
     Unreadable(String),
     /// The run stopped asking after `walls` bot checks in a row.

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::fs;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use bytes::Bytes;
@@ -314,27 +314,81 @@ fn split_blocks(
     keep: Keep,
     each: &mut dyn FnMut(Vec<Bytes>, bool) -> bool,
 ) -> std::io::Result<()> {
-    let mut buffer = Vec::new();
-    loop {
-        // A message longer than a block is read in ever larger steps, not
-        // rescanned once per block.
-        let want = block.max(buffer.len());
-        // Exactly: blocks may be shared, and a doubled Vec would be kept.
-        buffer.reserve_exact(want);
-        let at_end = (&mut reader).take(want as u64).read_to_end(&mut buffer)? == 0;
+    let mut blocks = MboxBlocks::new(block, keep, each);
+    std::io::copy(&mut reader, &mut blocks)?;
+    blocks.finish();
+    Ok(())
+}
+
+/// An mbox written in pieces of any size, as it streams in (from a file or
+/// an answer): every `block` bytes, and at the end, the whole messages
+/// `keep` wants go to `each`, as [`split_blocks`] hands them.
+pub struct MboxBlocks<'a> {
+    buffer: Vec<u8>,
+    block: usize,
+    keep: Keep<'a>,
+    each: &'a mut dyn FnMut(Vec<Bytes>, bool) -> bool,
+}
+
+impl<'a> MboxBlocks<'a> {
+    pub fn new(
+        block: usize,
+        keep: Keep<'a>,
+        each: &'a mut dyn FnMut(Vec<Bytes>, bool) -> bool,
+    ) -> MboxBlocks<'a> {
+        MboxBlocks {
+            buffer: Vec::new(),
+            block,
+            keep,
+            each,
+        }
+    }
+
+    /// The rest: the mbox ended, and its last message is whole.
+    pub fn finish(mut self) {
+        self.hand_out(true);
+    }
+
+    /// The mbox was cut short: its last message, which may not be whole,
+    /// is left out.
+    pub fn finish_cut(mut self) {
+        self.hand_out(false);
+    }
+
+    /// Hands out the whole messages read so far, and keeps the rest.
+    fn hand_out(&mut self, at_end: bool) {
         // A small file's block would otherwise hold the whole reservation
         // for as long as a kept mail shares it.
-        if buffer.capacity() > 2 * buffer.len() {
-            buffer.shrink_to_fit();
+        if self.buffer.capacity() > 2 * self.buffer.len() {
+            self.buffer.shrink_to_fit();
         }
-        let read = Bytes::from(std::mem::take(&mut buffer));
+        let read = Bytes::from(std::mem::take(&mut self.buffer));
         let (spans, rest) = mbox::complete_messages(&read, at_end);
-        let (mails, shares) = keep_block(&read, &spans, keep);
-        each(mails, shares);
-        buffer = read[rest..].to_vec();
-        if at_end {
-            return Ok(());
+        let (mails, shares) = keep_block(&read, &spans, self.keep);
+        (self.each)(mails, shares);
+        self.buffer = read[rest..].to_vec();
+    }
+}
+
+impl Write for MboxBlocks<'_> {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        if self.buffer.len() == self.buffer.capacity() {
+            if !self.buffer.is_empty() {
+                self.hand_out(false);
+            }
+            // A message longer than a block is read in ever larger steps,
+            // not rescanned once per block. Exactly: blocks may be shared,
+            // and a doubled Vec would be kept.
+            self.buffer.reserve_exact(self.block.max(self.buffer.len()));
         }
+        let room = self.buffer.capacity() - self.buffer.len();
+        let taken = room.min(data.len());
+        self.buffer.extend_from_slice(&data[..taken]);
+        Ok(taken)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

@@ -234,7 +234,7 @@ impl Lore {
         self.log(&format!("{what}: could not write to the cache: {error}"));
     }
 
-    fn log(&self, text: &str) {
+    pub(super) fn log(&self, text: &str) {
         if self.options.verbose {
             eprintln!("lkml-digest: {text}");
         }
@@ -471,22 +471,41 @@ impl Lore {
         self.request(url, None, what).await
     }
 
-    /// POST `form` (URL-encoded) to `url`, retried as a GET is.
-    pub(super) async fn post(
-        &self,
-        url: &str,
-        form: &str,
-        what: &str,
-    ) -> Result<Reply, FetchError> {
-        self.request(url, Some(form), what).await
-    }
-
     async fn request(
         &self,
         url: &str,
         form: Option<&str>,
         what: &str,
     ) -> Result<Reply, FetchError> {
+        self.retried(url, form, what, || self.try_request(url, form))
+            .await
+    }
+
+    /// POST `form` to `url`, retried as a GET is until the server answers
+    /// with a status worth reading; the answer's body is the caller's to
+    /// read as it streams ([`Self::body_of`] reads it whole).
+    pub(super) async fn post_streamed(
+        &self,
+        url: &str,
+        form: &str,
+        what: &str,
+    ) -> Result<reqwest::Response, FetchError> {
+        self.retried(url, Some(form), what, || self.try_send(url, Some(form)))
+            .await
+    }
+
+    /// `attempt` until it succeeds, fails for good, or has been retried as
+    /// often as the options allow (with backoff, or as 429/503 say).
+    async fn retried<T, Attempt>(
+        &self,
+        url: &str,
+        form: Option<&str>,
+        what: &str,
+        attempt: impl Fn() -> Attempt,
+    ) -> Result<T, FetchError>
+    where
+        Attempt: std::future::Future<Output = Result<T, Failed>>,
+    {
         let mut tries = 0;
         loop {
             if self.is_stopped() {
@@ -497,7 +516,7 @@ impl Lore {
             let method = if form.is_some() { "POST" } else { "GET" };
             self.log(&format!("{method} {url}"));
             self.stats.requests.fetch_add(1, Ordering::Relaxed);
-            match self.try_request(url, form).await {
+            match attempt().await {
                 Ok(reply) => return Ok(reply),
                 Err(Failed::Final(error)) => return Err(error),
                 Err(Failed::Retry { error, .. }) if tries > self.options.retries => {
@@ -530,6 +549,13 @@ impl Lore {
     }
 
     async fn try_request(&self, url: &str, form: Option<&str>) -> Result<Reply, Failed> {
+        let response = self.try_send(url, form).await?;
+        self.read_reply(response).await
+    }
+
+    /// Sends the request; a status that asks for another try (429, 5xx) is
+    /// a [`Failed::Retry`], any other is the response, its body unread.
+    async fn try_send(&self, url: &str, form: Option<&str>) -> Result<reqwest::Response, Failed> {
         let request = match form {
             Some(form) => self
                 .http
@@ -559,6 +585,14 @@ impl Lore {
                 ),
             });
         }
+        Ok(response)
+    }
+
+    /// The whole body of `response`, unpacked, within the size limits; a
+    /// status that says nothing worth reading is an error (a bot wall's
+    /// where the body is one).
+    async fn read_reply(&self, response: reqwest::Response) -> Result<Reply, Failed> {
+        let status = response.status();
         let worth_reading = status.is_success()
             || matches!(
                 status,
@@ -590,6 +624,16 @@ impl Lore {
             body: Bytes::from(body),
             url,
         })
+    }
+
+    /// The whole of a response [`Self::post_streamed`] gave that is not
+    /// to be streamed (an error page), as a GET's reply is read.
+    pub(super) async fn reply_of(&self, response: reqwest::Response) -> Result<Reply, FetchError> {
+        self.read_reply(response)
+            .await
+            .map_err(|failed| match failed {
+                Failed::Retry { error, .. } | Failed::Final(error) => error,
+            })
     }
 }
 
@@ -662,7 +706,7 @@ fn transport_error(e: reqwest::Error, url: &str) -> Failed {
 /// What to do without lore, said with each network failure.
 pub const WAY_OUT: &str = "--mbox reads local mail, --offline the cache, --lore URL a mirror";
 
-fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+pub(super) fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     let mut current = e;
     while let Some(next) = current.source() {
         current = next;

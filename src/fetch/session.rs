@@ -72,13 +72,15 @@ impl Session {
         fetched
     }
 
-    /// The window's mail in one search ([`super::bulk::week_mail`]).
+    /// The window's mail in one search, handed to `each` as it is read
+    /// ([`super::bulk::week_mail`]).
     pub fn week_mail(
         &self,
         ask: &super::bulk::WeekAsk,
+        each: &mut dyn FnMut(super::bulk::Delivery),
     ) -> Result<super::bulk::WeekMail, FetchError> {
         self.runtime
-            .block_on(super::bulk::week_mail(&self.lore, ask))
+            .block_on(super::bulk::week_mail(&self.lore, ask, each))
     }
 
     /// Every listing of `asks`, read at once as [`search::listings`] does.
