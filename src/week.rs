@@ -55,6 +55,9 @@ pub struct WeekRequest {
     pub max_week_bytes: u64,
 }
 
+/// `--max-week-size`'s default, in MiB.
+pub const MAX_WEEK_MIB: u64 = 256;
+
 /// Why there is no week to draft.
 #[derive(Debug, thiserror::Error)]
 pub enum WeekError {
@@ -408,7 +411,7 @@ fn from_lore(
                     "the week's mail: 1 search, {:.1} MB ({:.1} MB unpacked), {} mails ({}{} requests in all)",
                     week.sent_bytes as f64 / 1e6,
                     week.bytes as f64 / 1e6,
-                    week.mails,
+                    mails,
                     if week.from_cache {
                         "from the cache; "
                     } else {
@@ -416,14 +419,6 @@ fn from_lore(
                     },
                     requests()
                 ));
-                if let Some(limit) = week.cut_at {
-                    notes.push(format!(
-                        "the week's mail was cut at {} MiB unpacked (--max-week-size): \
-                         the rest of the window is left out; ask for fewer --list or a shorter \
-                         window, or raise --max-week-size",
-                        limit >> 20
-                    ));
-                }
                 let (pool, warnings) = parsing.pool(fetch::preferred_list(&request.lists));
                 // A list whose mail the search did not find (an inbox whose
                 // name is not its list's) is read the other way.
@@ -434,6 +429,14 @@ fn from_lore(
                     .collect();
                 if missing.is_empty() {
                     notes.extend(warnings);
+                    if let Some(limit) = week.cut_at {
+                        notes.push(format!(
+                            "the week's mail was cut at {} MiB unpacked (--max-week-size): \
+                             the rest of the window is left out; ask for fewer --list or a \
+                             shorter window, or raise --max-week-size",
+                            limit >> 20
+                        ));
+                    }
                     return Ok((pool, window, Vec::new(), requests()));
                 }
                 details.push(format!(

@@ -483,7 +483,7 @@ pub struct WeekArgs {
     /// narrow it.
     #[arg(
         long,
-        default_value_t = 256,
+        default_value_t = crate::week::MAX_WEEK_MIB,
         value_name = "MIB",
         help_heading = "Lore and cache"
     )]
@@ -730,7 +730,7 @@ impl WeekArgs {
             interests,
             lists: self.source.lists.clone(),
             bulk: !self.no_bulk,
-            max_week_bytes: self.max_week_size.max(1) << 20,
+            max_week_bytes: self.max_week_size.max(1).saturating_mul(1 << 20),
         })
     }
 }

@@ -121,7 +121,7 @@ pub fn run_serve(args: ServeArgs) -> Outcome {
             archive: Vec::new(),
             candidates: None,
             no_bulk: false,
-            max_week_size: 256,
+            max_week_size: crate::week::MAX_WEEK_MIB,
             source,
             post,
         };

@@ -9,7 +9,7 @@ use super::error::NotMail;
 use super::mbox::{self, header_fields};
 
 /// How far into a body its kind and a page's title are looked for.
-const SNIFF: usize = 64 << 10;
+pub const SNIFF: usize = 64 << 10;
 
 /// Words of bot-check pages: Anubis ("Making sure you're not a bot!"),
 /// and the challenge pages of other proxies.

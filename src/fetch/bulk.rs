@@ -5,7 +5,6 @@
 
 use std::time::Duration;
 
-use std::cell::Cell;
 use std::io::Write;
 
 use bytes::Bytes;
@@ -14,7 +13,7 @@ use futures_util::StreamExt;
 use reqwest::{StatusCode, Url};
 
 use super::RawMessage;
-use super::answer;
+use super::answer::{self, SNIFF};
 use super::error::FetchError;
 use super::local::MboxBlocks;
 use super::lore::Lore;
@@ -37,7 +36,6 @@ pub struct WeekAsk {
 /// What the search gave; its mails went to the caller as they came.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WeekMail {
-    pub mails: usize,
     /// The answer's size, unpacked (as far as it was read).
     pub bytes: u64,
     /// Its size as sent (gzip).
@@ -129,19 +127,25 @@ pub async fn week_mail(
     if let Some((cache, keep_for)) = cache {
         let cached = cache.get_within(base, WEEK_MAIL, url.as_str(), keep_for);
         if let Some(body) = options.usable(cached) {
-            let mails = Cell::new(0);
-            let mut hand = handing(&origin, &mails, each);
-            let mut reader = Reader::new(ask.max_bytes, &mut hand);
-            reader.take(&body);
-            // What was cached was read whole, and was mail.
-            let read = reader.finish().unwrap_or_default();
-            return Ok(WeekMail {
-                mails: mails.get(),
-                bytes: read.bytes,
-                sent_bytes: body.len() as u64,
-                from_cache: true,
-                cut_at: read.cut.then_some(ask.max_bytes),
-            });
+            let read = {
+                let mut hand = handing(&origin, each);
+                let mut reader = Reader::new(ask.max_bytes, &mut hand);
+                reader.take(&body);
+                reader.finish()
+            };
+            match read {
+                Ok(read) => {
+                    return Ok(WeekMail {
+                        bytes: read.bytes,
+                        sent_bytes: body.len() as u64,
+                        from_cache: true,
+                        cut_at: read.cut.then_some(ask.max_bytes),
+                    });
+                }
+                // Only what was read whole as mail is cached: an entry
+                // that is not is asked for again.
+                Err(_) => each(Delivery::StartOver),
+            }
         }
     }
     if options.offline {
@@ -158,8 +162,7 @@ pub async fn week_mail(
             let reply = lore.reply_of(response).await?;
             return refused(lore, reply.status, &reply.body);
         }
-        let mails = Cell::new(0);
-        let mut hand = handing(&origin, &mails, each);
+        let mut hand = handing(&origin, each);
         let mut reader = Reader::new(ask.max_bytes, &mut hand);
         // The answer goes to the cache as it comes, gzipped as sent.
         let mut caching = cache.and_then(|(cache, _)| {
@@ -187,7 +190,7 @@ pub async fn week_mail(
                 caching = None;
             }
             reader.take(&chunk);
-            if let Some(start) = reader.not_mail() {
+            if let Some(start) = reader.refusal() {
                 return refused(lore, StatusCode::OK, start);
             }
             if reader.broken.is_some() || reader.is_full() {
@@ -208,7 +211,6 @@ pub async fn week_mail(
                     lore.note_cache_failure("the week's mail", &e);
                 }
                 return Ok(WeekMail {
-                    mails: mails.get(),
                     bytes: read.bytes,
                     sent_bytes: sent,
                     from_cache: false,
@@ -228,14 +230,12 @@ pub async fn week_mail(
     })
 }
 
-/// What [`MboxBlocks`] hands out, as the search's [`Delivery`], counted.
+/// What [`MboxBlocks`] hands out, as the search's [`Delivery`].
 fn handing<'a>(
     origin: &'a str,
-    mails: &'a Cell<usize>,
     each: &'a mut dyn FnMut(Delivery),
 ) -> impl FnMut(Vec<Bytes>, bool) -> bool + 'a {
     move |block: Vec<Bytes>, _shares: bool| {
-        mails.set(mails.get() + block.len());
         each(Delivery::Mails(
             block
                 .into_iter()
@@ -285,6 +285,8 @@ struct Read {
 /// `max_bytes` of it, split into mails block by block.
 struct Reader<'a> {
     sink: Sink<'a>,
+    /// The first bytes, until there are enough to tell gzip.
+    head: Vec<u8>,
     broken: Option<String>,
 }
 
@@ -313,6 +315,11 @@ struct Capped<'a> {
     full: bool,
     /// The first bytes, to tell mail from a web page.
     start: Vec<u8>,
+    /// Whether the last byte taken ended a line.
+    at_line_start: bool,
+    /// Whether what was let go past the limit opened with the next
+    /// message's separator: then the last message taken is whole.
+    cut_at_a_message: bool,
 }
 
 impl Capped<'_> {
@@ -324,8 +331,8 @@ impl Capped<'_> {
 
 impl std::io::Write for Capped<'_> {
     fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        if self.start.len() < 512 {
-            let more = (512 - self.start.len()).min(data.len());
+        if self.start.len() < SNIFF {
+            let more = (SNIFF - self.start.len()).min(data.len());
             self.start.extend_from_slice(&data[..more]);
         }
         let taken = (data.len() as u64).min(self.left) as usize;
@@ -334,8 +341,12 @@ impl std::io::Write for Capped<'_> {
         }
         self.left -= taken as u64;
         self.written += taken as u64;
-        if taken < data.len() {
+        if let Some(&last) = data[..taken].last() {
+            self.at_line_start = last == b'\n';
+        }
+        if taken < data.len() && !self.full {
             self.full = true;
+            self.cut_at_a_message = self.at_line_start && data[taken..].starts_with(b"From ");
         }
         // What is past the limit is let go, unread.
         Ok(data.len())
@@ -355,7 +366,10 @@ impl<'a> Reader<'a> {
                 written: 0,
                 full: false,
                 start: Vec::new(),
+                at_line_start: true,
+                cut_at_a_message: false,
             }),
+            head: Vec::new(),
             broken: None,
         }
     }
@@ -373,6 +387,19 @@ impl<'a> Reader<'a> {
         if piece.is_empty() || self.broken.is_some() {
             return;
         }
+        let held;
+        let piece = match &self.sink {
+            // gzip is told by its first two bytes, which may come apart.
+            Sink::Unknown(_) if self.head.len() + piece.len() < 2 => {
+                self.head.extend_from_slice(piece);
+                return;
+            }
+            Sink::Unknown(_) => {
+                held = [std::mem::take(&mut self.head).as_slice(), piece].concat();
+                &held[..]
+            }
+            _ => piece,
+        };
         self.sink = match std::mem::replace(&mut self.sink, Sink::Gone) {
             Sink::Unknown(capped) if piece.starts_with(&[0x1f, 0x8b]) => {
                 Sink::Gzip(Box::new(flate2::write::MultiGzDecoder::new(capped)))
@@ -390,10 +417,12 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The answer's first bytes, where they are no mbox.
-    fn not_mail(&self) -> Option<&[u8]> {
+    /// The answer's first bytes, where they are no mbox and there are
+    /// enough of them to say what they are instead (a wall's page may
+    /// name itself late).
+    fn refusal(&self) -> Option<&[u8]> {
         self.capped()
-            .filter(|c| c.is_not_mail(false))
+            .filter(|c| c.is_not_mail(false) && c.start.len() >= SNIFF)
             .map(|c| &c.start[..])
     }
 
@@ -404,6 +433,10 @@ impl<'a> Reader<'a> {
     /// The rest of the mails; an error where the gzip data ended before
     /// its end (an answer cut off).
     fn finish(mut self) -> Result<Read, Unread> {
+        if let Sink::Unknown(capped) = &mut self.sink {
+            // One byte came: no gzip.
+            let _ = capped.write_all(&std::mem::take(&mut self.head));
+        }
         if let Some(broken) = self.broken {
             return Err(Unread::Broken(broken));
         }
@@ -428,7 +461,7 @@ impl<'a> Reader<'a> {
             cut: capped.full,
         };
         match capped.blocks.take() {
-            Some(blocks) if capped.full => blocks.finish_cut(),
+            Some(blocks) if capped.full && !capped.cut_at_a_message => blocks.finish_cut(),
             Some(blocks) => blocks.finish(),
             None => {}
         }
@@ -527,6 +560,42 @@ mod tests {
         let (mails, ended) = read(&[&answer()], 110);
         assert_eq!(mails.len(), 1, "{mails:?}");
         assert!(ended.is_ok_and(|r| r.cut && r.bytes == 110));
+    }
+
+    #[test]
+    fn gzip_whose_first_piece_is_one_byte_is_still_gzip() {
+        let answer = answer();
+        let (mails, ended) = read(&[&answer[..1], &answer[1..]], 1 << 20);
+        assert_eq!(mails.len(), 3);
+        assert!(ended.is_ok());
+    }
+
+    #[test]
+    fn an_answer_cut_where_a_mail_ends_keeps_that_mail() {
+        // Two mails of 67 bytes: the third's separator is let go.
+        let (mails, ended) = read(&[&answer()], 134);
+        assert_eq!(mails.len(), 2, "{mails:?}");
+        assert!(ended.is_ok_and(|r| r.cut));
+    }
+
+    #[test]
+    fn a_web_page_is_refused_only_once_it_can_be_told() {
+        let page = format!(
+            "<!doctype html><html><head><style>{}</style>\
+             <title>Making sure you&#39;re not a bot!</title></head></html>",
+            "p { margin: 0 } ".repeat(40)
+        );
+        let mut hand = |_: Vec<Bytes>, _: bool| false;
+        let mut reader = Reader::new(1 << 20, &mut hand);
+        for piece in page.as_bytes().chunks(16) {
+            reader.take(piece);
+            // A page shorter than the sniff is told at its end.
+            assert!(reader.refusal().is_none());
+        }
+        let Err(Unread::NotMail(start)) = reader.finish() else {
+            panic!("a web page is no mail");
+        };
+        assert!(answer::not_mail(&start).is_bot_check());
     }
 
     #[test]

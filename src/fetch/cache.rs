@@ -108,7 +108,7 @@ impl Cache {
         let dir = path.parent().expect("cache paths have a parent");
         fs::create_dir_all(dir)?;
         let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        writeln!(tmp, "{MAGIC} {} {}", body.len(), hex(&Sha256::digest(body)))?;
+        tmp.write_all(header(body.len() as u64, &Sha256::digest(body)).as_bytes())?;
         tmp.write_all(body)?;
         tmp.as_file().sync_all()?;
         tmp.persist(&path).map_err(|e| e.error)?;

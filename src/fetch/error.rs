@@ -27,9 +27,9 @@ pub enum FetchError {
     /// A failure that retrying did not mend.
     #[error("{last} (gave up after {tries} {})", if *.tries == 1 { "try" } else { "tries" })]
     GaveUp { last: Box<FetchError>, tries: u32 },
-    /// An answer that broke off twice as it was read.
+    /// An answer that broke off (or came broken) twice as it was read.
     #[error(
-        "{what} broke off twice ({reason}): try again, or ask for less (fewer --list, a shorter window)"
+        "{what} could not be read whole, twice ({reason}): try again, or ask for less (fewer --list, a shorter window)"
     )]
     BrokeOff { what: String, reason: String },
     #[error("the thread's gzip data is broken: {0}")]

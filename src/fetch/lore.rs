@@ -483,7 +483,7 @@ impl Lore {
 
     /// POST `form` to `url`, retried as a GET is until the server answers
     /// with a status worth reading; the answer's body is the caller's to
-    /// read as it streams ([`Self::body_of`] reads it whole).
+    /// read as it streams ([`Self::reply_of`] reads it whole).
     pub(super) async fn post_streamed(
         &self,
         url: &str,
