@@ -143,8 +143,11 @@ pub async fn week_mail(
                     });
                 }
                 // Only what was read whole as mail is cached: an entry
-                // that is not is asked for again.
-                Err(_) => each(Delivery::StartOver),
+                // that is not is forgotten, and asked for again.
+                Err(_) => {
+                    cache.remove(base, WEEK_MAIL, url.as_str());
+                    each(Delivery::StartOver);
+                }
             }
         }
     }

@@ -77,10 +77,10 @@ impl Cache {
     /// As [`Cache::get`], fresh for `ttl` rather than the cache's own.
     pub fn get_within(&self, lore: &str, list: &str, id: &str, ttl: Duration) -> Lookup {
         let path = self.path(lore, list, id);
-        let Ok(data) = fs::read(&path) else {
+        let Ok(mut data) = fs::read(&path) else {
             return Lookup::Missing;
         };
-        let Some(body) = verified_body(&data) else {
+        let Some(start) = verified_body(&data) else {
             // Corrupt: remove it so that the refetch replaces it.
             let _ = fs::remove_file(&path);
             return Lookup::Missing;
@@ -90,10 +90,12 @@ impl Cache {
             .ok()
             .and_then(|t| SystemTime::now().duration_since(t).ok())
             .unwrap_or(Duration::MAX);
+        // The body, without a second copy of a big answer.
+        data.drain(..start);
         if age <= ttl {
-            Lookup::Fresh(body.to_vec())
+            Lookup::Fresh(data)
         } else {
-            Lookup::Stale(body.to_vec())
+            Lookup::Stale(data)
         }
     }
 
@@ -168,14 +170,16 @@ fn header(len: u64, digest: &[u8]) -> String {
     format!("{MAGIC} {len:020} {}\n", hex(digest))
 }
 
-fn verified_body(data: &[u8]) -> Option<&[u8]> {
+/// Where the body of a cache file starts, when its header's length and
+/// digest are the body's.
+fn verified_body(data: &[u8]) -> Option<usize> {
     let newline = data.iter().position(|&b| b == b'\n')?;
     let header = std::str::from_utf8(&data[..newline]).ok()?;
     let rest = header.strip_prefix(MAGIC)?.trim();
     let (len, digest) = rest.split_once(' ')?;
     let body = &data[newline + 1..];
     (len.parse::<usize>().ok()? == body.len() && hex(&Sha256::digest(body)) == digest)
-        .then_some(body)
+        .then_some(newline + 1)
 }
 
 fn hex(bytes: &[u8]) -> String {
