@@ -247,6 +247,7 @@ proptest! {
             Just("[PATCH] "),
             Just("[RFC PATCH 0/2] memcg: "),
             Just("[LSF/MM/BPF TOPIC] "),
+            Just("[PATCH v2 0/3] mm:"),
         ],
     ) {
         let entry = cover_letter_entry(&format!("{tags}{title}"), &body);
@@ -383,6 +384,11 @@ fn cover_letter() -> impl Strategy<Value = String> {
         Just("In response, the patchset adds a knob to the reclaim path.".to_string()),
         Just("The reason is two fold: the device is always available here.".to_string()),
         Just("It adds a counter for every reclaim pass over the node lists.".to_string()),
+        Just("The above protection is no longer needed on arm64.".to_string()),
+        Just("The same approach is used for the slab allocator as well.".to_string()),
+        // A "we" or "I" that is not the author's doing.
+        Just("We have a single coherent interface for updating the size of a device.".to_string()),
+        Just("I'm not sure the knob is the right interface for this.".to_string()),
         // Orders without a subject, as commit messages write.
         Just("Introduce XIP support for RISC-V platforms with a new config option.".to_string()),
         Just("In mm/userfaultfd.c, break the logic to install PTEs out into a helper.".to_string()),
@@ -393,6 +399,11 @@ fn cover_letter() -> impl Strategy<Value = String> {
         Just("Compile-tested on various architectures, quickly tested memory hotplug on x86-64.".to_string()),
         Just("No changes comparing to 5.14 apart from the rebase onto the new tree.".to_string()),
         Just("We can see a complete snapshot of the reclaim state in the new file.".to_string()),
+        Just("The benchmark was run on a 64-core machine with 1TB of memory.".to_string()),
+        Just("Tested on x86-64 with the new selftest and the mm selftests.".to_string()),
+        // The lead again, in the cover letter's words.
+        Just("This patchset introduces a reclaim knob.".to_string()),
+        Just("The knob introduces proactive reclaim for the memory cgroup.".to_string()),
         // Markup.
         Just("# The solution: a knob that makes the code more robust.".to_string()),
         // Plain.
@@ -412,6 +423,7 @@ fn title() -> impl Strategy<Value = String> {
         Just("Adding a knob for reclaim".to_string()),
         Just("Proactive compaction".to_string()),
         Just("perform /proc/pid/maps read under per-vma lock".to_string()),
+        Just("Create a new system state and fix core_kernel_text()".to_string()),
     ]
 }
 
