@@ -304,7 +304,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         patches: series.expected,
         topic: &topic,
         author: &who.name,
-        venue: venue_of(&message.subject),
+        venue: subject.venue,
         stable_tree: subject.stable_tree.as_deref(),
         original_author: original_author.as_deref(),
     };
@@ -429,30 +429,6 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         files,
         sections,
         group: None,
-    }
-}
-
-/// Where a topic is proposed, read from its subject's tag: `[LSF/MM/BPF
-/// TOPIC]`, `[MAINTAINERS SUMMIT]`, `[TECH TOPIC]`.
-fn venue_of(subject: &str) -> Option<&'static str> {
-    let tags = subject.trim_start();
-    let tags = &tags[..tags.rfind(']').map_or(0, |i| i + 1)];
-    let upper = tags.to_ascii_uppercase();
-    if upper.contains("MAINTAINERS SUMMIT") {
-        Some("Maintainers Summit")
-    } else if !upper.contains("TOPIC") {
-        None
-    } else if upper.contains("LSF") {
-        Some("LSF/MM/BPF")
-    } else if upper.contains("TECH TOPIC")
-        || upper.contains("KS TOPIC")
-        || upper.contains("KERNEL SUMMIT")
-    {
-        Some("Kernel Summit")
-    } else if upper.contains("LPC") || upper.contains("PLUMBERS") {
-        Some("Linux Plumbers")
-    } else {
-        None
     }
 }
 

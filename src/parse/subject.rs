@@ -26,6 +26,9 @@ pub struct Subject {
     /// proposed for it (`[LSF/MM/BPF TOPIC]`, `[MAINTAINERS SUMMIT]`), its
     /// schedule, slides, recordings, cancellation or invitation.
     pub is_event: bool,
+    /// Where a topic is proposed, from its tag: `LSF/MM/BPF` for `[LSF/MM/BPF
+    /// TOPIC]` or `[LSF/MM/BPF BOF idea]`, `Maintainers Summit`, `Kernel Summit`.
+    pub venue: Option<&'static str>,
     /// A stable tree the patch is for: `6.6.y` in `[PATCH 6.6.y]`.
     pub stable_tree: Option<String>,
     /// The subject after tags, e.g. `mm/damon: foo`.
@@ -178,6 +181,9 @@ impl Subject {
                 rest = again;
             }
         }
+        // The tags as one text: `[LSF/MM][TOPIC]` names its venue across two.
+        let tags = &stripped[..stripped.len() - rest.len()];
+        parsed.venue = venue_proposed_at(&tags.to_ascii_uppercase());
         parsed.title = rest.trim().to_string();
         parsed.read_trailing_revision();
         if !parsed.is_reply
@@ -254,7 +260,8 @@ impl Subject {
             if is("PULL") || is("GIT") && contains_ci(group, "PULL") {
                 self.is_pull = true;
             }
-            if contains_ci(word, "TOPIC") {
+            // A session proposed for a venue: `[LSF/MM/BPF TOPIC]`, `[LSF/MM/BPF BOF idea]`.
+            if contains_ci(word, "TOPIC") || is("BOF") {
                 self.is_topic = true;
             }
         }
@@ -279,21 +286,13 @@ impl Subject {
 
     /// The title's subsystem prefixes, as one rule reads them everywhere:
     /// `mm: memcontrol: fix` -> `mm`, `memcontrol`; `mm/damon/sysfs: x` ->
-    /// `mm/damon/sysfs`; `mm, security, bpf: x` -> `mm`, `security`, `bpf`.
-    /// Each is a word of at most 40 characters before a colon and a space.
+    /// `mm/damon/sysfs`; `mm, security, bpf: x` -> `mm`, `security`, `bpf`;
+    /// `smaps / mm/gup: x` -> `smaps`, `mm/gup`.
     pub fn prefixes(&self) -> Vec<&str> {
         let mut prefixes = Vec::new();
         let mut rest = self.title.as_str();
-        while let Some((head, tail)) = rest.split_once(':') {
-            let words: Vec<&str> = head.split(',').map(str::trim).collect();
-            let plausible = tail.starts_with(' ')
-                && words
-                    .iter()
-                    .all(|w| !w.is_empty() && w.len() <= 40 && !w.contains(char::is_whitespace));
-            if !plausible {
-                break;
-            }
-            prefixes.extend(words);
+        while let Some((head, tail)) = split_prefix(rest) {
+            prefixes.extend(prefix_words(head));
             rest = tail;
         }
         prefixes
@@ -307,24 +306,8 @@ impl Subject {
         if let Some(at) = rest.to_ascii_lowercase().find(" (was") {
             rest = rest[..at].trim_end();
         }
-        while let Some((head, tail)) = rest.split_once(':') {
-            // "mm:add" is a prefix too, when the head is one word of a
-            // path's letters.
-            let glued = !tail.starts_with(' ')
-                && tail.starts_with(|c: char| c.is_ascii_alphabetic())
-                && !head.is_empty()
-                && head
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"/_-".contains(&b));
-            let plausible = (tail.starts_with(' ') || glued)
-                && head
-                    .split(',')
-                    .map(str::trim)
-                    .all(|w| !w.is_empty() && w.len() <= 40 && !w.contains(char::is_whitespace));
-            if !plausible {
-                break;
-            }
-            rest = tail.trim_start();
+        while let Some((_, tail)) = split_prefix(rest) {
+            rest = tail;
         }
         rest
     }
@@ -341,6 +324,51 @@ impl Subject {
             None => u32::from(self.is_patch),
         }
     }
+}
+
+/// The venue a tag group in capitals proposes a session for.
+fn venue_proposed_at(upper: &str) -> Option<&'static str> {
+    if upper.contains("MAINTAINERS SUMMIT") {
+        Some("Maintainers Summit")
+    } else if !upper.contains("TOPIC") && !upper.contains(" BOF") {
+        None
+    } else if upper.contains("LSF") {
+        Some("LSF/MM/BPF")
+    } else if upper.contains("TECH TOPIC")
+        || upper.contains("KS TOPIC")
+        || upper.contains("KERNEL SUMMIT")
+    {
+        Some("Kernel Summit")
+    } else if upper.contains("LPC") || upper.contains("PLUMBERS") {
+        Some("Linux Plumbers")
+    } else {
+        None
+    }
+}
+
+/// The words of one prefix: `mm, security` and `smaps / mm/gup` name two.
+fn prefix_words(head: &str) -> impl Iterator<Item = &str> {
+    head.split([','])
+        .flat_map(|w| w.split(" / "))
+        .map(str::trim)
+}
+
+/// A title's first subsystem prefix and what follows it: a head of
+/// words of at most 40 characters each, before a colon and a space, or
+/// before a colon glued to the next word when the head is one word of a
+/// path's letters (`mm:add`).
+fn split_prefix(title: &str) -> Option<(&str, &str)> {
+    let (head, tail) = title.split_once(':')?;
+    let glued = !tail.starts_with(' ')
+        && tail.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !head.is_empty()
+        && head
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"/_-".contains(&b));
+    let plausible = (tail.starts_with(' ') || glued)
+        && prefix_words(head)
+            .all(|w| !w.is_empty() && w.len() <= 40 && !w.contains(char::is_whitespace));
+    plausible.then(|| (head, tail.trim_start()))
 }
 
 #[cfg(test)]
@@ -482,6 +510,27 @@ mod tests {
             Subject::parse("[PATCH] Ratio:1 Tuning").topic(),
             "Ratio:1 Tuning"
         );
+    }
+
+    #[test]
+    fn prefixes_joined_by_a_slash_between_spaces_are_prefixes() {
+        let s = Subject::parse("[PATCH v3 0/7] smaps / mm/gup: fix a fallout");
+        assert_eq!(s.prefixes(), ["smaps", "mm/gup"]);
+        assert_eq!(s.topic(), "fix a fallout");
+    }
+
+    #[test]
+    fn a_bof_proposal_is_a_topic() {
+        let s = Subject::parse("[LSF/MM/BPF BOF idea] Tiered memory BOF");
+        assert!(s.is_topic && s.is_event);
+        assert_eq!(s.venue, Some("LSF/MM/BPF"));
+    }
+
+    #[test]
+    fn a_venue_is_read_across_tag_groups() {
+        let s = Subject::parse("[LSF/MM][TOPIC] Page cache limits");
+        assert_eq!(s.venue, Some("LSF/MM/BPF"));
+        assert_eq!(Subject::parse("[PATCH] mm: a topic").venue, None);
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //! limit.
 
 use crate::prose::words::{
-    ACTIONS, ASIDES, CHANGELOG, DISCLAIMERS, FRAGMENT_OPENINGS, GREETING, HEDGES, HISTORY,
-    QUOTE_INTRO, RESULTS, REVISION_MENTION, SUBJECTS_OF_CHANGE, TRAILER_LINE,
+    ACTIONS, ASIDES, BACKGROUND, CHANGELOG, DISCLAIMERS, FRAGMENT_OPENINGS, GREETING, HEDGES,
+    HISTORY, QUOTE_INTRO, RESULTS, REVISION_MENTION, SUBJECTS_OF_CHANGE, TRAILER_LINE,
 };
 use std::sync::LazyLock;
 
@@ -222,6 +222,11 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
     if starts_with_any(&lower, ASIDES) {
         score -= 0.8;
     }
+    // How things are before the change: background an editor may keep
+    // when no sentence says what the change does.
+    if starts_with_any(&lower, BACKGROUND) {
+        score -= 0.8;
+    }
     // A fragment of a sentence the splitter cut: it opens with a
     // connective, not with a name of a thing (`kmemdump is ...`).
     if starts_with_any(&lower, FRAGMENT_OPENINGS) && text.starts_with(|c: char| c.is_lowercase()) {
@@ -279,6 +284,7 @@ fn enumerated_inline(text: &str) -> bool {
 
 /// The paragraphs of the body that can hold prose, each as its lines.
 fn prose_paragraphs(body: &str) -> Vec<String> {
+    let body = inline_commit_message(body).unwrap_or(body);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut in_changelog = false;
@@ -385,6 +391,46 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
     }
     paragraphs
 }
+
+/// A patch sent inline in a reply ("here is a follow up cleanup:"), as
+/// `git format-patch` writes it (`From <sha> Mon Sep 17 00:00:00 2001`,
+/// then `From:`, `Date:`, `Subject:`) or after a scissors line (`-- >8 --`):
+/// its commit message is what the mail says.
+fn inline_commit_message(body: &str) -> Option<&str> {
+    let mut at = 0;
+    let mut start = None;
+    for line in body.split_inclusive('\n') {
+        let text = line.trim_end();
+        let unescaped = text.trim_start_matches('>');
+        let format_patch =
+            unescaped.starts_with("From ") && unescaped.ends_with(" Mon Sep 17 00:00:00 2001");
+        if format_patch || SCISSORS.is_match(text) {
+            start = Some(at + line.len());
+            break;
+        }
+        at += line.len();
+    }
+    let mut rest = &body[start?..];
+    // The patch's own header lines and the blank lines around them.
+    let mut in_header = false;
+    while let Some((line, after)) = rest.split_once('\n') {
+        let line = line.trim_end();
+        let header = ["From:", "Date:", "Subject:"]
+            .iter()
+            .any(|h| line.starts_with(h))
+            || in_header && line.starts_with([' ', '\t']);
+        if !line.is_empty() && !header {
+            break;
+        }
+        in_header = header;
+        rest = after;
+    }
+    (!rest.trim().is_empty()).then_some(rest)
+}
+
+/// `-- >8 --`, `---8<---`: where a patch starts inside a mail.
+static SCISSORS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*-+ ?(?:>8|8<) ?-+\s*$").unwrap());
 
 /// `commit 0123abcd… upstream.` and `[ Upstream commit 0123abcd… ]`: a
 /// stable backport's note of where it comes from.
@@ -631,6 +677,14 @@ mod tests {
     }
 
     #[test]
+    fn how_things_are_now_gives_way_to_what_the_change_does() {
+        let body = "Currently, most 64-bit architectures support a compat mode for widgets.\n\n\
+                    Widgets on arm64 add the compat mode from a shared helper function.\n";
+        let chosen = Excerpts::read(body, "add compat mode for widgets").choose(40);
+        assert!(chosen[0].starts_with("Widgets on arm64"), "{chosen:?}");
+    }
+
+    #[test]
     fn a_changelog_is_never_the_summary() {
         let body = "v2 -> v3:\n - Fixed SPARC build issue detected by the robot\n\n\
                     Changes since v1:\n - renamed the counters\n\n\
@@ -651,6 +705,31 @@ mod tests {
                 .choose(40)
                 .len(),
             2
+        );
+    }
+
+    #[test]
+    fn a_patch_sent_inline_in_a_reply_is_read_from_its_commit_message() {
+        let body = "> Could this be simpler?\n\nIt could. Anyway, here is a follow up:\n---\n\
+            >From 0123456789abcdef0123456789abcdef01234567 Mon Sep 17 00:00:00 2001\n\
+            From: Jane Doe <jane@example.org>\nDate: Thu, 1 Dec 2022 10:00:00 +0100\n\
+            Subject: [PATCH] mm/widget: check the policy first\n for the home node\n\n\
+            The widget code copies a policy before it checks whether the policy applies at all.\n\n\
+            Signed-off-by: Jane Doe <jane@example.org>\n---\n mm/widget.c | 2 +-\n";
+        let sentences = prose_sentences(body);
+        assert_eq!(
+            sentences,
+            ["The widget code copies a policy before it checks whether the policy applies at all."]
+        );
+    }
+
+    #[test]
+    fn a_patch_after_scissors_is_read_from_its_commit_message() {
+        let body = "Something like this?\n\n-- >8 --\nSubject: [PATCH] mm: fix it\n\n\
+            The counter is read twice without a lock held.\n";
+        assert_eq!(
+            prose_sentences(body),
+            ["The counter is read twice without a lock held."]
         );
     }
 

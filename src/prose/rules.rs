@@ -507,11 +507,34 @@ fn give_subject(sentence: &str, work: &str) -> Option<String> {
     };
     let (verb, rest) = order.split_once(' ')?;
     let (base, _) = lexicon::verb_of(verb.trim_matches(|c: char| !c.is_alphanumeric()))?;
-    let said = format!("{} {rest}", lexicon::third_person(base));
+    let said = format!(
+        "{} {}",
+        lexicon::third_person(base),
+        coordinated_orders_agree(rest)
+    );
     Some(match place {
         Some(place) => format!("{place}, the {work} {said}"),
         None => format!("The {work} {said}"),
     })
+}
+
+/// The orders joined to the first by "and" agree with its new subject:
+/// "X without Y and make Z" -> "X without Y and makes Z".
+fn coordinated_orders_agree(rest: &str) -> String {
+    let words: Vec<&str> = rest.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, word) in words.iter().enumerate() {
+        let joined = i > 0 && words[i - 1] == "and" && i + 1 < words.len();
+        match lexicon::verb_of(word) {
+            Some((base, lexicon::Form::Base))
+                if joined && *word == base && lexicon::is_imperative(word) =>
+            {
+                out.push(lexicon::third_person(base))
+            }
+            _ => out.push(word.to_string()),
+        }
+    }
+    out.join(" ")
 }
 
 /// "the policies we have treat it" -> "the policies treat it": "we
@@ -1220,6 +1243,18 @@ mod tests {
             "In mm/userfaultfd.c, the patchset breaks the logic out into a helper."
         );
         assert_eq!(repaired("Move them to the new header."), "");
+    }
+
+    #[test]
+    fn orders_joined_by_and_agree_with_the_subject_they_are_given() {
+        assert_eq!(
+            repaired("Remove the flag without touching the core and make page faults cheaper."),
+            "The patchset removes the flag without touching the core and makes page faults cheaper."
+        );
+        assert_eq!(
+            repaired("Drop the lock and page table walk from the fast path."),
+            "The patchset drops the lock and page table walk from the fast path."
+        );
     }
 
     #[test]

@@ -342,6 +342,27 @@ pub const FRAGMENT_OPENINGS: &[&str] = &[
     "are ", "so ", "by ", "from ", "then ", "when ", "while ",
 ];
 
+/// Openings of a sentence about how things are before the change
+/// ("Currently, most architectures ..."): background, not what the work does.
+pub const BACKGROUND: &[&str] = &[
+    "currently",
+    "today,",
+    "today ",
+    "at the moment",
+    "at present",
+    "right now",
+    "nowadays",
+    "historically",
+    "traditionally",
+    "as of now",
+    "as of today",
+    "as it stands",
+    "as things stand",
+    "in the current",
+    "the current ",
+    "the existing ",
+];
+
 /// Openings of asides: notes, narration, connectives.
 pub const ASIDES: &[&str] = &[
     "note",
