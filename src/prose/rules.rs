@@ -1166,6 +1166,28 @@ mod tests {
     }
 
     #[test]
+    fn a_contrast_inside_a_sentence_points_back() {
+        assert_eq!(
+            repaired("The large object test, however, sees a good improvement with the change."),
+            ""
+        );
+    }
+
+    #[test]
+    fn figures_measured_in_the_past_are_a_test_report() {
+        assert_eq!(
+            repaired(
+                "With the cache off, the run time was 2.848s for small objects and 2.890s for big ones."
+            ),
+            ""
+        );
+        assert_eq!(
+            repaired("The patchset cuts TLB misses by 30x and CPU cycles by 0.54%."),
+            "The patchset cuts TLB misses by 30x and CPU cycles by 0.54%."
+        );
+    }
+
+    #[test]
     fn what_the_series_goes_with_is_the_process() {
         assert_eq!(
             repaired("The patchset should be considered in conjunction with another."),

@@ -7,7 +7,7 @@ use super::words::{
     ABBREVIATIONS, ADDITIVES, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
     BARE_THIS_FOLLOWERS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES,
     FINITE_VERBS, FIRST_PERSON, OPENING_POINTERS, ORDER_OBJECTS, POINTERS, PRONOUN_OPENINGS,
-    SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES,
+    SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES, UNITS,
 };
 
 /// Whose voice a sentence is in.
@@ -486,7 +486,36 @@ impl<'a> Sentence<'a> {
 
     /// "Compile-tested on various architectures."
     pub fn is_test_report(&self) -> bool {
-        self.has_any(TEST_REPORT_PHRASES)
+        self.has_any(TEST_REPORT_PHRASES) || self.reports_measurements()
+    }
+
+    /// "With accounting disabled, the run time was 2.848s with small
+    /// objects and 2.890s with big ones": figures measured, in the past.
+    fn reports_measurements(&self) -> bool {
+        let figures = self
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| {
+                let w = w.trim_matches(|c: char| matches!(c, ',' | '.' | '(' | ')' | ';'));
+                let digits = w.trim_end_matches(|c: char| !c.is_ascii_digit());
+                let unit = &w[digits.len()..];
+                digits.starts_with(|c: char| c.is_ascii_digit())
+                    && digits
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                    && (UNITS.contains(&unit)
+                        || unit.is_empty()
+                            && self.words.get(i + 1).is_some_and(|next| {
+                                UNITS.contains(&next.trim_end_matches([',', '.', ')', ';']))
+                            }))
+            })
+            .count();
+        figures >= 2
+            && self
+                .words
+                .iter()
+                .any(|w| matches!(w.as_str(), "was" | "were" | "took" | "measured" | "got"))
     }
 
     /// What markup or a cut left: "# The solution:", "*Motivation*",

@@ -591,6 +591,13 @@ pub const BACK_POINTERS: &[&str] = &[
     "this regression",
     "the rest",
     "the others",
+    // A contrast, wherever it stands, is with a sentence before.
+    "however",
+    "nevertheless",
+    "nonetheless",
+    "on the other hand",
+    "in contrast",
+    "by contrast",
 ];
 
 /// Openings that hang on what came before: "Here is", "In response",
@@ -848,6 +855,12 @@ pub const CHANGELOG_PHRASES: &[&str] = &[
     "previous attempts",
     "main change",
     "main changes",
+];
+
+/// Units a measurement is given in: "2.848s", "12 ms", "30%", "512 KIOPS".
+pub const UNITS: &[&str] = &[
+    "s", "ms", "us", "ns", "sec", "secs", "seconds", "%", "x", "kb", "mb", "gb", "kib", "mib",
+    "gib", "mb/s", "gb/s", "iops", "kiops", "ops", "ops/s", "cycles", "usec", "msec", "nsec",
 ];
 
 /// A test report: how the work was tested, not what it does.
