@@ -59,12 +59,15 @@ def main() -> None:
     binary, corpus, seed, out = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4])
     count = int(sys.argv[5]) if len(sys.argv) > 5 else 60
     items = []
+    seen = set()
     for line in (corpus / "weeks.jsonl").read_text().splitlines():
         week = json.loads(line)
         editor = editor_summaries(corpus / "posts" / (week["post"] + ".md"))
         for entry in draft(binary, corpus, week):
-            if entry["kind"] in ("pull", "release"):
+            # A thread in two weeks' windows (a week's edges overlap) is read once.
+            if entry["kind"] in ("pull", "release") or entry["message_id"] in seen:
                 continue
+            seen.add(entry["message_id"])
             items.append({
                 "week": week["post"],
                 "message_id": entry["message_id"],

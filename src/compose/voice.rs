@@ -436,7 +436,13 @@ pub fn follow_up(
             sentences.push(updated);
         }
     }
-    if sentences.is_empty() {
+    // "The 20th version of the memfd_secret patchset." names the revision
+    // and says nothing of the work: with the changelog's clause beside it
+    // the entry would say only what changed, so the mail's own words serve.
+    if !sentences
+        .iter()
+        .any(|s| !prose::Sentence::read(s).is_fragment())
+    {
         return None;
     }
     let first_name = first_name(about.author).to_string();
@@ -785,12 +791,18 @@ mod tests {
             "Rebased on v5.10-rc4".to_string(),
             "rename the system call to memfd_secret (Andy)".to_string(),
         ];
-        let summary =
-            follow_up("The v6 of memfd_secret.", 6, &changes, &follow_about(), 60).unwrap();
+        let summary = follow_up(
+            "The v6 of memfd_secret. It aims at guests.",
+            6,
+            &changes,
+            &follow_about(),
+            60,
+        )
+        .unwrap();
         assert_eq!(
             summary,
-            "The v9 of memfd_secret. In this version, the patchset renames the system call \
-             to memfd_secret."
+            "The v9 of memfd_secret. It aims at guests. In this version, the patchset renames \
+             the system call to memfd_secret."
         );
         let long = follow_up(
             "The v6 of memfd_secret. It has one sentence far too long to keep beside the change \
@@ -806,6 +818,13 @@ mod tests {
             "The v9 of memfd_secret. It aims at guests. In this version, the patchset renames \
              the system call to memfd_secret."
         );
+    }
+
+    #[test]
+    fn a_follow_up_of_a_revision_line_alone_is_left_to_the_mail() {
+        let changes = ["drop the patch that enables multi-page updates".to_string()];
+        let earlier = "The 19th version of the memfd_secret patchset.";
+        assert_eq!(follow_up(earlier, 19, &changes, &follow_about(), 60), None);
     }
 
     fn third_person_of(word: &str) -> Option<String> {

@@ -1134,6 +1134,30 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_naming_the_series_patches_by_number_or_place_is_an_aside() {
+        for sentence in [
+            "Patch [2/3] and [3/3] are NOT kernel patches.",
+            "The patchset skips the kernel thread in patch 1, by checking the flags.",
+            "The last 2 patches are miscellaneous cleanups of an earlier commit.",
+            "The other two patches start to apply the functions in the mm/ and KVM areas.",
+        ] {
+            assert_eq!(repaired(sentence), "", "{sentence}");
+        }
+        let lead = "Ann posted a series of 3 patches to fix the reclaim of slab pages.";
+        assert_eq!(repaired(lead), lead);
+    }
+
+    #[test]
+    fn a_sentence_ending_in_a_reviewers_name_is_a_changelog_line() {
+        assert_eq!(
+            repaired("The patchset removes the check, because idle threads have the flag (Peter)."),
+            ""
+        );
+        let acronym = "The patchset adds a cache of free pages for the allocator (CMA).";
+        assert_eq!(repaired(acronym), acronym);
+    }
+
+    #[test]
     fn a_question_without_its_mark_is_an_aside() {
         assert_eq!(
             repaired("What does it mean to have controllers enabled in a cgroup."),
@@ -1324,8 +1348,8 @@ mod tests {
             "The patchset adds a knob. It is possible to reclaim more."
         );
         assert_eq!(
-            repaired("This adds a knob. Also included patch 5 which optimises it."),
-            "This adds a knob. The patchset also includes patch 5 which optimises it."
+            repaired("This adds a knob. Also included a helper which optimises it."),
+            "This adds a knob. The patchset also includes a helper which optimises it."
         );
         assert_eq!(
             repaired("This adds a knob. So reverted the old fix."),

@@ -435,16 +435,30 @@ impl<'a> Sentence<'a> {
         })
     }
 
-    /// "Patch #4 restricts ...", "Patches 2-3 ...": one patch of the
-    /// series, not what the series is.
+    /// "Patch #4 restricts ...", "Patches [2/3] and [3/3] are not kernel
+    /// patches", "... skips the kernel thread in patch 1", "The last 2
+    /// patches are cleanups": the series' own patches by number or
+    /// place, which is how the series is put together, not what it is.
     fn is_about_one_patch(&self) -> bool {
-        let mut words = self.text.split_whitespace();
-        matches!(
-            words.next(),
-            Some("Patch" | "Patches" | "patch" | "patches")
-        ) && words.next().is_some_and(|n| {
-            n.trim_start_matches('#')
+        let numbered = |w: &str| {
+            w.trim_start_matches(['#', '[', '('])
                 .starts_with(|c: char| c.is_ascii_digit())
+        };
+        let words: Vec<&str> = self.text.split_whitespace().collect();
+        words.iter().enumerate().any(|(i, w)| {
+            let patch = matches!(
+                w.to_lowercase()
+                    .trim_end_matches(|c: char| !c.is_alphanumeric()),
+                "patch" | "patches"
+            );
+            let before = |n: usize| i.checked_sub(n).map(|j| words[j].to_lowercase());
+            let place = |w: &str| matches!(w, "first" | "last" | "other" | "remaining");
+            let count =
+                |w: &str| numbered(w) || matches!(w, "two" | "three" | "four" | "five" | "six");
+            patch
+                && (words.get(i + 1).is_some_and(|n| numbered(n))
+                    || before(1).is_some_and(|b| place(&b))
+                    || before(1).is_some_and(|b| count(&b)) && before(2).is_some_and(|b| place(&b)))
         })
     }
 
@@ -481,7 +495,21 @@ impl<'a> Sentence<'a> {
 
     /// A changelog's line: "No changes comparing to 5.14", "v2: rebased".
     pub fn is_changelog(&self) -> bool {
-        CHANGELOG.is_match(self.text) || self.has_any(CHANGELOG_PHRASES)
+        CHANGELOG.is_match(self.text) || self.has_any(CHANGELOG_PHRASES) || self.ends_with_credit()
+    }
+
+    /// "... PF_KTHREAD set already (Prateek).": a changelog item thanks
+    /// whoever asked for the change with their name in parentheses.
+    fn ends_with_credit(&self) -> bool {
+        let text = self.text.trim_end_matches('.');
+        let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) else {
+            return false;
+        };
+        let name = &text[open + 1..text.len() - 1];
+        let mut chars = name.chars();
+        name.len() >= 3
+            && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && chars.all(|c| c.is_ascii_lowercase())
     }
 
     /// "Compile-tested on various architectures."
