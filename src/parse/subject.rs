@@ -356,19 +356,31 @@ fn prefix_words(head: &str) -> impl Iterator<Item = &str> {
 /// A title's first subsystem prefix and what follows it: a head of
 /// words of at most 40 characters each, before a colon and a space, or
 /// before a colon glued to the next word when the head is one word of a
-/// path's letters (`mm:add`).
+/// path's letters (`mm:add`), or of two such words before an order in
+/// sentence case (`numa balancing: Migrate on fault`).
 fn split_prefix(title: &str) -> Option<(&str, &str)> {
     let (head, tail) = title.split_once(':')?;
+    let path_letters = |word: &str| {
+        !word.is_empty()
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"/_-".contains(&b))
+    };
     let glued = !tail.starts_with(' ')
         && tail.starts_with(|c: char| c.is_ascii_alphabetic())
-        && !head.is_empty()
-        && head
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"/_-".contains(&b));
+        && path_letters(head);
     let plausible = (tail.starts_with(' ') || glued)
         && prefix_words(head)
             .all(|w| !w.is_empty() && w.len() <= 40 && !w.contains(char::is_whitespace));
-    plausible.then(|| (head, tail.trim_start()))
+    let named_area = || {
+        let order = tail.split_whitespace().next().unwrap_or("");
+        tail.starts_with(' ')
+            && head.split(' ').count() == 2
+            && head.split(' ').all(path_letters)
+            && order.starts_with(|c: char| c.is_ascii_uppercase())
+            && crate::prose::lexicon::is_imperative(&order.to_lowercase())
+    };
+    (plausible || named_area()).then(|| (head, tail.trim_start()))
 }
 
 #[cfg(test)]
@@ -402,6 +414,10 @@ mod tests {
         let s = Subject::parse("[PATCH] mm: memcontrol: fix a leak");
         assert_eq!(s.prefixes(), ["mm", "memcontrol"]);
         assert!(Subject::parse("Re: what about: this").prefixes().is_empty());
+        let area = Subject::parse("[PATCH -V7 0/3] numa balancing: Migrate on fault among nodes");
+        assert_eq!(area.prefixes(), ["numa balancing"]);
+        assert_eq!(area.topic(), "Migrate on fault among nodes");
+        assert!(Subject::parse("what about: This").prefixes().is_empty());
         let listed = Subject::parse("[PATCH] mm, security, bpf: Fine-grained control");
         assert_eq!(listed.prefixes(), ["mm", "security", "bpf"]);
         assert_eq!(listed.topic(), "Fine-grained control");

@@ -1158,6 +1158,18 @@ mod tests {
     }
 
     #[test]
+    fn a_purpose_without_its_sentence_is_a_fragment() {
+        let fragment = |s: &str| crate::prose::Sentence::read(s).is_fragment();
+        assert!(fragment(
+            "To make it possible to optimize memory accessing even if the memory is bound to \
+             two nodes."
+        ));
+        assert!(!fragment("To reclaim more, the patch adds a knob."));
+        assert!(!fragment("To reclaim more the patch adds a knob."));
+        assert!(!fragment("To this end the patch adds a knob."));
+    }
+
+    #[test]
     fn a_question_without_its_mark_is_an_aside() {
         assert_eq!(
             repaired("What does it mean to have controllers enabled in a cgroup."),

@@ -55,7 +55,7 @@ impl<'a> Sentence<'a> {
         let Some(first) = self.text.split_whitespace().next() else {
             return false;
         };
-        if self.names_without_a_verb() || self.opens_mid_sentence() {
+        if self.names_without_a_verb() || self.opens_mid_sentence() || self.is_a_purpose_alone() {
             return true;
         }
         let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
@@ -98,6 +98,27 @@ impl<'a> Sentence<'a> {
             && (lexicon::verb_of(first).is_some()
                 || FINITE_VERBS.contains(&first)
                 || SUBORDINATORS.contains(&first))
+    }
+
+    /// "To make it possible to optimize X even if the memory is bound.": a
+    /// purpose without the sentence it is the purpose of; a verb of a
+    /// clause after "if" or "which" is not the sentence's.
+    fn is_a_purpose_alone(&self) -> bool {
+        if self.first_word() != "to"
+            || self.text.contains(',')
+            || !self.words.get(1).is_some_and(|w| lexicon::is_verb(w))
+        {
+            return false;
+        }
+        !self
+            .words
+            .iter()
+            .skip(2)
+            .take_while(|w| !SUBORDINATORS.contains(&w.as_str()))
+            .any(|w| {
+                FINITE_VERBS.contains(&w.as_str())
+                    || matches!(lexicon::verb_of(w), Some((_, lexicon::Form::Third)))
+            })
     }
 
     /// "The 20th version of the patchset.", "An attempt to get away from
