@@ -60,6 +60,7 @@ def main():
                 "--interest", "section:CONTROL GROUP"]
     for label, extra, history in [
         ("history, no interests", [], True),
+        ("history + hand interests", hand, True),
         ("history + sections", sections, True),
         ("sections, no history", sections, False),
         ("hand interests, no history", hand, False),

@@ -50,6 +50,8 @@ pub struct PastEntry {
     /// `[RFC]`, a topic proposal or an event: postings of another kind
     /// than a patch series, even where the title stays.
     posting_kind: PostingKind,
+    /// Its subject's `[REMINDER]`.
+    reminder: bool,
 }
 
 impl PastEntry {
@@ -60,6 +62,7 @@ impl PastEntry {
             title: self.title.clone(),
             revision: self.revision,
             kind: self.posting_kind,
+            reminder: self.reminder,
         }
     }
 }
@@ -246,6 +249,7 @@ impl History {
                 title: normalized_title(&subject.title),
                 revision: subject.revision,
                 posting_kind: PostingKind::of(&subject),
+                reminder: subject.is_reminder,
                 message_id: ids.next(),
                 also_linked: ids.collect(),
                 subject: entry.subject,

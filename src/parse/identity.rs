@@ -124,7 +124,8 @@ impl PostingKind {
 pub enum Relation {
     /// The same revision and kind again.
     Resend,
-    /// Another revision, or the work posted as another kind.
+    /// Another revision, the work posted as another kind, or a reminder
+    /// of an announcement.
     Revision,
 }
 
@@ -136,6 +137,8 @@ pub struct Posting<'a> {
     pub title: String,
     pub revision: u32,
     pub kind: PostingKind,
+    /// `[REMINDER]` of an announcement.
+    pub reminder: bool,
 }
 
 impl<'a> Posting<'a> {
@@ -145,6 +148,7 @@ impl<'a> Posting<'a> {
             title: normalized_title(&subject.title),
             revision: subject.revision,
             kind: PostingKind::of(subject),
+            reminder: subject.is_reminder,
         }
     }
 
@@ -176,7 +180,10 @@ impl<'a> Posting<'a> {
     /// before it (unknown: `None`).
     pub fn relation_to(&self, earlier: &Posting, apart: Option<TimeDelta>) -> Relation {
         let soon = apart.is_none_or(|t| t <= RESEND_WITHIN);
-        if self.revision == earlier.revision && self.kind == earlier.kind && soon {
+        // Organisers remind of a call as its deadline nears: news again,
+        // where a patch sent again is not.
+        let reminded = self.reminder && !earlier.reminder && self.kind == PostingKind::Topic;
+        if self.revision == earlier.revision && self.kind == earlier.kind && soon && !reminded {
             Relation::Resend
         } else {
             Relation::Revision
@@ -193,6 +200,20 @@ mod tests {
     }
 
     const LONG: &str = "mm: make page reclaim fair again";
+
+    #[test]
+    fn a_reminder_of_a_call_is_news_again_and_a_resent_patch_is_not() {
+        let sender = || Sender::named("Jo Organiser");
+        let call = posting("LSF/MM/BPF: 2030: Call for Proposals", sender());
+        let reminder = posting("[REMINDER] LSF/MM/BPF: 2030: Call for Proposals", sender());
+        assert!(reminder.is_same_series(&call));
+        let weeks = Some(TimeDelta::days(21));
+        assert_eq!(reminder.relation_to(&call, weeks), Relation::Revision);
+        assert_eq!(reminder.relation_to(&reminder, weeks), Relation::Resend);
+        let patch = posting(&format!("[PATCH] {LONG}"), sender());
+        let again = posting(&format!("[PATCH RESEND] {LONG}"), sender());
+        assert_eq!(again.relation_to(&patch, weeks), Relation::Resend);
+    }
 
     #[test]
     fn a_long_title_is_one_series_whoever_sends_it() {

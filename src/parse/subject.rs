@@ -20,6 +20,8 @@ pub struct Subject {
     pub is_patch: bool,
     pub is_rfc: bool,
     pub is_resend: bool,
+    /// `[REMINDER]`: an announcement sent again as its date nears.
+    pub is_reminder: bool,
     pub is_pull: bool,
     pub is_topic: bool,
     /// Community business: a conference's call for topics, a topic
@@ -256,6 +258,9 @@ impl Subject {
             }
             if is("RESEND") {
                 self.is_resend = true;
+            }
+            if is("REMINDER") {
+                self.is_reminder = true;
             }
             if is("PULL") || is("GIT") && contains_ci(group, "PULL") {
                 self.is_pull = true;
