@@ -205,6 +205,19 @@ impl Subject {
             return;
         }
         let title = self.title.trim_end();
+        // "DRM resource management cgroup, try 2.", "foo (take 3)".
+        let bare = title.trim_end_matches(['.', ')']);
+        if let Some((head, n)) = bare.rsplit_once(' ')
+            && let Ok(n) = n.parse::<u32>()
+            && let Some(head) = [", try", ", take", " (try", " (take"]
+                .iter()
+                .find_map(|word| head.strip_suffix(word))
+            && (2..=99).contains(&n)
+        {
+            self.revision = n;
+            self.title = head.trim_end().to_string();
+            return;
+        }
         let Some((head, last)) = title.rsplit_once(' ') else {
             return;
         };
@@ -401,6 +414,13 @@ mod tests {
         );
         let s = Subject::parse("[PATCH 0/3] zram: cleanups (v3)");
         assert_eq!((s.revision, s.title.as_str()), (3, "zram: cleanups"));
+        let s = Subject::parse("[RFC PATCH 0/6] DRM resource management cgroup, try 2.");
+        assert_eq!(
+            (s.revision, s.title.as_str()),
+            (2, "DRM resource management cgroup")
+        );
+        let s = Subject::parse("[PATCH] mm: faster reclaim (take 3)");
+        assert_eq!((s.revision, s.title.as_str()), (3, "mm: faster reclaim"));
         for kept in [
             "mm: update the ABI to v2",
             "[PATCH v4] x v2",

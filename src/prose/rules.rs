@@ -1170,6 +1170,26 @@ mod tests {
     }
 
     #[test]
+    fn a_cover_letters_it_is_the_series_unless_it_stands_for_nothing() {
+        use crate::prose::the_series_speaking as speaking;
+        assert_eq!(
+            speaking("It aims to cut latency."),
+            "This series aims to cut latency."
+        );
+        assert_eq!(
+            speaking("This is a rework of X."),
+            "This series is a rework of X."
+        );
+        for kept in [
+            "It is hard to follow the control flow in exec.c as the code evolved.",
+            "It seems that nobody uses the knob.",
+            "It has been a year since the last posting.",
+        ] {
+            assert_eq!(speaking(kept), kept);
+        }
+    }
+
+    #[test]
     fn a_question_without_its_mark_is_an_aside() {
         assert_eq!(
             repaired("What does it mean to have controllers enabled in a cgroup."),

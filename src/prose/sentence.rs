@@ -6,8 +6,8 @@ use super::lexicon;
 use super::words::{
     ABBREVIATIONS, ADDITIVES, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
     BARE_THIS_FOLLOWERS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES,
-    FINITE_VERBS, FIRST_PERSON, OPENING_POINTERS, ORDER_OBJECTS, POINTERS, PRONOUN_OPENINGS,
-    SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES, UNITS,
+    EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, OPENING_POINTERS, ORDER_OBJECTS, POINTERS,
+    PRONOUN_OPENINGS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES, UNITS,
 };
 
 /// Whose voice a sentence is in.
@@ -714,16 +714,26 @@ fn same_noun(a: &str, b: &str) -> bool {
     a.len() > 2 && (a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a))
 }
 
-/// "It aims to X" or "This is X" -> "This series aims to X", "This series
-/// is X": what the first sentence of a cover letter calls the series.
+/// "It aims to X" or "This is a rework of X" -> "This series aims to X",
+/// "This series is a rework of X": what the first sentence of a cover
+/// letter calls the series. An "it" that stands for nothing ("It is hard
+/// to follow X", "It seems that X", "It has been a year") stays.
 pub fn the_series_speaking(sentence: &str) -> String {
     let mut words = sentence.splitn(3, ' ');
     let (Some(pronoun), Some(verb), Some(rest)) = (words.next(), words.next(), words.next()) else {
         return sentence.to_string();
     };
     let verb_form = lexicon::verb_of(verb).map(|(_, form)| form);
+    let next = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+    let names_a_thing = matches!(
+        next.as_str(),
+        "a" | "an" | "the" | "one" | "another" | "two" | "three" | "several" | "some"
+    );
     if matches!(pronoun, "It" | "This")
-        && (matches!(verb, "is" | "has") || verb_form == Some(lexicon::Form::Third))
+        && (matches!(verb, "is" | "has") && names_a_thing
+            || verb_form == Some(lexicon::Form::Third)
+                && !matches!(verb, "is" | "has" | "does")
+                && !EXPLETIVE_VERBS.contains(&verb))
     {
         format!("This series {verb} {rest}")
     } else {

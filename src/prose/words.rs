@@ -976,6 +976,13 @@ pub const BARE_THIS_FOLLOWERS: &[&str] = &[
 pub const ADDITIVES: &[&str] = &["also", "as well", "additionally", "in addition"];
 
 /// Words that open a subordinate clause: an order's own clause ends there.
+/// Verbs after an "it" that stands for nothing: "It seems that ...", "It
+/// turns out ...", "It remains to be seen ...".
+pub const EXPLETIVE_VERBS: &[&str] = &[
+    "seems", "appears", "turns", "happens", "looks", "remains", "follows", "goes", "occurs",
+    "matters",
+];
+
 pub const SUBORDINATORS: &[&str] = &[
     "which", "that", "because", "so", "when", "if", "where", "while", "as", "since", "until",
     "unless", "after", "before", "although", "though", "once",
