@@ -520,15 +520,35 @@ pub fn candidates(
 /// What `interests` matched in `facts`, each piece of evidence once: a
 /// list that two section interests name (linux-mm for MEMORY MANAGEMENT
 /// and for the memcg controller) is one list the thread went to.
-/// How many `--interest`s matched counts toward the score, not the
-/// evidence: a section matched by its files and its list is one.
+/// The count is of interests matched, but for sections: the named
+/// section's own files (`section:'CONTROL GROUP'` names CONTROL GROUP
+/// (CGROUP)) count two, as `mm/**` and `mm` both count an mm patch; a
+/// section of its family (the BLKIO controller's) one; and where no
+/// section holds a file, their lists and subject prefixes one in all.
 fn matched_interests(interests: &[Interest], facts: &Facts) -> (Vec<String>, usize) {
     let mut matched: Vec<String> = Vec::new();
     let mut lists: Vec<String> = Vec::new();
     let mut count = 0;
+    let mut by_list = false;
     for interest in interests {
         let mut any = false;
-        for label in interest.matched(facts) {
+        let labels = interest.matched(facts);
+        if let Interest::Section { name, .. } = interest {
+            let named = |label: &String| {
+                label.strip_prefix("section:").is_some_and(|section| {
+                    let bare = section.rsplit_once(" (").map_or(section, |(head, _)| head);
+                    bare.eq_ignore_ascii_case(name)
+                })
+            };
+            if labels.iter().any(named) {
+                count += 2;
+            } else if labels.iter().any(|l| l.starts_with("section:")) {
+                count += 1;
+            } else if !labels.is_empty() {
+                by_list = true;
+            }
+        }
+        for label in labels {
             if let Some((list, _)) = label
                 .strip_prefix("list:")
                 .and_then(|l| l.split_once(" (section:"))
@@ -541,9 +561,11 @@ fn matched_interests(interests: &[Interest], facts: &Facts) -> (Vec<String>, usi
             matched.push(label);
             any = true;
         }
-        count += usize::from(any);
+        if !matches!(interest, Interest::Section { .. }) {
+            count += usize::from(any);
+        }
     }
-    (matched, count)
+    (matched, count + usize::from(by_list && count == 0))
 }
 
 fn interest_label(interest: &Interest) -> String {
@@ -1269,6 +1291,39 @@ mod tests {
             assert!(ranked[1].interests.is_empty(), "{interest}");
         }
         assert!(rank(vec![damon], &["mmc"])[0].interests.is_empty());
+    }
+
+    #[test]
+    fn a_named_sections_files_count_twice_its_family_once_and_lists_alone_once() {
+        let (maintainers, _) = Maintainers::parse(
+            "CONTROL GROUP (CGROUP)\nL:\tcgroups@vger.kernel.org\nF:\tkernel/cgroup/\n\n\
+             CONTROL GROUP - BLOCK IO CONTROLLER (BLKIO)\nL:\tcgroups@vger.kernel.org\n\
+             F:\tblock/blk-cgroup.c\n\n\
+             MEMORY MANAGEMENT\nL:\tlinux-mm@kvack.org\nF:\tmm/\n",
+            "MAINTAINERS",
+        );
+        let maintainers = std::sync::Arc::new(maintainers);
+        let interests = [
+            Interest::section("CONTROL GROUP", &maintainers).unwrap(),
+            Interest::section("MEMORY MANAGEMENT", &maintainers).unwrap(),
+        ];
+        let count = |paths: &[&str], lists: &[&str]| {
+            let facts = Facts {
+                paths: paths.iter().map(|p| p.to_string()).collect(),
+                lines: vec![1; paths.len()],
+                lists: lists.iter().map(|l| l.to_string()).collect(),
+                ..Facts::default()
+            };
+            matched_interests(&interests, &facts).1
+        };
+        // As `mm/**` and `mm` both count an mm patch.
+        assert_eq!(count(&["mm/vmscan.c"], &[]), 2);
+        assert_eq!(count(&["kernel/cgroup/cgroup.c"], &[]), 2);
+        assert_eq!(count(&["block/blk-cgroup.c"], &[]), 1);
+        // Where the mail went says less than what it changes.
+        let lists = ["linux-mm.kvack.org", "cgroups.vger.kernel.org"];
+        assert_eq!(count(&["fs/proc/base.c"], &lists), 1);
+        assert_eq!(count(&["fs/proc/base.c"], &[]), 0);
     }
 
     #[test]
