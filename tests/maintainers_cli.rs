@@ -63,8 +63,9 @@ fn a_section_interest_names_the_section_that_matched() {
         damon["interests"],
         serde_json::json!(["section:DAMON", "list:linux-mm (section:damon)"])
     );
-    // Files and list are evidence for one --interest: it counts once.
-    assert_eq!(damon["score"]["interest"], 5.0, "{damon}");
+    // The named section's own files count as a path and a word would
+    // (two interests matched); its list adds nothing to them.
+    assert_eq!(damon["score"]["interest"], 10.0, "{damon}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("[interests section:DAMON, list:linux-mm (section:damon)]"),
