@@ -336,6 +336,8 @@ impl<'a> ThreadSeries<'a> {
             }
             stack.extend(self.replies_to(message));
         }
+        // In the series' order (the walk above meets them last first).
+        patches.sort_by_key(|m| self.post(m).subject.counter.map(|(k, _)| k));
         let expected = match post.subject.counter {
             Some((_, total)) => total,
             None => u32::from(post.subject.is_patch || post.has_diff) + patches.len() as u32,
@@ -509,7 +511,7 @@ mod tests {
         let (series, replies) = thread.series_at(pool.get("0@x").unwrap());
         assert_eq!(series.cover.map(|m| m.id.as_str()), Some("0@x"));
         let patches: Vec<&str> = series.patches.iter().map(|m| m.id.as_str()).collect();
-        assert_eq!(patches.len(), 2);
+        assert_eq!(patches, ["1@x", "2@x"], "in the series' order");
         assert_eq!((series.revision, series.expected), (2, 2));
         assert_eq!(
             replies.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
