@@ -303,6 +303,17 @@ fn work_word(about: &About) -> String {
 /// introduce X`; a capital that only starts the title goes.
 fn topic_phrase(topic: &str) -> String {
     let topic = topic.trim_end_matches('.');
+    // "COW fixes part 1: fix the COW security issue": a series' name, then
+    // the order that says what it does.
+    if let Some((name, order)) = topic.split_once(": ")
+        && !name.contains(['"', '\'', '(', '\u{201c}'])
+        && order
+            .split_whitespace()
+            .next()
+            .is_some_and(lexicon::is_imperative)
+    {
+        return topic_phrase(order);
+    }
     if let Some(negated) = negated_phrase(topic) {
         return negated;
     }
@@ -732,6 +743,14 @@ mod tests {
             (
                 "Introducing OpenVPN Data Channel Offload",
                 "to introduce OpenVPN Data Channel Offload",
+            ),
+            (
+                "COW fixes part 1: fix the COW security issue for THP",
+                "to fix the COW security issue for THP",
+            ),
+            (
+                "Revert \"mm: add nodes= arg to memory.reclaim\"",
+                "to revert \"mm: add nodes= arg to memory.reclaim\"",
             ),
         ] {
             assert_eq!(topic_phrase(title), phrase, "{title}");
