@@ -226,7 +226,15 @@ fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
 /// that only say the series' own title again, are left out; `None` when
 /// none is left.
 pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> Option<String> {
-    let own = prose::content_words(about.topic);
+    // By stem: "introduce sleepable bpf_timers" says the title
+    // "sleepable bpf_timer" again.
+    let stems = |text: &str| -> Vec<String> {
+        prose::content_words(text)
+            .iter()
+            .map(|w| prose::stem(w))
+            .collect()
+    };
+    let own = stems(about.topic);
     let mut said: Vec<String> = Vec::new();
     let mut words = 3;
     for title in titles {
@@ -240,8 +248,8 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
         let Some((base, lexicon::Form::Base)) = lexicon::verb_of(verb) else {
             continue;
         };
-        let theirs = prose::content_words(title);
-        if theirs.iter().all(|w| own.contains(w)) {
+        // What it does to, less the order's verb, said in the title already.
+        if stems(rest).iter().all(|w| own.contains(w)) {
             continue;
         }
         let verb = lexicon::third_person(base);
@@ -758,6 +766,23 @@ mod tests {
         assert_eq!(lexicon::gerund("stop"), "stopping");
         assert_eq!(lexicon::gerund("map"), "mapping");
         assert_eq!(lexicon::gerund("free"), "freeing");
+    }
+
+    #[test]
+    fn the_patches_say_what_the_title_does_not() {
+        let about = About {
+            topic: "sleepable bpf_timer",
+            ..follow_about()
+        };
+        let titles = [
+            "introduce sleepable bpf_timers",
+            "add support for KF_ARG_PTR_TO_TIMER",
+            "rename the callback",
+        ];
+        assert_eq!(
+            what_the_patches_do(&titles, &about, 60).as_deref(),
+            Some("The patchset adds support for KF_ARG_PTR_TO_TIMER and renames the callback.")
+        );
     }
 
     fn follow_about() -> About<'static> {
