@@ -1022,6 +1022,7 @@ mod tests {
             "In Fedora CoreOS we found an issue with zram.",
             "We propose a knob for our reclaim.",
             "I'm not sure the allocator is right.",
+            "We want to ease mempolicy in cpuset, and we can control cgroups on nodes.",
         ] {
             assert_eq!(repaired(sentence), "", "{sentence}");
         }

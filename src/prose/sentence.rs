@@ -439,7 +439,12 @@ impl<'a> Sentence<'a> {
             !FIRST_PERSON.contains(w)
                 || matches!(*w, "our" | "my")
                     && rest.get(i + 1).is_some_and(|n| SERIES_WORDS.contains(n))
-                || (*w == "we" || *w == "i") && i > 0 && rest[i - 1] == "and"
+                // "and we add": the author again; "and we can control X"
+                // is whoever uses the change.
+                || (*w == "we" || *w == "i")
+                    && i > 0
+                    && rest[i - 1] == "and"
+                    && rest.get(i + 1).is_some_and(|v| AUTHORING_VERBS.contains(v))
         })
     }
 
