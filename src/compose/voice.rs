@@ -769,6 +769,15 @@ mod tests {
     }
 
     #[test]
+    fn a_commit_message_names_the_work_as_editors_do() {
+        let about = follow_about();
+        assert_eq!(
+            editors_opening("This commit simplifies the knob.", &about),
+            "This patchset simplifies the knob."
+        );
+    }
+
+    #[test]
     fn the_patches_say_what_the_title_does_not() {
         let about = About {
             topic: "sleepable bpf_timer",

@@ -411,6 +411,8 @@ pub const SERIES_OPENINGS: &[&str] = &[
     "the patchset",
     "the series",
     "this patch ",
+    "this commit ",
+    "this change ",
 ];
 
 /// Words that tie a sentence to the revision it was written about: its
