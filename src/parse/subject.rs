@@ -228,8 +228,10 @@ impl Subject {
             return;
         };
         let before = head.rsplit(' ').next().unwrap_or("").to_lowercase();
+        // "... to v2", and "cgroup v2", the kernel's name for the second
+        // cgroup hierarchy, not a revision.
         if [
-            "to", "for", "in", "on", "from", "since", "into", "until", "of",
+            "to", "for", "in", "on", "from", "since", "into", "until", "of", "cgroup", "cgroups",
         ]
         .contains(&before.as_str())
         {
@@ -423,6 +425,7 @@ mod tests {
         assert_eq!((s.revision, s.title.as_str()), (3, "mm: faster reclaim"));
         for kept in [
             "mm: update the ABI to v2",
+            "[PATCH] hugetlb controller for cgroups v2",
             "[PATCH v4] x v2",
             "[GIT PULL] fixes v2",
         ] {

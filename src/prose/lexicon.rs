@@ -48,10 +48,12 @@ pub fn is_verb(word: &str) -> bool {
 
 /// Whether `word` (any case) is a verb's base form that is mostly read as
 /// a verb: `add`, `track`, `map`, not `page` or `process`. A title or a
-/// sentence that opens with one is an order.
+/// sentence that opens with one is an order. An adverb that WordNet also
+/// lists as a verb ("even", "further") is read as the adverb.
 pub fn is_imperative(word: &str) -> bool {
     let lower = word.to_lowercase();
     LEXICON.verbs.get(lower.as_str()).copied().unwrap_or(false)
+        && !super::words::ADVERBS.contains(&lower.as_str())
 }
 
 /// The verb `word` (any case) is a form of, and which form; `None` for a

@@ -1191,6 +1191,13 @@ mod tests {
     }
 
     #[test]
+    fn even_is_an_adverb_not_an_order() {
+        let sentence = "When the counter underflows, even just by a few pages, the cgroup stalls.";
+        assert_eq!(repaired(sentence), sentence);
+        assert!(!crate::prose::lexicon::is_imperative("Even"));
+    }
+
+    #[test]
     fn a_question_without_its_mark_is_an_aside() {
         assert_eq!(
             repaired("What does it mean to have controllers enabled in a cgroup."),

@@ -118,6 +118,7 @@ pub const NOT_A_VERB: &[&str] = &[
 /// Words between a subject and its verb.
 pub const ADVERBS: &[&str] = &[
     "also",
+    "even",
     "just",
     "really",
     "still",
