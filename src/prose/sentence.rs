@@ -6,8 +6,9 @@ use super::lexicon;
 use super::words::{
     ABBREVIATIONS, ADDITIVES, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
     BARE_THIS_FOLLOWERS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES,
-    EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, OPENING_POINTERS, ORDER_OBJECTS, POINTERS,
-    PRONOUN_OPENINGS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES, UNITS,
+    EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS,
+    POINTERS, PRONOUN_OPENINGS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES,
+    UNITS,
 };
 
 /// Whose voice a sentence is in.
@@ -479,8 +480,7 @@ impl<'a> Sentence<'a> {
             );
             let before = |n: usize| i.checked_sub(n).map(|j| words[j].to_lowercase());
             let place = |w: &str| matches!(w, "first" | "last" | "other" | "remaining");
-            let count =
-                |w: &str| numbered(w) || matches!(w, "two" | "three" | "four" | "five" | "six");
+            let count = |w: &str| numbered(w) || NUMBER_WORDS.contains(&w);
             patch
                 && (words.get(i + 1).is_some_and(|n| numbered(n))
                     || before(1).is_some_and(|b| place(&b))
@@ -732,8 +732,8 @@ pub fn the_series_speaking(sentence: &str) -> String {
     let next = rest.split_whitespace().next().unwrap_or("").to_lowercase();
     let names_a_thing = matches!(
         next.as_str(),
-        "a" | "an" | "the" | "one" | "another" | "two" | "three" | "several" | "some"
-    );
+        "a" | "an" | "the" | "one" | "another" | "several" | "some"
+    ) || NUMBER_WORDS.contains(&next.as_str());
     if matches!(pronoun, "It" | "This")
         && (matches!(verb, "is" | "has") && names_a_thing
             || verb_form == Some(lexicon::Form::Third)

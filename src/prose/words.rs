@@ -979,6 +979,10 @@ pub const BARE_THIS_FOLLOWERS: &[&str] = &[
 pub const ADDITIVES: &[&str] = &["also", "as well", "additionally", "in addition"];
 
 /// Words that open a subordinate clause: an order's own clause ends there.
+/// Small counts written as words: "the last two patches", "It has three
+/// parts".
+pub const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six"];
+
 /// Verbs after an "it" that stands for nothing: "It seems that ...", "It
 /// turns out ...", "It remains to be seen ...".
 pub const EXPLETIVE_VERBS: &[&str] = &[
