@@ -439,12 +439,12 @@ fn copy_posts(from: &std::path::Path, to: &std::path::Path) {
 /// configuration of `the_editors_picks_rank_in_the_top_10_and_25_of_the_corpus_weeks`
 /// on all 43 weeks: floors against regressions, a little under what they
 /// reached when set (0.48/0.73 without interests, 0.91/0.98 with the hand
-/// interests, 0.86/0.95 with the sections, 0.89/0.98 with history, 0.89/0.98
+/// interests, 0.91/0.98 with the sections, 0.89/0.98 with history, 0.89/0.98
 /// with history and the hand interests, 0.91/0.98 with history and the
 /// sections).
 const FLOOR_NONE: (f64, f64) = (0.45, 0.70);
 const FLOOR_HAND: (f64, f64) = (0.88, 0.95);
-const FLOOR_SECTIONS: (f64, f64) = (0.84, 0.93);
+const FLOOR_SECTIONS: (f64, f64) = (0.88, 0.95);
 const FLOOR_HISTORY: (f64, f64) = (0.86, 0.95);
 const FLOOR_BOTH: (f64, f64) = (0.86, 0.95);
 const FLOOR_HISTORY_SECTIONS: (f64, f64) = (0.88, 0.95);
@@ -590,6 +590,8 @@ fn the_editors_picks_rank_in_the_top_10_and_25_of_the_corpus_weeks() {
             "with history and sections",
             held["with MAINTAINERS sections"],
         ));
+        // The sections say what the hand interests say.
+        targets.push(("with MAINTAINERS sections", held["with interests"]));
         // Interests added to history never lower it either.
         targets.push((
             "with history and sections",

@@ -520,11 +520,13 @@ pub fn candidates(
 /// What `interests` matched in `facts`, each piece of evidence once: a
 /// list that two section interests name (linux-mm for MEMORY MANAGEMENT
 /// and for the memcg controller) is one list the thread went to.
-/// The count is of interests matched, but for sections: the named
-/// section's own files (`section:'CONTROL GROUP'` names CONTROL GROUP
-/// (CGROUP)) count two, as `mm/**` and `mm` both count an mm patch; a
-/// section of its family (the BLKIO controller's) one; and where no
-/// section holds a file, their lists and subject prefixes one in all.
+/// The count is of interests matched, but for sections: the files of a
+/// section named by its whole title (`section:'MEMORY MANAGEMENT'`) count
+/// two, as `mm/**` and `mm` both count an mm patch; a section the name
+/// only opens (`section:'CONTROL GROUP'` opens the cgroup core's title and
+/// its three controllers') one, as no one of them is the one named; and
+/// where no section holds a file, their lists and subject prefixes one in
+/// all.
 fn matched_interests(interests: &[Interest], facts: &Facts) -> (Vec<String>, usize) {
     let mut matched: Vec<String> = Vec::new();
     let mut lists: Vec<String> = Vec::new();
@@ -535,10 +537,9 @@ fn matched_interests(interests: &[Interest], facts: &Facts) -> (Vec<String>, usi
         let labels = interest.matched(facts);
         if let Interest::Section { name, .. } = interest {
             let named = |label: &String| {
-                label.strip_prefix("section:").is_some_and(|section| {
-                    let bare = section.rsplit_once(" (").map_or(section, |(head, _)| head);
-                    bare.eq_ignore_ascii_case(name)
-                })
+                label
+                    .strip_prefix("section:")
+                    .is_some_and(|section| section.eq_ignore_ascii_case(name))
             };
             if labels.iter().any(named) {
                 count += 2;
@@ -1294,7 +1295,7 @@ mod tests {
     }
 
     #[test]
-    fn a_named_sections_files_count_twice_its_family_once_and_lists_alone_once() {
+    fn a_titled_sections_files_count_twice_a_familys_once_and_lists_alone_once() {
         let (maintainers, _) = Maintainers::parse(
             "CONTROL GROUP (CGROUP)\nL:\tcgroups@vger.kernel.org\nF:\tkernel/cgroup/\n\n\
              CONTROL GROUP - BLOCK IO CONTROLLER (BLKIO)\nL:\tcgroups@vger.kernel.org\n\
@@ -1318,7 +1319,8 @@ mod tests {
         };
         // As `mm/**` and `mm` both count an mm patch.
         assert_eq!(count(&["mm/vmscan.c"], &[]), 2);
-        assert_eq!(count(&["kernel/cgroup/cgroup.c"], &[]), 2);
+        // 'CONTROL GROUP' opens four titles; the core's is one of them.
+        assert_eq!(count(&["kernel/cgroup/cgroup.c"], &[]), 1);
         assert_eq!(count(&["block/blk-cgroup.c"], &[]), 1);
         // Where the mail went says less than what it changes.
         let lists = ["linux-mm.kvack.org", "cgroups.vger.kernel.org"];
