@@ -285,7 +285,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     let post = thread.post(message);
     let subject = &post.subject;
     let who = author_in_thread(message, &thread.thread.messages);
-    let kind = kind_of(subject, release_of(message).is_some(), post.has_diff);
+    let kind = kind_of(&series.tags, release_of(message).is_some(), post.has_diff);
     let shown_subject = if thread.thread.is_root(message) {
         crate::parse::subject::strip_reply_prefixes(&message.subject).to_string()
     } else {

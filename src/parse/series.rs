@@ -189,6 +189,10 @@ pub struct Series<'a> {
     pub cover: Option<&'a Message>,
     /// The sender's numbered patches below the start, in thread order.
     pub patches: Vec<&'a Message>,
+    /// The tags that say what the series is: the start's subject's, or,
+    /// for a cover letter sent without any (`consolidate btrfs
+    /// checksumming`), its first patch's under the start's title.
+    pub tags: Subject,
     /// `v3`; 1 when the subject names none.
     pub revision: u32,
     /// The patch count the subject announces (`n/N`); for an unnumbered
@@ -338,15 +342,30 @@ impl<'a> ThreadSeries<'a> {
         }
         // In the series' order (the walk above meets them last first).
         patches.sort_by_key(|m| self.post(m).subject.counter.map(|(k, _)| k));
-        let expected = match post.subject.counter {
+        let tags = match patches.first() {
+            Some(&first) if post.subject.has_no_kind() => {
+                let patch = self.post(first);
+                Subject {
+                    is_patch: patch.subject.is_patch,
+                    is_rfc: patch.subject.is_rfc,
+                    // `quiesce v2` names it where the patches may not.
+                    revision: post.subject.revision.max(patch.subject.revision),
+                    counter: patch.subject.counter.map(|(_, total)| (0, total)),
+                    ..post.subject.clone()
+                }
+            }
+            _ => post.subject.clone(),
+        };
+        let expected = match tags.counter {
             Some((_, total)) => total,
-            None => u32::from(post.subject.is_patch || post.has_diff) + patches.len() as u32,
+            None => u32::from(tags.is_patch || post.has_diff) + patches.len() as u32,
         };
         let series = Series {
             start,
-            cover: post.subject.is_cover_letter().then_some(start),
+            cover: tags.is_cover_letter().then_some(start),
             patches,
-            revision: post.subject.revision,
+            revision: tags.revision,
+            tags,
             expected,
             author_email: &start.from_email,
         };
@@ -502,6 +521,35 @@ mod tests {
         let changes = changes_in(body);
         let got: Vec<(&str, usize)> = changes.iter().map(|c| (c.path.as_str(), c.lines)).collect();
         assert_eq!(got, [("mm/a.c", 12), ("deep/b.h", 4)]);
+    }
+
+    #[test]
+    fn a_cover_letter_sent_without_tags_is_its_patches_series() {
+        let pool = Pool::new(
+            vec![
+                mail("0@x", "cleanup the foo helpers v3", None, 0),
+                mail("1@x", "[PATCH 1/2] mm: one", Some("0@x"), 1),
+                mail("2@x", "[PATCH 2/2] mm: two", Some("0@x"), 2),
+            ],
+            None,
+        );
+        let thread = ThreadSeries::new(pool.thread_of("0@x").unwrap());
+        let (series, _) = thread.series_at(pool.get("0@x").unwrap());
+        assert!(series.tags.is_patch && !series.tags.is_rfc);
+        assert_eq!(series.tags.title, "cleanup the foo helpers");
+        assert_eq!((series.revision, series.expected), (3, 2));
+        assert_eq!(series.cover.map(|m| m.id.as_str()), Some("0@x"));
+    }
+
+    #[test]
+    fn a_question_without_tags_is_no_series() {
+        let mut reply = mail("1@x", "Re: why is foo slow?", Some("0@x"), 1);
+        reply.from_email = "bob@example.org".into();
+        let pool = Pool::new(vec![mail("0@x", "why is foo slow?", None, 0), reply], None);
+        let thread = ThreadSeries::new(pool.thread_of("0@x").unwrap());
+        let (series, _) = thread.series_at(pool.get("0@x").unwrap());
+        assert!(!series.tags.is_patch && series.cover.is_none());
+        assert_eq!(series.expected, 0);
     }
 
     #[test]

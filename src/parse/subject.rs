@@ -332,6 +332,19 @@ impl Subject {
         rest
     }
 
+    /// No tag says what the mail is: no patch, RFC, pull request, topic,
+    /// event or stable tree, and no number in a series.
+    pub fn has_no_kind(&self) -> bool {
+        !(self.is_reply
+            || self.is_patch
+            || self.is_rfc
+            || self.is_pull
+            || self.is_topic
+            || self.is_event
+            || self.stable_tree.is_some()
+            || self.counter.is_some())
+    }
+
     /// The series' cover letter is patch 0.
     pub fn is_cover_letter(&self) -> bool {
         matches!(self.counter, Some((0, _)))

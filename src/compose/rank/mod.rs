@@ -936,7 +936,7 @@ fn describe(
         }
     }
     let kind = kind_of(
-        &post.subject,
+        &series.tags,
         super::release_of(start).is_some(),
         post.has_diff,
     );
