@@ -386,6 +386,13 @@ fn cover_letter() -> impl Strategy<Value = String> {
         Just("It adds a counter for every reclaim pass over the node lists.".to_string()),
         Just("The above protection is no longer needed on arm64.".to_string()),
         Just("The same approach is used for the slab allocator as well.".to_string()),
+        Just("Even with that the driver is still slow to quiesce its queues.".to_string()),
+        Just("The only reason this hasn't been a problem is that few use partitions.".to_string()),
+        // Cut: a paragraph that runs on into its list, a bracket never
+        // opened, a reason without its main clause.
+        Just("With the new flag, the knob's meaning becomes,\n\n- on for all\n- off for some".to_string()),
+        Just("Drivers should use dma_alloc() or dma_map()) instead of the old calls.".to_string()),
+        Just("Because the policy given explicitly should take precedence.".to_string()),
         // A "we" or "I" that is not the author's doing.
         Just("We have a single coherent interface for updating the size of a device.".to_string()),
         Just("I'm not sure the knob is the right interface for this.".to_string()),

@@ -1005,7 +1005,7 @@ mod tests {
         );
         assert_eq!(
             repaired("In this series, we introduce a hinting API."),
-            "In this series, Jane introduces a hinting API."
+            "Jane introduces a hinting API."
         );
         assert_eq!(
             repaired("I would like to propose our patchset for discussion at LSF/MM."),
@@ -1168,6 +1168,72 @@ mod tests {
         assert!(!fragment("To reclaim more, the patch adds a knob."));
         assert!(!fragment("To reclaim more the patch adds a knob."));
         assert!(!fragment("To this end the patch adds a knob."));
+    }
+
+    #[test]
+    fn a_paragraph_that_ends_in_a_comma_runs_on_into_its_list() {
+        let fragment = |s: &str| crate::prose::Sentence::read(s).is_fragment();
+        assert!(fragment("With the new flag, the knob's meaning becomes,"));
+        assert!(!fragment("With the new flag, the knob's meaning changes."));
+    }
+
+    #[test]
+    fn a_bracket_closed_that_never_opened_is_a_fragment() {
+        let fragment = |s: &str| crate::prose::Sentence::read(s).is_fragment();
+        assert!(fragment(
+            "Drivers should use dma_alloc() or dma_map()) instead."
+        ));
+        assert!(!fragment(
+            "Drivers should use dma_alloc() (or dma_map()) instead."
+        ));
+    }
+
+    #[test]
+    fn a_reason_without_its_main_clause_is_a_fragment() {
+        let fragment = |s: &str| crate::prose::Sentence::read(s).is_fragment();
+        assert!(fragment(
+            "Because the policy given explicitly should take precedence."
+        ));
+        assert!(!fragment(
+            "Because of the new flag the policy takes precedence."
+        ));
+        assert!(!fragment(
+            "Because the policy is explicit, it takes precedence."
+        ));
+    }
+
+    #[test]
+    fn that_after_a_preposition_points_back() {
+        let back = |s: &str| crate::prose::Sentence::read(s).points_back();
+        assert!(back(
+            "Even with that the driver is still slow to quiesce queues."
+        ));
+        assert!(back("The driver is prepared for that by a new flag."));
+        assert!(!back(
+            "The flag is set so that the driver can quiesce queues."
+        ));
+        assert!(!back("Its latency is close to that of the old driver."));
+        assert!(!back(
+            "Tools watch the memory of others and advise on that memory."
+        ));
+    }
+
+    #[test]
+    fn this_before_a_negated_verb_points_back() {
+        assert_eq!(
+            repaired("The only reason this hasn't been a problem is that few use partitions."),
+            ""
+        );
+    }
+
+    #[test]
+    fn an_opening_clause_that_only_names_the_work_goes() {
+        assert_eq!(
+            repaired("In this patch, the knob is moved to the memcg's own file."),
+            "The knob is moved to the memcg's own file."
+        );
+        let changelog = "In this version, the patchset drops the knob.";
+        assert!(!crate::prose::Sentence::read(changelog).clause_points_back());
     }
 
     #[test]

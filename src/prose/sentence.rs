@@ -7,8 +7,8 @@ use super::words::{
     ABBREVIATIONS, ADDITIVES, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
     BARE_THIS_FOLLOWERS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES,
     EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS,
-    POINTERS, PRONOUN_OPENINGS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES,
-    UNITS,
+    POINTERS, PREPOSITIONS, PRONOUN_OPENINGS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS,
+    TEST_REPORT_PHRASES, UNITS,
 };
 
 /// Whose voice a sentence is in.
@@ -56,7 +56,13 @@ impl<'a> Sentence<'a> {
         let Some(first) = self.text.split_whitespace().next() else {
             return false;
         };
-        if self.names_without_a_verb() || self.opens_mid_sentence() || self.is_a_purpose_alone() {
+        if self.names_without_a_verb()
+            || self.opens_mid_sentence()
+            || self.is_a_purpose_alone()
+            || self.runs_on()
+            || self.has_unbalanced_brackets()
+            || self.is_a_reason_alone()
+        {
             return true;
         }
         let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
@@ -85,6 +91,30 @@ impl<'a> Sentence<'a> {
             }),
             _ => false,
         }
+    }
+
+    /// "Because the policy given should take precedence.": a clause of
+    /// reason or concession with no main clause after it (a comma would
+    /// mark where it starts); "Because of X, ..." is a phrase.
+    fn is_a_reason_alone(&self) -> bool {
+        matches!(
+            self.first_word(),
+            "because" | "although" | "though" | "whereas" | "unless"
+        ) && self.words.get(1).is_none_or(|w| w != "of")
+            && !self.text.contains(',')
+    }
+
+    /// "the control mechanism becomes,": a paragraph that ends in a comma
+    /// runs on into the list below it, which the splitter left out.
+    fn runs_on(&self) -> bool {
+        self.text.trim_end().ends_with(',')
+    }
+
+    /// "or dma_map_single()).": a bracket closed that never opened (or
+    /// the reverse), where the splitter cut inside a parenthesis.
+    fn has_unbalanced_brackets(&self) -> bool {
+        let count = |c: char| self.text.matches(c).count();
+        count('(') != count(')') || count('[') != count(']')
     }
 
     /// "calls returning a handle.": the rest of a sentence cut before it,
@@ -252,10 +282,18 @@ impl<'a> Sentence<'a> {
                                     ))
                     })
             }
-            // "after that series": another series, named before.
-            "that" => words.get(i + 1).is_some_and(|n| {
-                matches!(n.as_str(), "series" | "patchset" | "patchsets" | "patch" | "patches")
-            }),
+            // "after that series": another series, named before; "Even
+            // with that, ...": what a sentence before said (but "that of
+            // X": the one of X).
+            "that" => {
+                words.get(i + 1).is_some_and(|n| {
+                    matches!(n.as_str(), "series" | "patchset" | "patchsets" | "patch" | "patches")
+                }) || PREPOSITIONS.contains(&words[i - 1].as_str())
+                    && words.get(i + 1).is_none_or(|n| {
+                        // "advise on that memory": named before it.
+                        n != "of" && !words[..i].iter().any(|b| same_noun(b, n))
+                    })
+            }
             // "the same support": the same as what was said.
             "same" => {
                 words[i - 1] == "the"
@@ -358,14 +396,26 @@ impl<'a> Sentence<'a> {
     }
 
     /// "To fix this issue, add X", "In that case, the kernel ...": an
-    /// opening clause that points back, before a main clause.
+    /// opening clause that points back, before a main clause; or one that
+    /// only names the work the summary is about ("In this patch, we add
+    /// X"), which says nothing beside its lead.
     pub fn clause_points_back(&self) -> bool {
-        CLAUSE_OPENERS.contains(&self.first_word())
-            && !self.opens_with_any(OPENING_POINTERS)
-            && self
-                .text
-                .split_once(", ")
-                .is_some_and(|(clause, _)| Sentence::read(clause).points_back())
+        let Some((clause, _)) = self.text.split_once(", ") else {
+            return false;
+        };
+        let clause = Sentence::read(clause);
+        // Not "In this version, ...": what changed since, a changelog's.
+        let names_the_work = matches!(
+            clause.words.as_slice(),
+            [preposition, this, work]
+                if (preposition == "in" || PREPOSITIONS.contains(&preposition.as_str()))
+                    && matches!(this.as_str(), "this" | "the")
+                    && matches!(work.as_str(), "patch" | "patchset" | "series")
+        );
+        names_the_work
+            || CLAUSE_OPENERS.contains(&self.first_word())
+                && !self.opens_with_any(OPENING_POINTERS)
+                && clause.points_back()
     }
 
     /// The sentence without an opening clause that points back, where
