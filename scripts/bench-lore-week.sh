@@ -36,20 +36,7 @@ fi
 # One mbox per list, named as lore names the inbox (the List-Id's first
 # label); the eight biggest lists are served.
 mkdir -p "$work/lists"
-python3 - "$mbox" "$work/lists" <<'PY'
-import collections, mailbox, re, sys
-source, out = sys.argv[1], sys.argv[2]
-by_list = collections.defaultdict(list)
-for message in mailbox.mbox(source):
-    match = re.search(r"<([^.>]+)\.", str(message.get("List-Id", "")))
-    if match:
-        by_list[match.group(1)].append(message)
-for name, messages in sorted(by_list.items(), key=lambda kv: -len(kv[1]))[:8]:
-    box = mailbox.mbox(f"{out}/{name}.mbox")
-    for message in messages:
-        box.add(message)
-    box.flush()
-PY
+python3 scripts/split-lists.py "$mbox" "$work/lists"
 inboxes=()
 lists=()
 for file in "$work"/lists/*.mbox; do
