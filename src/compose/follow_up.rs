@@ -71,11 +71,10 @@ pub fn remember(
         stable_tree: None,
         original_author: None,
     };
-    let changes = changelog::since(&message.body, earlier.revision, entry.revision);
+    entry.changes_since = changelog::since(&message.body, earlier.revision, entry.revision);
     if let Some(summary) = voice::follow_up(
         &earlier.summary,
         earlier.revision,
-        &changes,
         &about,
         options.summary_words,
     ) {

@@ -83,6 +83,10 @@ pub struct Entry {
     /// they wrote it; the summary starts from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub earlier_summary: Option<String>,
+    /// The changelog's items since that revision, for the editor to read:
+    /// the summary leaves them out, as the editor's posts do.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes_since: Vec<String>,
     /// The files its patches change, as their diffs name them (the cover
     /// letter's diffstat where the patches are not at hand).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -426,6 +430,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         charts: Vec::new(),
         covered: Vec::new(),
         earlier_summary: None,
+        changes_since: Vec::new(),
         files,
         sections,
         group: None,

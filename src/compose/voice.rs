@@ -5,8 +5,7 @@
 use super::Kind;
 use crate::parse::summary::Excerpts;
 use crate::prose::words::{
-    CREDITS, GREETING_PREFIX, NEGATIONS, REVISION_NOUNS, SERIES_OPENINGS, TIME_BOUND, TRIVIA,
-    WORK_OPENINGS,
+    GREETING_PREFIX, NEGATIONS, REVISION_NOUNS, SERIES_OPENINGS, TIME_BOUND, WORK_OPENINGS,
 };
 use crate::prose::{self, article, first_name, lexicon, match_case, numeric_ordinal, ordinal};
 
@@ -439,15 +438,9 @@ fn strip_greeting(sentence: &str) -> &str {
 
 /// A follow-up's summary: the editor's `earlier` summary of revision
 /// `from`, brought to `about.revision`: the revision it names updated,
-/// what held only for the old revision dropped, and one clause of the
-/// `changes` since then. `None` when nothing of it still holds.
-pub fn follow_up(
-    earlier: &str,
-    from: u32,
-    changes: &[String],
-    about: &About,
-    max_words: usize,
-) -> Option<String> {
+/// what held only for the old revision dropped. `None` when nothing of it
+/// still holds.
+pub fn follow_up(earlier: &str, from: u32, about: &About, max_words: usize) -> Option<String> {
     let mut sentences: Vec<String> = Vec::new();
     for sentence in prose::sentences_of(earlier) {
         let (updated, names_revision) = update_revision(sentence, from, about.revision);
@@ -456,8 +449,8 @@ pub fn follow_up(
         }
     }
     // "The 20th version of the memfd_secret patchset." names the revision
-    // and says nothing of the work: with the changelog's clause beside it
-    // the entry would say only what changed, so the mail's own words serve.
+    // and says nothing of the work: the mail's own words serve. What
+    // changed since is no part of it: the editor's posts seldom say.
     if !sentences
         .iter()
         .any(|s| !prose::Sentence::read(s).is_fragment())
@@ -465,30 +458,7 @@ pub fn follow_up(
         return None;
     }
     let first_name = first_name(about.author).to_string();
-    let Some(clause) = change_clause(changes, &work_word(about)) else {
-        return Some(compose(&sentences, about, &first_name, max_words, true));
-    };
-    // The revision's sentence, the change, and what else of the editor's
-    // words fits beside them.
-    let words = |s: &String| s.split_whitespace().count();
-    let mut room = max_words.saturating_sub(words(&sentences[0]) + words(&clause));
-    let mut kept = vec![sentences[0].clone()];
-    for sentence in &sentences[1..] {
-        if words(sentence) <= room {
-            room -= words(sentence);
-            kept.push(sentence.clone());
-        }
-    }
-    loop {
-        let mut with_clause = kept.clone();
-        with_clause.push(clause.clone());
-        let summary = compose(&with_clause, about, &first_name, max_words, true);
-        // A lead before the first sentence may leave no room for all.
-        if summary.ends_with(&clause) || kept.len() == 1 {
-            return Some(summary);
-        }
-        kept.pop();
-    }
+    Some(compose(&sentences, about, &first_name, max_words, true))
 }
 
 fn is_time_bound(sentence: &str) -> bool {
@@ -541,50 +511,6 @@ fn update_revision(sentence: &str, from: u32, to: u32) -> (String, bool) {
         }
     }
     (out.join(" "), named)
-}
-
-/// "In this version, the patchset renames the system call to memfd_secret."
-/// from the first changelog item that opens with a verb, is short, and is
-/// no trivia.
-fn change_clause(changes: &[String], work: &str) -> Option<String> {
-    changes.iter().find_map(|item| {
-        let item = strip_credits(item);
-        let item = item.trim().trim_end_matches(['.', ';', ',']);
-        let lower = item.to_lowercase();
-        let words: Vec<&str> = item.split_whitespace().collect();
-        if !(3..=14).contains(&words.len()) || TRIVIA.iter().any(|t| lower.contains(t)) {
-            return None;
-        }
-        let verb = lexicon::third_person(lexicon::verb_of(words[0])?.0);
-        let rest = words[1..].join(" ");
-        Some(format!("In this version, the {work} {verb} {rest}."))
-    })
-}
-
-/// An item less its credits: `(David)`, `[Suggested by Ann]`,
-/// `, per Bob`.
-fn strip_credits(item: &str) -> String {
-    let mut out = item.trim().to_string();
-    loop {
-        let trimmed = out.trim_end().trim_end_matches('.').trim_end();
-        let cut = match trimmed.chars().last() {
-            Some(')') => trimmed.rfind('('),
-            Some(']') => trimmed.rfind('['),
-            _ => None,
-        };
-        // `(David)` stands apart; `foo()` is a name.
-        match cut {
-            Some(at) if at > 0 && trimmed[..at].ends_with(' ') => {
-                out = trimmed[..at].trim_end().to_string()
-            }
-            _ => break,
-        }
-    }
-    let lower = out.to_lowercase();
-    if let Some(at) = CREDITS.iter().filter_map(|credit| lower.find(credit)).min() {
-        out.truncate(at);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -813,7 +739,6 @@ mod tests {
             "Sixth version of the memfd_secret patchset. It aims to provide secret mappings. \
              David says there are only minor issues left.",
             6,
-            &[],
             &follow_about(),
             60,
         )
@@ -829,7 +754,6 @@ mod tests {
         let summary = follow_up(
             "This patchset adds secret mappings.",
             1,
-            &[],
             &follow_about(),
             60,
         )
@@ -839,45 +763,21 @@ mod tests {
     }
 
     #[test]
-    fn the_changelog_since_the_covered_revision_adds_one_clause() {
-        let changes = [
-            "Rebased on v5.10-rc4".to_string(),
-            "rename the system call to memfd_secret (Andy)".to_string(),
-        ];
+    fn a_follow_up_says_nothing_of_the_changelog() {
         let summary = follow_up(
             "The v6 of memfd_secret. It aims at guests.",
             6,
-            &changes,
             &follow_about(),
             60,
         )
         .unwrap();
-        assert_eq!(
-            summary,
-            "The v9 of memfd_secret. It aims at guests. In this version, the patchset renames \
-             the system call to memfd_secret."
-        );
-        let long = follow_up(
-            "The v6 of memfd_secret. It has one sentence far too long to keep beside the change \
-             in the thirty words given, so it goes. It aims at guests.",
-            6,
-            &changes,
-            &follow_about(),
-            30,
-        )
-        .unwrap();
-        assert_eq!(
-            long,
-            "The v9 of memfd_secret. It aims at guests. In this version, the patchset renames \
-             the system call to memfd_secret."
-        );
+        assert_eq!(summary, "The v9 of memfd_secret. It aims at guests.");
     }
 
     #[test]
     fn a_follow_up_of_a_revision_line_alone_is_left_to_the_mail() {
-        let changes = ["drop the patch that enables multi-page updates".to_string()];
         let earlier = "The 19th version of the memfd_secret patchset.";
-        assert_eq!(follow_up(earlier, 19, &changes, &follow_about(), 60), None);
+        assert_eq!(follow_up(earlier, 19, &follow_about(), 60), None);
     }
 
     fn third_person_of(word: &str) -> Option<String> {

@@ -469,29 +469,6 @@ pub const REVISION_NOUNS: &[&str] = &[
     "series",
 ];
 
-/// Changelog items that say nothing of what the work does.
-pub const TRIVIA: &[&str] = &[
-    "rebase",
-    "typo",
-    "commit message",
-    "commit log",
-    "changelog",
-    "-by",
-    "tags",
-    "collect",
-    "cosmetic",
-    "whitespace",
-    "checkpatch",
-    "spelling",
-    "wording",
-    "nit",
-    "comment",
-    "build",
-    "compil",
-    "cover letter",
-    "cover-letter",
-];
-
 /// Verbs after "I" or "we" at a sentence's start that make the author the
 /// one who speaks ("We propose ..." -> "Jane proposes ..."): what an author
 /// does with the work. Any other "we" may be the kernel, the community or
