@@ -419,6 +419,10 @@ fn editors_opening(sentence: &str, about: &About) -> String {
     for opening in SERIES_OPENINGS {
         if lower.starts_with(opening) {
             let rest = sentence[opening.len()..].trim_start();
+            // "This patch set page bits with ...": the author's "sets".
+            if *opening == "this patch set" && prose::Sentence::read(rest).lacks_a_verb_first() {
+                return format!("This {work} sets {rest}");
+            }
             return format!("This {work} {rest}");
         }
     }
@@ -607,6 +611,19 @@ mod tests {
             say(body, &about(Kind::Patch, 1, 3)),
             "Jane posted a patchset to introduce a hinting API. \
              Processes that manage others need a way to advise on their memory."
+        );
+    }
+
+    #[test]
+    fn this_patch_set_before_no_verb_is_the_authors_sets() {
+        let about = about(Kind::Patch, 1, 2);
+        assert_eq!(
+            editors_opening("This patch set page bits with pgprot on reads.", &about),
+            "This patchset sets page bits with pgprot on reads."
+        );
+        assert_eq!(
+            editors_opening("This patch set mainly adds a knob.", &about),
+            "This patchset mainly adds a knob."
         );
     }
 

@@ -1219,6 +1219,26 @@ mod tests {
     }
 
     #[test]
+    fn a_consequence_inside_a_sentence_points_back() {
+        let back = |s: &str| crate::prose::Sentence::read(s).points_back();
+        assert!(back(
+            "The patchset therefore changes the lock to a spinlock."
+        ));
+        assert!(!back(
+            "The patchset quiesces I/O, and thus the handler is shut down."
+        ));
+    }
+
+    #[test]
+    fn a_subject_before_an_adverb_and_its_verb_is_no_order() {
+        let order = |s: &str| crate::prose::Sentence::read(s).is_imperative();
+        assert!(!order(
+            "Zone append BIOs always specify the start sector of the zone."
+        ));
+        assert!(order("Zone the memory before the allocator starts."));
+    }
+
+    #[test]
     fn this_before_a_negated_verb_points_back() {
         assert_eq!(
             repaired("The only reason this hasn't been a problem is that few use partitions."),

@@ -6,9 +6,9 @@ use super::lexicon;
 use super::words::{
     ABBREVIATIONS, ADDITIVES, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
     BARE_THIS_FOLLOWERS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES,
-    EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS,
-    POINTERS, PREPOSITIONS, PRONOUN_OPENINGS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS,
-    TEST_REPORT_PHRASES, UNITS,
+    EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FREQUENCY_ADVERBS, NUMBER_WORDS, OPENING_POINTERS,
+    ORDER_OBJECTS, POINTERS, PREPOSITIONS, PRONOUN_OPENINGS, SERIES_WORDS, STOP_WORDS,
+    SUBORDINATORS, TEST_REPORT_PHRASES, UNITS,
 };
 
 /// Whose voice a sentence is in.
@@ -228,15 +228,38 @@ impl<'a> Sentence<'a> {
         // ("Further investigation indicated", "Memory usage grows"); later
         // it is a participle or a plural ("Rework truncate to require
         // file-systems to have called", "replace X with page flag checks").
-        !clause.iter().enumerate().any(|(i, w)| {
-            FINITE_VERBS.contains(&w.as_str())
-                || i <= 1
-                    && !w.ends_with("ss")
-                    && matches!(
-                        lexicon::verb_of(w),
-                        Some((_, lexicon::Form::Third | lexicon::Form::Past))
-                    )
-        })
+        // "Zone append BIOs always specify ...": an adverb of frequency
+        // between a subject and its verb.
+        let adverb_then_verb = clause.windows(2).any(|pair| {
+            FREQUENCY_ADVERBS.contains(&pair[0].as_str()) && lexicon::verb_of(&pair[1]).is_some()
+        });
+        !adverb_then_verb
+            && !clause.iter().enumerate().any(|(i, w)| {
+                FINITE_VERBS.contains(&w.as_str())
+                    || i <= 1
+                        && !w.ends_with("ss")
+                        && matches!(
+                            lexicon::verb_of(w),
+                            Some((_, lexicon::Form::Third | lexicon::Form::Past))
+                        )
+            })
+    }
+
+    /// What follows a subject when no verb does: "page bits with X" (after
+    /// "This patch set"), not "adds X", "is X" or "mainly adds X".
+    pub fn lacks_a_verb_first(&self) -> bool {
+        let Some(word) = self
+            .words
+            .iter()
+            .find(|w| !(w.ends_with("ly") || super::words::ADVERBS.contains(&w.as_str())))
+        else {
+            return false;
+        };
+        !FINITE_VERBS.contains(&word.as_str())
+            && !matches!(
+                lexicon::verb_of(word),
+                Some((_, lexicon::Form::Third | lexicon::Form::Past))
+            )
     }
 
     /// Whether the sentence leans on one before it: an opening connective
@@ -308,6 +331,11 @@ impl<'a> Sentence<'a> {
                         )
                     })
                     && !words[i..].iter().any(|w| w == "as")
+            }
+            // "The patchset therefore changes X": a consequence of what a
+            // sentence before said ("X, and thus Y" draws its own).
+            "therefore" | "consequently" | "hence" | "thus" => {
+                !matches!(words[i - 1].as_str(), "and" | "or" | "but" | "which" | "that")
             }
             // "If it is interrupted, ...": a pronoun before any noun.
             "it" | "its" if i <= 2 => words[..i]

@@ -990,6 +990,23 @@ pub const BARE_THIS_FOLLOWERS: &[&str] = &[
     "shouldn't",
 ];
 
+/// Adverbs of frequency, which stand between a subject and its verb
+/// ("BIOs always specify"), not before an order.
+pub const FREQUENCY_ADVERBS: &[&str] = &[
+    "always",
+    "never",
+    "often",
+    "usually",
+    "typically",
+    "generally",
+    "currently",
+    "already",
+    "rarely",
+    "sometimes",
+    "seldom",
+    "normally",
+];
+
 /// Prepositions: the closed class, as English grammars list it (WordNet,
 /// the lexicon, holds only open classes). "with that" points back where
 /// "so that" and "now that" join clauses.
