@@ -280,6 +280,8 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
 /// Whether a sentence says itself whose work it is about: "This patchset
 /// adds", "The series", "This adds", "We propose", "Jane's patch".
 fn names_the_work(sentence: &str, first_name: &str) -> bool {
+    // "Hi all, this series ...": as the summary will print it.
+    let sentence = strip_greeting(sentence);
     let lower = sentence.to_lowercase();
     let read = prose::Sentence::read(sentence);
     // "Ninth version of the patchset", "The v9 of memfd_secret".
@@ -352,6 +354,9 @@ fn topic_phrase(topic: &str) -> String {
             .split_whitespace()
             .nth(1)
             .is_some_and(|w| lexicon::is_imperative(&w.to_lowercase()));
+    if let Some(order) = lexicon::phrasal_order(&lower, second) {
+        return format!("to {order}{}", &topic[first.len()..]);
+    }
     if lexicon::is_imperative(&lower) || adverb_first {
         format!("to {topic}")
     } else {
@@ -612,6 +617,14 @@ mod tests {
             "Jane posted a patchset to introduce a hinting API. \
              Processes that manage others need a way to advise on their memory."
         );
+    }
+
+    #[test]
+    fn a_greeting_before_the_works_own_sentence_asks_no_lead() {
+        let body = "Hi all, this series cleans up some of the generic write helper calling \
+                    conventions and the page cache invalidation for direct I/O.\n";
+        let said = say(body, &about(Kind::Patch, 1, 3));
+        assert!(said.starts_with("This patchset cleans up"), "{said}");
     }
 
     #[test]

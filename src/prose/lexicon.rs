@@ -56,6 +56,26 @@ pub fn is_imperative(word: &str) -> bool {
         && !super::words::ADVERBS.contains(&lower.as_str())
 }
 
+/// "clean up" for the one word `cleanup` kernel titles write for it
+/// (`setup`, `rollback`, `shutdown`), where `next` shows an object
+/// follows: a determiner, a participle ("unused"), or an identifier;
+/// `None` for the noun ("lookup table", "writeback errors").
+pub fn phrasal_order(word: &str, next: &str) -> Option<String> {
+    let next_lower = next.to_lowercase();
+    let object_follows = super::words::DETERMINERS.contains(&next_lower.as_str())
+        || next.contains(['_', '(', '.'])
+        || next_lower.ends_with("ed") && next_lower.len() > 4;
+    if !object_follows {
+        return None;
+    }
+    ["up", "down", "out", "off", "back", "over"]
+        .iter()
+        .find_map(|particle| {
+            let verb = word.strip_suffix(particle)?;
+            (verb.len() >= 3 && is_imperative(verb)).then(|| format!("{verb} {particle}"))
+        })
+}
+
 /// The verb `word` (any case) is a form of, and which form; `None` for a
 /// word that is no verb.
 pub fn verb_of(word: &str) -> Option<(&'static str, Form)> {
@@ -167,6 +187,21 @@ mod tests {
         for noun in ["page", "memory", "process", "folio"] {
             assert!(!is_imperative(noun), "{noun} is no order");
         }
+    }
+
+    #[test]
+    fn a_verb_and_its_particle_written_as_one_word_is_an_order_before_its_object() {
+        assert_eq!(
+            phrasal_order("cleanup", "unused").as_deref(),
+            Some("clean up")
+        );
+        assert_eq!(phrasal_order("setup", "the").as_deref(), Some("set up"));
+        assert_eq!(
+            phrasal_order("cleanup", "mem_cgroup_iter()").as_deref(),
+            Some("clean up")
+        );
+        assert_eq!(phrasal_order("lookup", "table"), None);
+        assert_eq!(phrasal_order("writeback", "errors"), None);
     }
 
     #[test]

@@ -990,6 +990,12 @@ pub const BARE_THIS_FOLLOWERS: &[&str] = &[
     "shouldn't",
 ];
 
+/// Determiners: the closed class that opens a noun phrase.
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "all", "any", "some", "every", "each", "both", "this", "these", "that",
+    "those", "its", "their", "no",
+];
+
 /// Adverbs of frequency, which stand between a subject and its verb
 /// ("BIOs always specify"), not before an order.
 pub const FREQUENCY_ADVERBS: &[&str] = &[
