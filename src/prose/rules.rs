@@ -1219,6 +1219,46 @@ mod tests {
     }
 
     #[test]
+    fn a_counted_noun_is_no_verb() {
+        let fragment = |s: &str| crate::prose::Sentence::read(s).is_fragment();
+        assert!(fragment(
+            "A few tweaks to the memory test to make it more robust."
+        ));
+        assert!(fragment(
+            "Some cleanups around hotplug, including removing 32 bit leftovers."
+        ));
+        assert!(!fragment(
+            "A few users report that the knob tweaks the wrong limit."
+        ));
+    }
+
+    #[test]
+    fn a_gerund_before_a_plural_that_ends_the_sentence_is_a_fragment() {
+        let fragment = |s: &str| crate::prose::Sentence::read(s).is_fragment();
+        assert!(fragment("Resulting in monitoring the wrong processes."));
+        assert!(!fragment("Resulting pages are freed at once."));
+    }
+
+    #[test]
+    fn that_before_a_preposition_is_a_pronoun_pointing_back() {
+        let back = |s: &str| crate::prose::Sentence::read(s).points_back();
+        assert!(back(
+            "The patchset fixes that by delaying the put until later."
+        ));
+        assert!(!back(
+            "The patchset ensures that by default nothing changes."
+        ));
+    }
+
+    #[test]
+    fn set_before_its_object_is_an_order() {
+        assert_eq!(
+            repaired("Set the flag globally, so that gcc treats char as signed."),
+            "The patchset sets the flag globally, so that gcc treats char as signed."
+        );
+    }
+
+    #[test]
     fn a_consequence_inside_a_sentence_points_back() {
         let back = |s: &str| crate::prose::Sentence::read(s).points_back();
         assert!(back(

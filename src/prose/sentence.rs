@@ -7,7 +7,7 @@ use super::words::{
     ABBREVIATIONS, ADDITIVES, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
     BARE_THIS_FOLLOWERS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES,
     EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FREQUENCY_ADVERBS, NUMBER_WORDS, OPENING_POINTERS,
-    ORDER_OBJECTS, POINTERS, PREPOSITIONS, PRONOUN_OPENINGS, SERIES_WORDS, STOP_WORDS,
+    ORDER_OBJECTS, POINTERS, PREPOSITIONS, PRONOUN_OPENINGS, QUANTIFIERS, SERIES_WORDS, STOP_WORDS,
     SUBORDINATORS, TEST_REPORT_PHRASES, UNITS,
 };
 
@@ -85,10 +85,16 @@ impl<'a> Sentence<'a> {
                         .iter()
                         .any(|w| FINITE_VERBS.contains(&w.as_str()))
             }
-            Some((_, lexicon::Form::Gerund)) => !self.words.iter().skip(1).any(|w| {
-                FINITE_VERBS.contains(&w.as_str())
-                    || matches!(lexicon::verb_of(w), Some((_, lexicon::Form::Third)))
-            }),
+            // "Resulting in ... the wrong processes.": a plural that ends
+            // the sentence is no verb of it.
+            Some((_, lexicon::Form::Gerund)) => {
+                let last = self.words.len() - 1;
+                !self.words.iter().enumerate().skip(1).any(|(i, w)| {
+                    FINITE_VERBS.contains(&w.as_str())
+                        || i < last
+                            && matches!(lexicon::verb_of(w), Some((_, lexicon::Form::Third)))
+                })
+            }
             _ => false,
         }
     }
@@ -165,17 +171,22 @@ impl<'a> Sentence<'a> {
         }
         !self.words.iter().enumerate().skip(2).any(|(i, w)| {
             let before = self.words[i - 1].as_str();
+            // "A few tweaks", "32 bit leftovers": a count's noun.
+            let counted = QUANTIFIERS.contains(&before)
+                || NUMBER_WORDS.contains(&before)
+                || before.bytes().all(|b| b.is_ascii_digit());
             FINITE_VERBS.contains(&w.as_str())
-                || before != "to"
-                    && matches!(
-                        lexicon::verb_of(w),
-                        Some((_, lexicon::Form::Third | lexicon::Form::Past))
-                    )
-                // "The patches add ...": a plural's verb is its base form.
-                || before.len() > 2
-                    && before.ends_with('s')
-                    && !before.ends_with("ss")
-                    && matches!(lexicon::verb_of(w), Some((_, lexicon::Form::Base)))
+                || !counted
+                    && (before != "to"
+                        && matches!(
+                            lexicon::verb_of(w),
+                            Some((_, lexicon::Form::Third | lexicon::Form::Past))
+                        )
+                        // "The patches add ...": a plural's verb is its base form.
+                        || before.len() > 2
+                            && before.ends_with('s')
+                            && !before.ends_with("ss")
+                            && matches!(lexicon::verb_of(w), Some((_, lexicon::Form::Base))))
         })
     }
 
@@ -199,7 +210,9 @@ impl<'a> Sentence<'a> {
         if !lexicon::is_imperative(first)
             || first.chars().skip(1).any(|c| c.is_uppercase())
             || lower == "please"
+            // "Set X globally" is an order; "Set of fixes" names one.
             || SERIES_WORDS.contains(&lower.as_str())
+                && (lower != "set" || words.clone().next().is_none_or(|w| w == "of"))
         {
             return false;
         }
@@ -311,7 +324,19 @@ impl<'a> Sentence<'a> {
             "that" => {
                 words.get(i + 1).is_some_and(|n| {
                     matches!(n.as_str(), "series" | "patchset" | "patchsets" | "patch" | "patches")
-                }) || PREPOSITIONS.contains(&words[i - 1].as_str())
+                })
+                    // "fixes that by ...": a pronoun; a clause's "that"
+                    // has a verb to come ("ensures that by default nothing
+                    // changes").
+                    || words.get(i + 1).is_some_and(|n| n != "of" && PREPOSITIONS.contains(&n.as_str()))
+                        && !words[i + 1..].iter().any(|w| {
+                            FINITE_VERBS.contains(&w.as_str())
+                                || matches!(
+                                    lexicon::verb_of(w),
+                                    Some((_, lexicon::Form::Third | lexicon::Form::Past))
+                                )
+                        })
+                    || PREPOSITIONS.contains(&words[i - 1].as_str())
                     && words.get(i + 1).is_none_or(|n| {
                         // "advise on that memory": named before it.
                         n != "of" && !words[..i].iter().any(|b| same_noun(b, n))

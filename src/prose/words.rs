@@ -996,6 +996,11 @@ pub const DETERMINERS: &[&str] = &[
     "those", "its", "their", "no",
 ];
 
+/// Words that count what follows them: "a few tweaks", "many users".
+pub const QUANTIFIERS: &[&str] = &[
+    "few", "many", "several", "more", "most", "other", "all", "both", "some", "any", "no",
+];
+
 /// Adverbs of frequency, which stand between a subject and its verb
 /// ("BIOs always specify"), not before an order.
 pub const FREQUENCY_ADVERBS: &[&str] = &[
