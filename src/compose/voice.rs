@@ -354,6 +354,10 @@ fn topic_phrase(topic: &str) -> String {
             .split_whitespace()
             .nth(1)
             .is_some_and(|w| lexicon::is_imperative(&w.to_lowercase()));
+    // "Support for X": what it adds, not an order to support.
+    if lower == "support" && matches!(second, "for" | "of") {
+        return format!("to add support{}", &topic[first.len()..]);
+    }
     if let Some(order) = lexicon::phrasal_order(&lower, second) {
         return format!("to {order}{}", &topic[first.len()..]);
     }
@@ -720,6 +724,18 @@ mod tests {
             assert_eq!(topic_phrase(title), phrase, "{title}");
         }
         assert_eq!(lexicon::gerund("stop"), "stopping");
+    }
+
+    #[test]
+    fn support_for_a_thing_is_what_the_work_adds() {
+        assert_eq!(
+            topic_phrase("Support for RWF_UNCACHED"),
+            "to add support for RWF_UNCACHED"
+        );
+        assert_eq!(
+            topic_phrase("support the new flag"),
+            "to support the new flag"
+        );
         assert_eq!(lexicon::gerund("map"), "mapping");
         assert_eq!(lexicon::gerund("free"), "freeing");
     }

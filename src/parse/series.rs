@@ -357,6 +357,8 @@ impl<'a> ThreadSeries<'a> {
             _ => post.subject.clone(),
         };
         let expected = match tags.counter {
+            // "[PATCH 8/7]": one patch added to a series of seven.
+            Some((k, total)) if k > total => 1,
             Some((_, total)) => total,
             None => u32::from(tags.is_patch || post.has_diff) + patches.len() as u32,
         };
@@ -539,6 +541,17 @@ mod tests {
         assert_eq!(series.tags.title, "cleanup the foo helpers");
         assert_eq!((series.revision, series.expected), (3, 2));
         assert_eq!(series.cover.map(|m| m.id.as_str()), Some("0@x"));
+    }
+
+    #[test]
+    fn a_patch_numbered_past_its_series_is_one_patch_added_to_it() {
+        let pool = Pool::new(
+            vec![mail("8@x", "[PATCH 8/7] arm: one more", None, 0)],
+            None,
+        );
+        let thread = ThreadSeries::new(pool.thread_of("8@x").unwrap());
+        let (series, _) = thread.series_at(pool.get("8@x").unwrap());
+        assert_eq!(series.expected, 1);
     }
 
     #[test]

@@ -1219,6 +1219,18 @@ mod tests {
     }
 
     #[test]
+    fn why_a_series_is_an_rfc_and_leave_to_apply_are_asides() {
+        assert_eq!(
+            repaired("It is RFC because the interface is still open."),
+            ""
+        );
+        assert_eq!(
+            repaired("Maintainers can feel free to apply any of the patches."),
+            ""
+        );
+    }
+
+    #[test]
     fn a_counted_noun_is_no_verb() {
         let fragment = |s: &str| crate::prose::Sentence::read(s).is_fragment();
         assert!(fragment(

@@ -721,6 +721,11 @@ pub const ASIDE_PHRASES: &[&str] = &[
     "welcome",
     "let me know",
     "please review",
+    "feel free to",
+    // Why it is posted as an RFC: its standing, not what it does.
+    "rfc because",
+    "as an rfc",
+    "as rfc",
     "please consider",
     "please take",
     "please let",
