@@ -358,6 +358,13 @@ fn topic_phrase(topic: &str) -> String {
     if lower == "support" && matches!(second, "for" | "of") {
         return format!("to add support{}", &topic[first.len()..]);
     }
+    // "phase out X": a verb and its particle, though the verb alone
+    // reads more often as a noun.
+    if matches!(second, "up" | "down" | "out" | "off" | "back" | "over")
+        && matches!(lexicon::verb_of(&lower), Some((_, lexicon::Form::Base)))
+    {
+        return format!("to {lower}{}", &topic[first.len()..]);
+    }
     if let Some(order) = lexicon::phrasal_order(&lower, second) {
         return format!("to {order}{}", &topic[first.len()..]);
     }
@@ -724,6 +731,8 @@ mod tests {
             assert_eq!(topic_phrase(title), phrase, "{title}");
         }
         assert_eq!(lexicon::gerund("stop"), "stopping");
+        assert_eq!(lexicon::gerund("map"), "mapping");
+        assert_eq!(lexicon::gerund("free"), "freeing");
     }
 
     #[test]
@@ -736,8 +745,18 @@ mod tests {
             topic_phrase("support the new flag"),
             "to support the new flag"
         );
-        assert_eq!(lexicon::gerund("map"), "mapping");
-        assert_eq!(lexicon::gerund("free"), "freeing");
+    }
+
+    #[test]
+    fn a_verb_before_its_particle_is_an_order() {
+        assert_eq!(
+            topic_phrase("phase out CONFIG_VIRT_TO_BUS"),
+            "to phase out CONFIG_VIRT_TO_BUS"
+        );
+        assert_eq!(
+            topic_phrase("Page out cold memory"),
+            "to page out cold memory"
+        );
     }
 
     #[test]
