@@ -1231,6 +1231,21 @@ mod tests {
     }
 
     #[test]
+    fn what_this_version_changes_is_a_changelog_line() {
+        assert_eq!(
+            repaired("This version reworks the interface to be compatible."),
+            ""
+        );
+        assert_eq!(repaired("In this revision, the knob moved to sysfs."), "");
+    }
+
+    #[test]
+    fn a_sentence_wholly_in_quotes_is_read_without_a_panic() {
+        assert!(!crate::prose::Sentence::read("\"Adding more pages.\"").points_back());
+        let _ = crate::prose::Sentence::read("\"Adding more pages.\"").is_fragment();
+    }
+
+    #[test]
     fn a_counted_noun_is_no_verb() {
         let fragment = |s: &str| crate::prose::Sentence::read(s).is_fragment();
         assert!(fragment(

@@ -88,7 +88,7 @@ impl<'a> Sentence<'a> {
             // "Resulting in ... the wrong processes.": a plural that ends
             // the sentence is no verb of it.
             Some((_, lexicon::Form::Gerund)) => {
-                let last = self.words.len() - 1;
+                let last = self.words.len().saturating_sub(1);
                 !self.words.iter().enumerate().skip(1).any(|(i, w)| {
                     FINITE_VERBS.contains(&w.as_str())
                         || i < last

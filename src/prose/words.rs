@@ -790,6 +790,10 @@ pub const ASIDE_PHRASES: &[&str] = &[
 
 /// A changelog's line: what changed since the last revision.
 pub const CHANGELOG_PHRASES: &[&str] = &[
+    // "This version reworks ...", "In this revision, ...": what changed.
+    "this version",
+    "this revision",
+    "this iteration",
     "changelog",
     "change log",
     "no changes",
