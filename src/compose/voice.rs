@@ -431,7 +431,14 @@ fn rewrite_opening(sentence: &str, subject: &str) -> Option<String> {
 fn editors_opening(sentence: &str, about: &About) -> String {
     let sentence = strip_greeting(sentence);
     let lower = sentence.to_lowercase();
-    let work = prose::work_word(about.patches);
+    // "This is the planned agenda": an announcement or a proposal, not a
+    // patch.
+    let work = match about.kind {
+        Kind::Event => "announcement",
+        Kind::Topic => "proposal",
+        Kind::Discussion => "mail",
+        _ => prose::work_word(about.patches),
+    };
     for opening in SERIES_OPENINGS {
         if lower.starts_with(opening) {
             let rest = sentence[opening.len()..].trim_start();
@@ -636,6 +643,17 @@ mod tests {
                     conventions and the page cache invalidation for direct I/O.\n";
         let said = say(body, &about(Kind::Patch, 1, 3));
         assert!(said.starts_with("This patchset cleans up"), "{said}");
+    }
+
+    #[test]
+    fn an_announcement_speaking_of_itself_is_no_patch() {
+        assert_eq!(
+            editors_opening(
+                "This series is the planned agenda.",
+                &about(Kind::Event, 1, 0)
+            ),
+            "This announcement is the planned agenda."
+        );
     }
 
     #[test]

@@ -1246,6 +1246,20 @@ mod tests {
     }
 
     #[test]
+    fn a_count_of_things_named_after_it_announces_them() {
+        let fragment = |s: &str| crate::prose::Sentence::read(s).is_fragment();
+        assert!(fragment(
+            "The rework stems from two separate but related issues."
+        ));
+        assert!(!fragment("The rework fixes two races in the fault path."));
+    }
+
+    #[test]
+    fn a_report_named_as_though_shown_points_back() {
+        assert_eq!(repaired("The warning started firing in the rmap code."), "");
+    }
+
+    #[test]
     fn a_counted_noun_is_no_verb() {
         let fragment = |s: &str| crate::prose::Sentence::read(s).is_fragment();
         assert!(fragment(

@@ -111,9 +111,33 @@ impl<'a> Sentence<'a> {
     }
 
     /// "the control mechanism becomes,": a paragraph that ends in a comma
-    /// runs on into the list below it, which the splitter left out.
+    /// runs on into the list below it, which the splitter left out; "It
+    /// stems from two separate but related issues.": a count of things
+    /// the sentences after it name.
     fn runs_on(&self) -> bool {
-        self.text.trim_end().ends_with(',')
+        let counted_at_end = self.words.len() >= 3 && {
+            let n = self.words.len();
+            let last = self.words[n - 1].as_str();
+            matches!(
+                last,
+                "issues"
+                    | "problems"
+                    | "reasons"
+                    | "parts"
+                    | "goals"
+                    | "changes"
+                    | "things"
+                    | "bugs"
+                    | "cases"
+                    | "steps"
+                    | "aspects"
+                    | "areas"
+                    | "ways"
+            ) && self.words[n.saturating_sub(5)..n - 1]
+                .iter()
+                .any(|w| NUMBER_WORDS.contains(&w.as_str()))
+        };
+        self.text.trim_end().ends_with(',') || counted_at_end
     }
 
     /// "or dma_map_single()).": a bracket closed that never opened (or

@@ -569,6 +569,12 @@ pub const BACK_POINTERS: &[&str] = &[
     "this bug",
     "the regression",
     "this regression",
+    // What a report shows, named as though already shown.
+    "the warning",
+    "the splat",
+    "the crash",
+    "the deadlock",
+    "the hang",
     "the rest",
     "the others",
     // A contrast, wherever it stands, is with a sentence before.
