@@ -323,6 +323,17 @@ fn topic_phrase(topic: &str) -> String {
     {
         return topic_phrase(order);
     }
+    // "track dma-pinned pages: FOLL_PIN": the name of what it does, in
+    // brackets, as a sentence cannot carry the colon.
+    if let Some((what, name)) = topic.split_once(": ")
+        && !name.trim().contains(' ')
+        && !name.trim().is_empty()
+        && what.contains(' ')
+        // Not "(Part-3: vEVENTQ)": a colon inside brackets stays.
+        && what.matches('(').count() == what.matches(')').count()
+    {
+        return topic_phrase(&format!("{what} ({})", name.trim()));
+    }
     if let Some(negated) = negated_phrase(topic) {
         return negated;
     }
@@ -762,6 +773,18 @@ mod tests {
         assert_eq!(
             topic_phrase("support the new flag"),
             "to support the new flag"
+        );
+    }
+
+    #[test]
+    fn a_name_after_the_titles_colon_goes_in_brackets() {
+        assert_eq!(
+            topic_phrase("track dma-pinned pages: FOLL_PIN"),
+            "to track dma-pinned pages (FOLL_PIN)"
+        );
+        assert_eq!(
+            topic_phrase("add vIOMMU infrastructure (Part-3: vEVENTQ)"),
+            "to add vIOMMU infrastructure (Part-3: vEVENTQ)"
         );
     }
 
