@@ -174,9 +174,16 @@ fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
                     rewrite_opening(first, &format!("The {ordinal} version of this {what}"))
                 }) {
                     Some(rewritten) => Lead::Replace(rewritten),
-                    None => Lead::Before(format!(
-                        "{first_name} posted the {ordinal} version of the {what} {topic}."
-                    )),
+                    // "the Device Memory TCP patchset": a short name of
+                    // the work, as editors name a series they follow.
+                    None => match short_name(&topic) {
+                        Some(name) => Lead::Before(format!(
+                            "{first_name} posted the {ordinal} version of the {name} {what}."
+                        )),
+                        None => Lead::Before(format!(
+                            "{first_name} posted the {ordinal} version of the {what} {topic}."
+                        )),
+                    },
                 }
             } else if about.kind == Kind::Rfc
                 && !first_lower.starts_with("this")
@@ -306,6 +313,27 @@ fn work_word(about: &About) -> String {
     } else {
         "RFC".into()
     }
+}
+
+/// The `X` of a topic phrase `for X` that names the work in at most four
+/// words with no preposition, conjunction or colon (`for Device Memory
+/// TCP`), to stand before "patchset".
+fn short_name(topic: &str) -> Option<&str> {
+    let name = topic.strip_prefix("for ")?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let plain = words.len() <= 4
+        && !name.contains([':', ',', '('])
+        // Not "more futex2 bits": a count of things, no name.
+        && !words
+            .first()
+            .is_some_and(|w| prose::words::QUANTIFIERS.contains(&w.to_lowercase().as_str()))
+        && words.iter().all(|w| {
+            let w = w.to_lowercase();
+            !prose::words::PREPOSITIONS.contains(&w.as_str())
+                && !matches!(w.as_str(), "and" | "or" | "in" | "a" | "an" | "the")
+                && !matches!(lexicon::verb_of(&w), Some((_, lexicon::Form::Third)))
+        });
+    plain.then_some(name)
 }
 
 /// `for X` or, for a title that is an imperative (`introduce X`), `to
@@ -773,6 +801,21 @@ mod tests {
         assert_eq!(
             topic_phrase("support the new flag"),
             "to support the new flag"
+        );
+    }
+
+    #[test]
+    fn a_later_version_of_a_short_named_work_names_it_before_patchset() {
+        assert_eq!(
+            short_name("for Device Memory TCP"),
+            Some("Device Memory TCP")
+        );
+        assert_eq!(short_name("for per lruvec lru_lock for memcg"), None);
+        assert_eq!(short_name("to add a knob"), None);
+        assert_eq!(short_name("for more futex2 bits"), None);
+        assert_eq!(
+            short_name("for userspace controls soft-offline pages"),
+            None
         );
     }
 
