@@ -340,6 +340,25 @@ fn short_name(topic: &str) -> Option<&str> {
 /// introduce X`; a capital that only starts the title goes.
 fn topic_phrase(topic: &str) -> String {
     let topic = topic.trim_end_matches('.');
+    // "Introduce cmpxchg128() -- aka. the demise of X": an aside after
+    // the dashes; "UMCG early preview/RFC patchset": the lead's own word.
+    let topic = topic.split_once(" -- ").map_or(topic, |(title, _)| title);
+    let topic = [
+        "/RFC patchset",
+        " RFC patchset",
+        " patchset",
+        " patch series",
+    ]
+    .iter()
+    .find_map(|work| {
+        topic
+            .len()
+            .checked_sub(work.len())
+            .filter(|&at| topic.is_char_boundary(at) && topic[at..].eq_ignore_ascii_case(work))
+            .map(|at| &topic[..at])
+    })
+    .filter(|rest| rest.contains(' '))
+    .unwrap_or(topic);
     // "COW fixes part 1: fix the COW security issue": a series' name, then
     // the order that says what it does.
     if let Some((name, order)) = topic.split_once(": ")
@@ -816,6 +835,18 @@ mod tests {
         assert_eq!(
             short_name("for userspace controls soft-offline pages"),
             None
+        );
+    }
+
+    #[test]
+    fn an_aside_after_dashes_and_the_leads_own_work_word_leave_the_title() {
+        assert_eq!(
+            topic_phrase("Introduce cmpxchg128() -- aka. the demise of cmpxchg_double()"),
+            "to introduce cmpxchg128()"
+        );
+        assert_eq!(
+            topic_phrase("UMCG early preview/RFC patchset"),
+            "for UMCG early preview"
         );
     }
 
