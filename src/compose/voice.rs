@@ -527,19 +527,25 @@ fn strip_greeting(sentence: &str) -> &str {
 /// still holds.
 pub fn follow_up(earlier: &str, from: u32, about: &About, max_words: usize) -> Option<String> {
     let mut sentences: Vec<String> = Vec::new();
+    // Whether a sentence kept says more than which revision this is.
+    let mut says_more = false;
     for sentence in prose::sentences_of(earlier) {
         let (updated, names_revision) = update_revision(sentence, from, about.revision);
+        let read = prose::Sentence::read(&updated);
+        // What the summary's read would leave out goes here already.
+        if read.is_changelog() || read.is_aside() {
+            continue;
+        }
         if names_revision || !is_time_bound(&updated) {
+            says_more |= !names_revision && !read.is_fragment();
             sentences.push(updated);
         }
     }
-    // "The 20th version of the memfd_secret patchset." names the revision
-    // and says nothing of the work: the mail's own words serve. What
-    // changed since is no part of it: the editor's posts seldom say.
-    if !sentences
-        .iter()
-        .any(|s| !prose::Sentence::read(s).is_fragment())
-    {
+    // "The 20th version of the memfd_secret patchset." or "James posted
+    // the third version of the patchset for X." names the revision and
+    // says nothing of the work: the mail's own words serve. What changed
+    // since is no part of it: the editor's posts seldom say.
+    if !says_more {
         return None;
     }
     let first_name = first_name(about.author).to_string();
@@ -940,6 +946,13 @@ mod tests {
         .unwrap();
         assert!(summary.contains("ninth version"), "{summary}");
         assert!(summary.contains("adds secret mappings"), "{summary}");
+    }
+
+    #[test]
+    fn a_follow_up_of_a_lead_and_an_aside_is_left_to_the_mail() {
+        let earlier = "Mike posted the sixth version of the patchset for secret memory. \
+                       It is RFC because the interface is still open.";
+        assert_eq!(follow_up(earlier, 6, &follow_about(), 60), None);
     }
 
     #[test]
