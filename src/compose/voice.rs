@@ -396,7 +396,11 @@ fn topic_phrase(topic: &str) -> String {
     // Sentence case (`Folio conversion of memcg`), not Title Case (`User
     // Managed Concurrency Groups`) or an acronym.
     let second = topic.split_whitespace().nth(1).unwrap_or("");
-    let capitalised = first.chars().next().is_some_and(char::is_uppercase)
+    // "Rust": a title of one word names what it is about, as written; an
+    // order has its object.
+    let one_word = !topic.contains(char::is_whitespace);
+    let capitalised = !one_word
+        && first.chars().next().is_some_and(char::is_uppercase)
         && first.chars().skip(1).all(|c| c.is_lowercase())
         && (!second.starts_with(char::is_uppercase)
             || lexicon::is_imperative(&lower)
@@ -426,7 +430,7 @@ fn topic_phrase(topic: &str) -> String {
     if let Some(order) = lexicon::phrasal_order(&lower, second) {
         return format!("to {order}{}", &topic[first.len()..]);
     }
-    if lexicon::is_imperative(&lower) || adverb_first {
+    if (lexicon::is_imperative(&lower) || adverb_first) && !one_word {
         format!("to {topic}")
     } else {
         format!("for {topic}")
@@ -866,6 +870,12 @@ mod tests {
             topic_phrase("add vIOMMU infrastructure (Part-3: vEVENTQ)"),
             "to add vIOMMU infrastructure (Part-3: vEVENTQ)"
         );
+    }
+
+    #[test]
+    fn a_title_of_one_word_is_a_name() {
+        assert_eq!(topic_phrase("Rust"), "for Rust");
+        assert_eq!(topic_phrase("Folios"), "for Folios");
     }
 
     #[test]
