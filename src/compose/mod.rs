@@ -304,7 +304,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     };
     let about = voice::About {
         kind,
-        revision: series.revision,
+        revision: series.tags.revision,
         patches: series.expected,
         topic: &topic,
         author: &who.name,
@@ -417,7 +417,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             .map(|d| d.to_utc().to_rfc3339_opts(SecondsFormat::Secs, true))
             .unwrap_or_default(),
         kind,
-        revision: series.revision,
+        revision: series.tags.revision,
         patches: series.expected,
         messages: thread.thread.messages.len(),
         participants: thread.thread.participants(),

@@ -174,16 +174,17 @@ fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
                     rewrite_opening(first, &format!("The {ordinal} version of this {what}"))
                 }) {
                     Some(rewritten) => Lead::Replace(rewritten),
-                    // "the Device Memory TCP patchset": a short name of
-                    // the work, as editors name a series they follow.
-                    None => match short_name(&topic) {
-                        Some(name) => Lead::Before(format!(
-                            "{first_name} posted the {ordinal} version of the {name} {what}."
-                        )),
-                        None => Lead::Before(format!(
-                            "{first_name} posted the {ordinal} version of the {what} {topic}."
-                        )),
-                    },
+                    None => {
+                        // "the Device Memory TCP patchset": a short name of
+                        // the work, as editors name a series they follow.
+                        let work = short_name(&topic).map_or_else(
+                            || format!("{what} {topic}"),
+                            |name| format!("{name} {what}"),
+                        );
+                        Lead::Before(format!(
+                            "{first_name} posted the {ordinal} version of the {work}."
+                        ))
+                    }
                 }
             } else if about.kind == Kind::Rfc
                 && !first_lower.starts_with("this")
@@ -422,7 +423,7 @@ fn topic_phrase(topic: &str) -> String {
     }
     // "phase out X": a verb and its particle, though the verb alone
     // reads more often as a noun.
-    if matches!(second, "up" | "down" | "out" | "off" | "back" | "over")
+    if prose::words::PARTICLES.contains(&second)
         && matches!(lexicon::verb_of(&lower), Some((_, lexicon::Form::Base)))
     {
         return format!("to {lower}{}", &topic[first.len()..]);

@@ -191,10 +191,9 @@ pub struct Series<'a> {
     pub patches: Vec<&'a Message>,
     /// The tags that say what the series is: the start's subject's, or,
     /// for a cover letter sent without any (`consolidate btrfs
-    /// checksumming`), its first patch's under the start's title.
+    /// checksumming`), its first patch's under the start's title. Its
+    /// `revision` is the series' (`v3`; 1 when neither names one).
     pub tags: Subject,
-    /// `v3`; 1 when the subject names none.
-    pub revision: u32,
     /// The patch count the subject announces (`n/N`); for an unnumbered
     /// mail, 1 if it is a patch, plus the numbered patches below it.
     pub expected: u32,
@@ -366,7 +365,6 @@ impl<'a> ThreadSeries<'a> {
             start,
             cover: tags.is_cover_letter().then_some(start),
             patches,
-            revision: tags.revision,
             tags,
             expected,
             author_email: &start.from_email,
@@ -539,7 +537,7 @@ mod tests {
         let (series, _) = thread.series_at(pool.get("0@x").unwrap());
         assert!(series.tags.is_patch && !series.tags.is_rfc);
         assert_eq!(series.tags.title, "cleanup the foo helpers");
-        assert_eq!((series.revision, series.expected), (3, 2));
+        assert_eq!((series.tags.revision, series.expected), (3, 2));
         assert_eq!(series.cover.map(|m| m.id.as_str()), Some("0@x"));
     }
 
@@ -573,7 +571,7 @@ mod tests {
         assert_eq!(series.cover.map(|m| m.id.as_str()), Some("0@x"));
         let patches: Vec<&str> = series.patches.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(patches, ["1@x", "2@x"], "in the series' order");
-        assert_eq!((series.revision, series.expected), (2, 2));
+        assert_eq!((series.tags.revision, series.expected), (2, 2));
         assert_eq!(
             replies.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
             ["r@x"]

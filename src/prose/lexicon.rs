@@ -68,12 +68,10 @@ pub fn phrasal_order(word: &str, next: &str) -> Option<String> {
     if !object_follows {
         return None;
     }
-    ["up", "down", "out", "off", "back", "over"]
-        .iter()
-        .find_map(|particle| {
-            let verb = word.strip_suffix(particle)?;
-            (verb.len() >= 3 && is_imperative(verb)).then(|| format!("{verb} {particle}"))
-        })
+    super::words::PARTICLES.iter().find_map(|particle| {
+        let verb = word.strip_suffix(particle)?;
+        (verb.len() >= 3 && is_imperative(verb)).then(|| format!("{verb} {particle}"))
+    })
 }
 
 /// The verb `word` (any case) is a form of, and which form; `None` for a

@@ -4,7 +4,7 @@
 
 use super::lexicon;
 use super::words::{
-    ABBREVIATIONS, ADDITIVES, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
+    ABBREVIATIONS, ADDITIVES, ADVERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
     BARE_THIS_FOLLOWERS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES,
     EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FREQUENCY_ADVERBS, NUMBER_WORDS, OPENING_POINTERS,
     ORDER_OBJECTS, POINTERS, PREPOSITIONS, PRONOUN_OPENINGS, QUANTIFIERS, SERIES_WORDS, STOP_WORDS,
@@ -288,15 +288,11 @@ impl<'a> Sentence<'a> {
         let Some(word) = self
             .words
             .iter()
-            .find(|w| !(w.ends_with("ly") || super::words::ADVERBS.contains(&w.as_str())))
+            .find(|w| !(w.ends_with("ly") || ADVERBS.contains(&w.as_str())))
         else {
             return false;
         };
-        !FINITE_VERBS.contains(&word.as_str())
-            && !matches!(
-                lexicon::verb_of(word),
-                Some((_, lexicon::Form::Third | lexicon::Form::Past))
-            )
+        !is_finite(word)
     }
 
     /// Whether the sentence leans on one before it: an opening connective
@@ -353,13 +349,7 @@ impl<'a> Sentence<'a> {
                     // has a verb to come ("ensures that by default nothing
                     // changes").
                     || words.get(i + 1).is_some_and(|n| n != "of" && PREPOSITIONS.contains(&n.as_str()))
-                        && !words[i + 1..].iter().any(|w| {
-                            FINITE_VERBS.contains(&w.as_str())
-                                || matches!(
-                                    lexicon::verb_of(w),
-                                    Some((_, lexicon::Form::Third | lexicon::Form::Past))
-                                )
-                        })
+                        && !words[i + 1..].iter().any(|w| is_finite(w))
                     || PREPOSITIONS.contains(&words[i - 1].as_str())
                     && words.get(i + 1).is_none_or(|n| {
                         // "advise on that memory": named before it.
@@ -839,6 +829,16 @@ impl<'a> Sentence<'a> {
 /// "v6", "V12": a word that names a series' revision.
 pub fn is_revision_word(word: &str) -> bool {
     word.len() > 1 && word.starts_with(['v', 'V']) && word[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A verb's finite form, as a subject's verb is written: "is", "adds",
+/// "added" (a plural noun may read as one: "adds" and "pages" alike).
+fn is_finite(word: &str) -> bool {
+    FINITE_VERBS.contains(&word)
+        || matches!(
+            lexicon::verb_of(word),
+            Some((_, lexicon::Form::Third | lexicon::Form::Past))
+        )
 }
 
 /// Whether two words name the same thing: "flag" and "flags".

@@ -1005,6 +1005,10 @@ pub const BARE_THIS_FOLLOWERS: &[&str] = &[
     "shouldn't",
 ];
 
+/// Particles that make a phrasal verb of the verb before them: "phase
+/// out", "clean up" (and in one word, `cleanup`).
+pub const PARTICLES: &[&str] = &["up", "down", "out", "off", "back", "over"];
+
 /// Determiners: the closed class that opens a noun phrase.
 pub const DETERMINERS: &[&str] = &[
     "the", "a", "an", "all", "any", "some", "every", "each", "both", "this", "these", "that",
@@ -1089,7 +1093,6 @@ pub const PREPOSITIONS: &[&str] = &[
 /// Words that add to something said before: "also adds", "as well".
 pub const ADDITIVES: &[&str] = &["also", "as well", "additionally", "in addition"];
 
-/// Words that open a subordinate clause: an order's own clause ends there.
 /// Small counts written as words: "the last two patches", "It has three
 /// parts".
 pub const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six"];
@@ -1101,6 +1104,7 @@ pub const EXPLETIVE_VERBS: &[&str] = &[
     "matters",
 ];
 
+/// Words that open a subordinate clause: an order's own clause ends there.
 pub const SUBORDINATORS: &[&str] = &[
     "which", "that", "because", "so", "when", "if", "where", "while", "as", "since", "until",
     "unless", "after", "before", "although", "though", "once",

@@ -951,7 +951,7 @@ fn describe(
             .unwrap_or_default(),
         list: start.list_id.clone(),
         kind,
-        revision: series.revision,
+        revision: series.tags.revision,
         also: Vec::new(),
         patches: series.expected,
         replies: facts.replies,
