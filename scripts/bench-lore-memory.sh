@@ -31,9 +31,7 @@ binary=$1
 work=$(mktemp -d)
 trap 'scripts/local-lore.sh stop "$work/lore" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+. scripts/lore-lists.sh
 
 # Runs a cold `week --lore` over SINCE..UNTIL; prints "exit peak-KB unpacked-MB".
 run() {
@@ -71,15 +69,7 @@ while read -r post mbox since until; do
         file=$work/week.mbox
     fi
     rm -rf "$work/lists" "$work/lore"
-    mkdir -p "$work/lists"
-    python3 scripts/split-lists.py "$file" "$work/lists"
-    inboxes=()
-    lists=()
-    for list in "$work"/lists/*.mbox; do
-        name=$(basename "$list" .mbox)
-        inboxes+=("$name=$list")
-        lists+=(--list "$name")
-    done
+    split_lists "$file" "$work/lists"
     lore=$(scripts/local-lore.sh start "$work/lore" "$(free_port)" "${inboxes[@]}" 2>/dev/null)
     read -r _ peak unpacked < <(run "$since" "$until")
     hours=1

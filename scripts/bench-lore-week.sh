@@ -33,17 +33,8 @@ if [ $# -eq 0 ]; then
 fi
 . scripts/delayed-lore.sh
 
-# One mbox per list, named as lore names the inbox (the List-Id's first
-# label); the eight biggest lists are served.
-mkdir -p "$work/lists"
-python3 scripts/split-lists.py "$mbox" "$work/lists"
-inboxes=()
-lists=()
-for file in "$work"/lists/*.mbox; do
-    name=$(basename "$file" .mbox)
-    inboxes+=("$name=$file")
-    lists+=(--list "$name")
-done
+# One inbox per list; the eight biggest lists are served.
+split_lists "$mbox" "$work/lists"
 start_delayed_lore "$delay" "${inboxes[@]}"
 
 # The top 10's digest in the JSON draft FILE.
