@@ -369,6 +369,7 @@ fn cover_letter() -> impl Strategy<Value = String> {
         Just("KUnit will be able to: (1) Fail tests (2) Pass tests (3) Skip tests".to_string()),
         Just("It keeps their advantages of:\n\n1. speed\n2. size".to_string()),
         Just("The changes are:\n - a knob\n - a counter".to_string()),
+        Just("This patchset has three optimizations: (A) Reduce atomic ops in the charge path.".to_string()),
         // No sentence.
         Just("On Thu, Jun 10, 2021 at 11:08 AM Enrico Weigelt, metux IT consult wrote:".to_string()),
         Just("Thanks,\nJane".to_string()),
@@ -408,6 +409,10 @@ fn cover_letter() -> impl Strategy<Value = String> {
         Just("We can see a complete snapshot of the reclaim state in the new file.".to_string()),
         Just("The benchmark was run on a 64-core machine with 1TB of memory.".to_string()),
         Just("Tested on x86-64 with the new selftest and the mm selftests.".to_string()),
+        Just("- small nit: it makes better sense to s/knob_reclaim/reclaim_knob/g in the title.".to_string()),
+        // A commit message's order after an adverb; the work with a plural verb.
+        Just("Simply remove the modification from the global OOM handler.".to_string()),
+        Just("This patchset implement three optimizations of the charge path.".to_string()),
         // The lead again, in the cover letter's words.
         Just("This patchset introduces a reclaim knob.".to_string()),
         Just("The knob introduces proactive reclaim for the memory cgroup.".to_string()),

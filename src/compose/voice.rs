@@ -259,6 +259,16 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
         if stems(rest).iter().all(|w| own.contains(w)) {
             continue;
         }
+        // "Fix to check X", "do not to use Y": an order whose object is
+        // another order reads as no English once it has a subject.
+        let mut next = rest.split_whitespace().skip_while(|w| *w == "not");
+        if next.next() == Some("to")
+            && next
+                .next()
+                .is_some_and(|w| matches!(lexicon::verb_of(w), Some((_, lexicon::Form::Base))))
+        {
+            continue;
+        }
         let verb = lexicon::third_person(base);
         let clause = format!("{verb} {rest}");
         let n = clause.split_whitespace().count();
@@ -417,6 +427,11 @@ fn topic_phrase(topic: &str) -> String {
             .split_whitespace()
             .nth(1)
             .is_some_and(|w| lexicon::is_imperative(&w.to_lowercase()));
+    // "What kernel documentation could be": a question's clause is what
+    // it is on.
+    if prose::words::WH_WORDS.contains(&lower.as_str()) && !one_word {
+        return format!("on {topic}");
+    }
     // "Support for X": what it adds, not an order to support.
     if lower == "support" && matches!(second, "for" | "of") {
         return format!("to add support{}", &topic[first.len()..]);
@@ -915,6 +930,33 @@ mod tests {
             what_the_patches_do(&titles, &about, 60).as_deref(),
             Some("The patchset adds support for KF_ARG_PTR_TO_TIMER and renames the callback.")
         );
+    }
+
+    #[test]
+    fn a_patch_title_ordering_another_order_is_left_out() {
+        let about = About {
+            topic: "fix the test cases",
+            ..follow_about()
+        };
+        let titles = [
+            "fix to check the filter",
+            "do not to use the absolute path",
+            "rename the callback",
+        ];
+        assert_eq!(
+            what_the_patches_do(&titles, &about, 60).as_deref(),
+            Some("The patchset renames the callback.")
+        );
+    }
+
+    #[test]
+    fn a_question_title_is_what_a_session_is_on() {
+        let mut topic = about(Kind::Event, 1, 0);
+        topic.venue = Some("Kernel Summit");
+        topic.topic = "What our documentation could be";
+        assert!(say("Let us talk about the docs.\n", &topic).starts_with(
+            "Jane proposes a Kernel Summit session on what our documentation could be."
+        ));
     }
 
     fn follow_about() -> About<'static> {

@@ -6,8 +6,8 @@
 //! limit.
 
 use crate::prose::words::{
-    ACTIONS, ASIDES, BACKGROUND, CHANGELOG, DISCLAIMERS, FRAGMENT_OPENINGS, GREETING, HEDGES,
-    HISTORY, QUOTE_INTRO, RESULTS, REVISION_MENTION, SUBJECTS_OF_CHANGE, TRAILER_LINE,
+    ACTIONS, ASIDES, BACKGROUND, CHANGELOG, COMMIT_CITED, DISCLAIMERS, FRAGMENT_OPENINGS, GREETING,
+    HEDGES, HISTORY, QUOTE_INTRO, RESULTS, REVISION_MENTION, SUBJECTS_OF_CHANGE, TRAILER_LINE,
 };
 use std::sync::LazyLock;
 
@@ -204,7 +204,10 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
         score += 0.8;
     }
     // What an editor leaves out.
-    if contains_any(&lower, HISTORY) || REVISION_MENTION.is_match(text) {
+    if contains_any(&lower, HISTORY)
+        || REVISION_MENTION.is_match(text)
+        || COMMIT_CITED.is_match(text)
+    {
         score -= 2.0;
     }
     if contains_any(&lower, DISCLAIMERS) {
@@ -626,6 +629,39 @@ mod tests {
     fn a_sentence_over_the_limit_is_left_out_not_cut() {
         let got = Excerpts::read("This patch adds a b c d e f g h.", "").choose(3);
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_sentence_citing_a_commit_gives_way_to_what_the_change_does() {
+        let body = "The callback has been removed since commit 3222d8c2a7f8 \
+                    (\"block: remove the callback\").\n\nThis patchset converts \
+                    the last users of the end-of-I/O helper to folios.\n";
+        assert_eq!(
+            Excerpts::read(body, "remove the end-of-I/O helper").choose(40),
+            ["This patchset converts the last users of the end-of-I/O helper to folios."]
+        );
+    }
+
+    #[test]
+    fn a_posting_told_gives_way_to_what_the_change_does() {
+        let body = "Jane Doe posted an RFC patch for making the split behave like the \
+                    buddy allocator.\n\nThis patchset reduces the number of folios \
+                    left after a split of a large folio.\n";
+        assert_eq!(
+            Excerpts::read(body, "non-uniform folio split").choose(40),
+            ["This patchset reduces the number of folios left after a split of a large folio."]
+        );
+    }
+
+    #[test]
+    fn what_a_document_requires_is_background() {
+        let body = "Per the privileged spec, a fence is needed after the \
+                    page tables of the kernel are modified.\n\nThis patchset \
+                    adds lockless page table walks to the architecture.\n";
+        assert_eq!(
+            Excerpts::read(body, "support fast gup").choose(40),
+            ["This patchset adds lockless page table walks to the architecture."]
+        );
     }
 
     #[test]

@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use super::lexicon;
 use super::sentence::{Person, Sentence, sentences_of};
 use super::words::{
-    ADVERBS, ATTRIBUTION_LINE, ATTRIBUTION_PREFIX, CLAUSE_OPENERS, COMMIT_REFERENCE,
-    INNER_CONNECTIVES, NOT_A_VERB, SIGNATURE,
+    ADVERBS, ATTRIBUTION_LINE, ATTRIBUTION_PREFIX, CLAUSE_OPENERS, COMMIT_REFERENCE, FINITE_VERBS,
+    INNER_CONNECTIVES, NOT_A_VERB, SERIES_WORDS, SIGNATURE,
 };
 use crate::post_format::{has_link_leftovers, without_link_leftovers};
 
@@ -49,6 +49,8 @@ pub enum Defect {
     Lead,
     /// What a stripped link or markup left: "(see)", "()", "# The", "..".
     Leftover,
+    /// "This patchset implement": the work, one thing, with a plural verb.
+    Agreement,
     /// The summary does not end with a full stop (or `!`, `?`).
     NoFullStop,
 }
@@ -65,6 +67,7 @@ impl Defect {
             Defect::NoSentence => "no sentence",
             Defect::Lead => "a lead that is no grammar",
             Defect::Leftover => "a leftover of markup",
+            Defect::Agreement => "a verb that does not agree",
             Defect::NoFullStop => "no full stop",
         }
     }
@@ -118,6 +121,8 @@ pub enum Repair {
     DropMarker,
     /// A word said twice in a row goes once.
     DropRepeatedWord,
+    /// "This patchset implement" -> "This patchset implements".
+    Agree,
     /// A full stop ends the summary.
     AddFullStop,
     /// Found, not repaired here: the lead is written by `compose::voice`.
@@ -188,6 +193,14 @@ pub static RULES: &[Rule] = &[
         repair: Repair::ListAsProse,
     },
     Rule {
+        defect: Defect::List,
+        finds: "a list that stops at its first item",
+        detect: Detect::Sentence(|s, _| {
+            LIST_AFTER_COLON.is_match(s.text) && INLINE_MARKER.find_iter(s.text).count() < 2
+        }),
+        repair: Repair::NotUsed,
+    },
+    Rule {
         defect: Defect::PointingOpener,
         finds: "a connective pointing back",
         detect: Detect::Sentence(|s, _| s.leans_by_connective()),
@@ -244,6 +257,12 @@ pub static RULES: &[Rule] = &[
         repair: Repair::GiveSubject,
     },
     Rule {
+        defect: Defect::Agreement,
+        finds: "the work with a plural verb",
+        detect: Detect::Sentence(|s, _| work_with_plural_verb(s.text).is_some()),
+        repair: Repair::Agree,
+    },
+    Rule {
         defect: Defect::FirstPerson,
         finds: "the first person",
         detect: Detect::Sentence(|s, _| s.person() != Person::None),
@@ -266,6 +285,10 @@ pub static RULES: &[Rule] = &[
 /// A list marker alone at a sentence's end: "of: 1.", "are: (a)".
 static CUT_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s:])(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[-*•])\s*$").unwrap());
+/// "three optimizations: (A) Reduce ...": a list's first item after its
+/// colon; the sentence ends with that item, the rest are elsewhere.
+static LIST_AFTER_COLON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r":\s+(?:\(\w{1,2}\)|\d{1,2}[.)]|[a-hA-H]\))\s+\S").unwrap());
 /// An inline list item's marker: "(1)", "1)", "2.", "a)".
 static INLINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(?:\(\d{1,2}\)|\d{1,2}\)|\d{1,2}\.|\([a-hA-H]\)|[a-hA-H]\))\s").unwrap()
@@ -489,11 +512,67 @@ fn repair_sentence(
             (Sentence::read(&without).person() == Person::None)
                 .then_some((without, "dropped a clause in the first person"))
         }
+        Repair::Agree => work_with_plural_verb(sentence).map(|(at, base)| {
+            let verb_end = at + sentence[at..].find(' ').unwrap_or(sentence.len() - at);
+            (
+                format!(
+                    "{}{}{}",
+                    &sentence[..at],
+                    lexicon::third_person(base),
+                    &sentence[verb_end..]
+                ),
+                "made the work's verb agree",
+            )
+        }),
         Repair::RemoveLeftovers
         | Repair::DropMarker
         | Repair::DropRepeatedWord
         | Repair::AddFullStop
         | Repair::CheckOnly => Some((sentence.to_string(), "")),
+    }
+}
+
+/// "This patchset implement three ...", "The Nth version of this series
+/// move ...": where the work, one thing, is the subject of a verb's plain
+/// form, that verb's byte offset and base.
+fn work_with_plural_verb(sentence: &str) -> Option<(usize, &'static str)> {
+    let words: Vec<(usize, &str)> = sentence
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .take(9)
+        .collect();
+    // The subject opens the sentence or the lead's "version of" ends
+    // before it: "the change log" elsewhere is a noun's.
+    let at = words.windows(3).enumerate().find_map(|(i, w)| {
+        let [(_, det), (_, noun), (at, verb)] = w else {
+            return None;
+        };
+        if i > 0 && !words[i - 1].1.eq_ignore_ascii_case("of") {
+            return None;
+        }
+        let singular = matches!(
+            noun.to_lowercase().as_str(),
+            "patch" | "patchset" | "series" | "commit" | "change"
+        );
+        (matches!(det.to_lowercase().as_str(), "this" | "the") && singular).then_some((*at, *verb))
+    })?;
+    let (at, verb) = at;
+    let plain = verb.trim_end_matches([',', '.']);
+    match lexicon::verb_of(plain) {
+        Some((base, lexicon::Form::Base))
+            if plain == base
+                && lexicon::is_imperative(base)
+                && !FINITE_VERBS.contains(&plain)
+                // "This patch set page bits": "set" names the work.
+                && !SERIES_WORDS.contains(&plain) =>
+        {
+            Some((at, base))
+        }
+        _ => None,
     }
 }
 
@@ -505,10 +584,17 @@ fn give_subject(sentence: &str, work: &str) -> Option<String> {
         Some((place, order)) if CLAUSE_OPENERS.contains(&opener.as_str()) => (Some(place), order),
         _ => (None, sentence),
     };
+    // "Simply remove X" -> "The patch simply removes X".
+    let (adverb, order) = match order.split_once(' ') {
+        Some((adverb, rest)) if super::sentence::is_order_adverb(adverb) => {
+            (format!("{} ", adverb.to_lowercase()), rest)
+        }
+        _ => (String::new(), order),
+    };
     let (verb, rest) = order.split_once(' ')?;
     let (base, _) = lexicon::verb_of(verb.trim_matches(|c: char| !c.is_alphanumeric()))?;
     let said = format!(
-        "{} {}",
+        "{adverb}{} {}",
         lexicon::third_person(base),
         coordinated_orders_agree(rest)
     );
@@ -1483,6 +1569,75 @@ mod tests {
             repaired("The patchset adds a knob. It is off by default."),
             "The patchset adds a knob. It is off by default."
         );
+    }
+
+    #[test]
+    fn a_sentence_that_only_spells_out_the_titles_acronym_repeats_it() {
+        let read = Sentence::read(
+            "The patch introduces XIP (eXecute In Place) support for RISC-V platforms.",
+        );
+        assert!(read.repeats("RISC-V: enable XIP"));
+        assert!(!read.repeats("RISC-V: enable the page cache"));
+    }
+
+    #[test]
+    fn a_sentence_with_one_word_beside_the_titles_repeats_it() {
+        let read = Sentence::read("Some optimization for kunit tests has been done.");
+        assert!(read.repeats("kunit: fix a UAF bug and do some optimization"));
+    }
+
+    #[test]
+    fn a_reviewers_nit_is_not_used() {
+        assert_eq!(
+            repaired("The patchset adds a knob. Small nit: the name reads better reversed."),
+            "The patchset adds a knob."
+        );
+    }
+
+    #[test]
+    fn a_substitution_command_is_markup() {
+        assert!(
+            check("It makes better sense to s/foo_kill/kill_foo/g in the title.")
+                .contains(&Defect::Leftover)
+        );
+    }
+
+    #[test]
+    fn a_list_stopping_at_its_first_item_is_not_used() {
+        assert!(
+            check("It has three optimizations: (A) Reduce atomic ops.").contains(&Defect::List)
+        );
+        assert_eq!(
+            repaired(
+                "The patchset adds a knob. It has three optimizations: (A) Reduce atomic ops."
+            ),
+            "The patchset adds a knob."
+        );
+    }
+
+    #[test]
+    fn an_adverb_before_an_order_follows_its_new_subject() {
+        assert_eq!(
+            repaired("Simply remove the modification from the handler."),
+            "The patchset simply removes the modification from the handler."
+        );
+        assert_eq!(
+            repaired("Simply put, a limit has a policy."),
+            "Simply put, a limit has a policy."
+        );
+    }
+
+    #[test]
+    fn the_work_with_a_plural_verb_is_made_to_agree() {
+        assert_eq!(
+            repaired("This patchset implement three optimizations of the charge path."),
+            "This patchset implements three optimizations of the charge path."
+        );
+        assert_eq!(
+            repaired("The second version of this patchset introduce a helper."),
+            "The second version of this patchset introduces a helper."
+        );
+        assert!(!check("The tool keeps the change log short.").contains(&Defect::Agreement));
     }
 
     #[test]

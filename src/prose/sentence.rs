@@ -5,10 +5,10 @@
 use super::lexicon;
 use super::words::{
     ABBREVIATIONS, ADDITIVES, ADVERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
-    BARE_THIS_FOLLOWERS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES,
-    EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FREQUENCY_ADVERBS, NUMBER_WORDS, OPENING_POINTERS,
-    ORDER_OBJECTS, POINTERS, PREPOSITIONS, PRONOUN_OPENINGS, QUANTIFIERS, SERIES_WORDS, STOP_WORDS,
-    SUBORDINATORS, TEST_REPORT_PHRASES, UNITS,
+    BARE_THIS_FOLLOWERS, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES,
+    DEMONSTRATIVES, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FREQUENCY_ADVERBS, NUMBER_WORDS,
+    OPENING_POINTERS, ORDER_OBJECTS, POINTERS, PREPOSITIONS, PRONOUN_OPENINGS, QUANTIFIERS,
+    SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES, UNITS,
 };
 
 /// Whose voice a sentence is in.
@@ -226,6 +226,13 @@ impl<'a> Sentence<'a> {
                 return false;
             };
             return Sentence::read(rest).is_imperative();
+        }
+        // "Simply remove X": an adverb, then the order.
+        // "Simply put, ..." is no order.
+        if is_order_adverb(first) {
+            let rest = self.text.split_once(' ').map_or("", |(_, rest)| rest);
+            let verb = rest.split_whitespace().next().unwrap_or("");
+            return !verb.ends_with(',') && Sentence::read(rest).is_imperative();
         }
         first = first.trim_matches(|c: char| !c.is_alphanumeric());
         let lower = first.to_lowercase();
@@ -718,24 +725,40 @@ impl<'a> Sentence<'a> {
             || text.contains("===")
             // A quote opened and never closed, or closed and never opened.
             || text.matches('"').count() % 2 == 1
+            // "s/group_oom_kill/oom_group_kill/g": an editor's command.
+            || SED_SUBSTITUTION.is_match(text)
     }
 
     /// Whether the sentence only says again what `title` says: its words
-    /// of substance are the title's, less a few.
+    /// of substance, by stem, are the title's, less a few. An expansion of
+    /// a title's word ("XIP (eXecute In Place)") says nothing new, nor
+    /// does a verb that only brings its object ("introduces") where the
+    /// title's verb does too ("enable").
     pub fn repeats(&self, title: &str) -> bool {
-        let title: Vec<String> = content_words(title);
+        let title: Vec<String> = content_words(title)
+            .iter()
+            .map(|w| super::stem(w))
+            .collect();
         if title.is_empty() {
             return false;
         }
+        let bringing: Vec<String> = BRINGING_VERBS.iter().map(|v| super::stem(v)).collect();
+        // "introduces X" says "enable X" again, not "address X".
+        let title_brings = title.iter().any(|w| bringing.contains(w));
         // "This patch series aims to": the work naming itself says nothing.
-        let own: Vec<String> = content_words(self.text)
+        let own: Vec<String> = content_words(&without_expansions(self.text, &title))
             .into_iter()
             .filter(|w| {
                 !SERIES_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "aims" | "tries")
             })
+            // "has been done": auxiliaries say nothing either.
+            .filter(|w| !matches!(lexicon::verb_of(w), Some(("be" | "have" | "do", _))))
+            .map(|w| super::stem(&w))
+            .filter(|w| !(title_brings && bringing.contains(w)))
             .collect();
         let new = own.iter().filter(|w| !title.contains(w)).count();
-        !own.is_empty() && new <= 2 && own.len() - new >= title.len().min(3)
+        let shared = own.len() - new;
+        !own.is_empty() && (new <= 2 && shared >= title.len().min(3) || new <= 1 && shared >= 2)
     }
 
     /// No pointer elsewhere, aside, changelog, test report or markup, and
@@ -908,6 +931,42 @@ pub fn has_phrase(lower: &str, phrase: &str) -> bool {
 
 /// The words that say what a text is about: lower case, three letters or
 /// more, no stop words or revisions.
+/// "Simply": an adverb in -ly that may open an order ("Simply remove
+/// X"), where the word is no verb ("Apply" is one).
+pub fn is_order_adverb(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.len() > 4
+        && lower.ends_with("ly")
+        && lower.chars().all(|c| c.is_ascii_alphabetic())
+        && lexicon::verb_of(&lower).is_none()
+}
+
+static SED_SUBSTITUTION: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?:^|\s)s/[^/\s]+/[^/\s]*/").unwrap());
+
+/// `text` less what a parenthesis after one of `stems`' words spells out:
+/// "XIP (eXecute In Place)" -> "XIP".
+fn without_expansions(text: &str, stems: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(" (") {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let before = rest[..open]
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '_')
+            .next()
+            .unwrap_or("");
+        out.push_str(&rest[..open]);
+        if !stems.contains(&super::stem(&before.to_lowercase())) {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 pub fn content_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|w| w.len() > 2)

@@ -235,6 +235,25 @@ pub const SUBJECTS_OF_CHANGE: &[&str] = &[
     "implement ",
 ];
 
+/// The words that open a question or its clause: "what", "how".
+pub const WH_WORDS: &[&str] = &[
+    "what", "how", "why", "when", "where", "whether", "which", "who",
+];
+
+/// Verbs that only say a change brings its object ("introduces X",
+/// "enables X"): beside a title naming X, they say nothing new.
+pub const BRINGING_VERBS: &[&str] = &[
+    "introduce",
+    "add",
+    "implement",
+    "provide",
+    "enable",
+    "support",
+    "make",
+    "offer",
+    "new",
+];
+
 /// Verbs of what a change does.
 pub const ACTIONS: &[&str] = &[
     " introduce",
@@ -286,6 +305,13 @@ pub const HISTORY: &[&str] = &[
     "thanks",
     "sorry",
     "for some reason",
+    // "Jane posted an RFC for ...": the work's own story.
+    "posted a ",
+    "posted an ",
+    "posted the ",
+    "posted this",
+    "was posted",
+    "were posted",
 ];
 
 /// An author's caveats about the state of the work.
@@ -362,6 +388,9 @@ pub const BACKGROUND: &[&str] = &[
     "in the current",
     "the current ",
     "the existing ",
+    // "Per the riscv privileged spec, ...": what a document requires.
+    "per the ",
+    "according to ",
 ];
 
 /// Openings of asides: notes, narration, connectives.
@@ -739,6 +768,8 @@ pub const ASIDE_PHRASES: &[&str] = &[
     "any comments",
     "any thoughts",
     "thoughts",
+    // A reviewer's "small nit:", quoted in the mail.
+    "nit:",
     "by the way",
     "btw",
     "heads up",
@@ -932,6 +963,11 @@ pub const ORDINAL_WORDS: [&str; 9] = [
 /// A revision named in a sentence: `v2`, `V3`, `version 4`.
 pub static REVISION_MENTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:v\d+|version \d+)\b").unwrap());
+
+/// "since commit 3222d8c2a7f8": a sentence that cites a commit tells the
+/// code's history (the editor's posts cite one about once a year).
+pub static COMMIT_CITED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcommit:? [0-9a-f]{7,40}\b").unwrap());
 
 /// Words that open a place or a reason before the main clause: "In
 /// mm/foo.c, ...", "Instead of looping, ...".
