@@ -287,18 +287,18 @@ impl Subject {
         }
         // A venue in the tags (`[LSF/MM/BPF TOPIC]`, `[MAINTAINERS
         // SUMMIT]`, `[TECH TOPIC]`, `[CFP]`) makes it community business.
+        // Whole words: `[PATCH RFC Zisslpcfi 05/20]` names no LPC.
         let upper = group.to_ascii_uppercase();
-        let venue = [
-            "LSF",
-            "SUMMIT",
-            "LPC",
-            "PLUMBERS",
-            "TECH TOPIC",
-            "KS TOPIC",
-            "CFP",
-        ]
-        .iter()
-        .any(|v| upper.contains(v));
+        let words: Vec<&str> = upper
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let venue = words
+            .iter()
+            .any(|w| w.starts_with("LSF") || ["SUMMIT", "LPC", "PLUMBERS", "CFP"].contains(w))
+            || words
+                .windows(2)
+                .any(|pair| matches!(pair, ["TECH" | "KS", "TOPIC"]));
         if venue {
             self.is_event = true;
         }
@@ -548,6 +548,7 @@ mod tests {
             "[PATCH] mm: schedule work on the right cpu",
             "Re: [LSF/MM/BPF TOPIC] SRCU",
             "[TOPIC] What to do about folios",
+            "[PATCH v1 RFC Zisslpcfi 05/20] mmap: add a protection",
         ] {
             assert!(
                 !Subject::parse(subject).is_event || Subject::parse(subject).is_reply,
