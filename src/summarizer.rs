@@ -99,8 +99,11 @@ impl Summarizer<'_> {
             match result {
                 Some(Ok(summary)) => {
                     // The editor's model is read as the built-in summary is.
-                    let (summary, repairs) =
-                        crate::prose::rules::proofread_for(&summary, &entry.author, entry.patches);
+                    let (summary, repairs) = crate::prose::rules::proofread_for(
+                        &summary,
+                        &entry.author,
+                        crate::compose::voice::work_noun(entry.kind, entry.patches),
+                    );
                     entry.summary = summary;
                     entry.repairs = repairs;
                 }

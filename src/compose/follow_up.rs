@@ -78,8 +78,11 @@ pub fn remember(
         &about,
         options.summary_words,
     ) {
-        let (summary, repairs) =
-            crate::prose::rules::proofread_for(&summary, &entry.author, entry.patches);
+        let (summary, repairs) = crate::prose::rules::proofread_for(
+            &summary,
+            &entry.author,
+            crate::compose::voice::work_noun(entry.kind, entry.patches),
+        );
         // Where nothing of the editor's words stood, the entry keeps its own.
         if !summary.is_empty() {
             entry.summary = summary;

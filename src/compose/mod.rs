@@ -365,8 +365,11 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     let (summary, repairs) = if matches!(kind, Kind::Pull | Kind::Release) {
         (summary, Vec::new())
     } else {
-        let (repaired, mut repairs) =
-            crate::prose::rules::proofread_for(&summary, &who.name, series.expected);
+        let (repaired, mut repairs) = crate::prose::rules::proofread_for(
+            &summary,
+            &who.name,
+            voice::work_noun(kind, series.expected),
+        );
         if repaired.is_empty() {
             // Nothing of the mail's words stood: the lead alone.
             let (lead, _) = voice::summary(
@@ -385,8 +388,11 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             };
             // The lead is the editor's own sentence: repaired where it
             // can be, kept where a rule would leave it out.
-            let (repaired, more) =
-                crate::prose::rules::proofread_for(&lead, &who.name, series.expected);
+            let (repaired, more) = crate::prose::rules::proofread_for(
+                &lead,
+                &who.name,
+                voice::work_noun(kind, series.expected),
+            );
             let lead = if repaired.is_empty() { lead } else { repaired };
             repairs.extend(more);
             repairs.push("kept only the lead: no sentence of the mail stood".into());

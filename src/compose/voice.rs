@@ -503,6 +503,17 @@ fn rewrite_opening(sentence: &str, subject: &str) -> Option<String> {
         .map(|o| format!("{subject} {}", &sentence[o.len()..]))
 }
 
+/// What the editor calls the work a mail of `kind` carries: an
+/// announcement, a proposal, a mail, or a patchset or patch.
+pub fn work_noun(kind: Kind, patches: u32) -> &'static str {
+    match kind {
+        Kind::Event => "announcement",
+        Kind::Topic => "proposal",
+        Kind::Discussion => "mail",
+        _ => prose::work_word(patches),
+    }
+}
+
 /// How editors open: "This patchset …" for a series, whatever the
 /// author called it ("This patch set", "The series"). The first person is
 /// `prose::rules`' to put in the third.
@@ -511,12 +522,7 @@ fn editors_opening(sentence: &str, about: &About) -> String {
     let lower = sentence.to_lowercase();
     // "This is the planned agenda": an announcement or a proposal, not a
     // patch.
-    let work = match about.kind {
-        Kind::Event => "announcement",
-        Kind::Topic => "proposal",
-        Kind::Discussion => "mail",
-        _ => prose::work_word(about.patches),
-    };
+    let work = work_noun(about.kind, about.patches);
     for opening in SERIES_OPENINGS {
         if lower.starts_with(opening) {
             let rest = sentence[opening.len()..].trim_start();

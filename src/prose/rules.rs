@@ -123,6 +123,9 @@ pub enum Repair {
     DropRepeatedWord,
     /// "This patchset implement" -> "This patchset implements".
     Agree,
+    /// "X belong. ie. Create Y" -> "X belong.": the sentence before the
+    /// abbreviation that runs on past its full stop.
+    CutRestatement,
     /// A full stop ends the summary.
     AddFullStop,
     /// Found, not repaired here: the lead is written by `compose::voice`.
@@ -167,6 +170,12 @@ pub static RULES: &[Rule] = &[
                 .is_some_and(|p| p.end() < s.text.len())
         }),
         repair: Repair::DropAttribution,
+    },
+    Rule {
+        defect: Defect::Leftover,
+        finds: "a restatement run on past a full stop",
+        detect: Detect::Sentence(|s, _| restatement_after_stop(s.text).is_some()),
+        repair: Repair::CutRestatement,
     },
     Rule {
         defect: Defect::NoSentence,
@@ -339,16 +348,11 @@ pub struct Writer<'a> {
     pub work: &'a str,
 }
 
-/// [`proofread`] for an entry by `author` of `patches` patches.
-pub fn proofread_for(summary: &str, author: &str, patches: u32) -> (String, Vec<String>) {
+/// [`proofread`] for an entry by `author` about `work` ("patchset",
+/// "patch", "mail": what an order without a subject is given).
+pub fn proofread_for(summary: &str, author: &str, work: &str) -> (String, Vec<String>) {
     let first_name = super::first_name(author);
-    proofread(
-        summary,
-        Writer {
-            first_name,
-            work: super::work_word(patches),
-        },
-    )
+    proofread(summary, Writer { first_name, work })
 }
 
 /// `summary` with its defects repaired, and a line for each repair made.
@@ -512,6 +516,12 @@ fn repair_sentence(
             (Sentence::read(&without).person() == Person::None)
                 .then_some((without, "dropped a clause in the first person"))
         }
+        Repair::CutRestatement => restatement_after_stop(sentence).map(|at| {
+            (
+                sentence[..at].to_string(),
+                "cut a restatement run on past a full stop",
+            )
+        }),
         Repair::Agree => work_with_plural_verb(sentence).map(|(at, base)| {
             let verb_end = at + sentence[at..].find(' ').unwrap_or(sentence.len() - at);
             (
@@ -530,6 +540,20 @@ fn repair_sentence(
         | Repair::AddFullStop
         | Repair::CheckOnly => Some((sentence.to_string(), "")),
     }
+}
+
+/// "... where they belong. ie. Create ...": where a full stop ends the
+/// sentence before an abbreviation ("ie.", "e.g.") that restates it, the
+/// offset just past that stop.
+fn restatement_after_stop(sentence: &str) -> Option<usize> {
+    // Not "Mr.": a name may follow a full stop.
+    super::words::ABBREVIATIONS
+        .iter()
+        .filter(|a| a.starts_with(char::is_lowercase))
+        .find_map(|abbreviation| {
+            let at = sentence.find(&format!(". {abbreviation} "))?;
+            (at > 0).then_some(at + 1)
+        })
 }
 
 /// "This patchset implement three ...", "The Nth version of this series
@@ -1584,6 +1608,16 @@ mod tests {
     fn a_sentence_with_one_word_beside_the_titles_repeats_it() {
         let read = Sentence::read("Some optimization for kunit tests has been done.");
         assert!(read.repeats("kunit: fix a UAF bug and do some optimization"));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_that_is_is_not_used() {
+        assert_eq!(
+            repaired(
+                "The mail keeps the charges where they belong. ie. Create entities in the parent."
+            ),
+            "The mail keeps the charges where they belong."
+        );
     }
 
     #[test]
