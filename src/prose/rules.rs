@@ -1621,6 +1621,18 @@ mod tests {
     }
 
     #[test]
+    fn a_label_before_a_colon_is_no_subject() {
+        assert_eq!(
+            repaired("The patchset adds a knob. Step 4: Repeat steps 1 to 3 on arm64."),
+            "The patchset adds a knob."
+        );
+        assert_eq!(
+            repaired("The patchset adds a knob. Links detected: no (autoneg failure)."),
+            "The patchset adds a knob."
+        );
+    }
+
+    #[test]
     fn a_reviewers_nit_is_not_used() {
         assert_eq!(
             repaired("The patchset adds a knob. Small nit: the name reads better reversed."),

@@ -701,6 +701,9 @@ impl<'a> Sentence<'a> {
     pub fn has_markup(&self) -> bool {
         let text = self.text;
         text.starts_with(['#', '*', '=', '|', '<', '>', '[', '@', '$'])
+            // "Step 4: Repeat ...", "Links detected: no": a label, not a
+            // sentence's subject.
+            || text.split_whitespace().take(3).any(|w| w.ends_with(':'))
             || text.split_whitespace().next().is_some_and(|w| {
                 // "pi_offset:" labels, "6." numbers a list, "Css_get" is an
                 // identifier a sentence's capital broke.
