@@ -351,6 +351,12 @@ fn short_name(topic: &str) -> Option<&str> {
 /// introduce X`; a capital that only starts the title goes.
 fn topic_phrase(topic: &str) -> String {
     let topic = topic.trim_end_matches('.');
+    // "fix arithmetic for bdi min_ratio and": a title cut after its
+    // conjunction ends before it.
+    let topic = [" and", " or", ",", " &"]
+        .iter()
+        .find_map(|end| topic.strip_suffix(end))
+        .unwrap_or(topic);
     // "Introduce cmpxchg128() -- aka. the demise of X": an aside after
     // the dashes; "UMCG early preview/RFC patchset": the lead's own word.
     let topic = topic.split_once(" -- ").map_or(topic, |(title, _)| title);
@@ -431,6 +437,10 @@ fn topic_phrase(topic: &str) -> String {
     // it is on.
     if prose::words::WH_WORDS.contains(&lower.as_str()) && !one_word {
         return format!("on {topic}");
+    }
+    // "New page describing X": one new thing, as English counts it.
+    if lower == "new" && !second.is_empty() && !second.ends_with('s') && !one_word {
+        return format!("for a new{}", &topic[first.len()..]);
     }
     // "Support for X": what it adds, not an order to support.
     if lower == "support" && matches!(second, "for" | "of") {
@@ -555,8 +565,22 @@ pub fn follow_up(earlier: &str, from: u32, about: &About, max_words: usize) -> O
     let mut sentences: Vec<String> = Vec::new();
     // Whether a sentence kept says more than which revision this is.
     let mut says_more = false;
+    let first_name = first_name(about.author).to_string();
+    let ordinals = [ordinal(about.revision), numeric_ordinal(about.revision)];
     for sentence in prose::sentences_of(earlier) {
         let (updated, names_revision) = update_revision(sentence, from, about.revision);
+        // "Ninth version of the X patchset.", as editors head an entry,
+        // is no sentence once it stands in a summary: who posted it.
+        let updated = match updated.split_once(' ') {
+            Some((first, rest))
+                if names_revision
+                    && rest.starts_with("version of ")
+                    && ordinals.iter().any(|o| o.eq_ignore_ascii_case(first)) =>
+            {
+                format!("{first_name} posted the {} {rest}", first.to_lowercase())
+            }
+            _ => updated,
+        };
         let read = prose::Sentence::read(&updated);
         // What the summary's read would leave out goes here already.
         if read.is_changelog() || read.is_aside() {
@@ -574,7 +598,6 @@ pub fn follow_up(earlier: &str, from: u32, about: &About, max_words: usize) -> O
     if !says_more {
         return None;
     }
-    let first_name = first_name(about.author).to_string();
     Some(compose(&sentences, about, &first_name, max_words, true))
 }
 
@@ -822,6 +845,15 @@ mod tests {
                 "to perform /proc/pid/maps read under per-vma lock",
             ),
             ("Proactive compaction", "for proactive compaction"),
+            (
+                "fix arithmetic for bdi min_ratio and",
+                "to fix arithmetic for bdi min_ratio",
+            ),
+            (
+                "New page describing memfd_secret() system call",
+                "for a new page describing memfd_secret() system call",
+            ),
+            ("New helpers for folios", "for new helpers for folios"),
             ("Adding a knob", "to add a knob"),
             (
                 "Introducing OpenVPN Data Channel Offload",
@@ -990,7 +1022,23 @@ mod tests {
         .unwrap();
         assert_eq!(
             summary,
-            "Ninth version of the memfd_secret patchset. It aims to provide secret mappings."
+            "Mike posted the ninth version of the memfd_secret patchset. \
+             It aims to provide secret mappings."
+        );
+    }
+
+    #[test]
+    fn a_follow_up_of_a_heading_like_revision_line_says_who_posted_it() {
+        let summary = follow_up(
+            "Eighth version of the memfd_secret patchset. It aims to provide secret mappings.",
+            8,
+            &follow_about(),
+            60,
+        )
+        .unwrap();
+        assert!(
+            summary.starts_with("Mike posted the ninth version of the memfd_secret patchset."),
+            "{summary}"
         );
     }
 

@@ -1254,7 +1254,7 @@ mod tests {
         ] {
             assert_eq!(repaired(sentence), "", "{sentence}");
         }
-        let lead = "Ann posted a series of 3 patches to fix the reclaim of slab pages.";
+        let lead = "Jane posted a series of 3 patches to fix the reclaim of slab pages.";
         assert_eq!(repaired(lead), lead);
     }
 

@@ -7,8 +7,9 @@ use super::words::{
     ABBREVIATIONS, ADDITIVES, ADVERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
     BARE_THIS_FOLLOWERS, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES,
     DEMONSTRATIVES, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FREQUENCY_ADVERBS, NUMBER_WORDS,
-    OPENING_POINTERS, ORDER_OBJECTS, POINTERS, PREPOSITIONS, PRONOUN_OPENINGS, QUANTIFIERS,
-    SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES, UNITS,
+    OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
+    PRONOUN_OPENINGS, QUANTIFIERS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES,
+    UNITS,
 };
 
 /// Whose voice a sentence is in.
@@ -279,13 +280,15 @@ impl<'a> Sentence<'a> {
         });
         !adverb_then_verb
             && !clause.iter().enumerate().any(|(i, w)| {
+                // "Convert external links to ...": past the order's first
+                // word, a form in -s is as likely a plural noun.
                 FINITE_VERBS.contains(&w.as_str())
-                    || i <= 1
-                        && !w.ends_with("ss")
-                        && matches!(
-                            lexicon::verb_of(w),
-                            Some((_, lexicon::Form::Third | lexicon::Form::Past))
-                        )
+                    || !w.ends_with("ss")
+                        && match lexicon::verb_of(w) {
+                            Some((_, lexicon::Form::Third)) => i == 0,
+                            Some((_, lexicon::Form::Past)) => i <= 1,
+                            _ => false,
+                        }
             })
     }
 
@@ -603,7 +606,10 @@ impl<'a> Sentence<'a> {
                 "patch" | "patches"
             );
             let before = |n: usize| i.checked_sub(n).map(|j| words[j].to_lowercase());
-            let place = |w: &str| matches!(w, "first" | "last" | "other" | "remaining");
+            // "The first patch", "the second patch".
+            let place = |w: &str| {
+                matches!(w, "first" | "last" | "other" | "remaining") || ORDINAL_WORDS.contains(&w)
+            };
             let count = |w: &str| numbered(w) || NUMBER_WORDS.contains(&w);
             patch
                 && (words.get(i + 1).is_some_and(|n| numbered(n))
@@ -645,7 +651,20 @@ impl<'a> Sentence<'a> {
 
     /// A changelog's line: "No changes comparing to 5.14", "v2: rebased".
     pub fn is_changelog(&self) -> bool {
-        CHANGELOG.is_match(self.text) || self.has_any(CHANGELOG_PHRASES) || self.ends_with_credit()
+        CHANGELOG.is_match(self.text)
+            || self.has_any(CHANGELOG_PHRASES)
+            || self.ends_with_credit()
+            || self.has_any(POSTINGS) && !self.is_a_lead()
+    }
+
+    /// "Jane posted ...", "Jane proposes ...": an editor's lead opens
+    /// with a first name and its verb.
+    fn is_a_lead(&self) -> bool {
+        let mut words = self.text.split_whitespace();
+        words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && words.next().is_some_and(|w| lexicon::verb_of(w).is_some())
     }
 
     /// "... PF_KTHREAD set already (Prateek).": a changelog item thanks

@@ -305,13 +305,9 @@ pub const HISTORY: &[&str] = &[
     "thanks",
     "sorry",
     "for some reason",
-    // "Jane posted an RFC for ...": the work's own story.
-    "posted a ",
-    "posted an ",
-    "posted the ",
-    "posted this",
-    "was posted",
-    "were posted",
+    // "An attempt was made long ago to ...": the code's own story.
+    "long ago",
+    "years ago",
 ];
 
 /// An author's caveats about the state of the work.
@@ -649,6 +645,8 @@ pub const OPENING_POINTERS: &[&str] = &[
     "apart from that",
     "on the other hand",
     "in other words",
+    "in other cases",
+    "in all other cases",
     "for example",
     "for instance",
     "e.g.",
@@ -770,6 +768,9 @@ pub const ASIDE_PHRASES: &[&str] = &[
     "thoughts",
     // A reviewer's "small nit:", quoted in the mail.
     "nit:",
+    // What the series carries along, not what it does.
+    "from another author",
+    "sake of completeness",
     "by the way",
     "btw",
     "heads up",
@@ -823,6 +824,17 @@ pub const ASIDE_PHRASES: &[&str] = &[
     "later on",
     "follow-up series",
     "followup",
+];
+
+/// "Jane Doe posted an RFC for ...": the work's own story, told in the
+/// mail (the editor's lead, "Jane posted ...", is not the mail's).
+pub const POSTINGS: &[&str] = &[
+    "posted a ",
+    "posted an ",
+    "posted the ",
+    "posted this",
+    "was posted",
+    "were posted",
 ];
 
 /// A changelog's line: what changed since the last revision.
