@@ -1251,6 +1251,7 @@ mod tests {
             "The patchset skips the kernel thread in patch 1, by checking the flags.",
             "The last 2 patches are miscellaneous cleanups of an earlier commit.",
             "The other two patches start to apply the functions in the mm/ and KVM areas.",
+            "Commit 24 enables the helpers on every architecture.",
         ] {
             assert_eq!(repaired(sentence), "", "{sentence}");
         }
@@ -1628,6 +1629,16 @@ mod tests {
         );
         assert_eq!(
             repaired("The patchset adds a knob. Links detected: no (autoneg failure)."),
+            "The patchset adds a knob."
+        );
+    }
+
+    #[test]
+    fn other_things_than_those_said_point_back() {
+        assert_eq!(
+            repaired(
+                "The patchset adds a knob. Other allocation paths already use the right check."
+            ),
             "The patchset adds a knob."
         );
     }

@@ -603,7 +603,8 @@ impl<'a> Sentence<'a> {
             let patch = matches!(
                 w.to_lowercase()
                     .trim_end_matches(|c: char| !c.is_alphanumeric()),
-                "patch" | "patches"
+                // "Commit 24 enables ...": a patch by its number.
+                "patch" | "patches" | "commit"
             );
             let before = |n: usize| i.checked_sub(n).map(|j| words[j].to_lowercase());
             // "The first patch", "the second patch".

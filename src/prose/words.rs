@@ -384,8 +384,9 @@ pub const BACKGROUND: &[&str] = &[
     "in the current",
     "the current ",
     "the existing ",
-    // "Per the riscv privileged spec, ...": what a document requires.
-    "per the ",
+    // "Per the riscv privileged spec, ...", "Per git-grep X is unused":
+    // what a document or a search says.
+    "per ",
     "according to ",
 ];
 
@@ -646,6 +647,8 @@ pub const OPENING_POINTERS: &[&str] = &[
     "on the other hand",
     "in other words",
     "in other cases",
+    // "Other VMA allocation paths already ...": others than one said.
+    "other ",
     "in all other cases",
     "for example",
     "for instance",
