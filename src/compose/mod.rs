@@ -317,10 +317,32 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         Kind::Pull => (pull_summary(&who.name, message, &subject.title), Vec::new()),
         _ => {
             let (summary, chosen) = voice::summary(&excerpts, &about, options.summary_words);
-            // A cover letter with no sentence that stands: the first
-            // patch's commit message says what the work starts with.
-            let first_patch = series.patches.first().filter(|p| p.id != message.id);
-            match first_patch {
+            // A cover letter with no sentence that stands: the commit
+            // message of the patch whose title shares most with the
+            // series' says what the work does ("mm/vmalloc: Hugepage
+            // vmalloc mappings" in "huge vmalloc mappings"), else the first
+            // patch's what it starts with.
+            let patches: Vec<_> = series
+                .patches
+                .iter()
+                .filter(|p| p.id != message.id)
+                .collect();
+            let own = title_stems(&subject.title);
+            let shared = |p: &&Message| {
+                title_stems(&p.subject)
+                    .iter()
+                    .filter(|w| own.contains(w))
+                    .count()
+            };
+            let main_patch = patches
+                .iter()
+                .copied()
+                .filter(|p| shared(p) > 0)
+                .enumerate()
+                .max_by_key(|(i, p)| (shared(p), std::cmp::Reverse(*i)))
+                .map(|(_, p)| p)
+                .or(patches.first().copied());
+            match main_patch {
                 Some(patch) if chosen.is_empty() => {
                     let more = Excerpts::read(&patch.body, &subject.title);
                     let (from_patch, chosen_there) =
@@ -398,7 +420,13 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             repairs.push("kept only the lead: no sentence of the mail stood".into());
             (lead, repairs)
         } else {
-            (repaired, repairs)
+            // A repair may lengthen ("Introduce X" -> "The patchset
+            // introduces X"): the last sentences go to keep the cap.
+            let sentences: Vec<String> = crate::prose::sentences_of(&repaired)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            (voice::fit(sentences, options.summary_words), repairs)
         }
     };
     let changes = thread.changes_of(&series);
@@ -441,6 +469,15 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         sections,
         group: None,
     }
+}
+
+/// The stems of a subject's title's words of substance.
+fn title_stems(subject: &str) -> Vec<String> {
+    let title = crate::parse::Subject::parse(subject);
+    crate::prose::content_words(title.topic())
+        .iter()
+        .map(|w| crate::prose::stem(w))
+        .collect()
 }
 
 /// What a thread is, from its first mail's subject, whether that is
@@ -699,6 +736,61 @@ mod tests {
             (Kind::Patch, 3, 2, 4, 2)
         );
         assert_eq!(e.asked.as_deref(), Some("p2@x"));
+    }
+
+    #[test]
+    fn a_cover_letter_without_a_sentence_is_summed_up_by_the_patch_named_like_the_series() {
+        let pool = Pool::new(
+            [
+                mail(
+                    "c@x",
+                    "[PATCH v2 0/2] huge vmalloc mappings",
+                    JANE,
+                    None,
+                    "Should be close now.\n",
+                ),
+                mail(
+                    "p1@x",
+                    "[PATCH v2 1/2] arm: add a missing define to the page tables",
+                    JANE,
+                    Some("c@x"),
+                    "The arm page tables lack the define that other architectures have.\n",
+                ),
+                mail(
+                    "p2@x",
+                    "[PATCH v2 2/2] mm/vmalloc: huge page vmalloc mappings",
+                    JANE,
+                    Some("c@x"),
+                    "Vmalloc maps large allocations with huge pages where the architecture \
+                     supports them, which cuts TLB misses.\n",
+                ),
+            ],
+            None,
+        );
+        let e = entry_for(&pool, "c@x");
+        assert!(e.summary.contains("cuts TLB misses"), "{}", e.summary);
+    }
+
+    #[test]
+    fn a_repair_that_lengthens_the_summary_keeps_it_within_its_words() {
+        // 7 words of lead, 12 of an order and 21 of the sentence after it:
+        // 40, and the order's subject makes 42.
+        let body = "Introduce an allocation profiling option for the allocators to \
+                    record call sites. The option registers a tag type with a file in \
+                    procfs that shows every allocation made by call site since boot.\n";
+        let pool = Pool::new(
+            [mail(
+                "c@x",
+                "[PATCH] mm: allocation profiling",
+                JANE,
+                None,
+                body,
+            )],
+            None,
+        );
+        let e = entry_for(&pool, "c@x");
+        let words = e.summary.split_whitespace().count();
+        assert!(words <= options().summary_words, "{words}: {}", e.summary);
     }
 
     #[test]

@@ -95,6 +95,9 @@ fn compose(
     };
     let mut parts: Vec<String> = Vec::new();
     match lead {
+        // Named as the Nth version, the sentence would be cut: it stands
+        // as the author opened it.
+        Lead::Replace(first) if first.split_whitespace().count() > max_words => {}
         Lead::Replace(first) => {
             if let Some(s) = sentences.first_mut() {
                 *s = first;
@@ -109,7 +112,7 @@ fn compose(
 
 /// Whole sentences within `max_words`, the later ones dropped first; a
 /// first sentence over the cap is cut.
-fn fit(parts: Vec<String>, max_words: usize) -> String {
+pub(crate) fn fit(parts: Vec<String>, max_words: usize) -> String {
     let mut out = String::new();
     let mut words = 0;
     for part in parts {
@@ -689,6 +692,20 @@ mod tests {
         assert_eq!(
             say(body, &about(Kind::Patch, 6, 5)),
             "The sixth version of this patchset adds a hinting API for other processes to use."
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_naming_the_revision_would_cut_stands_as_written() {
+        let body = "This patchset adds support in the disk driver for the read keys and \
+                    read reservation callouts, so upper layers like the target can get \
+                    the reservation info that was set up with the existing callouts \
+                    and return it to initiators.\n";
+        let summary = say(body, &about(Kind::Patch, 6, 5));
+        assert!(!summary.ends_with("..."), "{summary}");
+        assert!(
+            summary.starts_with("This patchset adds support"),
+            "{summary}"
         );
     }
 

@@ -36,6 +36,8 @@ pub const CONNECTIVES: &[&str] = &[
     "thus",
     "therefore",
     "furthermore",
+    // "Further, ...", not "Further investigation showed".
+    "further,",
     "moreover",
     "also",
     "additionally",
@@ -329,6 +331,8 @@ pub const DISCLAIMERS: &[&str] = &[
     "not for merging",
     "do not merge",
     "just a reminder",
+    // "The coding style is not up to kernel standards."
+    "not up to",
 ];
 
 /// Test results and measurements.
