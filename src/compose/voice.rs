@@ -320,12 +320,10 @@ fn names_the_work(sentence: &str, first_name: &str) -> bool {
 
 /// `patchset`, `patch` or (for an RFC without patches) `RFC`.
 fn work_word(about: &About) -> String {
-    if about.patches > 1 {
-        "patchset".into()
-    } else if about.patches == 1 {
-        "patch".into()
-    } else {
+    if about.patches == 0 {
         "RFC".into()
+    } else {
+        prose::work_word(about.patches).into()
     }
 }
 
