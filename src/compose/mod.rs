@@ -302,10 +302,14 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     } else {
         None
     };
+    // "[PATCH 14/17] ia64: Implement X" with no cover letter at hand: one
+    // patch of the series, which its title does not name.
+    let one_of_a_series = subject.counter.is_some_and(|(k, n)| k >= 1 && n > 1);
+    let patches = if one_of_a_series { 1 } else { series.expected };
     let about = voice::About {
         kind,
         revision: series.tags.revision,
-        patches: series.expected,
+        patches,
         topic: &topic,
         author: &who.name,
         venue: subject.venue,
@@ -376,6 +380,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     };
     let summary = if excerpt.is_empty()
         && matches!(kind, Kind::Patch | Kind::Rfc)
+        && !one_of_a_series
         && let Some(patches) = what_the_patches_do()
     {
         format!("{summary} {patches}")
@@ -390,7 +395,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         let (repaired, mut repairs) = crate::prose::rules::proofread_for(
             &summary,
             &who.name,
-            voice::work_noun(kind, series.expected),
+            voice::work_noun(kind, patches),
         );
         if repaired.is_empty() {
             // Nothing of the mail's words stood: the lead alone.
@@ -404,7 +409,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                 (true, "") => format!("{} wrote to the list.", crate::prose::first_name(&who.name)),
                 (true, title) => format!("{title}."),
             };
-            let lead = match what_the_patches_do() {
+            let lead = match what_the_patches_do().filter(|_| !one_of_a_series) {
                 Some(patches) => format!("{lead} {patches}"),
                 None => lead,
             };
@@ -413,7 +418,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             let (repaired, more) = crate::prose::rules::proofread_for(
                 &lead,
                 &who.name,
-                voice::work_noun(kind, series.expected),
+                voice::work_noun(kind, patches),
             );
             let lead = if repaired.is_empty() { lead } else { repaired };
             repairs.extend(more);
@@ -769,6 +774,28 @@ mod tests {
         );
         let e = entry_for(&pool, "c@x");
         assert!(e.summary.contains("cuts TLB misses"), "{}", e.summary);
+    }
+
+    #[test]
+    fn one_patch_of_a_series_without_its_cover_letter_is_summed_up_as_a_patch() {
+        let pool = Pool::new(
+            [mail(
+                "p3@x",
+                "[PATCH 3/5] ia64: implement the new page table range API",
+                JANE,
+                None,
+                "Add set_ptes() and update_mmu_cache_range() for this architecture.\n",
+            )],
+            None,
+        );
+        let e = entry_for(&pool, "p3@x");
+        assert!(
+            e.summary.starts_with("Jane posted a patch to implement"),
+            "{}",
+            e.summary
+        );
+        assert!(!e.summary.contains("patchset"), "{}", e.summary);
+        assert_eq!(e.patches, 5);
     }
 
     #[test]

@@ -26,8 +26,17 @@ pub fn stem(word: &str) -> String {
     STEMMER.stem(word).into_owned()
 }
 
-/// The name an editor calls an author by: the first word of their name.
+/// The name an editor calls an author by: the first word of their name,
+/// or, in a name written family name first ("Huang, Ying"), the word
+/// after the comma.
 pub fn first_name(name: &str) -> &str {
+    if let Some((_, given)) = name.split_once(',') {
+        let given = given.trim();
+        // Not "Jane Doe, Jr.".
+        if !given.is_empty() && !given.contains(char::is_whitespace) && !given.ends_with('.') {
+            return given;
+        }
+    }
     name.split_whitespace().next().unwrap_or(name)
 }
 
@@ -81,5 +90,17 @@ pub fn match_case(like: &str, new: &str) -> String {
             .unwrap_or_default()
     } else {
         new.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_written_family_name_first_is_called_by_the_given_name() {
+        assert_eq!(first_name("Huang, Ying"), "Ying");
+        assert_eq!(first_name("Jane Doe"), "Jane");
+        assert_eq!(first_name("Jane Doe, Jr."), "Jane");
     }
 }
