@@ -358,6 +358,12 @@ fn topic_phrase(topic: &str) -> String {
         .iter()
         .find_map(|end| topic.strip_suffix(end))
         .unwrap_or(topic);
+    // "Define X for sources using": cut after a word that wants its
+    // object ("What to care about" ends as it should).
+    let topic = match topic.rsplit_once(' ') {
+        Some((rest, "using" | "for" | "with" | "of" | "from" | "by")) if rest.contains(' ') => rest,
+        _ => topic,
+    };
     // "Introduce cmpxchg128() -- aka. the demise of X": an aside after
     // the dashes; "UMCG early preview/RFC patchset": the lead's own word.
     let topic = topic.split_once(" -- ").map_or(topic, |(title, _)| title);
@@ -438,6 +444,13 @@ fn topic_phrase(topic: &str) -> String {
     // it is on.
     if prose::words::WH_WORDS.contains(&lower.as_str()) && !one_word {
         return format!("on {topic}");
+    }
+    // "Rust support": what a name gains, not an order to rust.
+    if second.eq_ignore_ascii_case("support")
+        && topic.split_whitespace().count() == 2
+        && !prose::words::BRINGING_VERBS.contains(&lower.as_str())
+    {
+        return format!("for {first} support");
     }
     // "New page describing X": one new thing, as English counts it.
     if lower == "new" && !second.is_empty() && !second.ends_with('s') && !one_word {
@@ -869,6 +882,12 @@ mod tests {
                 "for a new page describing memfd_secret() system call",
             ),
             ("New helpers for folios", "for new helpers for folios"),
+            ("Rust support", "for Rust support"),
+            ("Add support", "to add support"),
+            (
+                "Define _GNU_SOURCE for sources using",
+                "to define _GNU_SOURCE for sources",
+            ),
             ("Adding a knob", "to add a knob"),
             (
                 "Introducing OpenVPN Data Channel Offload",
