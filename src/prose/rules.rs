@@ -603,6 +603,11 @@ fn work_with_plural_verb(sentence: &str) -> Option<(usize, &'static str)> {
 /// "Introduce XIP support" -> "The patchset introduces XIP support";
 /// "In mm/foo.c, break X" -> "In mm/foo.c, the patch breaks X".
 fn give_subject(sentence: &str, work: &str) -> Option<String> {
+    // A mail's or an announcement's order is its reader's to follow, not
+    // a thing the mail does ("The mail lets userspace ...").
+    if matches!(work, "mail" | "announcement") {
+        return None;
+    }
     let opener = sentence.split(' ').next().unwrap_or("").to_lowercase();
     let (place, order) = match sentence.split_once(", ") {
         Some((place, order)) if CLAUSE_OPENERS.contains(&opener.as_str()) => (Some(place), order),
@@ -1622,6 +1627,19 @@ mod tests {
     }
 
     #[test]
+    fn an_order_in_a_discussion_is_not_given_the_mail_as_subject() {
+        let mail = Writer {
+            first_name: "Jane",
+            work: "mail",
+        };
+        let (out, _) = proofread(
+            "The charges go to the parent. Move the remaining charges to the parent cgroup.",
+            mail,
+        );
+        assert_eq!(out, "The charges go to the parent.");
+    }
+
+    #[test]
     fn a_label_before_a_colon_is_no_subject() {
         assert_eq!(
             repaired("The patchset adds a knob. Step 4: Repeat steps 1 to 3 on arm64."),
@@ -1641,6 +1659,13 @@ mod tests {
             ),
             "The patchset adds a knob."
         );
+    }
+
+    #[test]
+    fn a_finding_opened_by_it_stands_alone() {
+        let found = "It was found that the destroy path may run with all references gone.";
+        assert_eq!(repaired(found), found);
+        assert_eq!(repaired("It was wrong, as the lock is dropped."), "");
     }
 
     #[test]

@@ -432,7 +432,21 @@ impl<'a> Sentence<'a> {
         let second = self.words.get(1).map_or("", String::as_str);
         !(matches!(first, "this" | "these" | "that" | "those")
             && (SERIES_WORDS.contains(&second) || self.series_opening())
-            || self.work_speaks())
+            || self.work_speaks()
+            || self.opens_with_a_finding())
+    }
+
+    /// "It was found that X ...", "It has been reported that X ...": the
+    /// "it" stands for the clause after "that", not for a thing said before.
+    fn opens_with_a_finding(&self) -> bool {
+        let words: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        let rest = match words.as_slice() {
+            ["it", "is" | "was", rest @ ..] => rest,
+            ["it", "has" | "had", "been", rest @ ..] => rest,
+            _ => return false,
+        };
+        matches!(rest, [participle, "that", ..]
+            if matches!(lexicon::verb_of(participle), Some((_, lexicon::Form::Past))))
     }
 
     /// "This adds foo.": a cover letter's "this" is the work itself.
