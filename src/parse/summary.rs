@@ -94,7 +94,9 @@ impl Excerpts {
                         .is_some_and(|rest| crate::prose::Sentence::read(rest).repeats(title));
                 // A commit message's order, alone or after a clause that
                 // goes, says what the change does.
-                let orders = read.is_clean_order() || without_clause.is_some();
+                let orders = read.is_clean_order()
+                    || without_clause.is_some()
+                    || read.splices_a_clean_order();
                 let words = sentence.matches(' ').count() + 1;
                 let mut sentence = Sentence {
                     text: sentence.to_string(),
@@ -204,11 +206,12 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
         score += 0.8;
     }
     // What an editor leaves out.
-    if contains_any(&lower, HISTORY)
-        || REVISION_MENTION.is_match(text)
-        || COMMIT_CITED.is_match(text)
-    {
+    if contains_any(&lower, HISTORY) || REVISION_MENTION.is_match(text) {
         score -= 2.0;
+    }
+    // The code's history: a reason where nothing else says one.
+    if COMMIT_CITED.is_match(text) {
+        score -= 1.0;
     }
     if contains_any(&lower, DISCLAIMERS) {
         score -= 1.5;

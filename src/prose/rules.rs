@@ -123,6 +123,9 @@ pub enum Repair {
     DropRepeatedWord,
     /// "This patchset implement" -> "This patchset implements".
     Agree,
+    /// "There is no user of foo(), remove it." -> "There is no user of
+    /// foo(), so the patch removes it."; else not used.
+    SubjectAfterComma,
     /// "X belong. ie. Create Y" -> "X belong.": the sentence before the
     /// abbreviation that runs on past its full stop.
     CutRestatement,
@@ -264,6 +267,12 @@ pub static RULES: &[Rule] = &[
         finds: "an order without a subject",
         detect: Detect::Sentence(|s, _| s.is_imperative()),
         repair: Repair::GiveSubject,
+    },
+    Rule {
+        defect: Defect::Fragment,
+        finds: "an order run on after a comma",
+        detect: Detect::Sentence(|s, _| s.splices_an_order()),
+        repair: Repair::SubjectAfterComma,
     },
     Rule {
         defect: Defect::Agreement,
@@ -502,6 +511,25 @@ fn repair_sentence(
             .map(done("dropped an opening clause pointing back")),
         Repair::GiveSubject => {
             give_subject(sentence, writer.work).map(done("gave an order its subject"))
+        }
+        Repair::SubjectAfterComma => {
+            let (head, order) = sentence.split_once(", ")?;
+            let order = order.strip_prefix("so ").unwrap_or(order);
+            let clean = |text: &str| {
+                let read = Sentence::read(text);
+                read.is_clean() && !read.points_back() && !read.opens_with_pronoun()
+            };
+            if !clean(&format!("{head}.")) || Sentence::read(order).splices_an_order() {
+                return None;
+            }
+            let given = give_subject(order, writer.work)?;
+            let given = given
+                .strip_prefix("The ")
+                .map_or(given.clone(), |rest| format!("the {rest}"));
+            Some((
+                format!("{head}, so {given}"),
+                "gave an order run on after a comma its subject",
+            ))
         }
         Repair::ThirdPerson => {
             if Sentence::read(sentence).person() == Person::Author {
@@ -1637,6 +1665,15 @@ mod tests {
             mail,
         );
         assert_eq!(out, "The charges go to the parent.");
+    }
+
+    #[test]
+    fn an_order_run_on_after_a_comma_gets_its_subject() {
+        assert_eq!(
+            repaired("There is no user of mem_cgroup_from_obj(), remove it."),
+            "There is no user of mem_cgroup_from_obj(), so the patchset removes it."
+        );
+        assert_eq!(repaired("It is unused, remove it."), "");
     }
 
     #[test]

@@ -746,7 +746,10 @@ impl<'a> Sentence<'a> {
                         && w.trim_end_matches(['.', ')'])
                             .bytes()
                             .all(|b| b.is_ascii_digit())
-                    || w.contains('_') && w.starts_with(char::is_uppercase)
+                    // ("SPARSEMEM_VMEMMAP", all capitals, is a name as written.)
+                    || w.contains('_')
+                        && w.starts_with(char::is_uppercase)
+                        && w.chars().nth(1).is_some_and(char::is_lowercase)
             })
             // "Memory: 192 kB Slab: 9876 kB": labels and figures.
             || text.matches(": ").count() >= 2
@@ -811,6 +814,22 @@ impl<'a> Sentence<'a> {
             let part = part.strip_prefix("so ").unwrap_or(part);
             part.starts_with(char::is_lowercase) && Sentence::read(part).is_imperative()
         })
+    }
+
+    /// "There is no user of foo(), remove it.": a clause that stands and
+    /// one order after its comma, which wants only its subject.
+    pub fn splices_a_clean_order(&self) -> bool {
+        let Some((head, order)) = self.text.split_once(", ") else {
+            return false;
+        };
+        let head = format!("{head}.");
+        let head = Sentence::read(&head);
+        let order = Sentence::read(order.strip_prefix("so ").unwrap_or(order));
+        self.splices_an_order()
+            && head.stands_alone()
+            && order.is_imperative()
+            && !order.splices_an_order()
+            && !order.is_fragment()
     }
 
     pub fn is_clean(&self) -> bool {
