@@ -460,6 +460,19 @@ fn topic_phrase(topic: &str) -> String {
     if lower == "support" && matches!(second, "for" | "of") {
         return format!("to add support{}", &topic[first.len()..]);
     }
+    // "Rust in FS, Storage, MM": a capitalised word before a preposition
+    // and a name is itself a name, as an order's object would not be.
+    if capitalised
+        && (second == "in" || prose::words::PREPOSITIONS.contains(&second))
+        // "Migrate on fault", "Work around the lack" are orders.
+        && topic
+            .split_whitespace()
+            .nth(2)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && !matches!(second, "to" | "up" | "out")
+    {
+        return format!("for {first}{}", &topic[first.len()..]);
+    }
     // "phase out X": a verb and its particle, though the verb alone
     // reads more often as a noun.
     if prose::words::PARTICLES.contains(&second)
@@ -883,6 +896,12 @@ mod tests {
             ),
             ("New helpers for folios", "for new helpers for folios"),
             ("Rust support", "for Rust support"),
+            ("Rust in FS, Storage, MM", "for Rust in FS, Storage, MM"),
+            ("Move to folios", "to move to folios"),
+            (
+                "Migrate on fault among bound nodes",
+                "to migrate on fault among bound nodes",
+            ),
             ("Add support", "to add support"),
             (
                 "Define _GNU_SOURCE for sources using",

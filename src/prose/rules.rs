@@ -1706,6 +1706,16 @@ mod tests {
     }
 
     #[test]
+    fn a_bug_told_as_this_is_not_the_work_speaking() {
+        assert_eq!(
+            repaired("This allows arbitrary users to leak kernel memory."),
+            ""
+        );
+        let work = "This allows users to set a home node for each mapping.";
+        assert_eq!(repaired(work), work);
+    }
+
+    #[test]
     fn a_reviewers_nit_is_not_used() {
         assert_eq!(
             repaired("The patchset adds a knob. Small nit: the name reads better reversed."),

@@ -6,8 +6,8 @@ use super::lexicon;
 use super::words::{
     ABBREVIATIONS, ADDITIVES, ADVERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
     BARE_THIS_FOLLOWERS, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES,
-    DEMONSTRATIVES, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FREQUENCY_ADVERBS, NUMBER_WORDS,
-    OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
+    DEMONSTRATIVES, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FREQUENCY_ADVERBS, HARMS,
+    NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
     PRONOUN_OPENINGS, QUANTIFIERS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES,
     UNITS,
 };
@@ -458,6 +458,23 @@ impl<'a> Sentence<'a> {
                 !matches!(verb.as_str(), "is" | "was" | "has" | "does")
                     && matches!(lexicon::verb_of(verb), Some((_, lexicon::Form::Third)))
             })
+            && !self.tells_a_harm()
+    }
+
+    /// "This allows users to leak kernel memory", "This causes a crash":
+    /// what a bug told before does, not what the work does.
+    fn tells_a_harm(&self) -> bool {
+        let causal = self.words.get(1).is_some_and(|verb| {
+            matches!(
+                verb.as_str(),
+                "allows" | "lets" | "causes" | "leads" | "results" | "triggers" | "breaks"
+            )
+        });
+        causal
+            && self
+                .words
+                .iter()
+                .any(|w| HARMS.iter().any(|h| w.starts_with(h)))
     }
 
     /// "This patch set", "The series": the series names itself.

@@ -616,6 +616,20 @@ pub const BACK_POINTERS: &[&str] = &[
     "by contrast",
 ];
 
+/// What a bug does, in a sentence that tells it: "This allows users to
+/// leak kernel memory" is the bug speaking, not the fix.
+pub const HARMS: &[&str] = &[
+    "leak",
+    "crash",
+    "corrupt",
+    "deadlock",
+    "panic",
+    "hang",
+    "overflow",
+    "use-after-free",
+    "oops",
+];
+
 /// Openings that hang on what came before: "Here is", "In response",
 /// "The reason is", "To do so".
 pub const OPENING_POINTERS: &[&str] = &[
