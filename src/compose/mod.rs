@@ -326,10 +326,11 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             // series' says what the work does ("mm/vmalloc: Hugepage
             // vmalloc mappings" in "huge vmalloc mappings"), else the first
             // patch's what it starts with.
+            // One patch of a series speaks for itself alone.
             let patches: Vec<_> = series
                 .patches
                 .iter()
-                .filter(|p| p.id != message.id)
+                .filter(|p| p.id != message.id && !one_of_a_series)
                 .collect();
             let own = title_stems(&subject.title);
             let shared = |p: &&Message| {

@@ -445,13 +445,6 @@ fn topic_phrase(topic: &str) -> String {
     if prose::words::WH_WORDS.contains(&lower.as_str()) && !one_word {
         return format!("on {topic}");
     }
-    // "Rust support": what a name gains, not an order to rust.
-    if second.eq_ignore_ascii_case("support")
-        && topic.split_whitespace().count() == 2
-        && !prose::words::BRINGING_VERBS.contains(&lower.as_str())
-    {
-        return format!("for {first} support");
-    }
     // "New page describing X": one new thing, as English counts it.
     if lower == "new" && !second.is_empty() && !second.ends_with('s') && !one_word {
         return format!("for a new{}", &topic[first.len()..]);
@@ -459,19 +452,6 @@ fn topic_phrase(topic: &str) -> String {
     // "Support for X": what it adds, not an order to support.
     if lower == "support" && matches!(second, "for" | "of") {
         return format!("to add support{}", &topic[first.len()..]);
-    }
-    // "Rust in FS, Storage, MM": a capitalised word before a preposition
-    // and a name is itself a name, as an order's object would not be.
-    if capitalised
-        && (second == "in" || prose::words::PREPOSITIONS.contains(&second))
-        // "Migrate on fault", "Work around the lack" are orders.
-        && topic
-            .split_whitespace()
-            .nth(2)
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
-        && !matches!(second, "to" | "up" | "out")
-    {
-        return format!("for {first}{}", &topic[first.len()..]);
     }
     // "phase out X": a verb and its particle, though the verb alone
     // reads more often as a noun.
@@ -895,14 +875,11 @@ mod tests {
                 "for a new page describing memfd_secret() system call",
             ),
             ("New helpers for folios", "for new helpers for folios"),
-            ("Rust support", "for Rust support"),
-            ("Rust in FS, Storage, MM", "for Rust in FS, Storage, MM"),
             ("Move to folios", "to move to folios"),
             (
                 "Migrate on fault among bound nodes",
                 "to migrate on fault among bound nodes",
             ),
-            ("Add support", "to add support"),
             (
                 "Define _GNU_SOURCE for sources using",
                 "to define _GNU_SOURCE for sources",

@@ -30,12 +30,15 @@ pub fn stem(word: &str) -> String {
 /// or, in a name written family name first ("Huang, Ying"), the word
 /// after the comma.
 pub fn first_name(name: &str) -> &str {
-    if let Some((_, given)) = name.split_once(',') {
-        let given = given.trim();
-        // Not "Jane Doe, Jr.".
-        if !given.is_empty() && !given.contains(char::is_whitespace) && !given.ends_with('.') {
-            return given;
-        }
+    // "Huang, Ying": one family name before the comma; not "Jane Doe,
+    // PhD" or "Jane Doe, Jr.".
+    if let Some((family, given)) = name.split_once(',')
+        && !family.trim().contains(char::is_whitespace)
+        && let Some(given) = given.split_whitespace().next()
+        && given.chars().skip(1).any(char::is_lowercase)
+        && !given.ends_with('.')
+    {
+        return given;
     }
     name.split_whitespace().next().unwrap_or(name)
 }
@@ -102,5 +105,7 @@ mod tests {
         assert_eq!(first_name("Huang, Ying"), "Ying");
         assert_eq!(first_name("Jane Doe"), "Jane");
         assert_eq!(first_name("Jane Doe, Jr."), "Jane");
+        assert_eq!(first_name("Jane Doe, PhD"), "Jane");
+        assert_eq!(first_name("Smith, John Q."), "John");
     }
 }

@@ -305,8 +305,9 @@ static CUT_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s:])(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[-*•])\s*$").unwrap());
 /// "three optimizations: (A) Reduce ...": a list's first item after its
 /// colon; the sentence ends with that item, the rest are elsewhere.
-static LIST_AFTER_COLON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r":\s+(?:\(\w{1,2}\)|\d{1,2}[.)]|[a-hA-H]\))\s+\S").unwrap());
+static LIST_AFTER_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r":\s+(?:\(\d{1,2}\)|\([a-hA-H]\)|\d{1,2}[.)]|[a-hA-H]\))\s+\S").unwrap()
+});
 /// An inline list item's marker: "(1)", "1)", "2.", "a)".
 static INLINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(?:\(\d{1,2}\)|\d{1,2}\)|\d{1,2}\.|\([a-hA-H]\)|[a-hA-H]\))\s").unwrap()
@@ -436,17 +437,9 @@ pub fn proofread(summary: &str, writer: Writer) -> (String, Vec<String>) {
 fn is_the_editors_lead(sentence: &str, writer: Writer) -> bool {
     sentence
         .strip_prefix(writer.first_name)
-        .is_some_and(|rest| {
-            [
-                " posted ",
-                " proposes ",
-                " proposed ",
-                " asks for ",
-                " wrote ",
-            ]
-            .iter()
-            .any(|verb| rest.starts_with(verb))
-        })
+        .and_then(|rest| rest.strip_prefix(' '))
+        .and_then(|rest| rest.split(' ').next())
+        .is_some_and(|verb| super::words::LEAD_VERBS.contains(&verb))
 }
 
 /// A summary-wide repair, and what it did.
@@ -513,15 +506,11 @@ fn repair_sentence(
             give_subject(sentence, writer.work).map(done("gave an order its subject"))
         }
         Repair::SubjectAfterComma => {
-            let (head, order) = sentence.split_once(", ")?;
-            let order = order.strip_prefix("so ").unwrap_or(order);
-            let clean = |text: &str| {
-                let read = Sentence::read(text);
-                read.is_clean() && !read.points_back() && !read.opens_with_pronoun()
-            };
-            if !clean(&format!("{head}.")) || Sentence::read(order).splices_an_order() {
+            if !Sentence::read(sentence).splices_a_clean_order() {
                 return None;
             }
+            let (head, order) = sentence.split_once(", ")?;
+            let order = order.strip_prefix("so ").unwrap_or(order);
             let given = give_subject(order, writer.work)?;
             let given = given
                 .strip_prefix("The ")
@@ -551,7 +540,11 @@ fn repair_sentence(
             )
         }),
         Repair::Agree => work_with_plural_verb(sentence).map(|(at, base)| {
-            let verb_end = at + sentence[at..].find(' ').unwrap_or(sentence.len() - at);
+            // The verb's letters only: "implement," keeps its comma.
+            let verb_end = at
+                + sentence[at..]
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(sentence.len() - at);
             (
                 format!(
                     "{}{}{}",
@@ -574,14 +567,10 @@ fn repair_sentence(
 /// sentence before an abbreviation ("ie.", "e.g.") that restates it, the
 /// offset just past that stop.
 fn restatement_after_stop(sentence: &str) -> Option<usize> {
-    // Not "Mr.": a name may follow a full stop.
-    super::words::ABBREVIATIONS
-        .iter()
-        .filter(|a| a.starts_with(char::is_lowercase))
-        .find_map(|abbreviation| {
-            let at = sentence.find(&format!(". {abbreviation} "))?;
-            (at > 0).then_some(at + 1)
-        })
+    super::words::RESTATEMENTS.iter().find_map(|abbreviation| {
+        let at = sentence.find(&format!(". {abbreviation} "))?;
+        (at > 0).then_some(at + 1)
+    })
 }
 
 /// "This patchset implement three ...", "The Nth version of this series
@@ -610,7 +599,8 @@ fn work_with_plural_verb(sentence: &str) -> Option<(usize, &'static str)> {
             noun.to_lowercase().as_str(),
             "patch" | "patchset" | "series" | "commit" | "change"
         );
-        (matches!(det.to_lowercase().as_str(), "this" | "the") && singular).then_some((*at, *verb))
+        // "This patchset implement"; "the commit log explains" is a noun's.
+        (det.eq_ignore_ascii_case("this") && singular).then_some((*at, *verb))
     })?;
     let (at, verb) = at;
     let plain = verb.trim_end_matches([',', '.']);
@@ -1645,7 +1635,7 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_opening_with_that_is_is_not_used() {
+    fn a_restatement_run_on_past_a_full_stop_is_cut() {
         assert_eq!(
             repaired(
                 "The mail keeps the charges where they belong. ie. Create entities in the parent."
@@ -1670,8 +1660,8 @@ mod tests {
     #[test]
     fn an_order_run_on_after_a_comma_gets_its_subject() {
         assert_eq!(
-            repaired("There is no user of mem_cgroup_from_obj(), remove it."),
-            "There is no user of mem_cgroup_from_obj(), so the patchset removes it."
+            repaired("There is no user of the helper in the tree, remove the helper and its stub."),
+            "There is no user of the helper in the tree, so the patchset removes the helper and its stub."
         );
         assert_eq!(repaired("It is unused, remove it."), "");
     }
@@ -1713,6 +1703,44 @@ mod tests {
         );
         let work = "This allows users to set a home node for each mapping.";
         assert_eq!(repaired(work), work);
+    }
+
+    #[test]
+    fn a_posting_told_in_the_mail_is_a_changelog_line() {
+        assert_eq!(
+            repaired("Jane Doe posted an RFC patch for making the split behave better."),
+            ""
+        );
+        assert_eq!(
+            repaired("This was posted to the list last year by the team."),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_further_that_leans_back_goes() {
+        assert_eq!(
+            repaired("Further, the knob is off by default for every cgroup."),
+            "The knob is off by default for every cgroup."
+        );
+        let adjective = "Further investigation showed that the knob is off.";
+        assert_eq!(repaired(adjective), adjective);
+    }
+
+    #[test]
+    fn a_dependency_carried_for_completeness_is_an_aside() {
+        assert_eq!(
+            repaired("The set includes a patch from another author for sake of completeness."),
+            ""
+        );
+    }
+
+    #[test]
+    fn other_cases_point_back() {
+        assert_eq!(
+            repaired("In other cases the knob is ignored by the allocator."),
+            ""
+        );
     }
 
     #[test]
@@ -1767,6 +1795,11 @@ mod tests {
             "The second version of this patchset introduces a helper."
         );
         assert!(!check("The tool keeps the change log short.").contains(&Defect::Agreement));
+        assert!(!check("The commit log explains the change.").contains(&Defect::Agreement));
+        assert_eq!(
+            repaired("This patchset implement, in short, a cache of the charge path."),
+            "This patchset implements, in short, a cache of the charge path."
+        );
     }
 
     #[test]

@@ -7,9 +7,9 @@ use super::words::{
     ABBREVIATIONS, ADDITIVES, ADVERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
     BARE_THIS_FOLLOWERS, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES,
     DEMONSTRATIVES, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FREQUENCY_ADVERBS, HARMS,
-    NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
-    PRONOUN_OPENINGS, QUANTIFIERS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES,
-    UNITS,
+    LEAD_VERBS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS,
+    PREPOSITIONS, PRONOUN_OPENINGS, QUANTIFIERS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS,
+    TEST_REPORT_PHRASES, UNITS,
 };
 
 /// Whose voice a sentence is in.
@@ -470,11 +470,14 @@ impl<'a> Sentence<'a> {
                 "allows" | "lets" | "causes" | "leads" | "results" | "triggers" | "breaks"
             )
         });
-        causal
-            && self
-                .words
-                .iter()
-                .any(|w| HARMS.iter().any(|h| w.starts_with(h)))
+        // Whole words and their forms: not "crashkernel", "panic_on_warn".
+        let harm = |w: &str| {
+            HARMS.iter().any(|h| {
+                w.strip_prefix(h)
+                    .is_some_and(|rest| matches!(rest, "" | "s" | "es" | "ed" | "ing" | "ion"))
+            })
+        };
+        causal && self.words.iter().any(|w| harm(w))
     }
 
     /// "This patch set", "The series": the series names itself.
@@ -625,9 +628,11 @@ impl<'a> Sentence<'a> {
     /// patches are cleanups": the series' own patches by number or
     /// place, which is how the series is put together, not what it is.
     fn is_about_one_patch(&self) -> bool {
+        // "patch 3", "[2/3]", "commit 24"; not a commit's hash.
         let numbered = |w: &str| {
-            w.trim_start_matches(['#', '[', '('])
-                .starts_with(|c: char| c.is_ascii_digit())
+            let w = w.trim_start_matches(['#', '[', '(']);
+            w.starts_with(|c: char| c.is_ascii_digit())
+                && w.trim_end_matches(|c: char| !c.is_alphanumeric()).len() <= 5
         };
         let words: Vec<&str> = self.text.split_whitespace().collect();
         words.iter().enumerate().any(|(i, w)| {
@@ -693,10 +698,10 @@ impl<'a> Sentence<'a> {
     /// with a first name and its verb.
     fn is_a_lead(&self) -> bool {
         let mut words = self.text.split_whitespace();
-        words
-            .next()
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
-            && words.next().is_some_and(|w| lexicon::verb_of(w).is_some())
+        words.next().is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && !PRONOUN_OPENINGS.contains(&w.to_lowercase().as_str())
+        }) && words.next().is_some_and(|w| LEAD_VERBS.contains(&w))
     }
 
     /// "... PF_KTHREAD set already (Prateek).": a changelog item thanks
@@ -846,7 +851,9 @@ impl<'a> Sentence<'a> {
             && head.stands_alone()
             && order.is_imperative()
             && !order.splices_an_order()
-            && !order.is_fragment()
+            // "..., see hctx_may_queue()": a pointer, no order to the work.
+            && !order.is_pointer()
+            && !order.has_any(POINTERS)
     }
 
     pub fn is_clean(&self) -> bool {
@@ -1002,8 +1009,6 @@ pub fn has_phrase(lower: &str, phrase: &str) -> bool {
     })
 }
 
-/// The words that say what a text is about: lower case, three letters or
-/// more, no stop words or revisions.
 /// "Simply": an adverb in -ly that may open an order ("Simply remove
 /// X"), where the word is no verb ("Apply" is one).
 pub fn is_order_adverb(word: &str) -> bool {
@@ -1040,6 +1045,8 @@ fn without_expansions(text: &str, stems: &[String]) -> String {
     out
 }
 
+/// The words that say what a text is about: lower case, three letters or
+/// more, no stop words or revisions.
 pub fn content_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|w| w.len() > 2)

@@ -242,6 +242,14 @@ pub const WH_WORDS: &[&str] = &[
     "what", "how", "why", "when", "where", "whether", "which", "who",
 ];
 
+/// The abbreviations that say the sentence before again: "... where they
+/// belong. ie. Create ..." runs on past its full stop.
+pub const RESTATEMENTS: &[&str] = &["i.e.", "ie.", "e.g.", "eg."];
+
+/// The verbs of the editor's lead after the author's first name: "Jane
+/// posted ...", "Jane proposes ...", "Jane asks for ...".
+pub const LEAD_VERBS: &[&str] = &["posted", "proposes", "proposed", "asks", "wrote"];
+
 /// Verbs that only say a change brings its object ("introduces X",
 /// "enables X"): beside a title naming X, they say nothing new.
 pub const BRINGING_VERBS: &[&str] = &[
@@ -787,8 +795,6 @@ pub const ASIDE_PHRASES: &[&str] = &[
     "any comments",
     "any thoughts",
     "thoughts",
-    // A reviewer's "small nit:", quoted in the mail.
-    "nit:",
     // What the series carries along, not what it does.
     "from another author",
     "sake of completeness",
