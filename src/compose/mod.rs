@@ -327,25 +327,31 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             // vmalloc mappings" in "huge vmalloc mappings"), else the first
             // patch's what it starts with.
             // One patch of a series speaks for itself alone.
-            let patches: Vec<_> = series
-                .patches
-                .iter()
-                .filter(|p| p.id != message.id && !one_of_a_series)
-                .collect();
-            let own = title_stems(&subject.title);
-            let shared = |p: &&Message| {
-                title_stems(&p.subject)
+            let patches: Vec<&Message> = if one_of_a_series {
+                Vec::new()
+            } else {
+                series
+                    .patches
+                    .iter()
+                    .filter(|p| p.id != message.id)
+                    .copied()
+                    .collect()
+            };
+            let own = crate::prose::content_stems(subject.topic());
+            let shared = |p: &Message| {
+                crate::prose::content_stems(crate::parse::Subject::parse(&p.subject).topic())
                     .iter()
                     .filter(|w| own.contains(w))
                     .count()
             };
+            // Most shared, the earliest of equals; none shared: the first.
             let main_patch = patches
                 .iter()
-                .copied()
-                .filter(|p| shared(p) > 0)
                 .enumerate()
-                .max_by_key(|(i, p)| (shared(p), std::cmp::Reverse(*i)))
-                .map(|(_, p)| p)
+                .map(|(i, p)| (shared(p), std::cmp::Reverse(i), *p))
+                .filter(|(n, _, _)| *n > 0)
+                .max_by_key(|(n, i, _)| (*n, *i))
+                .map(|(_, _, p)| p)
                 .or(patches.first().copied());
             match main_patch {
                 Some(patch) if chosen.is_empty() => {
@@ -410,7 +416,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                 (true, "") => format!("{} wrote to the list.", crate::prose::first_name(&who.name)),
                 (true, title) => format!("{title}."),
             };
-            let lead = match what_the_patches_do().filter(|_| !one_of_a_series) {
+            let lead = match (!one_of_a_series).then(what_the_patches_do).flatten() {
                 Some(patches) => format!("{lead} {patches}"),
                 None => lead,
             };
@@ -475,15 +481,6 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         sections,
         group: None,
     }
-}
-
-/// The stems of a subject's title's words of substance.
-fn title_stems(subject: &str) -> Vec<String> {
-    let title = crate::parse::Subject::parse(subject);
-    crate::prose::content_words(title.topic())
-        .iter()
-        .map(|w| crate::prose::stem(w))
-        .collect()
 }
 
 /// What a thread is, from its first mail's subject, whether that is

@@ -238,12 +238,7 @@ fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
 pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> Option<String> {
     // By stem: "introduce sleepable bpf_timers" says the title
     // "sleepable bpf_timer" again.
-    let stems = |text: &str| -> Vec<String> {
-        prose::content_words(text)
-            .iter()
-            .map(|w| prose::stem(w))
-            .collect()
-    };
+    let stems = prose::content_stems;
     let own = stems(about.topic);
     let mut said: Vec<String> = Vec::new();
     let mut words = 3;

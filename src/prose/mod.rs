@@ -26,6 +26,12 @@ pub fn stem(word: &str) -> String {
     STEMMER.stem(word).into_owned()
 }
 
+/// The stems of a text's [`content_words`]: what a title or a sentence is
+/// about, "reclaiming" and "reclaim" alike.
+pub fn content_stems(text: &str) -> Vec<String> {
+    content_words(text).iter().map(|w| stem(w)).collect()
+}
+
 /// The name an editor calls an author by: the first word of their name,
 /// or, in a name written family name first ("Huang, Ying"), the word
 /// after the comma.

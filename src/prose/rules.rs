@@ -506,11 +506,7 @@ fn repair_sentence(
             give_subject(sentence, writer.work).map(done("gave an order its subject"))
         }
         Repair::SubjectAfterComma => {
-            if !Sentence::read(sentence).splices_a_clean_order() {
-                return None;
-            }
-            let (head, order) = sentence.split_once(", ")?;
-            let order = order.strip_prefix("so ").unwrap_or(order);
+            let (head, order) = Sentence::read(sentence).clean_spliced_order()?;
             let given = give_subject(order, writer.work)?;
             let given = given
                 .strip_prefix("The ")

@@ -797,10 +797,7 @@ impl<'a> Sentence<'a> {
     /// does a verb that only brings its object ("introduces") where the
     /// title's verb does too ("enable").
     pub fn repeats(&self, title: &str) -> bool {
-        let title: Vec<String> = content_words(title)
-            .iter()
-            .map(|w| super::stem(w))
-            .collect();
+        let title = super::content_stems(title);
         if title.is_empty() {
             return false;
         }
@@ -841,19 +838,25 @@ impl<'a> Sentence<'a> {
     /// "There is no user of foo(), remove it.": a clause that stands and
     /// one order after its comma, which wants only its subject.
     pub fn splices_a_clean_order(&self) -> bool {
-        let Some((head, order)) = self.text.split_once(", ") else {
-            return false;
-        };
-        let head = format!("{head}.");
-        let head = Sentence::read(&head);
-        let order = Sentence::read(order.strip_prefix("so ").unwrap_or(order));
-        self.splices_an_order()
-            && head.stands_alone()
-            && order.is_imperative()
-            && !order.splices_an_order()
+        self.clean_spliced_order().is_some()
+    }
+
+    /// The clause that stands and the order after its comma (less a "so"),
+    /// of a sentence that [`Sentence::splices_a_clean_order`].
+    pub fn clean_spliced_order(&self) -> Option<(&'a str, &'a str)> {
+        let (head, order) = self.text.split_once(", ")?;
+        let order = order.strip_prefix("so ").unwrap_or(order);
+        let head_read = format!("{head}.");
+        let head_read = Sentence::read(&head_read);
+        let order_read = Sentence::read(order);
+        (self.splices_an_order()
+            && head_read.stands_alone()
+            && order_read.is_imperative()
+            && !order_read.splices_an_order()
             // "..., see hctx_may_queue()": a pointer, no order to the work.
-            && !order.is_pointer()
-            && !order.has_any(POINTERS)
+            && !order_read.is_pointer()
+            && !order_read.has_any(POINTERS))
+        .then_some((head, order))
     }
 
     pub fn is_clean(&self) -> bool {
