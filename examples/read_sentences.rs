@@ -33,8 +33,11 @@ fn main() {
                 || m.in_reply_to.as_deref() == Some(args[2].as_str()) && m.subject.contains(" 1/")
             {
                 println!("=== {}", m.subject);
-                for s in lkml_digest::parse::summary::prose_sentences(&m.body) {
-                    show(&s);
+                let title = lkml_digest::parse::Subject::parse(&m.subject).title;
+                let excerpts = lkml_digest::parse::summary::Excerpts::read(&m.body, &title);
+                for (s, score, opens) in excerpts.scored() {
+                    print!("[{score:.1}{}] ", if opens { " OPENS" } else { "" });
+                    show(s);
                 }
             }
         }

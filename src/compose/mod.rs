@@ -295,7 +295,6 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     } else {
         message.subject.clone()
     };
-    let excerpts = Excerpts::read(&message.body, &subject.title);
     let topic = subject.topic().to_string();
     let original_author = if kind == Kind::Stable {
         first_signer(&message.body)
@@ -316,129 +315,81 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         stable_tree: subject.stable_tree.as_deref(),
         original_author: original_author.as_deref(),
     };
-    let (summary, excerpt) = match kind {
-        Kind::Release => (release_summary(&subject.title, &message.body), Vec::new()),
-        Kind::Pull => (pull_summary(&who.name, message, &subject.title), Vec::new()),
-        _ => {
-            let (summary, chosen) = voice::summary(&excerpts, &about, options.summary_words);
-            // A cover letter with no sentence that stands: the commit
-            // message of the patch whose title shares most with the
-            // series' says what the work does ("mm/vmalloc: Hugepage
-            // vmalloc mappings" in "huge vmalloc mappings"), else the first
-            // patch's what it starts with.
-            // One patch of a series speaks for itself alone.
-            let patches: Vec<&Message> = if one_of_a_series {
-                Vec::new()
-            } else {
-                series
-                    .patches
-                    .iter()
-                    .filter(|p| p.id != message.id)
-                    .copied()
-                    .collect()
-            };
-            let own = crate::prose::content_stems(subject.topic());
-            let shared = |p: &Message| {
-                crate::prose::content_stems(crate::parse::Subject::parse(&p.subject).topic())
-                    .iter()
-                    .filter(|w| own.contains(w))
-                    .count()
-            };
-            // Most shared, the earliest of equals; none shared: the first.
-            let main_patch = patches
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (shared(p), std::cmp::Reverse(i), *p))
-                .filter(|(n, _, _)| *n > 0)
-                .max_by_key(|(n, i, _)| (*n, *i))
-                .map(|(_, _, p)| p)
-                .or(patches.first().copied());
-            match main_patch {
-                Some(patch) if chosen.is_empty() => {
-                    let more = Excerpts::read(&patch.body, &subject.title);
-                    let (from_patch, chosen_there) =
-                        voice::summary(&more, &about, options.summary_words);
-                    if chosen_there.is_empty() {
-                        (summary, chosen)
-                    } else {
-                        (from_patch, chosen_there)
-                    }
-                }
-                _ => (summary, chosen),
-            }
-        }
-    };
-    let summary = if summary.is_empty() {
-        subject.title.clone()
+    // One patch of a series speaks for itself alone.
+    let siblings: Vec<&Message> = if one_of_a_series {
+        Vec::new()
     } else {
-        summary
+        series
+            .patches
+            .iter()
+            .filter(|p| p.id != message.id)
+            .copied()
+            .collect()
     };
     // Where no sentence of the mail stands, the patches' titles say what
     // the series does.
     let what_the_patches_do = || {
-        let titles: Vec<String> = series
-            .patches
+        let titles: Vec<String> = siblings
             .iter()
-            .filter(|p| p.id != message.id)
             .map(|p| crate::parse::Subject::parse(&p.subject).topic().to_string())
             .collect();
         let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
         voice::what_the_patches_do(&titles, &about, crate::parse::summary::EDITOR_WORDS)
     };
-    let summary = if excerpt.is_empty()
-        && matches!(kind, Kind::Patch | Kind::Rfc)
-        && !one_of_a_series
-        && let Some(patches) = what_the_patches_do()
-    {
-        format!("{summary} {patches}")
-    } else {
-        summary
-    };
-    // Pull requests' and releases' sentences are made here (a release's
-    // with Linus' remark as he wrote it), not taken from mail.
-    let (summary, repairs) = if matches!(kind, Kind::Pull | Kind::Release) {
-        (summary, Vec::new())
-    } else {
-        let (repaired, mut repairs) = crate::prose::rules::proofread_for(
-            &summary,
-            &who.name,
-            voice::work_noun(kind, patches),
-        );
-        if repaired.is_empty() {
-            // Nothing of the mail's words stood: the lead alone.
-            let (lead, _) = voice::summary(
-                &Excerpts::read("", &subject.title),
-                &about,
-                options.summary_words,
-            );
-            let lead = match (lead.is_empty(), subject.title.trim_end_matches('.')) {
-                (false, _) => lead,
-                (true, "") => format!("{} wrote to the list.", crate::prose::first_name(&who.name)),
-                (true, title) => format!("{title}."),
+    let (summary, excerpt, repairs) = match kind {
+        Kind::Release => (
+            release_summary(&subject.title, &message.body),
+            Vec::new(),
+            Vec::new(),
+        ),
+        Kind::Pull => (
+            pull_summary(&who.name, message, &subject.title),
+            Vec::new(),
+            Vec::new(),
+        ),
+        _ => {
+            let draft = Sources {
+                excerpts: Excerpts::read(&message.body, &subject.title),
+                main_patch: main_patch(subject.topic(), &siblings)
+                    .map(|p| Excerpts::read(&p.body, &subject.title)),
+                about: &about,
+                title: &subject.title,
+                who: &who.name,
+                work: voice::work_noun(kind, patches),
+                words: options.summary_words,
             };
-            let lead = match (!one_of_a_series).then(what_the_patches_do).flatten() {
-                Some(patches) => format!("{lead} {patches}"),
-                None => lead,
-            };
-            // The lead is the editor's own sentence: repaired where it
-            // can be, kept where a rule would leave it out.
-            let (repaired, more) = crate::prose::rules::proofread_for(
-                &lead,
-                &who.name,
-                voice::work_noun(kind, patches),
-            );
-            let lead = if repaired.is_empty() { lead } else { repaired };
-            repairs.extend(more);
-            repairs.push("kept only the lead: no sentence of the mail stood".into());
-            (lead, repairs)
-        } else {
-            // A repair may lengthen ("Introduce X" -> "The patchset
-            // introduces X"): the last sentences go to keep the cap.
-            let sentences: Vec<String> = crate::prose::sentences_of(&repaired)
-                .into_iter()
-                .map(str::to_string)
-                .collect();
-            (voice::fit(sentences, options.summary_words), repairs)
+            // A sentence the proofreading leaves out is turned down, and
+            // the next best that says enough is tried, as an editor reads
+            // on; a series' patches' titles say more than a lesser one.
+            let titles = what_the_patches_do().filter(|_| matches!(kind, Kind::Patch | Kind::Rfc));
+            let mut turned_down: Vec<String> = Vec::new();
+            loop {
+                let (summary, chosen) = draft.summary(&turned_down);
+                let summary = match (chosen.is_empty(), &titles) {
+                    (true, Some(patches)) => format!("{summary} {patches}"),
+                    _ => summary,
+                };
+                let (repaired, repairs) = draft.proofread(&summary);
+                match repaired {
+                    Some(repaired)
+                        if chosen
+                            .first()
+                            .is_none_or(|first| draft.kept(first, &repaired)) =>
+                    {
+                        break (repaired, chosen, repairs);
+                    }
+                    _ if chosen.is_empty()
+                        || titles.is_some()
+                        || turned_down.len() >= TURNED_DOWN_AT_MOST =>
+                    {
+                        let (lead, more) = draft.lead_alone(titles.clone());
+                        let mut repairs = repairs;
+                        repairs.extend(more);
+                        break (lead, Vec::new(), repairs);
+                    }
+                    _ => turned_down.extend(chosen.into_iter().take(1)),
+                }
+            }
         }
     };
     let changes = thread.changes_of(&series);
@@ -481,6 +432,130 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         sections,
         group: None,
     }
+}
+
+/// How many of a mail's sentences the proofreading may turn down before
+/// the summary settles for its lead.
+const TURNED_DOWN_AT_MOST: usize = 6;
+
+/// What an entry's summary is drafted from: the mail's sentences, and those of the
+/// patch that says most of what a series does.
+struct Sources<'a> {
+    excerpts: Excerpts,
+    main_patch: Option<Excerpts>,
+    about: &'a voice::About<'a>,
+    title: &'a str,
+    who: &'a str,
+    work: &'static str,
+    words: usize,
+}
+
+impl Sources<'_> {
+    /// The summary in the editor's voice from sentences not turned down,
+    /// and the sentences it uses. A cover letter with no sentence that
+    /// stands has its main patch's commit message say what the work does.
+    fn summary(&self, turned_down: &[String]) -> (String, Vec<String>) {
+        let (summary, chosen) =
+            voice::summary(&self.excerpts.without(turned_down), self.about, self.words);
+        let (summary, chosen) = match &self.main_patch {
+            Some(patch) if chosen.is_empty() => {
+                match voice::summary(&patch.without(turned_down), self.about, self.words) {
+                    (_, there) if there.is_empty() => (summary, chosen),
+                    from_patch => from_patch,
+                }
+            }
+            _ => (summary, chosen),
+        };
+        if summary.is_empty() {
+            (self.title.to_string(), chosen)
+        } else {
+            (summary, chosen)
+        }
+    }
+
+    /// `summary` proofread and fit to the cap (a repair may lengthen:
+    /// "Introduce X" -> "The patchset introduces X"), with the repairs
+    /// made; `None` when no sentence stood.
+    fn proofread(&self, summary: &str) -> (Option<String>, Vec<String>) {
+        let (repaired, repairs) = crate::prose::rules::proofread_for(summary, self.who, self.work);
+        if repaired.is_empty() {
+            return (None, repairs);
+        }
+        let sentences: Vec<String> = crate::prose::sentences_of(&repaired)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        (Some(voice::fit(sentences, self.words)), repairs)
+    }
+
+    /// The editor's lead with nothing of the mail's: the title where there
+    /// is no lead, the patches' titles after it where they say more.
+    fn lead(&self) -> String {
+        let (lead, _) = voice::summary(&Excerpts::read("", self.title), self.about, self.words);
+        match (lead.is_empty(), self.title.trim_end_matches('.')) {
+            (false, _) => lead,
+            (true, "") => format!("{} wrote to the list.", crate::prose::first_name(self.who)),
+            (true, title) => format!("{title}."),
+        }
+    }
+
+    /// Whether the proofread `summary` kept `sentence`, repaired or not:
+    /// repairs give an order its subject, drop a clause or a connective,
+    /// and mostly leave how it ends; a sentence besides the lead that ends
+    /// as it does, or whose words of substance are mostly its. A sentence
+    /// taken only to follow one left out goes with it.
+    fn kept(&self, sentence: &str, summary: &str) -> bool {
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        let tail = words[words.len().saturating_sub(4)..].join(" ");
+        if summary.contains(tail.trim_end_matches(['.', '!', '?'])) {
+            return true;
+        }
+        let lead = self.lead();
+        let own = crate::prose::content_stems(sentence);
+        crate::prose::sentences_of(summary)
+            .into_iter()
+            .filter(|s| !lead.contains(s))
+            .any(|s| {
+                let stems = crate::prose::content_stems(s);
+                let from_it = stems.iter().filter(|w| own.contains(w)).count();
+                !stems.is_empty() && 3 * from_it >= 2 * stems.len()
+            })
+    }
+
+    /// The lead alone, where nothing of the mail's words stood.
+    fn lead_alone(&self, patches: Option<String>) -> (String, Vec<String>) {
+        let lead = match patches {
+            Some(patches) => format!("{} {patches}", self.lead()),
+            None => self.lead(),
+        };
+        // The lead is the editor's own sentence: repaired where it can
+        // be, kept where a rule would leave it out.
+        let (repaired, mut repairs) =
+            crate::prose::rules::proofread_for(&lead, self.who, self.work);
+        repairs.push("kept only the lead: no sentence of the mail stood".into());
+        (if repaired.is_empty() { lead } else { repaired }, repairs)
+    }
+}
+
+/// Of a series' patches, the one whose title shares most content stems
+/// with the series' topic, the earliest of equals; none sharing any, the
+/// first.
+fn main_patch<'m>(topic: &str, patches: &[&'m Message]) -> Option<&'m Message> {
+    let own = crate::prose::content_stems(topic);
+    let shared = |p: &Message| {
+        crate::prose::content_stems(crate::parse::Subject::parse(&p.subject).topic())
+            .iter()
+            .filter(|w| own.contains(w))
+            .count()
+    };
+    patches
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (shared(p), std::cmp::Reverse(i), *p))
+        .filter(|(n, _, _)| *n > 0)
+        .max_by_key(|(n, i, _)| (*n, *i))
+        .map(|(_, _, p)| p)
+        .or(patches.first().copied())
 }
 
 /// What a thread is, from its first mail's subject, whether that is
@@ -816,6 +891,63 @@ mod tests {
         let e = entry_for(&pool, "c@x");
         let words = e.summary.split_whitespace().count();
         assert!(words <= options().summary_words, "{words}: {}", e.summary);
+    }
+
+    fn discussion(body: &str) -> Entry {
+        let pool = Pool::new(
+            [mail(
+                "d@x",
+                "cgroup: charging shared memory to services",
+                JANE,
+                None,
+                body,
+            )],
+            None,
+        );
+        entry_for(&pool, "d@x")
+    }
+
+    #[test]
+    fn a_sentence_the_proofreading_leaves_out_gives_way_to_the_next_best() {
+        // A discussion's order has no work to be the subject it lacks.
+        let e = discussion(
+            "Let userspace choose which cgroup to charge for the shared memory \
+             that outlives the services which first touched it.\n\n\
+             Shared memory of services is charged to the cgroup of the first task \
+             that touches it, which skews the accounting of services.\n",
+        );
+        assert_eq!(
+            e.summary,
+            "Shared memory of services is charged to the cgroup of the first task \
+             that touches it, which skews the accounting of services."
+        );
+    }
+
+    #[test]
+    fn a_sentence_taken_to_follow_one_left_out_goes_with_it() {
+        let e = discussion(
+            "Let userspace choose which cgroup to charge for the shared memory \
+             of services. Over time, some pages may get reclaimed and refaulted into \
+             other groups, but that is not guaranteed.\n",
+        );
+        assert_eq!(
+            e.summary,
+            "Jane wrote about charging shared memory to services."
+        );
+    }
+
+    #[test]
+    fn a_lesser_sentence_does_not_replace_one_left_out() {
+        let e = discussion(
+            "Let userspace choose which cgroup to charge for the shared memory \
+             that outlives the services which first touched it.\n\n\
+             Over time, some pages may get reclaimed and refaulted into other \
+             groups, but that is not guaranteed.\n",
+        );
+        assert_eq!(
+            e.summary,
+            "Jane wrote about charging shared memory to services."
+        );
     }
 
     #[test]

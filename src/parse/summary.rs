@@ -47,6 +47,7 @@ pub fn prose_sentences(body: &str) -> Vec<String> {
 }
 
 /// One sentence of the prose, and where it stands.
+#[derive(Clone)]
 struct Sentence {
     text: String,
     /// Its paragraph among the prose paragraphs, and its place in it.
@@ -148,6 +149,30 @@ impl Excerpts {
         Some(chosen)
     }
 
+    /// The same sentences, those `turned_down` kept from opening a summary.
+    pub fn without(&self, turned_down: &[String]) -> Excerpts {
+        Excerpts {
+            sentences: self
+                .sentences
+                .iter()
+                .map(|s| Sentence {
+                    opens: s.opens
+                        && !turned_down.contains(&s.text)
+                        && (turned_down.is_empty() || s.score >= SECOND_CHOICE),
+                    ..s.clone()
+                })
+                .collect(),
+        }
+    }
+
+    /// Each sentence with its score and whether it can open a summary, in
+    /// the mail's order: what `examples/read_sentences` shows.
+    pub fn scored(&self) -> impl Iterator<Item = (&str, f64, bool)> {
+        self.sentences
+            .iter()
+            .map(|s| (s.text.as_str(), s.score, s.opens))
+    }
+
     /// The index of the best sentence worth keeping that `fits`.
     fn best(&self, fits: impl Fn(&Sentence) -> bool) -> Option<usize> {
         self.sentences
@@ -162,6 +187,10 @@ impl Excerpts {
 /// What an order ("Add X", "To fix this, add X") is worth beside the
 /// score: as much as opening with "This patch".
 const ORDER: f64 = 1.5;
+
+/// A sentence taken once a better one was turned down scores this much:
+/// the rest are background and detail, which say less than a lead alone.
+const SECOND_CHOICE: f64 = 2.0;
 
 /// A sentence scoring this or less says nothing an editor keeps.
 const DISCARD: f64 = 0.0;
@@ -230,7 +259,8 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
     }
     // How things are before the change: background an editor may keep
     // when no sentence says what the change does.
-    if starts_with_any(&lower, BACKGROUND) {
+    // "The kernel already provides X": how things are, in the present.
+    if starts_with_any(&lower, BACKGROUND) || crate::prose::has_phrase(&lower, "already") {
         score -= 0.8;
     }
     // A fragment of a sentence the splitter cut: it opens with a
@@ -665,6 +695,14 @@ mod tests {
         assert!(
             scored("Per the spec, a fence is needed after the page tables change.")
                 < scored("With the spec, a fence is needed after the page tables change.")
+        );
+    }
+
+    #[test]
+    fn what_the_kernel_already_does_is_background() {
+        assert!(
+            scored("The kernel already reports page migrations in the memory.stat file.")
+                < scored("The kernel then reports page migrations in the memory.stat file.")
         );
     }
 

@@ -11,7 +11,8 @@ mod sentence;
 pub mod words;
 
 pub use sentence::{
-    Person, Sentence, content_words, is_revision_word, sentences_of, the_series_speaking,
+    Person, Sentence, content_words, has_phrase, is_revision_word, sentences_of,
+    the_series_speaking,
 };
 
 use words::ORDINAL_WORDS;
