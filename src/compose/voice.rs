@@ -161,6 +161,13 @@ fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
             ))
         }
         Kind::Event | Kind::Topic => match about.venue {
+            // "I would like to propose a session on X": the author says
+            // it, and the third person says it as the editor would.
+            _ if first
+                .is_some_and(|f| prose::Sentence::read(f).person() == prose::Person::Author) =>
+            {
+                Lead::None
+            }
             Some(venue) => Lead::Before(format!(
                 "{first_name} proposes {} {venue} session {topic}.",
                 article(venue)
@@ -735,6 +742,23 @@ mod tests {
         assert!(say("Let us talk about tiers.\n", &topic).starts_with(
             "Jane proposes an LSF/MM/BPF session for memory tiering without NUMA nodes."
         ),);
+    }
+
+    #[test]
+    fn a_topic_proposal_in_the_authors_words_needs_no_venue_lead() {
+        let mut topic = about(Kind::Event, 1, 0);
+        topic.venue = Some("LSF/MM/BPF");
+        topic.topic = "Memory tiering without NUMA nodes";
+        assert_eq!(
+            say(
+                "I would like to propose a discussion on memory tiers that are \
+                 not NUMA nodes, such as CXL memory behind a switch.\n",
+                &topic
+            ),
+            // The proofreading puts it in the third person.
+            "I would like to propose a discussion on memory tiers that are not \
+             NUMA nodes, such as CXL memory behind a switch."
+        );
     }
 
     #[test]

@@ -1143,12 +1143,38 @@ mod tests {
     }
 
     #[test]
+    fn the_author_in_another_tense_becomes_the_author_by_name() {
+        assert_eq!(
+            repaired("I'm proposing to expose the change attribute via statx."),
+            "Jane is proposing to expose the change attribute via statx."
+        );
+        assert_eq!(
+            repaired("I am proposing an optional argument to the reclaim interface."),
+            "Jane is proposing an optional argument to the reclaim interface."
+        );
+        assert_eq!(
+            repaired("We have added a flag to set_mempolicy() for bound nodes."),
+            "Jane has added a flag to set_mempolicy() for bound nodes."
+        );
+    }
+
+    #[test]
+    fn the_author_proposing_after_an_opening_phrase_becomes_the_author_by_name() {
+        assert_eq!(
+            repaired("On behalf of the Rust team, I would like to suggest a plenary session."),
+            "On behalf of the Rust team, Jane would like to suggest a plenary session."
+        );
+    }
+
+    #[test]
     fn a_we_that_is_not_certainly_the_author_is_not_used() {
         for sentence in [
             "We can see a complete snapshot in the tree.",
             "This makes sure we have a single coherent interface for the size.",
             "As a step towards shrinking struct page, we need to remove it.",
             "In Fedora CoreOS we found an issue with zram.",
+            "In Fedora CoreOS, we found an issue with zram.",
+            "Once everyone is happy with it, I would add it to the tree.",
             "We propose a knob for our reclaim.",
             "I'm not sure the allocator is right.",
             "We want to ease mempolicy in cpuset, and we can control cgroups on nodes.",

@@ -25,6 +25,10 @@ pub enum Person {
     Other,
 }
 
+/// The words a sentence's opening phrase before the author speaks may
+/// have: "On behalf of the Linux kernel Rust team, I would like to".
+const OPENING_PHRASE_WORDS: usize = 10;
+
 /// One sentence and what it is.
 #[derive(Debug, Clone)]
 pub struct Sentence<'a> {
@@ -572,10 +576,14 @@ impl<'a> Sentence<'a> {
         without != self.text && Sentence::read(&without).person() == Person::None
     }
 
-    /// "I/We <authoring verb>" at the start (after "In this series,"), and
-    /// no other first person but "our"/"my" before the series' own noun.
+    /// "I/We <authoring verb>" at the start (after "In this series," or
+    /// another opening phrase without a first person: "On behalf of the
+    /// team, I would like to"), in any tense ("I'm proposing", "We have
+    /// added"), and no other first person but "our"/"my" before the
+    /// series' own noun.
     fn author_speaks(&self) -> bool {
         let mut words = self.words.iter().map(String::as_str).peekable();
+        let mut after_opening = false;
         // "In this series, we propose".
         let lead: Vec<&str> = self.words.iter().take(3).map(String::as_str).collect();
         if lead.first() == Some(&"in")
@@ -583,16 +591,61 @@ impl<'a> Sentence<'a> {
             && lead.get(2).is_some_and(|w| SERIES_WORDS.contains(w))
         {
             words.nth(2);
+        } else if let Some((opening, _)) = self.text.split_once(", ") {
+            let opening = words_outside_quotes(opening);
+            if opening.len() <= OPENING_PHRASE_WORDS
+                && !opening.iter().any(|w| FIRST_PERSON.contains(&w.as_str()))
+                && self
+                    .words
+                    .get(opening.len())
+                    .is_some_and(|w| matches!(w.as_str(), "i" | "we"))
+            {
+                for _ in 0..opening.len() {
+                    words.next();
+                }
+                after_opening = true;
+            }
         }
         let Some(pronoun) = words.next() else {
             return false;
         };
-        let verb = match pronoun {
-            "i" | "we" => words.next().unwrap_or(""),
+        let mut verb = match pronoun {
+            "i" | "we" | "i'm" | "we're" | "i've" | "we've" | "i'll" | "we'll" => {
+                words.next().unwrap_or("")
+            }
             "i'd" | "we'd" => "'d",
             _ => return false,
         };
-        if !AUTHORING_VERBS.contains(&verb) {
+        // "I have noticed", "We are adding", "I will present".
+        if matches!(pronoun, "i" | "we") && matches!(verb, "have" | "am" | "are" | "will") {
+            verb = words.next().unwrap_or("");
+        }
+        let authoring = |verb: &str| {
+            AUTHORING_VERBS.contains(&verb)
+                || super::lexicon::verb_of(verb)
+                    .is_some_and(|(base, _)| AUTHORING_VERBS.contains(&base))
+        };
+        if !authoring(verb) {
+            return false;
+        }
+        // "I would like to propose", not "I would add it to my tree".
+        let proposes = |verb: &str| {
+            super::lexicon::verb_of(verb)
+                .is_some_and(|(base, _)| matches!(base, "propose" | "suggest"))
+        };
+        let proposing = match verb {
+            "would" | "'d" => {
+                match words.next() {
+                    Some("like" | "love" | "prefer") => true,
+                    Some(next) if proposes(next) => true,
+                    _ => return false,
+                }
+            }
+            verb => proposes(verb),
+        };
+        // After "On behalf of the team,", the author proposes; after "In
+        // Fedora CoreOS,", "we found" is whoever runs it.
+        if after_opening && !proposing {
             return false;
         }
         // The rest holds no first person but "our/my <series word>".
@@ -606,7 +659,7 @@ impl<'a> Sentence<'a> {
                 || (*w == "we" || *w == "i")
                     && i > 0
                     && rest[i - 1] == "and"
-                    && rest.get(i + 1).is_some_and(|v| AUTHORING_VERBS.contains(v))
+                    && rest.get(i + 1).is_some_and(|v| authoring(v))
         })
     }
 
@@ -670,7 +723,8 @@ impl<'a> Sentence<'a> {
     /// "Note that ...", "comments are welcome".
     pub fn is_aside(&self) -> bool {
         self.has_any(ASIDE_PHRASES)
-            || self.opens_with_any(ASIDES)
+            // "I'm proposing X" is the author saying what the work is.
+            || self.opens_with_any(ASIDES) && self.person() != Person::Author
             || self.text.ends_with('?')
             || self.asks()
             || self.is_about_one_patch()
