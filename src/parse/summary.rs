@@ -6,8 +6,9 @@
 //! limit.
 
 use crate::prose::words::{
-    ACTIONS, ASIDES, BACKGROUND, CHANGELOG, COMMIT_CITED, DISCLAIMERS, FRAGMENT_OPENINGS, GREETING,
-    HEDGES, HISTORY, QUOTE_INTRO, RESULTS, REVISION_MENTION, SUBJECTS_OF_CHANGE, TRAILER_LINE,
+    ACTIONS, ASIDES, BACKGROUND, BACKGROUND_PHRASES, CHANGELOG, COMMIT_CITED, DISCLAIMERS,
+    EXAMPLE_HEADINGS, FRAGMENT_OPENINGS, GREETING, HEDGES, HISTORY, QUOTE_INTRO, RESULTS,
+    REVISION_MENTION, SUBJECTS_OF_CHANGE, TRAILER_LINE,
 };
 use std::sync::LazyLock;
 
@@ -140,7 +141,7 @@ impl Excerpts {
             && let Some(next) = self.sentences.get(best + 1)
             && !next.in_list
             && first.words + next.words <= EDITOR_WORDS.min(max_words)
-            && next.score > DISCARD
+            && next.score >= FOLLOWS
             && next.follows
             && next.paragraph == first.paragraph
         {
@@ -191,6 +192,10 @@ const ORDER: f64 = 1.5;
 /// A sentence taken once a better one was turned down scores this much:
 /// the rest are background and detail, which say less than a lead alone.
 const SECOND_CHOICE: f64 = 2.0;
+
+/// A sentence taken along after a short one scores this much: a detail
+/// or an aside after it says less than the short one alone.
+const FOLLOWS: f64 = 1.5;
 
 /// A sentence scoring this or less says nothing an editor keeps.
 const DISCARD: f64 = 0.0;
@@ -259,8 +264,11 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
     }
     // How things are before the change: background an editor may keep
     // when no sentence says what the change does.
-    // "The kernel already provides X": how things are, in the present.
-    if starts_with_any(&lower, BACKGROUND) || crate::prose::has_phrase(&lower, "already") {
+    if starts_with_any(&lower, BACKGROUND)
+        || BACKGROUND_PHRASES
+            .iter()
+            .any(|p| crate::prose::has_phrase(&lower, p))
+    {
         score -= 0.8;
     }
     // A fragment of a sentence the splitter cut: it opens with a
@@ -400,7 +408,17 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
         }
     }
     flush(&mut current, &mut paragraphs);
-    paragraphs.retain(|p| !is_heading(p));
+    // Headings go, and under one that opens an example, a reproducer or
+    // a test ("Example:", "Steps to reproduce:"), the section's orders
+    // are what someone runs, not what the change does.
+    let mut in_example = false;
+    paragraphs.retain(|p| {
+        if is_heading(p) {
+            in_example = is_example_heading(p);
+            return false;
+        }
+        !in_example
+    });
     // A sentence broken by a link line left out ("... the initial RFC\n
     // <link>\n\nand aims to ...") goes on in the next paragraph.
     let mut merged: Vec<String> = Vec::with_capacity(paragraphs.len());
@@ -532,6 +550,16 @@ fn is_rule(line: &str) -> bool {
 }
 
 /// A lone short line without a sentence end: `Background`, `[PROBLEM]`.
+/// "Example:", "Steps to reproduce:", "Testing", "Before this patch:": a
+/// label alone ("For example, the race would be:" introduces a diagram).
+fn is_example_heading(heading: &str) -> bool {
+    let label = heading
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    EXAMPLE_HEADINGS.contains(&label.as_str())
+}
+
 fn is_heading(paragraph: &str) -> bool {
     let text = paragraph.trim();
     text.split_whitespace().nth(8).is_none()
@@ -799,6 +827,34 @@ mod tests {
                 .choose(40)
                 .len(),
             2
+        );
+    }
+
+    #[test]
+    fn a_short_sentence_takes_along_only_a_next_one_that_says_enough() {
+        let body = "This series adds profiling that costs little at run time. If set, it \
+                    is used as well.\n";
+        assert_eq!(
+            Excerpts::read(body, "Memory allocation profiling").choose(40),
+            ["This series adds profiling that costs little at run time."]
+        );
+    }
+
+    #[test]
+    fn a_section_under_an_example_heading_is_not_the_change() {
+        let body = "The allocator picks a victim from the whole system on every node.\n\n\
+                    Example:\n\nCreate two processes bound to two nodes by their cpusets.\n";
+        assert_eq!(
+            prose_sentences(body),
+            ["The allocator picks a victim from the whole system on every node."]
+        );
+    }
+
+    #[test]
+    fn what_the_work_still_lacks_is_a_disclaimer() {
+        assert!(
+            scored("The big thing that is still missing is the wakeup of remote idle CPUs.")
+                < scored("The big thing that is now covered is the wakeup of remote idle CPUs.")
         );
     }
 

@@ -634,13 +634,11 @@ impl<'a> Sentence<'a> {
                 .is_some_and(|(base, _)| matches!(base, "propose" | "suggest"))
         };
         let proposing = match verb {
-            "would" | "'d" => {
-                match words.next() {
-                    Some("like" | "love" | "prefer") => true,
-                    Some(next) if proposes(next) => true,
-                    _ => return false,
-                }
-            }
+            "would" | "'d" => match words.next() {
+                Some("like" | "love" | "prefer") => true,
+                Some(next) if proposes(next) => true,
+                _ => return false,
+            },
             verb => proposes(verb),
         };
         // After "On behalf of the team,", the author proposes; after "In

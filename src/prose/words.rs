@@ -341,6 +341,11 @@ pub const DISCLAIMERS: &[&str] = &[
     "just a reminder",
     // "The coding style is not up to kernel standards."
     "not up to",
+    // What the work still lacks: "The big thing still missing is X".
+    "still missing",
+    "not yet implemented",
+    "not implemented yet",
+    "yet to be",
 ];
 
 /// Test results and measurements.
@@ -401,6 +406,36 @@ pub const BACKGROUND: &[&str] = &[
     "per ",
     "according to ",
 ];
+
+/// Headings of a section that shows the change at work rather than says
+/// what it is: an example, a reproducer, a test, figures before and after.
+pub const EXAMPLE_HEADINGS: &[&str] = &[
+    "example",
+    "examples",
+    "reproducer",
+    "reproduction",
+    "to reproduce",
+    "steps to reproduce",
+    "how to reproduce",
+    "test",
+    "tests",
+    "testing",
+    "test case",
+    "test results",
+    "results",
+    "benchmark",
+    "benchmarks",
+    "before this patch",
+    "after this patch",
+    "before the patch",
+    "after the patch",
+    "before",
+    "after",
+];
+
+/// How things have long been, anywhere in a sentence: "The kernel already
+/// provides X", "X has existed for a long time".
+pub const BACKGROUND_PHRASES: &[&str] = &["already", "for a long time", "for years", "so far"];
 
 /// Openings of asides: notes, narration, connectives.
 pub const ASIDES: &[&str] = &[
