@@ -1205,8 +1205,21 @@ mod tests {
             "The reason is two fold: the device is always there.",
             "The above protection is not enough for large folios.",
             "The patch attempts to fix this by hiding the table.",
+            "The patch rewrites both helpers to fix the boot problems.",
+            "The issue occurs when the lock is dropped before the page is mapped.",
         ] {
             assert_eq!(repaired(sentence), "", "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_problem_the_sentence_says_is_no_reference() {
+        for sentence in [
+            "The patch fixes the problem of stale pages in the cache.",
+            "The patch fixes the boot problems seen on machines with five-level tables.",
+            "The problem is that the lock is released before the page is mapped.",
+        ] {
+            assert_eq!(repaired(sentence), sentence);
         }
     }
 

@@ -321,6 +321,43 @@ impl<'a> Sentence<'a> {
             || self.has_bare_this()
             || self.orders_a_pronoun()
             || self.names_unsaid()
+            || self.names_an_unsaid_problem()
+    }
+
+    /// "... to fix the boot problems.", "The issue occurs when ...": a
+    /// problem the sentence names as known without saying what it is
+    /// ("the problem of X", "the issue where X", "The problem is X" say).
+    fn names_an_unsaid_problem(&self) -> bool {
+        let words = &self.words;
+        let problem = |w: &str| {
+            matches!(
+                w,
+                "problem" | "problems" | "issue" | "issues" | "bug" | "bugs"
+            )
+        };
+        words.iter().enumerate().any(|(i, w)| {
+            if w != "the" {
+                return false;
+            }
+            // "the problem", "the boot problems".
+            let at = match (words.get(i + 1), words.get(i + 2)) {
+                (Some(n), _) if problem(n) => i + 1,
+                (Some(m), Some(n)) if problem(n) && m.chars().all(char::is_alphabetic) => i + 2,
+                _ => return false,
+            };
+            let said = words.get(at + 1).is_some_and(|next| {
+                PREPOSITIONS.contains(&next.as_str())
+                    || matches!(
+                        next.as_str(),
+                        "that" | "where" | "when" | "which" | "whereby" | "caused" | "seen"
+                            | "reported" | "found" | "described" | "introduced" | "discussed"
+                            | "mentioned"
+                    )
+                    // "The problem is that ...": what the sentence says.
+                    || i == 0 && matches!(next.as_str(), "is" | "was" | "here")
+            });
+            !said && !words[..i].iter().any(|b| same_noun(b, &words[at]))
+        })
     }
 
     /// "to more efficiently reuse these buffers", "took them": a

@@ -613,11 +613,10 @@ pub const BACK_POINTERS: &[&str] = &[
     "the above",
     "above",
     "below",
+    // "the (boot) problem(s)" unsaid: Sentence::names_an_unsaid_problem.
     "this issue",
-    "the issue",
     "these issues",
     "this problem",
-    "the problem",
     "these problems",
     "this case",
     "these cases",
