@@ -410,6 +410,26 @@ fn topic_phrase(topic: &str) -> String {
     if let Some(negated) = negated_phrase(topic) {
         return negated;
     }
+    // "add X fix", "add-X-fix": a fix to an earlier patch, named by that
+    // patch's title, as the mm tree names its fixups.
+    if let Some(fixed) = topic
+        .strip_suffix(" fix")
+        .or_else(|| topic.strip_suffix("-fix"))
+        .filter(|fixed| {
+            let words: Vec<&str> = fixed.split_whitespace().collect();
+            words.len() >= 2
+                && lexicon::is_imperative(&words[0].to_lowercase())
+                // "Add a quick fix": the fix is the order's own object.
+                && !words[words.len().saturating_sub(2)..].iter().any(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "a" | "an" | "the" | "some" | "this" | "one" | "another"
+                    )
+                })
+        })
+    {
+        return format!("to fix the earlier patch {}", topic_phrase(fixed));
+    }
     let first = topic.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
     // "Introducing X" -> "to introduce X"; "working set reporting" is a
@@ -865,6 +885,19 @@ mod tests {
         assert_eq!(ordinal(10), "tenth");
         assert_eq!(ordinal(11), "11th");
         assert_eq!(ordinal(22), "22nd");
+    }
+
+    #[test]
+    fn a_fixup_named_after_the_patch_it_fixes_reads_as_a_fix_to_it() {
+        assert_eq!(
+            topic_phrase("add oom_group_kill memory.event fix"),
+            "to fix the earlier patch to add oom_group_kill memory.event"
+        );
+        assert_eq!(
+            topic_phrase("vmscan-limit-reclaim-fix"),
+            "for vmscan-limit-reclaim-fix"
+        );
+        assert_eq!(topic_phrase("Add a quick fix"), "to add a quick fix");
     }
 
     #[test]
