@@ -416,6 +416,18 @@ fn cover_letter() -> impl Strategy<Value = String> {
         // The lead again, in the cover letter's words.
         Just("This patchset introduces a reclaim knob.".to_string()),
         Just("The knob introduces proactive reclaim for the memory cgroup.".to_string()),
+        // A problem named as known, never said.
+        Just("The patch reworks both helpers to fix the boot problems.".to_string()),
+        Just("The issue occurs when the lock is released before the fault.".to_string()),
+        // An example's steps, which are no change.
+        Just("Example:\n\nCreate two processes bound to two nodes by their cpusets.".to_string()),
+        // The author in other tenses, and after an opening phrase.
+        Just("I'm proposing to expose the change attribute via statx.".to_string()),
+        Just("On behalf of the Rust team, I would like to suggest a plenary session.".to_string()),
+        Just("Once everyone is happy with it, I would add it to my tree.".to_string()),
+        // Background and what is still missing.
+        Just("The kernel already reports page migrations in memory.stat.".to_string()),
+        Just("The big thing that is still missing is the wakeup of idle CPUs.".to_string()),
         // Markup.
         Just("# The solution: a knob that makes the code more robust.".to_string()),
         // Plain.
