@@ -1851,6 +1851,14 @@ mod tests {
     }
 
     #[test]
+    fn orders_in_commit_shorthand_are_not_used() {
+        assert_eq!(
+            repaired("Add+use vm_normal_page_pud() and clean up the special page lookup."),
+            ""
+        );
+    }
+
+    #[test]
     fn orders_joined_by_and_agree_with_the_subject_they_are_given() {
         assert_eq!(
             repaired("Remove the flag without touching the core and make page faults cheaper."),

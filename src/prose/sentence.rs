@@ -240,6 +240,8 @@ impl<'a> Sentence<'a> {
             return !verb.ends_with(',') && Sentence::read(rest).is_imperative();
         }
         first = first.trim_matches(|c: char| !c.is_alphanumeric());
+        // "Add+use X": two orders in commit shorthand, the first leads.
+        first = first.split('+').next().unwrap_or(first);
         let lower = first.to_lowercase();
         // Acronyms and names (`KASAN`, `Rust`) lead subjects, not orders;
         // "Patch 1/2 changes" names a patch.
