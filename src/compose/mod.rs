@@ -350,7 +350,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         _ => {
             let draft = Sources {
                 excerpts: Excerpts::read(&message.body, &subject.title),
-                main_patch: main_patch(subject.topic(), &siblings)
+                patch_excerpts: main_patch(subject.topic(), &siblings)
                     .map(|p| Excerpts::read(&p.body, &subject.title)),
                 about: &about,
                 title: &subject.title,
@@ -369,7 +369,13 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                     (true, Some(patches)) => format!("{summary} {patches}"),
                     _ => summary,
                 };
-                let (repaired, repairs) = draft.proofread(&summary);
+                let (repaired, mut repairs) = draft.proofread(&summary);
+                repairs.splice(
+                    0..0,
+                    turned_down
+                        .iter()
+                        .map(|s| format!("turned down a sentence left out: {s:?}")),
+                );
                 match repaired {
                     Some(repaired)
                         if chosen
@@ -382,7 +388,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                         || titles.is_some()
                         || turned_down.len() >= TURNED_DOWN_AT_MOST =>
                     {
-                        let (lead, more) = draft.lead_alone(titles.clone());
+                        let (lead, more) = draft.lead_alone(what_the_patches_do());
                         let mut repairs = repairs;
                         repairs.extend(more);
                         break (lead, Vec::new(), repairs);
@@ -442,7 +448,9 @@ const TURNED_DOWN_AT_MOST: usize = 6;
 /// patch that says most of what a series does.
 struct Sources<'a> {
     excerpts: Excerpts,
-    main_patch: Option<Excerpts>,
+    /// The sentences of the series' main patch ([`main_patch`]), held to
+    /// the same bar as the cover letter's once one of those is turned down.
+    patch_excerpts: Option<Excerpts>,
     about: &'a voice::About<'a>,
     title: &'a str,
     who: &'a str,
@@ -457,7 +465,7 @@ impl Sources<'_> {
     fn summary(&self, turned_down: &[String]) -> (String, Vec<String>) {
         let (summary, chosen) =
             voice::summary(&self.excerpts.without(turned_down), self.about, self.words);
-        let (summary, chosen) = match &self.main_patch {
+        let (summary, chosen) = match &self.patch_excerpts {
             Some(patch) if chosen.is_empty() => {
                 match voice::summary(&patch.without(turned_down), self.about, self.words) {
                     (_, there) if there.is_empty() => (summary, chosen),
@@ -501,20 +509,20 @@ impl Sources<'_> {
 
     /// Whether the proofread `summary` kept `sentence`, repaired or not:
     /// repairs give an order its subject, drop a clause or a connective,
-    /// and mostly leave how it ends; a sentence besides the lead that ends
-    /// as it does, or whose words of substance are mostly its. A sentence
-    /// taken only to follow one left out goes with it.
+    /// and mostly leave how it ends; a sentence besides the editor's lead
+    /// that ends as it does, or whose words of substance are mostly its.
+    /// A sentence taken only to follow one left out goes with it.
     fn kept(&self, sentence: &str, summary: &str) -> bool {
         let words: Vec<&str> = sentence.split_whitespace().collect();
         let tail = words[words.len().saturating_sub(4)..].join(" ");
         if summary.contains(tail.trim_end_matches(['.', '!', '?'])) {
             return true;
         }
-        let lead = self.lead();
+        let first_name = crate::prose::first_name(self.who);
         let own = crate::prose::content_stems(sentence);
         crate::prose::sentences_of(summary)
             .into_iter()
-            .filter(|s| !lead.contains(s))
+            .filter(|s| !crate::prose::rules::is_a_lead_by(s, first_name))
             .any(|s| {
                 let stems = crate::prose::content_stems(s);
                 let from_it = stems.iter().filter(|w| own.contains(w)).count();
@@ -927,12 +935,42 @@ mod tests {
     fn a_sentence_taken_to_follow_one_left_out_goes_with_it() {
         let e = discussion(
             "Let userspace choose which cgroup to charge for the shared memory \
-             of services. Over time, some pages may get reclaimed and refaulted into \
-             other groups, but that is not guaranteed.\n",
+             of services. It keeps memory with the right group over restarts.\n",
         );
         assert_eq!(
             e.summary,
             "Jane wrote about charging shared memory to services."
+        );
+    }
+
+    #[test]
+    fn a_sentence_left_out_beside_a_lead_that_stays_gives_way_too() {
+        // The proofreading leaves the order out and keeps the lead: what
+        // is left is no sentence of the mail's.
+        let pool = Pool::new(
+            [mail(
+                "t@x",
+                "[LSF/MM/BPF TOPIC] Charging shared memory to services",
+                JANE,
+                None,
+                "Let userspace choose which cgroup to charge for the shared memory \
+                 that outlives the services which first touched it.\n\n\
+                 Shared memory of services is charged to the cgroup of the first \
+                 task that touches it, which skews the accounting of services.\n",
+            )],
+            None,
+        );
+        let e = entry_for(&pool, "t@x");
+        assert_eq!(
+            e.summary,
+            "Jane proposes an LSF/MM/BPF session to charge shared memory to \
+             services. Shared memory of services is charged to the cgroup of the \
+             first task that touches it, which skews the accounting of services."
+        );
+        assert!(
+            e.repairs.iter().any(|r| r.starts_with("turned down")),
+            "{:?}",
+            e.repairs
         );
     }
 

@@ -410,24 +410,9 @@ fn topic_phrase(topic: &str) -> String {
     if let Some(negated) = negated_phrase(topic) {
         return negated;
     }
-    // "add X fix", "add-X-fix": a fix to an earlier patch, named by that
-    // patch's title, as the mm tree names its fixups.
-    if let Some(fixed) = topic
-        .strip_suffix(" fix")
-        .or_else(|| topic.strip_suffix("-fix"))
-        .filter(|fixed| {
-            let words: Vec<&str> = fixed.split_whitespace().collect();
-            words.len() >= 2
-                && lexicon::is_imperative(&words[0].to_lowercase())
-                // "Add a quick fix": the fix is the order's own object.
-                && !words[words.len().saturating_sub(2)..].iter().any(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "a" | "an" | "the" | "some" | "this" | "one" | "another"
-                    )
-                })
-        })
-    {
+    // "add X fix": a fix to an earlier patch, named by that patch's
+    // title, as the mm tree names its fixups.
+    if let Some(fixed) = prose::fixup_of(topic) {
         return format!("to fix the earlier patch {}", topic_phrase(fixed));
     }
     let first = topic.split_whitespace().next().unwrap_or("");
@@ -893,11 +878,15 @@ mod tests {
             topic_phrase("add oom_group_kill memory.event fix"),
             "to fix the earlier patch to add oom_group_kill memory.event"
         );
-        assert_eq!(
-            topic_phrase("vmscan-limit-reclaim-fix"),
-            "for vmscan-limit-reclaim-fix"
-        );
         assert_eq!(topic_phrase("Add a quick fix"), "to add a quick fix");
+        assert_eq!(
+            topic_phrase("Revert broken locking fix"),
+            "to revert broken locking fix"
+        );
+        assert_eq!(
+            topic_phrase("Remove the NULL check fix"),
+            "to remove the NULL check fix"
+        );
     }
 
     #[test]

@@ -150,7 +150,8 @@ impl Excerpts {
         Some(chosen)
     }
 
-    /// The same sentences, those `turned_down` kept from opening a summary.
+    /// The same sentences, those `turned_down` kept from opening a summary;
+    /// once any is, only a sentence scoring [`SECOND_CHOICE`] may open one.
     pub fn without(&self, turned_down: &[String]) -> Excerpts {
         Excerpts {
             sentences: self
@@ -268,6 +269,8 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
         || BACKGROUND_PHRASES
             .iter()
             .any(|p| crate::prose::has_phrase(&lower, p))
+        // "The kernel already provides X": the subject's verb, early.
+        || lower.split_whitespace().take(4).any(|w| w == "already")
     {
         score -= 0.8;
     }
@@ -408,16 +411,25 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
         }
     }
     flush(&mut current, &mut paragraphs);
-    // Headings go, and under one that opens an example, a reproducer or
-    // a test ("Example:", "Steps to reproduce:"), the section's orders
-    // are what someone runs, not what the change does.
+    // Headings go. Under one that opens an example, a reproducer or a
+    // test ("Example:", "Steps to reproduce:"), the steps and lists are
+    // what someone runs, not what the change does; the first paragraph of
+    // prose after them ends the section.
     let mut in_example = false;
     paragraphs.retain(|p| {
         if is_heading(p) {
             in_example = is_example_heading(p);
             return false;
         }
-        !in_example
+        if in_example {
+            let steps = is_list(p)
+                || sentences_of(&joined(p))
+                    .first()
+                    .is_some_and(|s| crate::prose::Sentence::read(s).is_imperative());
+            in_example = steps;
+            return !steps;
+        }
+        true
     });
     // A sentence broken by a link line left out ("... the initial RFC\n
     // <link>\n\nand aims to ...") goes on in the next paragraph.
@@ -549,7 +561,6 @@ fn is_rule(line: &str) -> bool {
             .all(|c| matches!(c, '=' | '-' | '~' | '*' | '#' | '^' | '_'))
 }
 
-/// A lone short line without a sentence end: `Background`, `[PROBLEM]`.
 /// "Example:", "Steps to reproduce:", "Testing", "Before this patch:": a
 /// label alone ("For example, the race would be:" introduces a diagram).
 fn is_example_heading(heading: &str) -> bool {
@@ -560,6 +571,7 @@ fn is_example_heading(heading: &str) -> bool {
     EXAMPLE_HEADINGS.contains(&label.as_str())
 }
 
+/// A lone short line without a sentence end: `Background`, `[PROBLEM]`.
 fn is_heading(paragraph: &str) -> bool {
     let text = paragraph.trim();
     text.split_whitespace().nth(8).is_none()
@@ -735,6 +747,14 @@ mod tests {
     }
 
     #[test]
+    fn a_state_the_change_tests_for_is_no_background() {
+        assert_eq!(
+            scored("This series skips the TLB flush when the page is already clean."),
+            scored("This series skips the TLB flush when the page is clean and mapped.")
+        );
+    }
+
+    #[test]
     fn what_was_done_long_ago_is_history() {
         assert!(
             scored("An attempt was made long ago to report the features in one word.")
@@ -832,8 +852,8 @@ mod tests {
 
     #[test]
     fn a_short_sentence_takes_along_only_a_next_one_that_says_enough() {
-        let body = "This series adds profiling that costs little at run time. If set, it \
-                    is used as well.\n";
+        let body = "This series adds profiling that costs little at run time. It keeps a \
+                    counter in every slab page and frees it with the page.\n";
         assert_eq!(
             Excerpts::read(body, "Memory allocation profiling").choose(40),
             ["This series adds profiling that costs little at run time."]
@@ -841,12 +861,16 @@ mod tests {
     }
 
     #[test]
-    fn a_section_under_an_example_heading_is_not_the_change() {
+    fn the_steps_under_an_example_heading_are_not_the_change() {
         let body = "The allocator picks a victim from the whole system on every node.\n\n\
-                    Example:\n\nCreate two processes bound to two nodes by their cpusets.\n";
+                    Example:\n\nCreate two processes bound to two nodes by their cpusets.\n\n\
+                    With the patch, the victim comes from the cpuset that ran out.\n";
         assert_eq!(
             prose_sentences(body),
-            ["The allocator picks a victim from the whole system on every node."]
+            [
+                "The allocator picks a victim from the whole system on every node.",
+                "With the patch, the victim comes from the cpuset that ran out."
+            ]
         );
     }
 

@@ -17,6 +17,23 @@ pub use sentence::{
 
 use words::ORDINAL_WORDS;
 
+/// "add X fix" -> "add X": the title of the earlier patch a fixup fixes,
+/// as the mm tree names fixups; not "Add a quick fix" (the fix is the
+/// order's object) nor "Revert broken locking fix" (a verb that takes a
+/// fix).
+pub fn fixup_of(title: &str) -> Option<&str> {
+    let fixed = title.strip_suffix(" fix")?;
+    let words: Vec<&str> = fixed.split_whitespace().collect();
+    let verb = words.first()?.to_lowercase();
+    (words.len() >= 2
+        && lexicon::is_imperative(&verb)
+        && !words::TAKES_A_FIX.contains(&verb.as_str())
+        && !words
+            .iter()
+            .any(|w| words::DETERMINERS.contains(&w.to_lowercase().as_str())))
+    .then_some(fixed)
+}
+
 /// The stem of a lower-case word, for matching what texts are about:
 /// "reclaiming" and "reclaim" are one, by the Snowball English stemmer.
 /// A text's words are [`content_words`].

@@ -435,8 +435,14 @@ pub fn proofread(summary: &str, writer: Writer) -> (String, Vec<String>) {
 /// "Jane posted the fourth version ...", "Jane proposes a session ...",
 /// "Jane asks for ...": the lead `compose::voice` writes.
 fn is_the_editors_lead(sentence: &str, writer: Writer) -> bool {
+    is_a_lead_by(sentence, writer.first_name)
+}
+
+/// "Jane posted ...", "Jane proposes ...": the editor's lead, by its
+/// author's first name and the lead's verb.
+pub fn is_a_lead_by(sentence: &str, first_name: &str) -> bool {
     sentence
-        .strip_prefix(writer.first_name)
+        .strip_prefix(first_name)
         .and_then(|rest| rest.strip_prefix(' '))
         .and_then(|rest| rest.split(' ').next())
         .is_some_and(|verb| super::words::LEAD_VERBS.contains(&verb))
@@ -1164,6 +1170,10 @@ mod tests {
             repaired("On behalf of the Rust team, I would like to suggest a plenary session."),
             "On behalf of the Rust team, Jane would like to suggest a plenary session."
         );
+        assert_eq!(
+            repaired("On behalf of the Rust team, I'd like to suggest a plenary session."),
+            "On behalf of the Rust team, Jane would like to suggest a plenary session."
+        );
     }
 
     #[test]
@@ -1175,6 +1185,9 @@ mod tests {
             "In Fedora CoreOS we found an issue with zram.",
             "In Fedora CoreOS, we found an issue with zram.",
             "Once everyone is happy with it, I would add it to the tree.",
+            "Once this is merged, I will convert the remaining drivers to the new API.",
+            "I have tried several approaches for the allocator over the years.",
+            "To keep the series small, we would like to merge the core first.",
             "We propose a knob for our reclaim.",
             "I'm not sure the allocator is right.",
             "We want to ease mempolicy in cpuset, and we can control cgroups on nodes.",
@@ -1207,6 +1220,7 @@ mod tests {
             "The patch attempts to fix this by hiding the table.",
             "The patch rewrites both helpers to fix the boot problems.",
             "The issue occurs when the lock is dropped before the page is mapped.",
+            "The patchset solves the problem by providing a new helper.",
         ] {
             assert_eq!(repaired(sentence), "", "{sentence}");
         }
@@ -1218,6 +1232,7 @@ mod tests {
             "The patch fixes the problem of stale pages in the cache.",
             "The patch fixes the boot problems seen on machines with five-level tables.",
             "The problem is that the lock is released before the page is mapped.",
+            "This series reduces the issue latency of NVMe passthrough commands.",
         ] {
             assert_eq!(repaired(sentence), sentence);
         }

@@ -6,10 +6,11 @@ use super::lexicon;
 use super::words::{
     ABBREVIATIONS, ADDITIVES, ADVERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
     BARE_THIS_FOLLOWERS, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES,
-    DEMONSTRATIVES, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FREQUENCY_ADVERBS, HARMS,
-    LEAD_VERBS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS,
-    PREPOSITIONS, PRONOUN_OPENINGS, QUANTIFIERS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS,
-    TEST_REPORT_PHRASES, UNITS,
+    DEMONSTRATIVES, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FIRST_PERSON_SUBJECTS,
+    FREQUENCY_ADVERBS, HARMS, LEAD_VERBS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS,
+    ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS,
+    PROPOSING_VERBS, QUANTIFIERS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES,
+    UNITS, WORK_DOING_VERBS,
 };
 
 /// Whose voice a sentence is in.
@@ -326,9 +327,10 @@ impl<'a> Sentence<'a> {
             || self.names_an_unsaid_problem()
     }
 
-    /// "... to fix the boot problems.", "The issue occurs when ...": a
-    /// problem the sentence names as known without saying what it is
-    /// ("the problem of X", "the issue where X", "The problem is X" say).
+    /// "... to fix the boot problems.", "The issue occurs when ...", "solves
+    /// the problem by ...": a problem the sentence names as known without
+    /// saying what it is ("the problem of X", "the issue where X", "The
+    /// problem is that X" say; "the issue path" is another noun).
     fn names_an_unsaid_problem(&self) -> bool {
         let words = &self.words;
         let problem = |w: &str| {
@@ -347,18 +349,18 @@ impl<'a> Sentence<'a> {
                 (Some(m), Some(n)) if problem(n) && m.chars().all(char::is_alphabetic) => i + 2,
                 _ => return false,
             };
-            let said = words.get(at + 1).is_some_and(|next| {
-                PREPOSITIONS.contains(&next.as_str())
-                    || matches!(
-                        next.as_str(),
-                        "that" | "where" | "when" | "which" | "whereby" | "caused" | "seen"
-                            | "reported" | "found" | "described" | "introduced" | "discussed"
-                            | "mentioned"
-                    )
-                    // "The problem is that ...": what the sentence says.
-                    || i == 0 && matches!(next.as_str(), "is" | "was" | "here")
-            });
-            !said && !words[..i].iter().any(|b| same_noun(b, &words[at]))
+            let next = words.get(at + 1).map_or("", String::as_str);
+            let said = PROBLEM_SAID_BY.contains(&next)
+                // "The problem is that ...": what the sentence says.
+                || i == 0
+                    && matches!(next, "is" | "was")
+                    && words.get(at + 2).is_some_and(|w| w == "that");
+            // "the issue path", "the bug fixes": a noun the word qualifies.
+            let qualifies = !next.is_empty()
+                && !STOP_WORDS.contains(&next)
+                && !PREPOSITIONS.contains(&next)
+                && lexicon::verb_of(next).is_none();
+            !said && !qualifies && !words[..i].iter().any(|b| same_noun(b, &words[at]))
         })
     }
 
@@ -621,6 +623,13 @@ impl<'a> Sentence<'a> {
     /// added"), and no other first person but "our"/"my" before the
     /// series' own noun.
     fn author_speaks(&self) -> bool {
+        self.author_voice().is_some()
+    }
+
+    /// Whether the author speaks (as [`Sentence::author_speaks`] reads),
+    /// and then whether to propose ("I'm proposing X", "I would like to
+    /// discuss X").
+    fn author_voice(&self) -> Option<bool> {
         let mut words = self.words.iter().map(String::as_str).peekable();
         let mut after_opening = false;
         // "In this series, we propose".
@@ -637,7 +646,7 @@ impl<'a> Sentence<'a> {
                 && self
                     .words
                     .get(opening.len())
-                    .is_some_and(|w| matches!(w.as_str(), "i" | "we"))
+                    .is_some_and(|w| FIRST_PERSON_SUBJECTS.contains(&w.as_str()))
             {
                 for _ in 0..opening.len() {
                     words.next();
@@ -645,49 +654,52 @@ impl<'a> Sentence<'a> {
                 after_opening = true;
             }
         }
-        let Some(pronoun) = words.next() else {
-            return false;
+        let pronoun = words.next()?;
+        // The pronoun, the auxiliary it carries, and its verb.
+        let (aux, verb) = match pronoun {
+            "i" | "we" => match words.next().unwrap_or("") {
+                aux @ ("have" | "am" | "are" | "will" | "would") => {
+                    (Some(aux), words.next().unwrap_or(""))
+                }
+                verb => (None, verb),
+            },
+            "i'm" | "we're" => (Some("am"), words.next().unwrap_or("")),
+            "i've" | "we've" => (Some("have"), words.next().unwrap_or("")),
+            "i'll" | "we'll" => (Some("will"), words.next().unwrap_or("")),
+            "i'd" | "we'd" => (Some("would"), words.next().unwrap_or("")),
+            _ => return None,
         };
-        let mut verb = match pronoun {
-            "i" | "we" | "i'm" | "we're" | "i've" | "we've" | "i'll" | "we'll" => {
-                words.next().unwrap_or("")
-            }
-            "i'd" | "we'd" => "'d",
-            _ => return false,
-        };
-        // "I have noticed", "We are adding", "I will present".
-        if matches!(pronoun, "i" | "we") && matches!(verb, "have" | "am" | "are" | "will") {
-            verb = words.next().unwrap_or("");
-        }
+        let base = |verb: &str| lexicon::verb_of(verb).map(|(base, _)| base);
         let authoring = |verb: &str| {
             AUTHORING_VERBS.contains(&verb)
-                || super::lexicon::verb_of(verb)
-                    .is_some_and(|(base, _)| AUTHORING_VERBS.contains(&base))
+                || base(verb).is_some_and(|b| AUTHORING_VERBS.contains(&b))
         };
-        if !authoring(verb) {
-            return false;
-        }
-        // "I would like to propose", not "I would add it to my tree".
-        let proposes = |verb: &str| {
-            super::lexicon::verb_of(verb)
-                .is_some_and(|(base, _)| matches!(base, "propose" | "suggest"))
+        let proposes = |verb: &str| base(verb).is_some_and(|b| PROPOSING_VERBS.contains(&b));
+        let proposing = match aux {
+            // "I would like to propose", "I will present"; not "I would add
+            // it to my tree", "I will convert the rest after the merge".
+            Some("would" | "will") => {
+                proposes(verb)
+                    || matches!(verb, "like" | "love" | "prefer")
+                        && words.next() == Some("to")
+                        && words.next().is_some_and(proposes)
+            }
+            _ => proposes(verb),
         };
-        let proposing = match verb {
-            "would" | "'d" => match words.next() {
-                Some("like" | "love" | "prefer") => true,
-                Some(next) if proposes(next) => true,
-                _ => return false,
-            },
-            verb => proposes(verb),
+        let speaks = match aux {
+            Some("would" | "will") => proposing,
+            // "We have added", "I'm proposing"; not "I have tried".
+            Some(_) => proposing || base(verb).is_some_and(|b| WORK_DOING_VERBS.contains(&b)),
+            None => authoring(verb),
         };
         // After "On behalf of the team,", the author proposes; after "In
         // Fedora CoreOS,", "we found" is whoever runs it.
-        if after_opening && !proposing {
-            return false;
+        if !speaks || after_opening && !proposing {
+            return None;
         }
         // The rest holds no first person but "our/my <series word>".
         let rest: Vec<&str> = words.collect();
-        rest.iter().enumerate().all(|(i, w)| {
+        let alone = rest.iter().enumerate().all(|(i, w)| {
             !FIRST_PERSON.contains(w)
                 || matches!(*w, "our" | "my")
                     && rest.get(i + 1).is_some_and(|n| SERIES_WORDS.contains(n))
@@ -697,7 +709,8 @@ impl<'a> Sentence<'a> {
                     && i > 0
                     && rest[i - 1] == "and"
                     && rest.get(i + 1).is_some_and(|v| authoring(v))
-        })
+        });
+        alone.then_some(proposing)
     }
 
     /// "What does it mean to ...": a question, whatever ends it.
@@ -760,8 +773,9 @@ impl<'a> Sentence<'a> {
     /// "Note that ...", "comments are welcome".
     pub fn is_aside(&self) -> bool {
         self.has_any(ASIDE_PHRASES)
-            // "I'm proposing X" is the author saying what the work is.
-            || self.opens_with_any(ASIDES) && self.person() != Person::Author
+            // "I'm proposing X" is the author saying what the work is;
+            // "I have tried ..." is the story of it.
+            || self.opens_with_any(ASIDES) && self.author_voice() != Some(true)
             || self.text.ends_with('?')
             || self.asks()
             || self.is_about_one_patch()

@@ -343,9 +343,6 @@ pub const DISCLAIMERS: &[&str] = &[
     "not up to",
     // What the work still lacks: "The big thing still missing is X".
     "still missing",
-    "not yet implemented",
-    "not implemented yet",
-    "yet to be",
 ];
 
 /// Test results and measurements.
@@ -433,9 +430,10 @@ pub const EXAMPLE_HEADINGS: &[&str] = &[
     "after",
 ];
 
-/// How things have long been, anywhere in a sentence: "The kernel already
-/// provides X", "X has existed for a long time".
-pub const BACKGROUND_PHRASES: &[&str] = &["already", "for a long time", "for years", "so far"];
+/// How things have long been, anywhere in a sentence: "X has existed for
+/// a long time" (an early "already", "The kernel already provides X", is
+/// read by its place: "when the page is already clean" is a condition).
+pub const BACKGROUND_PHRASES: &[&str] = &["for a long time"];
 
 /// Openings of asides: notes, narration, connectives.
 pub const ASIDES: &[&str] = &[
@@ -584,6 +582,36 @@ pub const AUTHORING_VERBS: &[&str] = &[
     "converted",
 ];
 
+/// What the author does when proposing: "I'm proposing X", "I would like
+/// to discuss X", "I will present X".
+pub const PROPOSING_VERBS: &[&str] = &[
+    "propose", "suggest", "present", "discuss", "initiate", "start", "raise", "talk", "organize",
+];
+
+/// What the work does, told in the perfect or the progressive: "We have
+/// added X", "I am introducing X" ("I have tried" is the story of it).
+pub const WORK_DOING_VERBS: &[&str] = &[
+    "introduce",
+    "add",
+    "implement",
+    "extend",
+    "convert",
+    "rework",
+    "remove",
+    "replace",
+    "rewrite",
+];
+
+/// The first person as a sentence's subject, contracted or not.
+pub const FIRST_PERSON_SUBJECTS: &[&str] = &[
+    "i", "we", "i'm", "we're", "i've", "we've", "i'll", "we'll", "i'd", "we'd",
+];
+
+/// Orders whose object is a fix itself: "Revert broken locking fix".
+pub const TAKES_A_FIX: &[&str] = &[
+    "revert", "drop", "remove", "apply", "backport", "fold", "squash", "queue", "pick",
+];
+
 /// Nouns by which a sentence names the series itself: "This patchset ...".
 pub const SERIES_WORDS: &[&str] = &[
     "patch",
@@ -603,6 +631,28 @@ pub const SERIES_WORDS: &[&str] = &[
     "submission",
     "posting",
     "feature",
+];
+
+/// Words after "the problem"/"the issue" that go on to say what it is:
+/// "the problem of X", "the issue where X", "the bugs seen on X".
+pub const PROBLEM_SAID_BY: &[&str] = &[
+    "of",
+    "with",
+    "in",
+    "between",
+    "where",
+    "when",
+    "which",
+    "that",
+    "whereby",
+    "caused",
+    "seen",
+    "reported",
+    "found",
+    "described",
+    "introduced",
+    "discussed",
+    "mentioned",
 ];
 
 /// Phrases anywhere in a sentence that point at what another sentence
