@@ -361,7 +361,10 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             // A sentence the proofreading leaves out is turned down, and
             // the next best that says enough is tried, as an editor reads
             // on; a series' patches' titles say more than a lesser one.
-            let titles = what_the_patches_do().filter(|_| matches!(kind, Kind::Patch | Kind::Rfc));
+            let patch_titles = what_the_patches_do();
+            let titles = patch_titles
+                .clone()
+                .filter(|_| matches!(kind, Kind::Patch | Kind::Rfc));
             let mut turned_down: Vec<String> = Vec::new();
             loop {
                 let (summary, chosen) = draft.summary(&turned_down);
@@ -388,7 +391,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                         || titles.is_some()
                         || turned_down.len() >= TURNED_DOWN_AT_MOST =>
                     {
-                        let (lead, more) = draft.lead_alone(what_the_patches_do());
+                        let (lead, more) = draft.lead_alone(patch_titles.clone());
                         let mut repairs = repairs;
                         repairs.extend(more);
                         break (lead, Vec::new(), repairs);

@@ -760,7 +760,8 @@ mod tests {
                  not NUMA nodes, such as CXL memory behind a switch.\n",
                 &topic
             ),
-            // The proofreading puts it in the third person.
+            // Still the author's words: the proofreading that follows puts
+            // them in the third person.
             "I would like to propose a discussion on memory tiers that are not \
              NUMA nodes, such as CXL memory behind a switch."
         );
