@@ -79,13 +79,18 @@ impl Excerpts {
         let mut sentences = Vec::new();
         for (paragraph, text) in prose_paragraphs(body).iter().enumerate() {
             let in_list = is_list(text);
-            for (place, sentence) in sentences_of(&joined(text)).into_iter().enumerate() {
+            let text = joined(text);
+            let split = sentences_of(&text)
+                .into_iter()
+                .flat_map(crate::prose::split_comma_splice);
+            for (place, sentence) in split.enumerate() {
                 // A cover letter's first "It aims to ..." or "This is ..."
                 // is the series speaking.
+                let sentence = crate::prose::the_order_in_lets(&sentence);
                 let sentence = if paragraph == 0 && place == 0 {
-                    crate::prose::the_series_speaking(sentence)
+                    crate::prose::the_series_speaking(&sentence)
                 } else {
-                    sentence.to_string()
+                    sentence
                 };
                 let sentence = sentence.as_str();
                 let read = crate::prose::Sentence::read(sentence);
@@ -109,7 +114,9 @@ impl Excerpts {
                     score: 0.0,
                     opens: new
                         && !in_list
-                        && words >= 8
+                        // "This series introduces X." says enough shorter.
+                        && (words >= 8
+                            || words >= 5 && starts_with_any(&sentence.to_lowercase(), SUBJECTS_OF_CHANGE))
                         && (read.stands_alone() || read.stands_without_its_connective() || orders),
                     follows: new && read.follows_on(),
                 };
@@ -376,7 +383,11 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
         if paragraphs.is_empty() && starts_paragraph && GREETING.is_match(trimmed.trim()) {
             continue;
         }
-        if starts_paragraph && CHANGELOG.is_match(trimmed) {
+        // "This is v3 of the series which implements X" goes on to say what
+        // the series does; only a header ending in a colon opens a changelog.
+        let version_intro =
+            trimmed.trim_start().to_lowercase().starts_with("this is ") && !trimmed.ends_with(':');
+        if starts_paragraph && CHANGELOG.is_match(trimmed) && !version_intro {
             in_changelog = true;
             continue;
         }
@@ -836,6 +847,51 @@ mod tests {
             chosen,
             ["This series makes IOMMU page table memory visible and limitable through cgroups."]
         );
+    }
+
+    #[test]
+    fn a_version_introduction_that_goes_on_is_no_changelog() {
+        let body = "Hello,\n\nthis is a v3 of the patch series which implements the idea of\n\
+                    handles returned by the open calls.\n\nChanges since v2:\n- rebased\n";
+        assert_eq!(
+            Excerpts::read(body, "Block device rework").choose(40),
+            ["This series implements the idea of handles returned by the open calls."]
+        );
+    }
+
+    #[test]
+    fn a_comma_splices_first_clause_is_a_sentence_of_its_own() {
+        let body = "Many workloads end up with more huge pages than they use. This series \
+                    introduces a deferred mode, this mode leaves huge pages to the \
+                    background collapse.\n";
+        assert_eq!(
+            Excerpts::read(body, "Introduce the deferred THP setting").choose(40),
+            ["This series introduces a deferred mode."]
+        );
+    }
+
+    #[test]
+    fn a_short_sentence_naming_the_work_can_open() {
+        let body = "The counters are read on every fault. This patch caches the counters.\n";
+        assert_eq!(
+            Excerpts::read(body, "Speed up page faults").choose(40),
+            ["This patch caches the counters."]
+        );
+    }
+
+    #[test]
+    fn a_posting_sent_before_is_history() {
+        assert!(
+            scored("A version of the main allocator cleanup was previously sent separately.")
+                < scored("A version of the main allocator cleanup was merged into the tree.")
+        );
+    }
+
+    #[test]
+    fn a_sentence_ending_where_its_link_was_is_never_chosen() {
+        let body = "The whole series with the driver changes can be pulled for testing from [1].\n\n\
+                    [1] https://git.kernel.org/pub/scm/linux/kernel/git/a/b.git\n";
+        assert!(Excerpts::read(body, "Compat ioctl cleanup").choose(40).is_empty());
     }
 
     #[test]

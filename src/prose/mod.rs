@@ -12,7 +12,7 @@ pub mod words;
 
 pub use sentence::{
     Person, Sentence, content_words, has_phrase, is_revision_word, sentences_of,
-    the_series_speaking,
+    split_comma_splice, the_order_in_lets, the_series_speaking,
 };
 
 use words::ORDINAL_WORDS;

@@ -1542,6 +1542,51 @@ mod tests {
     }
 
     #[test]
+    fn a_version_introduction_that_says_what_the_series_does_is_the_series_speaking() {
+        use crate::prose::the_series_speaking as speaking;
+        for (intro, said) in [
+            (
+                "This is v3 of the series which implements the idea of bdev handles.",
+                "This series implements the idea of bdev handles.",
+            ),
+            (
+                "This is the seventh version of a series to switch the VDSO to generic code.",
+                "This series switches the VDSO to generic code.",
+            ),
+            (
+                "this is the fourth revision of my patches fixing IO priority handling.",
+                "This series fixes IO priority handling.",
+            ),
+        ] {
+            assert_eq!(speaking(intro), said);
+        }
+        for kept in [
+            "This is v2 of loopfs.",
+            "This is v2 of the patch set I sent two days ago.",
+            "This is v2 of the tracing patchset, rebased.",
+        ] {
+            assert_eq!(speaking(kept), kept);
+        }
+    }
+
+    #[test]
+    fn lets_in_a_commit_message_is_the_authors_order() {
+        use crate::prose::the_order_in_lets as order;
+        assert_eq!(order("Let's add a flag for it."), "Add a flag for it.");
+        assert_eq!(
+            order("To avoid that, let's move the check into the caller."),
+            "To avoid that, move the check into the caller."
+        );
+        for kept in [
+            "Let's see what the maintainers say.",
+            "But let's not merge it yet.",
+            "Let's say a task forks.",
+        ] {
+            assert_eq!(order(kept), kept);
+        }
+    }
+
+    #[test]
     fn even_is_an_adverb_not_an_order() {
         let sentence = "When the counter underflows, even just by a few pages, the cgroup stalls.";
         assert_eq!(repaired(sentence), sentence);

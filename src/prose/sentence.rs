@@ -5,12 +5,12 @@
 use super::lexicon;
 use super::words::{
     ABBREVIATIONS, ADDITIVES, ADVERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
-    BARE_THIS_FOLLOWERS, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, CONNECTIVES,
-    DEMONSTRATIVES, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FIRST_PERSON_SUBJECTS,
-    FREQUENCY_ADVERBS, HARMS, LEAD_VERBS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS,
-    ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS,
-    PROPOSING_VERBS, QUANTIFIERS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES,
-    UNITS, WORK_DOING_VERBS,
+    BARE_THIS_FOLLOWERS, BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES,
+    CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON,
+    FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, HARMS, LEAD_VERBS, LETS_DISCUSS, NUMBER_WORDS,
+    OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
+    PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS, QUANTIFIERS, SERIES_WORDS, STOP_WORDS,
+    SUBORDINATORS, TEST_REPORT_PHRASES, UNITS, WORK_DOING_VERBS,
 };
 
 /// Whose voice a sentence is in.
@@ -119,7 +119,7 @@ impl<'a> Sentence<'a> {
     /// "the control mechanism becomes,": a paragraph that ends in a comma
     /// runs on into the list below it, which the splitter left out; "It
     /// stems from two separate but related issues.": a count of things
-    /// the sentences after it name.
+    /// the sentences after it name; "It is available at.": a link left out.
     fn runs_on(&self) -> bool {
         let counted_at_end = self.words.len() >= 3 && {
             let n = self.words.len();
@@ -143,7 +143,11 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .any(|w| NUMBER_WORDS.contains(&w.as_str()))
         };
-        self.text.trim_end().ends_with(',') || counted_at_end
+        let cut_before_a_link = self
+            .words
+            .last()
+            .is_some_and(|w| BEFORE_A_LINK.contains(&w.as_str()));
+        self.text.trim_end().ends_with(',') || counted_at_end || cut_before_a_link
     }
 
     /// "or dma_map_single()).": a bracket closed that never opened (or
@@ -1062,6 +1066,9 @@ fn same_noun(a: &str, b: &str) -> bool {
 /// letter calls the series. An "it" that stands for nothing ("It is hard
 /// to follow X", "It seems that X", "It has been a year") stays.
 pub fn the_series_speaking(sentence: &str) -> String {
+    if let Some(said) = the_version_introduced(sentence) {
+        return said;
+    }
     let mut words = sentence.splitn(3, ' ');
     let (Some(pronoun), Some(verb), Some(rest)) = (words.next(), words.next(), words.next()) else {
         return sentence.to_string();
@@ -1082,6 +1089,120 @@ pub fn the_series_speaking(sentence: &str) -> String {
     } else {
         sentence.to_string()
     }
+}
+
+/// "This series introduces X, this setting acts as Y" -> "This series
+/// introduces X." and "This setting acts as Y.": a comma splice whose
+/// first clause is a sentence of its own, cut where a pronoun or "this"
+/// opens the second with its verb. Any other sentence comes back whole.
+pub fn split_comma_splice(sentence: &str) -> Vec<String> {
+    let whole = || vec![sentence.to_string()];
+    let opener = sentence.split(' ').next().unwrap_or("").to_lowercase();
+    if SUBORDINATORS.contains(&opener.as_str()) || CLAUSE_OPENERS.contains(&opener.as_str()) {
+        return whole();
+    }
+    for (at, _) in sentence.match_indices(", ") {
+        let (head, tail) = (&sentence[..at], &sentence[at + 2..]);
+        let words: Vec<&str> = tail.split(' ').take(4).collect();
+        let verb_at = match words.first().copied() {
+            Some("it" | "they") => 1,
+            Some("this" | "these") => 2,
+            _ => continue,
+        };
+        let finite = words.get(verb_at).is_some_and(|w| {
+            FINITE_VERBS.contains(w)
+                || matches!(lexicon::verb_of(w), Some((_, lexicon::Form::Third)))
+        });
+        if !finite || head.split(' ').count() < 4 || tail.split(' ').count() < 4 {
+            continue;
+        }
+        let head = format!("{head}.");
+        if !Sentence::read(&head).stands_alone() {
+            return whole();
+        }
+        let mut chars = tail.chars();
+        let tail = chars.next().map_or(String::new(), |first| {
+            first.to_uppercase().chain(chars).collect()
+        });
+        return vec![head, tail];
+    }
+    whole()
+}
+
+/// "Let's add X", "To avoid that, let's add X" -> "Add X", "To avoid
+/// that, add X": the order a commit message gives in the first person
+/// plural. "Let's see", "let's say" are a discussion's and stay.
+pub fn the_order_in_lets(sentence: &str) -> String {
+    for (at, lets) in [(0, "Let's "), (0, "Let us ")]
+        .into_iter()
+        .chain(sentence.find(", let's ").map(|at| (at + 2, "let's ")))
+        .chain(sentence.find(", let us ").map(|at| (at + 2, "let us ")))
+    {
+        let Some(rest) = sentence[at..].strip_prefix(lets) else {
+            continue;
+        };
+        let verb = rest.split(' ').next().unwrap_or("");
+        if !lexicon::is_imperative(verb) || LETS_DISCUSS.contains(&verb) {
+            continue;
+        }
+        let order = if at == 0 {
+            let mut chars = rest.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        } else {
+            rest.to_string()
+        };
+        return format!("{}{order}", &sentence[..at]);
+    }
+    sentence.to_string()
+}
+
+/// "This is v3 of the series which implements X", "This is the seventh
+/// version of a series to switch X", "This is the fourth revision of my
+/// patches fixing X" -> "This series implements X", "This series
+/// switches X", "This series fixes X": a version's introduction that goes
+/// on to say what the series does. `None` where it says only which
+/// version this is ("This is v2 of loopfs.").
+fn the_version_introduced(sentence: &str) -> Option<String> {
+    let rest = sentence
+        .strip_prefix("This is ")
+        .or_else(|| sentence.strip_prefix("this is "))?;
+    if !CHANGELOG.is_match(sentence) {
+        return None;
+    }
+    let words: Vec<&str> = rest.split(' ').collect();
+    let of = words.iter().take(6).position(|w| *w == "of")?;
+    // The work's name runs a few words, up to the verb saying what it does.
+    for at in of + 1..words.len().min(of + 9) - 1 {
+        let (word, next) = (words[at], words[at + 1]);
+        if word.ends_with([',', '.', ';', ':']) {
+            return None;
+        }
+        let verb = match word {
+            "which" | "that" => match lexicon::verb_of(next) {
+                Some((_, lexicon::Form::Third)) => Some((next.to_string(), at + 2)),
+                _ => None,
+            },
+            "to" => match lexicon::verb_of(next) {
+                Some((base, lexicon::Form::Base)) => Some((lexicon::third_person(base), at + 2)),
+                _ => None,
+            },
+            // "my patches fixing X", "the series for adding X".
+            _ if SERIES_WORDS.contains(&word) || word == "for" => match lexicon::verb_of(next) {
+                Some((base, lexicon::Form::Gerund)) if next.ends_with("ing") => {
+                    Some((lexicon::third_person(base), at + 2))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((verb, from)) = verb {
+            let said = words[from..].join(" ");
+            return (!said.is_empty()).then(|| format!("This series {verb} {said}"));
+        }
+    }
+    None
 }
 
 /// `text` in lower case without its code: `get_random_u32_{below,above}()`

@@ -315,6 +315,11 @@ pub const HISTORY: &[&str] = &[
     "thanks",
     "sorry",
     "for some reason",
+    // "A version of X was previously sent separately": the posting's story.
+    "previously sent",
+    "previously posted",
+    "sent separately",
+    "posted separately",
     // "An attempt was made long ago to ...": the code's own story.
     "long ago",
     "years ago",
@@ -586,6 +591,14 @@ pub const AUTHORING_VERBS: &[&str] = &[
 /// to discuss X", "I will present X".
 pub const PROPOSING_VERBS: &[&str] = &[
     "propose", "suggest", "present", "discuss", "initiate", "start", "raise", "talk", "organize",
+];
+
+/// "Let's see", "let's say", "let's not": the idiom of a discussion, where
+/// "Let's add X" in a commit message is the author's order.
+pub const LETS_DISCUSS: &[&str] = &[
+    "say", "see", "not", "just", "go", "assume", "hope", "wait", "look", "consider", "think",
+    "keep", "take", "pretend", "discuss", "agree", "imagine", "suppose", "try", "talk", "get",
+    "be", "leave", "stick", "revisit", "focus", "start", "step", "call", "face", "hear",
 ];
 
 /// What the work does, told in the perfect or the progressive: "We have
@@ -1199,6 +1212,10 @@ pub const FREQUENCY_ADVERBS: &[&str] = &[
 /// Prepositions: the closed class, as English grammars list it (WordNet,
 /// the lexicon, holds only open classes). "with that" points back where
 /// "so that" and "now that" join clauses.
+/// "The series is available for testing at.": the last words before a
+/// link the splitter left out.
+pub const BEFORE_A_LINK: &[&str] = &["at", "in", "from", "via", "to", "under"];
+
 pub const PREPOSITIONS: &[&str] = &[
     "about",
     "above",
