@@ -327,14 +327,22 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             .collect()
     };
     // Where no sentence of the mail stands, the patches' titles say what
-    // the series does.
+    // the series does; those of its side work only where no other says.
     let what_the_patches_do = || {
-        let titles: Vec<String> = siblings
+        let subjects: Vec<crate::parse::Subject> = siblings
             .iter()
-            .map(|p| crate::parse::Subject::parse(&p.subject).topic().to_string())
+            .map(|p| crate::parse::Subject::parse(&p.subject))
             .collect();
-        let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
-        voice::what_the_patches_do(&titles, &about, crate::parse::summary::EDITOR_WORDS)
+        let titles = |side: bool| -> Vec<&str> {
+            subjects
+                .iter()
+                .filter(|s| side || !voice::is_side_work(s))
+                .map(|s| s.topic())
+                .collect()
+        };
+        let words = crate::parse::summary::EDITOR_WORDS;
+        voice::what_the_patches_do(&titles(voice::is_side_work(subject)), &about, words)
+            .or_else(|| voice::what_the_patches_do(&titles(true), &about, words))
     };
     let (summary, excerpt, repairs) = match kind {
         Kind::Release => (
@@ -350,7 +358,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         _ => {
             let draft = Sources {
                 excerpts: Excerpts::read(&message.body, &subject.title),
-                patch_excerpts: main_patch(subject.topic(), &siblings)
+                patch_excerpts: main_patch(subject, &siblings)
                     .map(|p| Excerpts::read(&p.body, &subject.title)),
                 about: &about,
                 title: &subject.title,
@@ -550,23 +558,33 @@ impl Sources<'_> {
 
 /// Of a series' patches, the one whose title shares most content stems
 /// with the series' topic, the earliest of equals; none sharing any, the
-/// first.
-fn main_patch<'m>(topic: &str, patches: &[&'m Message]) -> Option<&'m Message> {
-    let own = crate::prose::content_stems(topic);
-    let shared = |p: &Message| {
-        crate::prose::content_stems(crate::parse::Subject::parse(&p.subject).topic())
+/// first. Side work (documentation, tests) is the main patch only where
+/// the series is side work or nothing else.
+fn main_patch<'m>(series: &Subject, patches: &[&'m Message]) -> Option<&'m Message> {
+    let own = crate::prose::content_stems(series.topic());
+    let subjects: Vec<Subject> = patches.iter().map(|p| Subject::parse(&p.subject)).collect();
+    let shared = |s: &Subject| {
+        crate::prose::content_stems(s.topic())
             .iter()
             .filter(|w| own.contains(w))
             .count()
     };
-    patches
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (shared(p), std::cmp::Reverse(i), *p))
-        .filter(|(n, _, _)| *n > 0)
-        .max_by_key(|(n, i, _)| (*n, *i))
-        .map(|(_, _, p)| p)
-        .or(patches.first().copied())
+    let best = |side: bool| {
+        let mut candidates = patches
+            .iter()
+            .zip(&subjects)
+            .enumerate()
+            .filter(|(_, (_, s))| side || !voice::is_side_work(s));
+        let first = candidates.clone().next().map(|(_, (p, _))| *p);
+        candidates
+            .by_ref()
+            .map(|(i, (p, s))| (shared(s), std::cmp::Reverse(i), *p))
+            .filter(|(n, _, _)| *n > 0)
+            .max_by_key(|(n, i, _)| (*n, *i))
+            .map(|(_, _, p)| p)
+            .or(first)
+    };
+    best(voice::is_side_work(series)).or_else(|| best(true))
 }
 
 /// What a thread is, from its first mail's subject, whether that is
@@ -989,6 +1007,71 @@ mod tests {
             e.summary,
             "Jane wrote about charging shared memory to services."
         );
+    }
+
+    /// A cover letter with no sentence that stands, and three patches: the
+    /// documentation first, then `second` (its commit message `body`),
+    /// then `third`.
+    fn series_with_side_work(second: &str, body: &str, third: &str) -> Pool {
+        let patch = |n: u32, title: &str, body: &str| {
+            mail(
+                &format!("p{n}@x"),
+                &format!("[PATCH 0{n}/3] {title}"),
+                JANE,
+                Some("c@x"),
+                body,
+            )
+        };
+        Pool::new(
+            [
+                mail(
+                    "c@x",
+                    "[PATCH 0/3] mm: memory tagging for user space",
+                    JANE,
+                    None,
+                    "Thanks.\n",
+                ),
+                patch(
+                    1,
+                    "Documentation/mm: add memory tagging documentation",
+                    "This patch adds a document describing memory tagging for user space.\n\
+                     ---\ndiff --git a/x b/x\n",
+                ),
+                patch(2, second, body),
+                patch(3, third, "One.\n"),
+            ],
+            None,
+        )
+    }
+
+    #[test]
+    fn the_titles_of_a_series_side_work_do_not_say_what_it_does() {
+        let e = entry_for(
+            &series_with_side_work(
+                "mm: add a flag for memory tagging",
+                "Two.\n",
+                "selftests/mm: test tag faults",
+            ),
+            "c@x",
+        );
+        assert_eq!(
+            e.summary,
+            "Jane posted a series of 3 patches for memory tagging for user space. \
+             The patchset adds a flag for memory tagging."
+        );
+    }
+
+    #[test]
+    fn the_main_patch_of_a_series_is_no_side_work() {
+        let e = entry_for(
+            &series_with_side_work(
+                "mm: check memory tags",
+                "Tag checks fault with a signal for each tagged mapping.\n",
+                "mm: tidy the fault path",
+            ),
+            "c@x",
+        );
+        assert!(!e.summary.contains("document"), "{}", e.summary);
     }
 
     #[test]

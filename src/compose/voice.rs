@@ -300,6 +300,22 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
     Some(format!("The {} {joined}.", work_word(about)))
 }
 
+/// Whether a patch of a series is its side work (comments, documentation,
+/// tests, preparation), by its prefixes ("Documentation/mm:",
+/// "selftests/mm:") or its title's words.
+pub fn is_side_work(subject: &crate::parse::Subject) -> bool {
+    // By words, not identifiers: `prepare_exec_creds` prepares nothing.
+    let any_of = |text: &str, words: &[&str]| {
+        text.split(|c: char| !c.is_alphanumeric() && c != '_')
+            .any(|w| words.contains(&w.to_lowercase().as_str()))
+    };
+    subject
+        .prefixes()
+        .into_iter()
+        .any(|prefix| any_of(prefix, prose::words::SIDE_AREAS))
+        || any_of(subject.topic(), prose::words::SIDE_WORK)
+}
+
 /// Whether a sentence says itself whose work it is about: "This patchset
 /// adds", "The series", "This adds", "We propose", "Jane's patch".
 fn names_the_work(sentence: &str, first_name: &str) -> bool {

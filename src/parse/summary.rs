@@ -891,7 +891,11 @@ mod tests {
     fn a_sentence_ending_where_its_link_was_is_never_chosen() {
         let body = "The whole series with the driver changes can be pulled for testing from [1].\n\n\
                     [1] https://git.kernel.org/pub/scm/linux/kernel/git/a/b.git\n";
-        assert!(Excerpts::read(body, "Compat ioctl cleanup").choose(40).is_empty());
+        assert!(
+            Excerpts::read(body, "Compat ioctl cleanup")
+                .choose(40)
+                .is_empty()
+        );
     }
 
     #[test]

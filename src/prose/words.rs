@@ -593,6 +593,43 @@ pub const PROPOSING_VERBS: &[&str] = &[
     "propose", "suggest", "present", "discuss", "initiate", "start", "raise", "talk", "organize",
 ];
 
+/// What a patch of a series does beside the series' point, by the words
+/// of its title: the comments, the documentation, the tests, the
+/// preparation ("prepare for X").
+pub const SIDE_WORK: &[&str] = &[
+    "comment",
+    "comments",
+    "typo",
+    "typos",
+    "doc",
+    "docs",
+    "documentation",
+    "document",
+    "test",
+    "tests",
+    "selftest",
+    "selftests",
+    "kselftest",
+    "kunit",
+    "maintainers",
+    "prepare",
+    "preparation",
+    "preparatory",
+];
+
+/// The subsystem prefixes of side work: "Documentation/mm:", "selftests/mm:".
+pub const SIDE_AREAS: &[&str] = &[
+    "doc",
+    "docs",
+    "documentation",
+    "selftests",
+    "selftest",
+    "kselftest",
+    "testing",
+    "kunit",
+    "maintainers",
+];
+
 /// "Let's see", "let's say", "let's not": the idiom of a discussion, where
 /// "Let's add X" in a commit message is the author's order.
 pub const LETS_DISCUSS: &[&str] = &[
