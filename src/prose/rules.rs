@@ -51,6 +51,9 @@ pub enum Defect {
     Leftover,
     /// "This patchset implement": the work, one thing, with a plural verb.
     Agreement,
+    /// "Jane posted a patch to add X. The patch adds X that does Y.": the
+    /// sentence after the lead says the lead's order again, with more.
+    SaidAgain,
     /// The summary does not end with a full stop (or `!`, `?`).
     NoFullStop,
 }
@@ -68,6 +71,7 @@ impl Defect {
             Defect::Lead => "a lead that is no grammar",
             Defect::Leftover => "a leftover of markup",
             Defect::Agreement => "a verb that does not agree",
+            Defect::SaidAgain => "the lead said again",
             Defect::NoFullStop => "no full stop",
         }
     }
@@ -129,6 +133,9 @@ pub enum Repair {
     /// "X belong. ie. Create Y" -> "X belong.": the sentence before the
     /// abbreviation that runs on past its full stop.
     CutRestatement,
+    /// "Jane posted a patch to add X that does Y.": the sentence that
+    /// says the lead again, with more, becomes the lead's order.
+    MergeIntoLead,
     /// A full stop ends the summary.
     AddFullStop,
     /// Found, not repaired here: the lead is written by `compose::voice`.
@@ -293,6 +300,12 @@ pub static RULES: &[Rule] = &[
         repair: Repair::CheckOnly,
     },
     Rule {
+        defect: Defect::SaidAgain,
+        finds: "the lead said again",
+        detect: Detect::Summary(|s| lead_said_again(s).is_some()),
+        repair: Repair::MergeIntoLead,
+    },
+    Rule {
         defect: Defect::NoFullStop,
         finds: "no full stop",
         detect: Detect::Summary(|s| !s.trim().is_empty() && !ends_a_sentence(s)),
@@ -380,7 +393,8 @@ pub fn proofread(summary: &str, writer: Writer) -> (String, Vec<String>) {
         let Detect::Summary(detect) = rule.detect else {
             continue;
         };
-        if rule.repair == Repair::AddFullStop || !detect(&text) {
+        // Both run on the sentences as the rules below leave them.
+        if matches!(rule.repair, Repair::AddFullStop | Repair::MergeIntoLead) || !detect(&text) {
             continue;
         }
         let (repaired, what) = repair_summary(&text, rule.repair);
@@ -424,6 +438,10 @@ pub fn proofread(summary: &str, writer: Writer) -> (String, Vec<String>) {
         kept.push(sentence);
     }
     let mut out = kept.join(" ");
+    if let Some(merged) = lead_said_again(&out) {
+        out = merged;
+        note("said the lead once, with what the next sentence adds".into());
+    }
     if !out.is_empty() && !ends_a_sentence(&out) {
         out = out.trim_end_matches([',', ';', ':', '-', ' ']).to_string();
         out.push('.');
@@ -436,6 +454,51 @@ pub fn proofread(summary: &str, writer: Writer) -> (String, Vec<String>) {
 /// "Jane asks for ...": the lead `compose::voice` writes.
 fn is_the_editors_lead(sentence: &str, writer: Writer) -> bool {
     is_a_lead_by(sentence, writer.first_name)
+}
+
+/// "Jane posted a patchset to add a knob. The patchset adds a knob that
+/// caps X, and drops Y." -> "Jane posted a patchset to add a knob that
+/// caps X, and drop Y.": where the sentence after the lead gives the
+/// lead's order again ("The patch/patchset <verb>s", the same verb) about
+/// all the lead names and more, it is the lead's order; `None` otherwise.
+fn lead_said_again(summary: &str) -> Option<String> {
+    let sentences = sentences_of(summary);
+    let (lead, next) = (sentences.first()?, sentences.get(1)?);
+    let (before, order) = lead.strip_suffix('.')?.split_once(" to ")?;
+    if !before.contains(" posted ") {
+        return None;
+    }
+    let (verb, object) = order.split_once(' ')?;
+    let mut said = next.splitn(4, ' ');
+    let (the, work, again, rest) = (said.next()?, said.next()?, said.next()?, said.next()?);
+    if the != "The" || !SERIES_WORDS.contains(&work) && work != "RFC" {
+        return None;
+    }
+    match lexicon::verb_of(again) {
+        Some((base, lexicon::Form::Third)) if base == verb => {}
+        _ => return None,
+    }
+    let named = super::content_stems(object);
+    let told = super::content_stems(rest);
+    if named.is_empty() || !named.iter().all(|w| told.contains(w)) || told.len() <= named.len() {
+        return None;
+    }
+    // "adds X, and disables Y" -> "add X, and disable Y", after "to".
+    let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
+    for at in 1..words.len() {
+        if words[at - 1] == "and"
+            && let Some((base, lexicon::Form::Third)) = lexicon::verb_of(&words[at])
+            && lexicon::is_imperative(base)
+        {
+            words[at] = base.to_string();
+        }
+    }
+    let mut out = format!("{before} to {verb} {}", words.join(" "));
+    for sentence in &sentences[2..] {
+        out.push(' ');
+        out.push_str(sentence);
+    }
+    Some(out)
 }
 
 /// "Jane posted ...", "Jane proposes ...": the editor's lead, by its
@@ -561,6 +624,7 @@ fn repair_sentence(
         | Repair::DropMarker
         | Repair::DropRepeatedWord
         | Repair::AddFullStop
+        | Repair::MergeIntoLead
         | Repair::CheckOnly => Some((sentence.to_string(), "")),
     }
 }
@@ -1584,6 +1648,27 @@ mod tests {
         ] {
             assert_eq!(order(kept), kept);
         }
+    }
+
+    #[test]
+    fn a_sentence_saying_the_lead_again_with_more_becomes_the_leads_order() {
+        let writer = Writer {
+            first_name: "Jane",
+            work: "patchset",
+        };
+        let (merged, _) = proofread(
+            "Jane posted a patchset to add a reclaim knob. The patchset adds a reclaim \
+             knob that caps the scan rate, and drops the old sysctl.",
+            writer,
+        );
+        assert_eq!(
+            merged,
+            "Jane posted a patchset to add a reclaim knob that caps the scan rate, and drop \
+             the old sysctl."
+        );
+        let other = "Jane posted a patchset to add a reclaim knob. The patchset adds a sysctl \
+                     that caps the scan rate.";
+        assert_eq!(proofread(other, writer).0, other);
     }
 
     #[test]
