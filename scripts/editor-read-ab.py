@@ -7,8 +7,11 @@ two batches for two readers: for every changed summary one reader gets the
 old version and the other the new, and each reader gets half of each, in
 an order that hides which is which.
 
-    scripts/editor-read-ab.py OLD_BINARY NEW_BINARY CORPUS SEED OUT
+    scripts/editor-read-ab.py OLD_BINARY NEW_BINARY CORPUS SEED OUT [COUNT]
     scripts/editor-read-ab.py --tally OUT
+
+COUNT, where given, reads that many of the changed summaries, sampled with
+SEED, where the change touched more than two readers can read.
 
 Give OUT/batch-A.md and OUT/batch-B.md to two fresh readers with
 ../shared/editor-read.md as their brief, each asked to write its verdicts
@@ -42,7 +45,8 @@ def drafted(binary: str, corpus: Path) -> dict:
     return entries
 
 
-def write(old_binary: str, new_binary: str, corpus: Path, seed: int, out: Path) -> None:
+def write(old_binary: str, new_binary: str, corpus: Path, seed: int, out: Path,
+          count: int | None = None) -> None:
     old, new = drafted(old_binary, corpus), drafted(new_binary, corpus)
     pairs, seen = [], set()
     for key, before in old.items():
@@ -55,6 +59,8 @@ def write(old_binary: str, new_binary: str, corpus: Path, seed: int, out: Path) 
         pairs.append((key, before, after))
     rng = random.Random(seed)
     rng.shuffle(pairs)
+    changed = len(pairs)
+    pairs = pairs[:count] if count else pairs
     batches = {"A": [], "B": []}
     for i, (key, before, after) in enumerate(pairs):
         first, second = ("old", "new") if i % 2 == 0 else ("new", "old")
@@ -79,7 +85,8 @@ def write(old_binary: str, new_binary: str, corpus: Path, seed: int, out: Path) 
                             "message_id": key[1], "summary": entry["summary"]})
         (out / f"batch-{name}.md").write_text("\n".join(lines))
     (out / "key.json").write_text(json.dumps(key_out, indent=1))
-    print(f"{len(pairs)} changed summaries, each read old by one reader and new by the other, in {out}")
+    print(f"{changed} changed summaries, {len(pairs)} of them each read old by one reader and new by "
+          f"the other, in {out}")
 
 
 def tally(out: Path) -> None:
@@ -98,7 +105,8 @@ def main() -> None:
     if sys.argv[1] == "--tally":
         tally(Path(sys.argv[2]))
     else:
-        write(sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]), Path(sys.argv[5]))
+        count = int(sys.argv[6]) if len(sys.argv) > 6 else None
+        write(sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]), Path(sys.argv[5]), count)
 
 
 if __name__ == "__main__":
