@@ -213,6 +213,12 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         defect: Defect::List,
+        finds: "an item of a numbered list",
+        detect: Detect::Sentence(|s, _| s.opens_with_an_item_number()),
+        repair: Repair::NotUsed,
+    },
+    Rule {
+        defect: Defect::List,
         finds: "a list that stops at its first item",
         detect: Detect::Sentence(|s, _| {
             LIST_AFTER_COLON.is_match(s.text) && INLINE_MARKER.find_iter(s.text).count() < 2
@@ -1669,6 +1675,31 @@ mod tests {
         let other = "Jane posted a patchset to add a reclaim knob. The patchset adds a sysctl \
                      that caps the scan rate.";
         assert_eq!(proofread(other, writer).0, other);
+    }
+
+    #[test]
+    fn an_item_of_a_numbered_list_is_not_used() {
+        assert_eq!(
+            repaired("(10) Fold the checksum helper into its two users."),
+            ""
+        );
+        assert_eq!(repaired("2) Drop the lock before the wakeup."), "");
+    }
+
+    #[test]
+    fn an_ordinal_opener_points_at_the_points_before() {
+        assert_eq!(
+            repaired("Second, it allows userspace to close all file descriptors at once."),
+            ""
+        );
+    }
+
+    #[test]
+    fn what_was_introduced_elsewhere_is_a_dangling_reference() {
+        assert_eq!(
+            repaired("The correctness of the new kfuncs is checked with the introduced tests."),
+            ""
+        );
     }
 
     #[test]

@@ -63,6 +63,7 @@ impl<'a> Sentence<'a> {
             return false;
         };
         if self.names_without_a_verb()
+            || self.opens_with_an_item_number()
             || self.opens_mid_sentence()
             || self.is_a_purpose_alone()
             || self.runs_on()
@@ -222,6 +223,19 @@ impl<'a> Sentence<'a> {
                             && !before.ends_with("ss")
                             && matches!(lexicon::verb_of(w), Some((_, lexicon::Form::Base))))
         })
+    }
+
+    /// "(10) Fold X into its users.": an item of a numbered list.
+    pub fn opens_with_an_item_number(&self) -> bool {
+        let first = self.text.split(' ').next().unwrap_or("");
+        let number = first
+            .strip_prefix('(')
+            .unwrap_or(first)
+            .strip_suffix([')', '.'])
+            .is_some_and(|n| {
+                !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
+            });
+        number && self.words.len() > 1
     }
 
     /// A commit message's order without a subject: "Introduce XIP

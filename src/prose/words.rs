@@ -32,6 +32,13 @@ pub const FIRST_PERSON: &[&str] = &[
 pub const CONNECTIVES: &[&str] = &[
     "last but not least",
     "lastly",
+    // "Second, it allows X": the second of points made before.
+    "first,",
+    "firstly",
+    "second,",
+    "secondly",
+    "third,",
+    "thirdly",
     "hence",
     "thus",
     "therefore",
@@ -710,6 +717,11 @@ pub const PROBLEM_SAID_BY: &[&str] = &[
 pub const BACK_POINTERS: &[&str] = &[
     "the concern",
     "the concerns",
+    // "checked with the introduced tests": introduced elsewhere.
+    "the introduced",
+    "the aforementioned",
+    "the above-mentioned",
+    "the mentioned",
     "the above",
     "above",
     "below",
