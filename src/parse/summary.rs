@@ -88,7 +88,7 @@ impl Excerpts {
                 // is the series speaking.
                 let sentence = crate::prose::the_order_in_lets(&sentence);
                 let sentence = if paragraph == 0 && place == 0 {
-                    crate::prose::the_series_speaking(&sentence)
+                    crate::prose::the_series_speaking(&capitalised_after_greeting(&sentence))
                 } else {
                     sentence
                 };
@@ -313,6 +313,20 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
         _ => 1.2,
     };
     score
+}
+
+/// "Hi all, this series adds X": the sentence after a greeting, which
+/// went, starts with its capital.
+fn capitalised_after_greeting(sentence: &str) -> String {
+    let first = sentence.split(' ').next().unwrap_or("");
+    if crate::prose::words::DETERMINERS.contains(&first) {
+        let mut chars = sentence.chars();
+        chars
+            .next()
+            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+    } else {
+        sentence.to_string()
+    }
 }
 
 fn starts_with_any(lower: &str, phrases: &[&str]) -> bool {
@@ -856,6 +870,15 @@ mod tests {
         assert_eq!(
             Excerpts::read(body, "Block device rework").choose(40),
             ["This series implements the idea of handles returned by the open calls."]
+        );
+    }
+
+    #[test]
+    fn the_sentence_after_a_greeting_starts_with_its_capital() {
+        let body = "Hi all,\n\nthis series moves the duplicated checksum code into one layer.\n";
+        assert_eq!(
+            Excerpts::read(body, "Consolidate checksumming").choose(40),
+            ["This series moves the duplicated checksum code into one layer."]
         );
     }
 

@@ -699,7 +699,7 @@ fn give_subject(sentence: &str, work: &str) -> Option<String> {
         return None;
     }
     let opener = sentence.split(' ').next().unwrap_or("").to_lowercase();
-    let (place, order) = match sentence.split_once(", ") {
+    let (place, order) = match super::sentence::split_clause(sentence) {
         Some((place, order)) if CLAUSE_OPENERS.contains(&opener.as_str()) => (Some(place), order),
         _ => (None, sentence),
     };
@@ -1699,6 +1699,34 @@ mod tests {
         assert_eq!(
             repaired("The correctness of the new kfuncs is checked with the introduced tests."),
             ""
+        );
+    }
+
+    #[test]
+    fn above_or_below_placing_code_is_no_pointer() {
+        let placed = "The series moves the checksum code below btrfs_submit_bio into one layer.";
+        assert_eq!(repaired(placed), placed);
+        assert_eq!(
+            repaired("The numbers below show the gain on a large machine."),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_comma_inside_brackets_does_not_end_an_opening_clause() {
+        assert_eq!(
+            crate::prose::sentence::split_clause(
+                "In all callers (buffered I/O, direct I/O), use X."
+            ),
+            Some(("In all callers (buffered I/O, direct I/O)", "use X."))
+        );
+    }
+
+    #[test]
+    fn the_author_naming_a_thing_is_the_author() {
+        assert_eq!(
+            repaired("The series moves the checks into what I call the storage layer."),
+            "The series moves the checks into what Jane calls the storage layer."
         );
     }
 

@@ -6,9 +6,9 @@ use super::lexicon;
 use super::words::{
     ABBREVIATIONS, ADDITIVES, ADVERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
     BARE_THIS_FOLLOWERS, BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES,
-    CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON,
-    FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, HARMS, LEAD_VERBS, LETS_DISCUSS, NUMBER_WORDS,
-    OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
+    CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS,
+    FIRST_PERSON, FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, HARMS, LEAD_VERBS, LETS_DISCUSS,
+    NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
     PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS, QUANTIFIERS, SERIES_WORDS, STOP_WORDS,
     SUBORDINATORS, TEST_REPORT_PHRASES, UNITS, WORK_DOING_VERBS,
 };
@@ -246,7 +246,7 @@ impl<'a> Sentence<'a> {
         // "In mm/userfaultfd.c, break the logic", "Instead of looping, use
         // ...": a place or a reason, then the order.
         if CLAUSE_OPENERS.contains(&first.to_lowercase().as_str()) {
-            let Some((_, rest)) = self.text.split_once(", ") else {
+            let Some((_, rest)) = split_clause(self.text) else {
                 return false;
             };
             return Sentence::read(rest).is_imperative();
@@ -337,7 +337,7 @@ impl<'a> Sentence<'a> {
         self.opening_connective().is_some()
             || self.opens_with_any(DEMONSTRATIVES)
             || self.opens_with_any(OPENING_POINTERS)
-            || self.has_any(BACK_POINTERS)
+            || self.has_a_back_pointer()
             || self.has_such()
             || self.has_bare_this()
             || self.orders_a_pronoun()
@@ -574,7 +574,7 @@ impl<'a> Sentence<'a> {
     /// only names the work the summary is about ("In this patch, we add
     /// X"), which says nothing beside its lead.
     pub fn clause_points_back(&self) -> bool {
-        let Some((clause, _)) = self.text.split_once(", ") else {
+        let Some((clause, _)) = split_clause(self.text) else {
             return false;
         };
         let clause = Sentence::read(clause);
@@ -599,7 +599,7 @@ impl<'a> Sentence<'a> {
         if !self.clause_points_back() {
             return None;
         }
-        let (_, rest) = self.text.split_once(", ")?;
+        let (_, rest) = split_clause(self.text)?;
         let mut chars = rest.chars();
         let rest: String = chars.next()?.to_uppercase().chain(chars).collect();
         let read = Sentence::read(&rest);
@@ -622,10 +622,29 @@ impl<'a> Sentence<'a> {
         if !first_person {
             return Person::None;
         }
-        if self.author_speaks() {
+        if self.author_speaks() || self.names_in_the_first_person() {
             return Person::Author;
         }
         Person::Other
+    }
+
+    /// "moves X into what I call the storage layer": the only first person
+    /// is the author naming a thing, as certainly the author as "I add".
+    fn names_in_the_first_person(&self) -> bool {
+        let mut named = false;
+        for (i, w) in self.words.iter().enumerate() {
+            if !FIRST_PERSON.contains(&w.as_str()) {
+                continue;
+            }
+            let before = i.checked_sub(1).map(|b| self.words[b].as_str());
+            let after = self.words.get(i + 1).map(String::as_str);
+            if w == "i" && before == Some("what") && after == Some("call") {
+                named = true;
+            } else {
+                return false;
+            }
+        }
+        named
     }
 
     /// "every tiering policy we have treats it": the only first person is
@@ -657,7 +676,7 @@ impl<'a> Sentence<'a> {
             && lead.get(2).is_some_and(|w| SERIES_WORDS.contains(w))
         {
             words.nth(2);
-        } else if let Some((opening, _)) = self.text.split_once(", ") {
+        } else if let Some((opening, _)) = split_clause(self.text) {
             let opening = words_outside_quotes(opening);
             if opening.len() <= OPENING_PHRASE_WORDS
                 && !opening.iter().any(|w| FIRST_PERSON.contains(&w.as_str()))
@@ -967,7 +986,7 @@ impl<'a> Sentence<'a> {
     /// The clause that stands and the order after its comma (less a "so"),
     /// of a sentence that [`Sentence::splices_a_clean_order`].
     pub fn clean_spliced_order(&self) -> Option<(&'a str, &'a str)> {
-        let (head, order) = self.text.split_once(", ")?;
+        let (head, order) = split_clause(self.text)?;
         let order = order.strip_prefix("so ").unwrap_or(order);
         let head_read = format!("{head}.");
         let head_read = Sentence::read(&head_read);
@@ -1032,7 +1051,7 @@ impl<'a> Sentence<'a> {
         self.is_clean()
             && !self.is_imperative()
             && !(self.opening_connective().is_some()
-                || self.has_any(BACK_POINTERS)
+                || self.has_a_back_pointer()
                 || self.has_such()
                 || self.has_bare_this()
                 || self.opens_with_any(OPENING_POINTERS)
@@ -1050,9 +1069,51 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether any phrase occurs as whole words.
+    /// A phrase of [`BACK_POINTERS`]; "above" and "below" only where they
+    /// point in the text ("as shown below"), not where they place code
+    /// ("the code below btrfs_submit_bio", "above the block layer").
+    fn has_a_back_pointer(&self) -> bool {
+        BACK_POINTERS.iter().any(|p| match *p {
+            "above" | "below" => {
+                let lower = self.text.to_lowercase();
+                lower.match_indices(p).any(|(at, _)| {
+                    let word = |c: char| c.is_alphanumeric() || c == '_';
+                    let before = lower[..at].chars().next_back();
+                    let rest = &lower[at + p.len()..];
+                    let next = rest.split_whitespace().next().unwrap_or("");
+                    // An identifier, a figure or a determiner follows.
+                    let places = rest.starts_with(' ')
+                        && (next.contains(['_', '('])
+                            || next.starts_with(|c: char| c.is_ascii_digit())
+                            || DETERMINERS.contains(&next));
+                    before.is_none_or(|c| !word(c)) && !rest.starts_with(word) && !places
+                })
+            }
+            _ => has_phrase(&self.lower, p),
+        })
+    }
+
     fn has_any(&self, phrases: &[&str]) -> bool {
         phrases.iter().any(|p| has_phrase(&self.lower, p))
     }
+}
+
+/// The text before and after its first comma outside brackets: an opening
+/// clause and the rest ("Instead of duplicating X in all callers (buffered
+/// I/O, direct I/O), the work is done once").
+pub fn split_clause(text: &str) -> Option<(&str, &str)> {
+    let mut depth = 0i32;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth <= 0 && text[at + 1..].starts_with(' ') => {
+                return Some((&text[..at], &text[at + 2..]));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// "v6", "V12": a word that names a series' revision.
