@@ -295,7 +295,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
     } else {
         message.subject.clone()
     };
-    let topic = subject.topic().to_string();
+    let topic = topic_with_its_area(subject);
     let original_author = if kind == Kind::Stable {
         first_signer(&message.body)
     } else {
@@ -553,6 +553,21 @@ impl Sources<'_> {
             crate::prose::rules::proofread_for(&lead, self.who, self.work);
         repairs.push("kept only the lead: no sentence of the mail stood".into());
         (if repaired.is_empty() { lead } else { repaired }, repairs)
+    }
+}
+
+/// The subject's topic; one that names only kinds of work ("Two bugfixes
+/// and a cleanup") with where they are, its last subsystem prefix ("in
+/// virtual_address_range").
+fn topic_with_its_area(subject: &Subject) -> String {
+    let topic = subject.topic();
+    let names_nothing = !topic.is_empty()
+        && topic
+            .split_whitespace()
+            .all(|w| crate::prose::words::KINDS_OF_WORK.contains(&w.to_lowercase().as_str()));
+    match subject.prefixes().last() {
+        Some(area) if names_nothing => format!("{topic} in {area}"),
+        _ => topic.to_string(),
     }
 }
 
@@ -1042,6 +1057,20 @@ mod tests {
             ],
             None,
         )
+    }
+
+    #[test]
+    fn a_title_naming_only_kinds_of_work_is_led_with_where_they_are() {
+        let subject = Subject::parse("[PATCH 0/2] slab: debugfs: Two fixes and a cleanup");
+        assert_eq!(
+            topic_with_its_area(&subject),
+            "Two fixes and a cleanup in debugfs"
+        );
+        let named = Subject::parse("[PATCH 0/2] slab: Two fixes for the debugfs files");
+        assert_eq!(
+            topic_with_its_area(&named),
+            "Two fixes for the debugfs files"
+        );
     }
 
     #[test]

@@ -637,6 +637,39 @@ pub const SIDE_AREAS: &[&str] = &[
     "maintainers",
 ];
 
+/// The words of a title that names no thing, only kinds of work: "Two
+/// bugfixes and a cleanup", "Miscellaneous cleanups".
+pub const KINDS_OF_WORK: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "some",
+    "few",
+    "minor",
+    "small",
+    "various",
+    "miscellaneous",
+    "misc",
+    "more",
+    "assorted",
+    "random",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "cleanup",
+    "cleanups",
+    "fix",
+    "fixes",
+    "bugfix",
+    "bugfixes",
+    "fixups",
+    "improvements",
+    "updates",
+    "tweaks",
+];
+
 /// "Let's see", "let's say", "let's not": the idiom of a discussion, where
 /// "Let's add X" in a commit message is the author's order.
 pub const LETS_DISCUSS: &[&str] = &[
