@@ -315,11 +315,16 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
     score
 }
 
-/// "Hi all, this series adds X": the sentence after a greeting, which
-/// went, starts with its capital.
+/// "Hi all, this series adds X", "Hi all, currently X": the sentence
+/// after a greeting, which went, starts with its capital; a name written
+/// in lower case (`kmemdump is X`) stays.
 fn capitalised_after_greeting(sentence: &str) -> String {
     let first = sentence.split(' ').next().unwrap_or("");
-    if crate::prose::words::DETERMINERS.contains(&first) {
+    let english = crate::prose::words::DETERMINERS.contains(&first)
+        || first.len() > 4
+            && first.ends_with("ly")
+            && first.bytes().all(|b| b.is_ascii_lowercase());
+    if english {
         let mut chars = sentence.chars();
         chars
             .next()
@@ -879,6 +884,15 @@ mod tests {
         assert_eq!(
             Excerpts::read(body, "Consolidate checksumming").choose(40),
             ["This series moves the duplicated checksum code into one layer."]
+        );
+    }
+
+    #[test]
+    fn an_adverb_after_a_greeting_starts_with_its_capital() {
+        let body = "Hi all,\n\ncurrently the page cache annotations live in the block layer.\n";
+        assert_eq!(
+            Excerpts::read(body, "Improve annotations").choose(40),
+            ["Currently the page cache annotations live in the block layer."]
         );
     }
 

@@ -1731,6 +1731,32 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_thats_points_back() {
+        assert_eq!(
+            repaired("That's exactly what the minimum I/O size attribute is for."),
+            ""
+        );
+    }
+
+    #[test]
+    fn instead_before_its_verb_points_at_an_alternative_not_said() {
+        assert_eq!(
+            repaired("The series instead annotates the readahead calls in the core code."),
+            ""
+        );
+        let own = "The patch takes the per-node counter instead of the memcg one.";
+        assert_eq!(repaired(own), own);
+    }
+
+    #[test]
+    fn another_opening_a_sentence_points_at_the_one_before() {
+        assert_eq!(
+            repaired("Another use case is direct I/O with large blocks on small sectors."),
+            ""
+        );
+    }
+
+    #[test]
     fn even_is_an_adverb_not_an_order() {
         let sentence = "When the counter underflows, even just by a few pages, the cgroup stalls.";
         assert_eq!(repaired(sentence), sentence);

@@ -1071,7 +1071,8 @@ impl<'a> Sentence<'a> {
     /// Whether any phrase occurs as whole words.
     /// A phrase of [`BACK_POINTERS`]; "above" and "below" only where they
     /// point in the text ("as shown below"), not where they place code
-    /// ("the code below btrfs_submit_bio", "above the block layer").
+    /// ("the code below btrfs_submit_bio", "above the block layer");
+    /// "instead" before its verb, not "instead of X" or "uses X instead".
     fn has_a_back_pointer(&self) -> bool {
         BACK_POINTERS.iter().any(|p| match *p {
             "above" | "below" => {
@@ -1089,6 +1090,14 @@ impl<'a> Sentence<'a> {
                     before.is_none_or(|c| !word(c)) && !rest.starts_with(word) && !places
                 })
             }
+            // "This series instead annotates X": the adverb before its verb.
+            "instead" => self.words.windows(2).any(|w| {
+                w[0] == "instead"
+                    && matches!(
+                        lexicon::verb_of(&w[1]),
+                        Some((_, lexicon::Form::Third | lexicon::Form::Past))
+                    )
+            }),
             _ => has_phrase(&self.lower, p),
         })
     }

@@ -77,7 +77,16 @@ pub const CONNECTIVES: &[&str] = &[
 
 /// Openers that point at something named before ("Such data", "These
 /// changes"), and cannot stand alone.
-pub const DEMONSTRATIVES: &[&str] = &["such", "these", "those", "the latter", "the former", "both"];
+pub const DEMONSTRATIVES: &[&str] = &[
+    "such",
+    "these",
+    "those",
+    "the latter",
+    "the former",
+    "both",
+    // "Another use case is X": after one told before.
+    "another",
+];
 
 /// Words inside a sentence that say it follows from the one before.
 pub const INNER_CONNECTIVES: &[&str] = &[" therefore ", " thus ", " hence "];
@@ -794,7 +803,9 @@ pub const BACK_POINTERS: &[&str] = &[
     "the hang",
     "the rest",
     "the others",
-    // A contrast, wherever it stands, is with a sentence before.
+    // A contrast, wherever it stands, is with a sentence before ("This
+    // series instead annotates X", read by Sentence::has_a_back_pointer).
+    "instead",
     "however",
     "nevertheless",
     "nonetheless",
@@ -828,6 +839,7 @@ pub const OPENING_POINTERS: &[&str] = &[
     "the reasons are",
     "the reason for",
     "that is",
+    "that's",
     "this is why",
     "that is why",
     "it is therefore",
