@@ -302,18 +302,24 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
 
 /// Whether a patch of a series is its side work (comments, documentation,
 /// tests, preparation), by its prefixes ("Documentation/mm:",
-/// "selftests/mm:") or its title's words.
+/// "selftests/mm:") or its title's words past the order's verb ("add
+/// tests for X", not "test the young bit"), where "prepare X" is one.
 pub fn is_side_work(subject: &crate::parse::Subject) -> bool {
     // By words, not identifiers: `prepare_exec_creds` prepares nothing.
-    let any_of = |text: &str, words: &[&str]| {
+    let words = |text: &str| -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric() && c != '_')
-            .any(|w| words.contains(&w.to_lowercase().as_str()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
     };
+    let side = |w: &String| prose::words::SIDE_WORK.contains(&w.as_str());
+    let title = words(subject.topic());
     subject
         .prefixes()
         .into_iter()
-        .any(|prefix| any_of(prefix, prose::words::SIDE_AREAS))
-        || any_of(subject.topic(), prose::words::SIDE_WORK)
+        .any(|p| words(p).iter().any(side))
+        || title.first().is_some_and(|w| w == "prepare")
+        || title.iter().skip(1).any(side)
 }
 
 /// Whether a sentence says itself whose work it is about: "This patchset

@@ -88,7 +88,7 @@ impl Excerpts {
                 // is the series speaking.
                 let sentence = crate::prose::the_order_in_lets(&sentence);
                 let sentence = if paragraph == 0 && place == 0 {
-                    crate::prose::the_series_speaking(&capitalised_after_greeting(&sentence))
+                    crate::prose::the_series_speaking(&crate::prose::with_its_capital(&sentence))
                 } else {
                     sentence
                 };
@@ -315,25 +315,6 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
     score
 }
 
-/// "Hi all, this series adds X", "Hi all, currently X": the sentence
-/// after a greeting, which went, starts with its capital; a name written
-/// in lower case (`kmemdump is X`) stays.
-fn capitalised_after_greeting(sentence: &str) -> String {
-    let first = sentence.split(' ').next().unwrap_or("");
-    let english = crate::prose::words::DETERMINERS.contains(&first)
-        || first.len() > 4
-            && first.ends_with("ly")
-            && first.bytes().all(|b| b.is_ascii_lowercase());
-    if english {
-        let mut chars = sentence.chars();
-        chars
-            .next()
-            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
-    } else {
-        sentence.to_string()
-    }
-}
-
 fn starts_with_any(lower: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| lower.starts_with(p))
 }
@@ -403,9 +384,8 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
             continue;
         }
         // "This is v3 of the series which implements X" goes on to say what
-        // the series does; only a header ending in a colon opens a changelog.
-        let version_intro =
-            trimmed.trim_start().to_lowercase().starts_with("this is ") && !trimmed.ends_with(':');
+        // the series does: no changelog's header.
+        let version_intro = crate::prose::the_version_introduced(trimmed.trim_start()).is_some();
         if starts_paragraph && CHANGELOG.is_match(trimmed) && !version_intro {
             in_changelog = true;
             continue;
@@ -870,11 +850,11 @@ mod tests {
 
     #[test]
     fn a_version_introduction_that_goes_on_is_no_changelog() {
-        let body = "Hello,\n\nthis is a v3 of the patch series which implements the idea of\n\
-                    handles returned by the open calls.\n\nChanges since v2:\n- rebased\n";
+        let body = "Hello,\n\nthis is a v3 of the patch series which teaches the frob allocator to\n\
+                    keep a free list per node.\n\nChanges since v2:\n- rebased\n";
         assert_eq!(
-            Excerpts::read(body, "Block device rework").choose(40),
-            ["This series implements the idea of handles returned by the open calls."]
+            Excerpts::read(body, "Frob allocator rework").choose(40),
+            ["This series teaches the frob allocator to keep a free list per node."]
         );
     }
 

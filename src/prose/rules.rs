@@ -213,12 +213,6 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         defect: Defect::List,
-        finds: "an item of a numbered list",
-        detect: Detect::Sentence(|s, _| s.opens_with_an_item_number()),
-        repair: Repair::NotUsed,
-    },
-    Rule {
-        defect: Defect::List,
         finds: "a list that stops at its first item",
         detect: Detect::Sentence(|s, _| {
             LIST_AFTER_COLON.is_match(s.text) && INLINE_MARKER.find_iter(s.text).count() < 2
@@ -471,7 +465,7 @@ fn lead_said_again(summary: &str) -> Option<String> {
     let sentences = sentences_of(summary);
     let (lead, next) = (sentences.first()?, sentences.get(1)?);
     let (before, order) = lead.strip_suffix('.')?.split_once(" to ")?;
-    if !before.contains(" posted ") {
+    if !is_a_lead_by(lead, lead.split(' ').next()?) {
         return None;
     }
     let (verb, object) = order.split_once(' ')?;
@@ -484,15 +478,18 @@ fn lead_said_again(summary: &str) -> Option<String> {
         Some((base, lexicon::Form::Third)) if base == verb => {}
         _ => return None,
     }
-    let named = super::content_stems(object);
-    let told = super::content_stems(rest);
-    if named.is_empty() || !named.iter().all(|w| told.contains(w)) || told.len() <= named.len() {
+    let named: std::collections::BTreeSet<String> =
+        super::content_stems(object).into_iter().collect();
+    let told: std::collections::BTreeSet<String> = super::content_stems(rest).into_iter().collect();
+    if named.is_empty() || !named.is_subset(&told) || told.len() <= named.len() {
         return None;
     }
-    // "adds X, and disables Y" -> "add X, and disable Y", after "to".
+    // "adds X, and disables Y" -> "add X, and disable Y", after "to"; not
+    // a verb of a clause inside ("a knob that caps X and limits Y").
     let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
-    for at in 1..words.len() {
-        if words[at - 1] == "and"
+    for at in 2..words.len() {
+        if words[at - 2].ends_with(',')
+            && words[at - 1] == "and"
             && let Some((base, lexicon::Form::Third)) = lexicon::verb_of(&words[at])
             && lexicon::is_imperative(base)
         {
@@ -1616,24 +1613,26 @@ mod tests {
         use crate::prose::the_series_speaking as speaking;
         for (intro, said) in [
             (
-                "This is v3 of the series which implements the idea of bdev handles.",
-                "This series implements the idea of bdev handles.",
+                "This is v3 of the series which teaches the frob allocator to batch frees.",
+                "This series teaches the frob allocator to batch frees.",
             ),
             (
-                "This is the seventh version of a series to switch the VDSO to generic code.",
-                "This series switches the VDSO to generic code.",
+                "This is the seventh version of a series to switch the widget code to folios.",
+                "This series switches the widget code to folios.",
             ),
             (
-                "this is the fourth revision of my patches fixing IO priority handling.",
-                "This series fixes IO priority handling.",
+                "this is the fourth revision of my patches fixing the frob queue accounting.",
+                "This series fixes the frob queue accounting.",
             ),
         ] {
             assert_eq!(speaking(intro), said);
         }
         for kept in [
-            "This is v2 of loopfs.",
+            "This is v2 of the frobfs driver.",
             "This is v2 of the patch set I sent two days ago.",
             "This is v2 of the tracing patchset, rebased.",
+            "This is v2 of the series addressing the comments on v1.",
+            "This is v2 of the series to be merged through the frob tree.",
         ] {
             assert_eq!(speaking(kept), kept);
         }
@@ -1643,6 +1642,7 @@ mod tests {
     fn lets_in_a_commit_message_is_the_authors_order() {
         use crate::prose::the_order_in_lets as order;
         assert_eq!(order("Let's add a flag for it."), "Add a flag for it.");
+        assert_eq!(order("Let’s add a flag for it."), "Add a flag for it.");
         assert_eq!(
             order("To avoid that, let's move the check into the caller."),
             "To avoid that, move the check into the caller."
@@ -1651,6 +1651,7 @@ mod tests {
             "Let's see what the maintainers say.",
             "But let's not merge it yet.",
             "Let's say a task forks.",
+            "Let us know what you think.",
         ] {
             assert_eq!(order(kept), kept);
         }
@@ -1675,6 +1676,15 @@ mod tests {
         let other = "Jane posted a patchset to add a reclaim knob. The patchset adds a sysctl \
                      that caps the scan rate.";
         assert_eq!(proofread(other, writer).0, other);
+        let (inner, _) = proofread(
+            "Jane posted a patchset to add a reclaim knob. The patchset adds a reclaim \
+             knob that caps the scan rate and limits the batch.",
+            writer,
+        );
+        assert!(
+            inner.ends_with("caps the scan rate and limits the batch."),
+            "{inner}"
+        );
     }
 
     #[test]
@@ -1704,12 +1714,16 @@ mod tests {
 
     #[test]
     fn above_or_below_placing_code_is_no_pointer() {
-        let placed = "The series moves the checksum code below btrfs_submit_bio into one layer.";
+        let placed = "The series moves the checksum code below frob_submit_io() into one layer.";
         assert_eq!(repaired(placed), placed);
-        assert_eq!(
-            repaired("The numbers below show the gain on a large machine."),
-            ""
-        );
+        for pointing in [
+            "The numbers below show the gain on a large machine.",
+            "The patches below all fix use-after-free bugs in the driver.",
+        ] {
+            assert_eq!(repaired(pointing), "");
+        }
+        let named = "The driver now calls get_random_u32_{below,above}() for the bounds.";
+        assert_eq!(repaired(named), named);
     }
 
     #[test]
@@ -1728,6 +1742,28 @@ mod tests {
             repaired("The series moves the checks into what I call the storage layer."),
             "The series moves the checks into what Jane calls the storage layer."
         );
+    }
+
+    #[test]
+    fn a_sentence_ending_in_a_particle_is_no_cut_link() {
+        for whole in [
+            "Nothing changes for the drivers that do not opt in.",
+            "The allocator no longer scans as many pages as it used to.",
+        ] {
+            assert!(!Sentence::read(whole).is_fragment(), "{whole}");
+        }
+    }
+
+    #[test]
+    fn a_first_word_in_lower_case_takes_its_capital_unless_a_name() {
+        use crate::prose::with_its_capital;
+        assert_eq!(
+            with_its_capital("we propose a reclaim knob."),
+            "We propose a reclaim knob."
+        );
+        assert_eq!(with_its_capital("i add a knob."), "I add a knob.");
+        let name = "frobdump is a tool to save memory at a crash.";
+        assert_eq!(with_its_capital(name), name);
     }
 
     #[test]

@@ -7,10 +7,10 @@ use super::words::{
     ABBREVIATIONS, ADDITIVES, ADVERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
     BARE_THIS_FOLLOWERS, BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES,
     CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS,
-    FIRST_PERSON, FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, HARMS, LEAD_VERBS, LETS_DISCUSS,
-    NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
-    PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS, QUANTIFIERS, SERIES_WORDS, STOP_WORDS,
-    SUBORDINATORS, TEST_REPORT_PHRASES, UNITS, WORK_DOING_VERBS,
+    FIRST_PERSON, FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, HARMS, HISTORY, LEAD_VERBS,
+    LETS_DISCUSS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS,
+    PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS, QUANTIFIERS, REVIEW_VERBS,
+    SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES, UNITS, WORK_DOING_VERBS,
 };
 
 /// Whose voice a sentence is in.
@@ -63,7 +63,6 @@ impl<'a> Sentence<'a> {
             return false;
         };
         if self.names_without_a_verb()
-            || self.opens_with_an_item_number()
             || self.opens_mid_sentence()
             || self.is_a_purpose_alone()
             || self.runs_on()
@@ -223,19 +222,6 @@ impl<'a> Sentence<'a> {
                             && !before.ends_with("ss")
                             && matches!(lexicon::verb_of(w), Some((_, lexicon::Form::Base))))
         })
-    }
-
-    /// "(10) Fold X into its users.": an item of a numbered list.
-    pub fn opens_with_an_item_number(&self) -> bool {
-        let first = self.text.split(' ').next().unwrap_or("");
-        let number = first
-            .strip_prefix('(')
-            .unwrap_or(first)
-            .strip_suffix([')', '.'])
-            .is_some_and(|n| {
-                !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
-            });
-        number && self.words.len() > 1
     }
 
     /// A commit message's order without a subject: "Introduce XIP
@@ -903,11 +889,12 @@ impl<'a> Sentence<'a> {
             // sentence's subject.
             || text.split_whitespace().take(3).any(|w| w.ends_with(':'))
             || text.split_whitespace().next().is_some_and(|w| {
-                // "pi_offset:" labels, "6." numbers a list, "Css_get" is an
-                // identifier a sentence's capital broke.
+                // "pi_offset:" labels, "6." and "(10)" number a list,
+                // "Css_get" is an identifier a sentence's capital broke.
                 w.ends_with(':')
                     || w.ends_with(['.', ')'])
-                        && w.trim_end_matches(['.', ')'])
+                        && w.trim_start_matches('(')
+                            .trim_end_matches(['.', ')'])
                             .bytes()
                             .all(|b| b.is_ascii_digit())
                     // ("SPARSEMEM_VMEMMAP", all capitals, is a name as written.)
@@ -1068,7 +1055,6 @@ impl<'a> Sentence<'a> {
         })
     }
 
-    /// Whether any phrase occurs as whole words.
     /// A phrase of [`BACK_POINTERS`]; "above" and "below" only where they
     /// point in the text ("as shown below"), not where they place code
     /// ("the code below btrfs_submit_bio", "above the block layer");
@@ -1076,18 +1062,15 @@ impl<'a> Sentence<'a> {
     fn has_a_back_pointer(&self) -> bool {
         BACK_POINTERS.iter().any(|p| match *p {
             "above" | "below" => {
-                let lower = self.text.to_lowercase();
-                lower.match_indices(p).any(|(at, _)| {
-                    let word = |c: char| c.is_alphanumeric() || c == '_';
-                    let before = lower[..at].chars().next_back();
-                    let rest = &lower[at + p.len()..];
-                    let next = rest.split_whitespace().next().unwrap_or("");
-                    // An identifier, a figure or a determiner follows.
-                    let places = rest.starts_with(' ')
-                        && (next.contains(['_', '('])
-                            || next.starts_with(|c: char| c.is_ascii_digit())
-                            || DETERMINERS.contains(&next));
-                    before.is_none_or(|c| !word(c)) && !rest.starts_with(word) && !places
+                let tokens: Vec<&str> = self.text.split_whitespace().collect();
+                tokens.iter().enumerate().any(|(i, token)| {
+                    let word = token.trim_end_matches(['.', ',', ';', ':', ')']);
+                    let next = tokens.get(i + 1).copied().unwrap_or("");
+                    // An identifier, a figure or an article follows.
+                    let places = next.contains(['_', '('])
+                        || next.starts_with(|c: char| c.is_ascii_digit())
+                        || matches!(next.to_lowercase().as_str(), "the" | "a" | "an");
+                    word.eq_ignore_ascii_case(p) && (word.len() < token.len() || !places)
                 })
             }
             // "This series instead annotates X": the adverb before its verb.
@@ -1102,6 +1085,7 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// Whether any phrase occurs as whole words.
     fn has_any(&self, phrases: &[&str]) -> bool {
         phrases.iter().any(|p| has_phrase(&self.lower, p))
     }
@@ -1111,18 +1095,19 @@ impl<'a> Sentence<'a> {
 /// clause and the rest ("Instead of duplicating X in all callers (buffered
 /// I/O, direct I/O), the work is done once").
 pub fn split_clause(text: &str) -> Option<(&str, &str)> {
-    let mut depth = 0i32;
+    let mut depth = 0u32;
     for (at, c) in text.char_indices() {
         match c {
             '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            ',' if depth <= 0 && text[at + 1..].starts_with(' ') => {
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 && text[at + 1..].starts_with(' ') => {
                 return Some((&text[..at], &text[at + 2..]));
             }
             _ => {}
         }
     }
-    None
+    // A bracket never closed ("(see patch 3, the flag ..."): the first comma.
+    text.split_once(", ")
 }
 
 /// "v6", "V12": a word that names a series' revision.
@@ -1213,10 +1198,33 @@ pub fn split_comma_splice(sentence: &str) -> Vec<String> {
     whole()
 }
 
+/// "this series adds X", "currently X", "we propose X" -> "This series
+/// adds X", ...: a sentence whose first word is English in lower case (a
+/// determiner, a pronoun, an adverb in -ly), as a mail's first sentence
+/// is after its greeting line ("Hi all,"); a name written in lower case
+/// (`kmemdump is X`) stays.
+pub fn with_its_capital(sentence: &str) -> String {
+    let first = sentence.split(' ').next().unwrap_or("");
+    let english = DETERMINERS.contains(&first)
+        || PRONOUN_OPENINGS.contains(&first)
+        || FIRST_PERSON_SUBJECTS.contains(&first)
+        || first.bytes().all(|b| b.is_ascii_lowercase()) && is_order_adverb(first);
+    if !english {
+        return sentence.to_string();
+    }
+    let mut chars = sentence.chars();
+    chars.next().map_or(String::new(), |c| match c {
+        'i' if first.len() == 1 || first.starts_with("i'") => "I".chars().chain(chars).collect(),
+        _ => c.to_uppercase().chain(chars).collect(),
+    })
+}
+
 /// "Let's add X", "To avoid that, let's add X" -> "Add X", "To avoid
 /// that, add X": the order a commit message gives in the first person
 /// plural. "Let's see", "let's say" are a discussion's and stay.
-pub fn the_order_in_lets(sentence: &str) -> String {
+pub fn the_order_in_lets(original: &str) -> String {
+    let sentence = original.replace('’', "'");
+    let sentence = sentence.as_str();
     for (at, lets) in [(0, "Let's "), (0, "Let us ")]
         .into_iter()
         .chain(sentence.find(", let's ").map(|at| (at + 2, "let's ")))
@@ -1239,7 +1247,7 @@ pub fn the_order_in_lets(sentence: &str) -> String {
         };
         return format!("{}{order}", &sentence[..at]);
     }
-    sentence.to_string()
+    original.to_string()
 }
 
 /// "This is v3 of the series which implements X", "This is the seventh
@@ -1247,8 +1255,8 @@ pub fn the_order_in_lets(sentence: &str) -> String {
 /// patches fixing X" -> "This series implements X", "This series
 /// switches X", "This series fixes X": a version's introduction that goes
 /// on to say what the series does. `None` where it says only which
-/// version this is ("This is v2 of loopfs.").
-fn the_version_introduced(sentence: &str) -> Option<String> {
+/// version this is ("This is v2 of the frobfs driver.") or its review.
+pub fn the_version_introduced(sentence: &str) -> Option<String> {
     let rest = sentence
         .strip_prefix("This is ")
         .or_else(|| sentence.strip_prefix("this is "))?;
@@ -1263,27 +1271,28 @@ fn the_version_introduced(sentence: &str) -> Option<String> {
         if word.ends_with([',', '.', ';', ':']) {
             return None;
         }
-        let verb = match word {
-            "which" | "that" => match lexicon::verb_of(next) {
-                Some((_, lexicon::Form::Third)) => Some((next.to_string(), at + 2)),
-                _ => None,
-            },
-            "to" => match lexicon::verb_of(next) {
-                Some((base, lexicon::Form::Base)) => Some((lexicon::third_person(base), at + 2)),
-                _ => None,
-            },
-            // "my patches fixing X", "the series for adding X".
-            _ if SERIES_WORDS.contains(&word) || word == "for" => match lexicon::verb_of(next) {
-                Some((base, lexicon::Form::Gerund)) if next.ends_with("ing") => {
-                    Some((lexicon::third_person(base), at + 2))
-                }
-                _ => None,
-            },
+        let verb = match (word, lexicon::verb_of(next)) {
+            ("which" | "that", Some((base, lexicon::Form::Third))) => {
+                Some((base, next.to_string()))
+            }
+            ("to", Some((base, lexicon::Form::Base))) => Some((base, lexicon::third_person(base))),
+            // "my patches fixing X".
+            (_, Some((base, lexicon::Form::Gerund)))
+                if SERIES_WORDS.contains(&word) && next.ends_with("ing") =>
+            {
+                Some((base, lexicon::third_person(base)))
+            }
             _ => None,
         };
-        if let Some((verb, from)) = verb {
-            let said = words[from..].join(" ");
-            return (!said.is_empty()).then(|| format!("This series {verb} {said}"));
+        if let Some((base, verb)) = verb {
+            let said = words[at + 2..].join(" ");
+            // Not "to be merged", "addressing the comments on v1": where
+            // the series goes, or its review, is no more than its version.
+            let told = matches!(base, "be" | "have" | "do")
+                || said.is_empty()
+                || HISTORY.iter().any(|h| said.to_lowercase().contains(h))
+                || REVIEW_VERBS.contains(&base);
+            return (!told).then(|| format!("This series {verb} {said}"));
         }
     }
     None

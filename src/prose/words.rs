@@ -303,6 +303,19 @@ pub const ACTIONS: &[&str] = &[
     " speed",
 ];
 
+/// What a new version does to the last one's review: "a series
+/// addressing the comments", "following the discussion at LPC".
+pub const REVIEW_VERBS: &[&str] = &[
+    "address",
+    "follow",
+    "incorporate",
+    "reflect",
+    "rebase",
+    "resolve",
+    "respond",
+    "fold",
+];
+
 /// The history of the series and its review.
 pub const HISTORY: &[&str] = &[
     "previous version",
@@ -610,8 +623,8 @@ pub const PROPOSING_VERBS: &[&str] = &[
 ];
 
 /// What a patch of a series does beside the series' point, by the words
-/// of its title: the comments, the documentation, the tests, the
-/// preparation ("prepare for X").
+/// of its title or its prefixes ("Documentation/mm:", "selftests/mm:"):
+/// the comments, the documentation, the tests, the preparation.
 pub const SIDE_WORK: &[&str] = &[
     "comment",
     "comments",
@@ -631,42 +644,21 @@ pub const SIDE_WORK: &[&str] = &[
     "prepare",
     "preparation",
     "preparatory",
-];
-
-/// The subsystem prefixes of side work: "Documentation/mm:", "selftests/mm:".
-pub const SIDE_AREAS: &[&str] = &[
-    "doc",
-    "docs",
-    "documentation",
-    "selftests",
-    "selftest",
-    "kselftest",
     "testing",
-    "kunit",
-    "maintainers",
 ];
 
-/// The words of a title that names no thing, only kinds of work: "Two
-/// bugfixes and a cleanup", "Miscellaneous cleanups".
+/// The words of a title that names no thing, only kinds of work ("Two
+/// bugfixes and a cleanup", "Miscellaneous cleanups"), beside numbers,
+/// quantifiers and determiners.
 pub const KINDS_OF_WORK: &[&str] = &[
-    "a",
-    "an",
     "and",
-    "some",
-    "few",
     "minor",
     "small",
     "various",
     "miscellaneous",
     "misc",
-    "more",
     "assorted",
     "random",
-    "several",
-    "two",
-    "three",
-    "four",
-    "five",
     "cleanup",
     "cleanups",
     "fix",
@@ -684,7 +676,8 @@ pub const KINDS_OF_WORK: &[&str] = &[
 pub const LETS_DISCUSS: &[&str] = &[
     "say", "see", "not", "just", "go", "assume", "hope", "wait", "look", "consider", "think",
     "keep", "take", "pretend", "discuss", "agree", "imagine", "suppose", "try", "talk", "get",
-    "be", "leave", "stick", "revisit", "focus", "start", "step", "call", "face", "hear",
+    "be", "leave", "stick", "revisit", "focus", "start", "step", "call", "face", "hear", "know",
+    "merge",
 ];
 
 /// What the work does, told in the perfect or the progressive: "We have
@@ -1306,10 +1299,6 @@ pub const FREQUENCY_ADVERBS: &[&str] = &[
 /// Prepositions: the closed class, as English grammars list it (WordNet,
 /// the lexicon, holds only open classes). "with that" points back where
 /// "so that" and "now that" join clauses.
-/// "The series is available for testing at.": the last words before a
-/// link the splitter left out.
-pub const BEFORE_A_LINK: &[&str] = &["at", "in", "from", "via", "to", "under"];
-
 pub const PREPOSITIONS: &[&str] = &[
     "about",
     "above",
@@ -1359,6 +1348,10 @@ pub const PREPOSITIONS: &[&str] = &[
     "within",
     "without",
 ];
+
+/// "The series is available for testing at [1].": the last word before a
+/// link the splitter left out ("opt in.", "used to." end sentences).
+pub const BEFORE_A_LINK: &[&str] = &["at", "from", "via"];
 
 /// Words that add to something said before: "also adds", "as well".
 pub const ADDITIVES: &[&str] = &["also", "as well", "additionally", "in addition"];
