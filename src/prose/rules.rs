@@ -2007,6 +2007,16 @@ mod tests {
     }
 
     #[test]
+    fn a_limit_bypassed_or_a_task_starved_is_a_bug_told() {
+        for bug in [
+            "This allows a loop device to be used to bypass the memory limit.",
+            "This lets one writer starve every reader of the queue.",
+        ] {
+            assert_eq!(repaired(bug), "", "{bug}");
+        }
+    }
+
+    #[test]
     fn a_posting_told_in_the_mail_is_a_changelog_line() {
         assert_eq!(
             repaired("Jane Doe posted an RFC patch for making the split behave better."),

@@ -808,7 +808,8 @@ pub const BACK_POINTERS: &[&str] = &[
 ];
 
 /// What a bug does, in a sentence that tells it: "This allows users to
-/// leak kernel memory" is the bug speaking, not the fix.
+/// leak kernel memory", "This allows a task to bypass the limit" is the
+/// bug speaking, not the fix.
 pub const HARMS: &[&str] = &[
     "leak",
     "crash",
@@ -819,6 +820,9 @@ pub const HARMS: &[&str] = &[
     "overflow",
     "use-after-free",
     "oops",
+    "bypass",
+    "stall",
+    "starve",
 ];
 
 /// Openings that hang on what came before: "Here is", "In response",
