@@ -380,6 +380,11 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                     (true, Some(patches)) => format!("{summary} {patches}"),
                     _ => summary,
                 };
+                // A later version's "I have removed X" tells what changed.
+                let changelog = about.revision > 1
+                    && chosen
+                        .first()
+                        .is_some_and(|s| crate::prose::Sentence::read(s).tells_work_done());
                 let (repaired, mut repairs) = draft.proofread(&summary);
                 repairs.splice(
                     0..0,
@@ -389,9 +394,10 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                 );
                 match repaired {
                     Some(repaired)
-                        if chosen
-                            .first()
-                            .is_none_or(|first| draft.kept(first, &repaired)) =>
+                        if !changelog
+                            && chosen
+                                .first()
+                                .is_none_or(|first| draft.kept(first, &repaired)) =>
                     {
                         break (repaired, chosen, repairs);
                     }
@@ -1075,6 +1081,27 @@ mod tests {
             topic_with_its_area(&named),
             "Two fixes for the debugfs files"
         );
+    }
+
+    #[test]
+    fn a_later_versions_work_done_is_its_changelog() {
+        let cover = |tag: &str| {
+            Pool::new(
+                [mail(
+                    "c@x",
+                    &format!("[PATCH {tag}] frob: rework the frob cache"),
+                    JANE,
+                    None,
+                    "We have added a per-node free list to the frob cache so that frees stay \
+                     local.\n",
+                )],
+                None,
+            )
+        };
+        let later = entry_for(&cover("v3"), "c@x");
+        assert!(!later.summary.contains("added"), "{}", later.summary);
+        let first = entry_for(&cover("RFC"), "c@x");
+        assert!(first.summary.contains("has added"), "{}", first.summary);
     }
 
     #[test]

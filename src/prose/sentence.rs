@@ -614,6 +614,26 @@ impl<'a> Sentence<'a> {
         Person::Other
     }
 
+    /// "I have removed X", "We added Y", "Jane has dropped Z": the author
+    /// telling work done, which in a later version is what changed since
+    /// the last one.
+    pub fn tells_work_done(&self) -> bool {
+        if !self.author_speaks() {
+            return false;
+        }
+        let Some(at) = self
+            .words
+            .iter()
+            .position(|w| FIRST_PERSON_SUBJECTS.contains(&w.as_str()))
+        else {
+            return false;
+        };
+        let next = self.words.get(at + 1).map_or("", String::as_str);
+        matches!(self.words[at].as_str(), "i've" | "we've")
+            || matches!(next, "have" | "had")
+            || matches!(lexicon::verb_of(next), Some((_, lexicon::Form::Past)))
+    }
+
     /// "moves X into what I call the storage layer": the only first person
     /// is the author naming a thing, as certainly the author as "I add".
     fn names_in_the_first_person(&self) -> bool {
