@@ -315,27 +315,25 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         stable_tree: subject.stable_tree.as_deref(),
         original_author: original_author.as_deref(),
     };
-    // One patch of a series speaks for itself alone.
-    let siblings: Vec<&Message> = if one_of_a_series {
+    // One patch of a series speaks for itself alone. Each patch's subject
+    // is read once, for the main patch and for what the titles say.
+    let siblings: Vec<(&Message, Subject)> = if one_of_a_series {
         Vec::new()
     } else {
         series
             .patches
             .iter()
             .filter(|p| p.id != message.id)
-            .copied()
+            .map(|p| (*p, Subject::parse(&p.subject)))
             .collect()
     };
     // Where no sentence of the mail stands, the patches' titles say what
     // the series does; those of its side work only where no other says.
     let what_the_patches_do = || {
-        let subjects: Vec<crate::parse::Subject> = siblings
-            .iter()
-            .map(|p| crate::parse::Subject::parse(&p.subject))
-            .collect();
         let titles = |side: bool| -> Vec<&str> {
-            subjects
+            siblings
                 .iter()
+                .map(|(_, s)| s)
                 .filter(|s| side || !voice::is_side_work(s))
                 .map(|s| s.topic())
                 .collect()
@@ -567,16 +565,10 @@ impl Sources<'_> {
 /// frob_sysfs").
 fn topic_with_its_area(subject: &Subject) -> String {
     let topic = subject.topic();
-    let names_nothing = !topic.is_empty()
-        && topic.split_whitespace().all(|w| {
-            use crate::prose::words::{DETERMINERS, KINDS_OF_WORK, NUMBER_WORDS, QUANTIFIERS};
-            let w = w.to_lowercase();
-            [KINDS_OF_WORK, NUMBER_WORDS, QUANTIFIERS, DETERMINERS]
-                .iter()
-                .any(|list| list.contains(&w.as_str()))
-        });
     match subject.prefixes().last() {
-        Some(area) if names_nothing => format!("{topic} in {area}"),
+        Some(area) if crate::prose::names_only_kinds_of_work(topic) => {
+            format!("{topic} in {area}")
+        }
         _ => topic.to_string(),
     }
 }
@@ -585,9 +577,8 @@ fn topic_with_its_area(subject: &Subject) -> String {
 /// with the series' topic, the earliest of equals; none sharing any, the
 /// first. Side work (documentation, tests) is the main patch only where
 /// the series is side work or nothing else.
-fn main_patch<'m>(series: &Subject, patches: &[&'m Message]) -> Option<&'m Message> {
+fn main_patch<'m>(series: &Subject, patches: &[(&'m Message, Subject)]) -> Option<&'m Message> {
     let own = crate::prose::content_stems(series.topic());
-    let subjects: Vec<Subject> = patches.iter().map(|p| Subject::parse(&p.subject)).collect();
     let shared = |s: &Subject| {
         crate::prose::content_stems(s.topic())
             .iter()
@@ -595,14 +586,12 @@ fn main_patch<'m>(series: &Subject, patches: &[&'m Message]) -> Option<&'m Messa
             .count()
     };
     let best = |side: bool| {
-        let mut candidates = patches
+        let candidates = patches
             .iter()
-            .zip(&subjects)
             .enumerate()
             .filter(|(_, (_, s))| side || !voice::is_side_work(s));
         let first = candidates.clone().next().map(|(_, (p, _))| *p);
         candidates
-            .by_ref()
             .map(|(i, (p, s))| (shared(s), std::cmp::Reverse(i), *p))
             .filter(|(n, _, _)| *n > 0)
             .max_by_key(|(n, i, _)| (*n, *i))

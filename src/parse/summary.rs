@@ -385,8 +385,10 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
         }
         // "This is v3 of the series which implements X" goes on to say what
         // the series does: no changelog's header.
-        let version_intro = crate::prose::the_version_introduced(trimmed.trim_start()).is_some();
-        if starts_paragraph && CHANGELOG.is_match(trimmed) && !version_intro {
+        if starts_paragraph
+            && CHANGELOG.is_match(trimmed)
+            && crate::prose::the_version_introduced(trimmed.trim_start()).is_none()
+        {
             in_changelog = true;
             continue;
         }

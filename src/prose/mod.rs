@@ -108,17 +108,35 @@ pub fn article(word: &str) -> &'static str {
     }
 }
 
+/// "Two bugfixes and a cleanup", "Miscellaneous cleanups": a title that
+/// names no thing, only kinds of work (and how many).
+pub fn names_only_kinds_of_work(title: &str) -> bool {
+    use words::{DETERMINERS, KINDS_OF_WORK, NUMBER_WORDS, QUANTIFIERS};
+    !title.is_empty()
+        && title.split_whitespace().all(|w| {
+            let w = w.to_lowercase();
+            [KINDS_OF_WORK, NUMBER_WORDS, QUANTIFIERS, DETERMINERS]
+                .iter()
+                .any(|list| list.contains(&w.as_str()))
+        })
+}
+
 /// `new` capitalised as `like` is.
 pub fn match_case(like: &str, new: &str) -> String {
     if like.chars().next().is_some_and(char::is_uppercase) {
-        let mut chars = new.chars();
-        chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
+        capitalised(new)
     } else {
         new.to_string()
     }
+}
+
+/// `text` with its first letter in upper case.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

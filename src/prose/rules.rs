@@ -842,9 +842,7 @@ pub(crate) fn strip_connective(sentence: &str, work: &str) -> Option<String> {
     {
         return Some(format!("It {rest}"));
     }
-    let mut chars = rest.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+    (!rest.is_empty()).then(|| super::capitalised(&rest))
 }
 
 fn is_cut_list(sentence: &str) -> bool {
@@ -1081,12 +1079,7 @@ fn third_person(sentence: &str, writer: Writer) -> String {
         }
         i += 1;
     }
-    let joined = out.join(" ");
-    let mut chars = joined.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    super::capitalised(&out.join(" "))
 }
 
 /// Whether `word` names the series: "patchset", "series".

@@ -13,6 +13,15 @@ use super::words::{
     SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES, UNITS, WORK_DOING_VERBS,
 };
 
+/// How the author speaks in a sentence of theirs.
+#[derive(Debug, Clone, Copy)]
+struct Voice {
+    /// To propose: "I'm proposing X", "I would like to discuss X".
+    proposing: bool,
+    /// Telling work done: "We have added X", "I removed Y".
+    done: bool,
+}
+
 /// Whose voice a sentence is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Person {
@@ -586,8 +595,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let (_, rest) = split_clause(self.text)?;
-        let mut chars = rest.chars();
-        let rest: String = chars.next()?.to_uppercase().chain(chars).collect();
+        let rest = super::capitalised(rest);
         let read = Sentence::read(&rest);
         let stands = read.stands_alone() || read.is_clean_order();
         (stands && rest.split_whitespace().count() >= 4).then_some(rest)
@@ -618,20 +626,7 @@ impl<'a> Sentence<'a> {
     /// telling work done, which in a later version is what changed since
     /// the last one.
     pub fn tells_work_done(&self) -> bool {
-        if !self.author_speaks() {
-            return false;
-        }
-        let Some(at) = self
-            .words
-            .iter()
-            .position(|w| FIRST_PERSON_SUBJECTS.contains(&w.as_str()))
-        else {
-            return false;
-        };
-        let next = self.words.get(at + 1).map_or("", String::as_str);
-        matches!(self.words[at].as_str(), "i've" | "we've")
-            || matches!(next, "have" | "had")
-            || matches!(lexicon::verb_of(next), Some((_, lexicon::Form::Past)))
+        self.author_voice().is_some_and(|voice| voice.done)
     }
 
     /// "moves X into what I call the storage layer": the only first person
@@ -669,10 +664,9 @@ impl<'a> Sentence<'a> {
         self.author_voice().is_some()
     }
 
-    /// Whether the author speaks (as [`Sentence::author_speaks`] reads),
-    /// and then whether to propose ("I'm proposing X", "I would like to
-    /// discuss X").
-    fn author_voice(&self) -> Option<bool> {
+    /// How the author speaks, where they do (as [`Sentence::author_speaks`]
+    /// reads).
+    fn author_voice(&self) -> Option<Voice> {
         let mut words = self.words.iter().map(String::as_str).peekable();
         let mut after_opening = false;
         // "In this series, we propose".
@@ -753,7 +747,10 @@ impl<'a> Sentence<'a> {
                     && rest[i - 1] == "and"
                     && rest.get(i + 1).is_some_and(|v| authoring(v))
         });
-        alone.then_some(proposing)
+        // "We have added X", "I removed Y".
+        let done = aux == Some("have")
+            || aux.is_none() && matches!(lexicon::verb_of(verb), Some((_, lexicon::Form::Past)));
+        alone.then_some(Voice { proposing, done })
     }
 
     /// "What does it mean to ...": a question, whatever ends it.
@@ -818,7 +815,7 @@ impl<'a> Sentence<'a> {
         self.has_any(ASIDE_PHRASES)
             // "I'm proposing X" is the author saying what the work is;
             // "I have tried ..." is the story of it.
-            || self.opens_with_any(ASIDES) && self.author_voice() != Some(true)
+            || self.opens_with_any(ASIDES) && !self.author_voice().is_some_and(|v| v.proposing)
             || self.text.ends_with('?')
             || self.asks()
             || self.is_about_one_patch()
@@ -1209,11 +1206,7 @@ pub fn split_comma_splice(sentence: &str) -> Vec<String> {
         if !Sentence::read(&head).stands_alone() {
             return whole();
         }
-        let mut chars = tail.chars();
-        let tail = chars.next().map_or(String::new(), |first| {
-            first.to_uppercase().chain(chars).collect()
-        });
-        return vec![head, tail];
+        return vec![head, super::capitalised(tail)];
     }
     whole()
 }
@@ -1229,14 +1222,11 @@ pub fn with_its_capital(sentence: &str) -> String {
         || PRONOUN_OPENINGS.contains(&first)
         || FIRST_PERSON_SUBJECTS.contains(&first)
         || first.bytes().all(|b| b.is_ascii_lowercase()) && is_order_adverb(first);
-    if !english {
-        return sentence.to_string();
+    if english {
+        super::capitalised(sentence)
+    } else {
+        sentence.to_string()
     }
-    let mut chars = sentence.chars();
-    chars.next().map_or(String::new(), |c| match c {
-        'i' if first.len() == 1 || first.starts_with("i'") => "I".chars().chain(chars).collect(),
-        _ => c.to_uppercase().chain(chars).collect(),
-    })
 }
 
 /// "Let's add X", "To avoid that, let's add X" -> "Add X", "To avoid
@@ -1258,10 +1248,7 @@ pub fn the_order_in_lets(original: &str) -> String {
             continue;
         }
         let order = if at == 0 {
-            let mut chars = rest.chars();
-            chars.next().map_or(String::new(), |first| {
-                first.to_uppercase().chain(chars).collect()
-            })
+            super::capitalised(rest)
         } else {
             rest.to_string()
         };
