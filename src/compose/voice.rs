@@ -306,18 +306,12 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
 /// tests for X", not "test the young bit"), where "prepare X" is one.
 pub fn is_side_work(subject: &crate::parse::Subject) -> bool {
     // By words, not identifiers: `prepare_exec_creds` prepares nothing.
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
     let side = |w: &String| prose::words::SIDE_WORK.contains(&w.as_str());
-    let title = words(subject.topic());
+    let title: Vec<String> = prose::words_of(subject.topic()).collect();
     subject
         .prefixes()
         .into_iter()
-        .any(|p| words(p).iter().any(side))
+        .any(|p| prose::words_of(p).any(|w| side(&w)))
         || title.first().is_some_and(|w| w == "prepare")
         || title.iter().skip(1).any(side)
 }

@@ -208,12 +208,6 @@ const FOLLOWS: f64 = 1.5;
 /// A sentence scoring this or less says nothing an editor keeps.
 const DISCARD: f64 = 0.0;
 
-fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric() && c != '_')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
 /// What a sentence is worth as the summary: what the change does and why,
 /// about the subject's topic, early in the mail, of an editor's length;
 /// not the series' history, a disclaimer, test results or a link.
@@ -236,7 +230,7 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
     }
     // About the topic.
     if !topic.is_empty() {
-        let words: Vec<String> = words_of(text).collect();
+        let words: Vec<String> = crate::prose::words_of(text).collect();
         let shared = topic.iter().filter(|t| words.contains(t)).count();
         score += 2.0 * shared as f64 / topic.len().min(4) as f64;
     }

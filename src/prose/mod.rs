@@ -121,6 +121,13 @@ pub fn names_only_kinds_of_work(title: &str) -> bool {
         })
 }
 
+/// The words of `text` in lower case, an identifier (`foo_bar`) one word.
+pub fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
 /// `new` capitalised as `like` is.
 pub fn match_case(like: &str, new: &str) -> String {
     if like.chars().next().is_some_and(char::is_uppercase) {
