@@ -2056,6 +2056,22 @@ mod tests {
     }
 
     #[test]
+    fn an_identifier_holds_no_first_person() {
+        for summary in [
+            "The patchset adds a field to struct we_ctx.",
+            "The series introduces [us]128 and uses it in the crypto code.",
+            "The patch makes i_version count only real changes.",
+        ] {
+            assert!(!check(summary).contains(&Defect::FirstPerson), "{summary}");
+        }
+    }
+
+    #[test]
+    fn a_list_item_numbered_with_a_slash_is_markup() {
+        assert!(check("1/ make the counter cheaper to bump.").contains(&Defect::Leftover));
+    }
+
+    #[test]
     fn a_substitution_command_is_markup() {
         assert!(
             check("It makes better sense to s/foo_kill/kill_foo/g in the title.")

@@ -906,12 +906,12 @@ impl<'a> Sentence<'a> {
             // sentence's subject.
             || text.split_whitespace().take(3).any(|w| w.ends_with(':'))
             || text.split_whitespace().next().is_some_and(|w| {
-                // "pi_offset:" labels, "6." and "(10)" number a list,
+                // "pi_offset:" labels, "6.", "1/" and "(10)" number a list,
                 // "Css_get" is an identifier a sentence's capital broke.
                 w.ends_with(':')
-                    || w.ends_with(['.', ')'])
+                    || w.ends_with(['.', ')', '/'])
                         && w.trim_start_matches('(')
-                            .trim_end_matches(['.', ')'])
+                            .trim_end_matches(['.', ')', '/'])
                             .bytes()
                             .all(|b| b.is_ascii_digit())
                     // ("SPARSEMEM_VMEMMAP", all capitals, is a name as written.)
@@ -1385,13 +1385,27 @@ pub fn content_words(text: &str) -> Vec<String> {
 }
 
 /// The words of a sentence outside quotes, lower case; "I/O" and "I2C"
-/// are one word, no pronoun.
+/// are one word, no pronoun, and so is an identifier ("we_ctx", "[us]128").
 pub fn words_outside_quotes(sentence: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut in_quote = false;
     let mut word = String::new();
-    let mut chars = sentence.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let starts_a_token = at == 0 || sentence[..at].ends_with(char::is_whitespace);
+        if !in_quote && starts_a_token && !c.is_whitespace() {
+            let token = sentence[at..]
+                .split(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            if let Some(identifier) = identifier_of(token) {
+                words.push(identifier.to_lowercase());
+                while chars.peek().is_some_and(|(_, c)| !c.is_whitespace()) {
+                    chars.next();
+                }
+                continue;
+            }
+        }
         if c == '"' || c == '“' || c == '”' || c == '`' {
             in_quote = !in_quote;
             if !word.is_empty() {
@@ -1405,7 +1419,9 @@ pub fn words_outside_quotes(sentence: &str) -> Vec<String> {
         if c.is_alphanumeric() || c == '\'' || c == '’' {
             word.extend(if c == '’' { '\'' } else { c }.to_lowercase());
         } else {
-            if c == '/' || c == '-' || c == '.' && chars.peek().is_some_and(|n| n.is_alphanumeric())
+            if c == '/'
+                || c == '-'
+                || c == '.' && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
             {
                 word.push('/');
             }
@@ -1418,6 +1434,29 @@ pub fn words_outside_quotes(sentence: &str) -> Vec<String> {
         words.push(word);
     }
     words
+}
+
+/// The identifier a whitespace-delimited token is, without the
+/// punctuation around it: a name joined by '_' or holding brackets
+/// ("we_ctx", "[us]128", "{be,le}128_xor"), which holds no English word.
+fn identifier_of(token: &str) -> Option<&str> {
+    if token.contains(['"', '“', '”', '`']) {
+        return None;
+    }
+    let core = token
+        .trim_start_matches(['(', '\''])
+        .trim_end_matches([')', ',', '.', ';', ':', '!', '?', '\'']);
+    let chars: Vec<char> = core.chars().collect();
+    // "foo[0]", "arch_{,try_}": a bracket opens on a name; "[us]128",
+    // "{be,le}128": one closes into one. "[PATCH]" and "<linux/mm.h>" are
+    // words in brackets.
+    let glued = chars.windows(2).any(|pair| match pair {
+        [before, '[' | '{' | '<'] => before.is_alphanumeric(),
+        [']' | '}' | '>', after] => after.is_alphanumeric(),
+        _ => false,
+    });
+    let identifier = core.contains('_') || glued;
+    (identifier && core.chars().any(char::is_alphabetic)).then_some(core)
 }
 
 /// Sentences of one line of text.
