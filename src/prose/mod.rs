@@ -12,8 +12,8 @@ pub mod words;
 
 pub use sentence::{
     Person, Sentence, content_words, has_phrase, is_revision_word, sentences_of,
-    split_comma_splice, the_order_in_lets, the_series_speaking, the_version_introduced,
-    with_its_capital,
+    split_comma_splice, the_means_of_a_fix, the_order_in_lets, the_series_speaking,
+    the_version_introduced, with_its_capital,
 };
 
 use words::ORDINAL_WORDS;

@@ -17,7 +17,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::lexicon;
-use super::sentence::{Person, Sentence, sentences_of};
+use super::sentence::{Person, Sentence, sentences_of, the_means_of_a_fix};
 use super::words::{
     ADVERBS, ATTRIBUTION_LINE, ATTRIBUTION_PREFIX, CLAUSE_OPENERS, COMMIT_REFERENCE, FINITE_VERBS,
     INNER_CONNECTIVES, NOT_A_VERB, SERIES_WORDS, SIGNATURE,
@@ -114,6 +114,9 @@ pub enum Repair {
     /// "To fix this issue, add X" -> "Add X": an opening clause that only
     /// points back goes where the rest stands, else not used.
     DropClause,
+    /// "Fix this by adding X" -> "Add X": a fix of what went before told
+    /// by its means is the means.
+    SayTheMeans,
     /// "Introduce X" -> "The patchset introduces X".
     GiveSubject,
     /// "We propose" -> "Jane proposes", where the author certainly speaks;
@@ -230,6 +233,12 @@ pub static RULES: &[Rule] = &[
         finds: "an opening clause pointing back",
         detect: Detect::Sentence(|s, _| s.clause_points_back()),
         repair: Repair::DropClause,
+    },
+    Rule {
+        defect: Defect::PointingOpener,
+        finds: "a fix of what went before, told by its means",
+        detect: Detect::Sentence(|s, _| the_means_of_a_fix(s.text).is_some()),
+        repair: Repair::SayTheMeans,
     },
     Rule {
         defect: Defect::Pointer,
@@ -574,6 +583,7 @@ fn repair_sentence(
         Repair::DropClause => Sentence::read(sentence)
             .without_its_clause()
             .map(done("dropped an opening clause pointing back")),
+        Repair::SayTheMeans => the_means_of_a_fix(sentence).map(done("said a fix by its means")),
         Repair::GiveSubject => {
             give_subject(sentence, writer.work).map(done("gave an order its subject"))
         }
@@ -1272,15 +1282,13 @@ mod tests {
     fn a_dangling_reference_is_not_used() {
         for sentence in [
             "The second version of this patchset tries to reduce the use of such sequences.",
-            "The patch fixes this issue by taking the lock.",
             "Here is the second version of the patchset.",
             "In response, the patchset adds a knob.",
             "The reason is two fold: the device is always there.",
+            "The result is, no driver can probe the device.",
             "The above protection is not enough for large folios.",
-            "The patch attempts to fix this by hiding the table.",
             "The patch rewrites both helpers to fix the boot problems.",
             "The issue occurs when the lock is dropped before the page is mapped.",
-            "The patchset solves the problem by providing a new helper.",
         ] {
             assert_eq!(repaired(sentence), "", "{sentence}");
         }
@@ -2053,6 +2061,39 @@ mod tests {
             repaired("The patchset adds a knob. Small nit: the name reads better reversed."),
             "The patchset adds a knob."
         );
+    }
+
+    #[test]
+    fn a_fix_of_what_went_before_is_told_by_its_means() {
+        assert_eq!(
+            repaired("Fix this by taking the lock before the walk."),
+            "The patchset takes the lock before the walk."
+        );
+        assert_eq!(
+            repaired("This patch fixes the race by moving the check under the lock."),
+            "This patch moves the check under the lock."
+        );
+        assert_eq!(
+            repaired("This patch attempts to fix it by hiding the table behind a lookup function."),
+            "This patch attempts to hide the table behind a lookup function."
+        );
+    }
+
+    #[test]
+    fn a_fix_by_no_means_is_no_fix_by_its_means() {
+        assert_eq!(
+            the_means_of_a_fix("We handle it by default in the core."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_test_named_is_no_test_report_unless_it_is_run() {
+        assert_eq!(
+            repaired("The frobfs selftest uses the frob() call, which older C libraries lack."),
+            "The frobfs selftest uses the frob() call, which older C libraries lack."
+        );
+        assert!(check("The frobfs selftests pass on arm64.").contains(&Defect::Aside));
     }
 
     #[test]

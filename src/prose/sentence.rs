@@ -2,6 +2,10 @@
 //! each (its subject, whether it points back, whose voice it is in, and
 //! whether it is an aside, a pointer, a changelog or a test report).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::lexicon;
 use super::words::{
     ABBREVIATIONS, ADDITIVES, ADVERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
@@ -10,7 +14,8 @@ use super::words::{
     FIRST_PERSON, FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, HARMS, HISTORY, LEAD_VERBS,
     LETS_DISCUSS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS,
     PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS, QUANTIFIERS, REVIEW_VERBS,
-    SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_REPORT_PHRASES, UNITS, WORK_DOING_VERBS,
+    SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_NAMES, TEST_REPORT_PHRASES, TEST_RUNS, UNITS,
+    WORK_DOING_VERBS,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -865,7 +870,10 @@ impl<'a> Sentence<'a> {
 
     /// "Compile-tested on various architectures."
     pub fn is_test_report(&self) -> bool {
-        self.has_any(TEST_REPORT_PHRASES) || self.reports_measurements()
+        self.has_any(TEST_REPORT_PHRASES)
+            || self.has_any(TEST_NAMES)
+                && self.words.iter().any(|w| TEST_RUNS.contains(&w.as_str()))
+            || self.reports_measurements()
     }
 
     /// "With accounting disabled, the run time was 2.848s with small
@@ -1227,6 +1235,41 @@ pub fn with_its_capital(sentence: &str) -> String {
     } else {
         sentence.to_string()
     }
+}
+
+/// "Fix this by adding X", "This patch fixes the problem by moving X",
+/// "We avoid it by taking Y": what is fixed points back, how it is fixed
+/// says what the work does.
+static FIX_BY_MEANS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^
+        (?P<subject>(?:(?:This|The)\ (?:patch|patchset|series|commit|change)|I|We|Let's)\ )?
+        (?P<attempt>(?i:attempts?|tries|try|aims?)\ to\ )?
+        (?P<fix>(?i:fix|fixes|address|addresses|solve|solves|resolve|resolves|avoid|avoids|handle|handles|mitigate|mitigates))
+        (?:\ (?:this|it|that|them)
+          |\ (?:the|this|these)\ (?:issues?|problems?|bugs?|races?|deadlocks?|warnings?|crash|crashes|regression|leak))?
+        \ by\ (?P<means>[a-z]+ing)\ (?P<rest>.+)$",
+    )
+    .unwrap()
+});
+
+/// "Fix this by adding X" -> "Add X", "This patch fixes it by moving X"
+/// -> "This patch moves X": the means in the fix's form; `None` where what
+/// follows "by" is no verb's gerund ("by default").
+pub fn the_means_of_a_fix(sentence: &str) -> Option<String> {
+    let found = FIX_BY_MEANS.captures(sentence)?;
+    let (means, lexicon::Form::Gerund) = lexicon::verb_of(&found["means"])? else {
+        return None;
+    };
+    let fix = &found["fix"];
+    let verb = match (&found.name("attempt"), lexicon::verb_of(fix)?.1) {
+        (None, lexicon::Form::Third) => lexicon::third_person(means),
+        _ => means.to_string(),
+    };
+    let subject = found.name("subject").map_or("", |m| m.as_str());
+    let attempt = found.name("attempt").map_or("", |m| m.as_str());
+    let said = format!("{subject}{attempt}{verb} {}", &found["rest"]);
+    Some(super::capitalised(&said))
 }
 
 /// "Let's add X", "To avoid that, let's add X" -> "Add X", "To avoid

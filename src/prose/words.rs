@@ -834,6 +834,7 @@ pub const OPENING_POINTERS: &[&str] = &[
     "in response",
     "the reason is",
     "the reasons are",
+    "the result is",
     "the reason for",
     "that is",
     "that's",
@@ -1143,12 +1144,6 @@ pub const TEST_REPORT_PHRASES: &[&str] = &[
     "passed all",
     "no regressions",
     "no regression",
-    "selftests",
-    "xfstests",
-    "kselftest",
-    "ltp",
-    "benchmark",
-    "results",
     "performance numbers",
     "test results",
     "i tested",
@@ -1159,11 +1154,51 @@ pub const TEST_REPORT_PHRASES: &[&str] = &[
     "were tested",
     "been tested",
     "run through",
+    "benchmark",
     "test case",
     "test setup",
+];
+
+/// Tests and benchmarks by name: a sentence naming one reports a test
+/// only where it runs it or tells its outcome ([`TEST_RUNS`]); "the mm
+/// selftest uses process_madvise()" says what the work is about.
+pub const TEST_NAMES: &[&str] = &[
+    "selftests",
+    "xfstests",
+    "kselftest",
+    "ltp",
+    "results",
     "self-test",
     "selftest",
     "self-tests",
+];
+
+/// Running a test, and its outcome.
+pub const TEST_RUNS: &[&str] = &[
+    "ran",
+    "run",
+    "runs",
+    "running",
+    "pass",
+    "passes",
+    "passed",
+    "passing",
+    "fail",
+    "fails",
+    "failed",
+    "failing",
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "measured",
+    "improved",
+    "improves",
+    "regressed",
+    "regresses",
+    "gives",
+    "gave",
+    "got",
 ];
 
 /// Words of an English subject that come before a finite verb, or the
