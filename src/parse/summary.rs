@@ -89,6 +89,7 @@ impl Excerpts {
                 let sentence = crate::prose::the_order_in_lets(&sentence);
                 // "Fix this by adding X": the means says what the change does.
                 let sentence = crate::prose::the_means_of_a_fix(&sentence).unwrap_or(sentence);
+                let sentence = crate::prose::commits_said_plainly(&sentence).unwrap_or(sentence);
                 let sentence = if paragraph == 0 && place == 0 {
                     crate::prose::the_series_speaking(&crate::prose::with_its_capital(&sentence))
                 } else {

@@ -11,8 +11,8 @@ mod sentence;
 pub mod words;
 
 pub use sentence::{
-    Person, Sentence, content_words, has_phrase, is_revision_word, sentences_of,
-    split_comma_splice, the_means_of_a_fix, the_order_in_lets, the_series_speaking,
+    Person, Sentence, commits_said_plainly, content_words, has_phrase, is_revision_word,
+    sentences_of, split_comma_splice, the_means_of_a_fix, the_order_in_lets, the_series_speaking,
     the_version_introduced, with_its_capital,
 };
 

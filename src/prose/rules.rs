@@ -17,7 +17,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::lexicon;
-use super::sentence::{Person, Sentence, sentences_of, the_means_of_a_fix};
+use super::sentence::{Person, Sentence, commits_said_plainly, sentences_of, the_means_of_a_fix};
 use super::words::{
     ADVERBS, ATTRIBUTION_LINE, ATTRIBUTION_PREFIX, CLAUSE_OPENERS, COMMIT_REFERENCE, FINITE_VERBS,
     INNER_CONNECTIVES, NOT_A_VERB, SERIES_WORDS, SIGNATURE,
@@ -101,6 +101,9 @@ pub enum Repair {
     NotUsed,
     /// The quote's attribution before the sentence goes.
     DropAttribution,
+    /// "Commit 16f5dfbc851b (\"gfp: ...\") made X" -> "An earlier commit
+    /// made X".
+    SayCommitPlainly,
     /// The sentence up to the trailer it ran into, else not used.
     CutAtTrailer,
     /// The list item's marker that opens it goes.
@@ -189,6 +192,12 @@ pub static RULES: &[Rule] = &[
         finds: "a restatement run on past a full stop",
         detect: Detect::Sentence(|s, _| restatement_after_stop(s.text).is_some()),
         repair: Repair::CutRestatement,
+    },
+    Rule {
+        defect: Defect::Leftover,
+        finds: "a commit named by its id",
+        detect: Detect::Sentence(|s, _| commits_said_plainly(s.text).is_some()),
+        repair: Repair::SayCommitPlainly,
     },
     Rule {
         defect: Defect::NoSentence,
@@ -562,6 +571,9 @@ fn repair_sentence(
                 sentence[prefix.end()..].to_string(),
                 "left out a quote's attribution",
             ))
+        }
+        Repair::SayCommitPlainly => {
+            commits_said_plainly(sentence).map(done("said a commit named by its id plainly"))
         }
         Repair::CutAtTrailer => {
             cut_at_trailer(sentence).map(done("cut a sentence at the trailer it ran into"))
@@ -2084,6 +2096,18 @@ mod tests {
         assert_eq!(
             the_means_of_a_fix("We handle it by default in the core."),
             None
+        );
+    }
+
+    #[test]
+    fn a_commit_named_by_its_id_is_said_plainly() {
+        assert_eq!(
+            repaired("Commit 0123abcd4567 (\"frob: take the lock\") made the walk sleep."),
+            "An earlier commit made the walk sleep."
+        );
+        assert_eq!(
+            repaired("The walk sleeps since commit 0123abcd4567."),
+            "The walk sleeps since an earlier commit."
         );
     }
 

@@ -1237,6 +1237,30 @@ pub fn with_its_capital(sentence: &str) -> String {
     }
 }
 
+/// "commit 16f5dfbc851b (\"gfp: include X\")", "commit 16f5dfbc851b":
+/// a commit named by its id, and its title after it.
+static COMMIT_BY_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\b(?:[Tt]he )?[Cc]ommit [0-9a-f]{8,40}(?:\s*\("[^"]*"\))?"#).unwrap()
+});
+
+/// "Commit 16f5dfbc851b (\"gfp: ...\") made X" -> "An earlier commit made
+/// X": as news tells of a commit; its id and title are the mail's
+/// reference, read in its link. `None` where the sentence names none.
+pub fn commits_said_plainly(sentence: &str) -> Option<String> {
+    if !COMMIT_BY_ID.is_match(sentence) {
+        return None;
+    }
+    let said = COMMIT_BY_ID.replace_all(sentence, |found: &regex::Captures| {
+        let at = found.get(0).map_or(0, |m| m.start());
+        if at == 0 {
+            "An earlier commit"
+        } else {
+            "an earlier commit"
+        }
+    });
+    Some(said.into_owned())
+}
+
 /// "Fix this by adding X", "This patch fixes the problem by moving X",
 /// "We avoid it by taking Y": what is fixed points back, how it is fixed
 /// says what the work does.
