@@ -249,7 +249,7 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
         score -= 2.0;
     }
     // The code's history: a reason where nothing else says one.
-    if COMMIT_CITED.is_match(text) {
+    if COMMIT_CITED.is_match(text) || lower.contains(crate::prose::words::AN_EARLIER_COMMIT) {
         score -= 1.0;
     }
     if contains_any(&lower, DISCLAIMERS) {
@@ -833,6 +833,34 @@ mod tests {
                     Widgets on arm64 add the compat mode from a shared helper function.\n";
         let chosen = Excerpts::read(body, "add compat mode for widgets").choose(40);
         assert!(chosen[0].starts_with("Widgets on arm64"), "{chosen:?}");
+    }
+
+    #[test]
+    fn an_order_that_adds_to_another_does_not_open_a_summary() {
+        let body = "Also expose the node as a sysfs attribute of the frob device.
+";
+        assert!(
+            Excerpts::read(body, "add frob_dev_to_node")
+                .choose(40)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn what_the_change_will_make_possible_opens_without_its_now() {
+        let body = "Now frob drivers will be able to allocate memory near the device.
+";
+        assert_eq!(
+            Excerpts::read(body, "add frob_dev_to_node").choose(40),
+            ["Now frob drivers will be able to allocate memory near the device."]
+        );
+    }
+
+    #[test]
+    fn how_things_are_opened_by_now_does_not_open_a_summary() {
+        let body = "Now, frob balancing can only place pages on the nodes of one socket.
+";
+        assert!(Excerpts::read(body, "frob balancing").choose(40).is_empty());
     }
 
     #[test]

@@ -2100,6 +2100,14 @@ mod tests {
     }
 
     #[test]
+    fn what_the_change_will_make_possible_goes_without_its_now() {
+        assert_eq!(
+            repaired("Now frob drivers will be able to allocate memory near the device."),
+            "Frob drivers will be able to allocate memory near the device."
+        );
+    }
+
+    #[test]
     fn a_commit_named_by_its_id_is_said_plainly() {
         assert_eq!(
             repaired("Commit 0123abcd4567 (\"frob: take the lock\") made the walk sleep."),

@@ -8,14 +8,14 @@ use regex::Regex;
 
 use super::lexicon;
 use super::words::{
-    ABBREVIATIONS, ADDITIVES, ADVERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS,
-    BARE_THIS_FOLLOWERS, BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES,
-    CLAUSE_OPENERS, CONNECTIVES, DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS,
-    FIRST_PERSON, FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, HARMS, HISTORY, LEAD_VERBS,
-    LETS_DISCUSS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS,
-    PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS, QUANTIFIERS, REVIEW_VERBS,
-    SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_NAMES, TEST_REPORT_PHRASES, TEST_RUNS, UNITS,
-    WORK_DOING_VERBS,
+    ABBREVIATIONS, ADDITIVES, ADVERBS, AN_EARLIER_COMMIT, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS,
+    BACK_POINTERS, BARE_THIS_FOLLOWERS, BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG,
+    CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED, CONNECTIVES, DEMONSTRATIVES, DETERMINERS,
+    EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, HARMS,
+    HISTORY, LEAD_VERBS, LETS_DISCUSS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS,
+    ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS,
+    PROPOSING_VERBS, QUANTIFIERS, REVIEW_VERBS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS,
+    TEST_NAMES, TEST_REPORT_PHRASES, TEST_RUNS, UNITS, WHAT_WILL_BE, WORK_DOING_VERBS,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -555,6 +555,17 @@ impl<'a> Sentence<'a> {
     /// "Then again" are no such connectives.
     pub fn opening_connective(&self) -> Option<&'static str> {
         let lower = self.lower.as_str();
+        // "Now drivers will be able to X": what the change makes possible,
+        // after it; "Now the helpers return X" tells how things are.
+        if lower.starts_with("now ") || lower.starts_with("now, ") {
+            let will_be = self
+                .words
+                .iter()
+                .skip(1)
+                .take(6)
+                .any(|w| WHAT_WILL_BE.contains(&w.as_str()));
+            return will_be.then_some("now");
+        }
         CONNECTIVES.iter().copied().find(|c| {
             lower.starts_with(c) && lower[c.len()..].starts_with([',', ' ']) && {
                 let after = lower[c.len()..].trim_start_matches(',').trim_start();
@@ -1027,7 +1038,11 @@ impl<'a> Sentence<'a> {
     /// Whether the sentence stands alone once its opening connective goes
     /// ("Otherwise userland has to ..." -> "Userland has to ...").
     pub fn stands_without_its_connective(&self) -> bool {
+        // "Also expose X": what it adds to is the work, said elsewhere.
         self.leans_by_connective()
+            && !self
+                .opening_connective()
+                .is_some_and(|c| ADDITIVES.contains(&c))
             && super::rules::strip_connective(self.text, "patchset").is_some_and(|rest| {
                 let rest = Sentence::read(&rest);
                 // "Hence convert X to Y": an order that gets its subject.
@@ -1038,7 +1053,7 @@ impl<'a> Sentence<'a> {
     /// "Add a knob for X.": a commit message's order, clean and pointing
     /// nowhere, which wants only its subject to stand.
     pub fn is_clean_order(&self) -> bool {
-        self.is_imperative() && self.is_clean() && !self.points_back()
+        self.is_imperative() && self.is_clean() && !self.points_back() && !self.adds_to_something()
     }
 
     /// A sentence an editor can print alone: clean, with a subject of its
@@ -1237,25 +1252,17 @@ pub fn with_its_capital(sentence: &str) -> String {
     }
 }
 
-/// "commit 16f5dfbc851b (\"gfp: include X\")", "commit 16f5dfbc851b":
-/// a commit named by its id, and its title after it.
-static COMMIT_BY_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\b(?:[Tt]he )?[Cc]ommit [0-9a-f]{8,40}(?:\s*\("[^"]*"\))?"#).unwrap()
-});
-
 /// "Commit 16f5dfbc851b (\"gfp: ...\") made X" -> "An earlier commit made
 /// X": as news tells of a commit; its id and title are the mail's
 /// reference, read in its link. `None` where the sentence names none.
 pub fn commits_said_plainly(sentence: &str) -> Option<String> {
-    if !COMMIT_BY_ID.is_match(sentence) {
+    if !COMMIT_CITED.is_match(sentence) {
         return None;
     }
-    let said = COMMIT_BY_ID.replace_all(sentence, |found: &regex::Captures| {
-        let at = found.get(0).map_or(0, |m| m.start());
-        if at == 0 {
-            "An earlier commit"
-        } else {
-            "an earlier commit"
+    let said = COMMIT_CITED.replace_all(sentence, |found: &regex::Captures| {
+        match found.get(0).map_or(0, |m| m.start()) {
+            0 => super::capitalised(AN_EARLIER_COMMIT),
+            _ => AN_EARLIER_COMMIT.to_string(),
         }
     });
     Some(said.into_owned())

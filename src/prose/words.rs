@@ -1228,8 +1228,12 @@ pub static REVISION_MENTION: LazyLock<Regex> =
 
 /// "since commit 3222d8c2a7f8": a sentence that cites a commit tells the
 /// code's history (the editor's posts cite one about once a year).
-pub static COMMIT_CITED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bcommit:? [0-9a-f]{7,40}\b").unwrap());
+pub static COMMIT_CITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\b(?:[Tt]he )?[Cc]ommit:? [0-9a-f]{7,40}\b(?:\s*\("[^"]*"\))?"#).unwrap()
+});
+
+/// How [`COMMIT_CITED`] is said in news.
+pub const AN_EARLIER_COMMIT: &str = "an earlier commit";
 
 /// Words that open a place or a reason before the main clause: "In
 /// mm/foo.c, ...", "Instead of looping, ...".
@@ -1394,6 +1398,10 @@ pub const BEFORE_A_LINK: &[&str] = &["at", "from", "via"];
 
 /// Words that add to something said before: "also adds", "as well".
 pub const ADDITIVES: &[&str] = &["also", "as well", "additionally", "in addition"];
+
+/// Words of what a change will make be: "drivers will be able to"
+/// ("Now, X can only Y" tells how things are).
+pub const WHAT_WILL_BE: &[&str] = &["will", "won't", "able"];
 
 /// Small counts written as words: "the last two patches", "It has three
 /// parts".
