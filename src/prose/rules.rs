@@ -2100,6 +2100,16 @@ mod tests {
     }
 
     #[test]
+    fn someone_the_mail_named_before_is_a_dangling_reference_after_the_lead() {
+        assert_eq!(
+            repaired(
+                "Jane posted a patch to frob the inode. Then he added the mount option to enable it."
+            ),
+            "Jane posted a patch to frob the inode."
+        );
+    }
+
+    #[test]
     fn what_the_change_will_make_possible_goes_without_its_now() {
         assert_eq!(
             repaired("Now frob drivers will be able to allocate memory near the device."),

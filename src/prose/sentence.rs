@@ -335,6 +335,9 @@ impl<'a> Sentence<'a> {
     /// is" or "In response", or a phrase such as "this issue", "the above".
     pub fn points_back(&self) -> bool {
         self.opening_connective().is_some()
+            // "He added X": someone the mail named before, never its author,
+            // though after the editor's lead it reads as the author.
+            || matches!(self.first_word(), "he" | "she" | "his" | "her")
             || self.opens_with_any(DEMONSTRATIVES)
             || self.opens_with_any(OPENING_POINTERS)
             || self.has_a_back_pointer()
