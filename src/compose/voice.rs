@@ -254,6 +254,9 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
         let Some((verb, rest)) = title.split_once(' ') else {
             continue;
         };
+        if prose::has_shorthand(rest) {
+            continue;
+        }
         if !lexicon::is_imperative(verb) {
             continue;
         }
@@ -275,7 +278,7 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
             continue;
         }
         let verb = lexicon::third_person(base);
-        let clause = format!("{verb} {rest}");
+        let clause = prose::order_with_an_article(&format!("{verb} {rest}"));
         let n = clause.split_whitespace().count();
         // One clause a verb: "uses X and uses Y" says less than it reads.
         if said
@@ -487,9 +490,9 @@ fn topic_phrase(topic: &str) -> String {
         return format!("to {order}{}", &topic[first.len()..]);
     }
     if (lexicon::is_imperative(&lower) || adverb_first) && !one_word {
-        format!("to {topic}")
+        format!("to {}", prose::order_with_an_article(&topic))
     } else {
-        format!("for {topic}")
+        format!("for {}", prose::with_an_article(&topic))
     }
 }
 

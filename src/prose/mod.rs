@@ -108,6 +108,75 @@ pub fn article(word: &str) -> &'static str {
     }
 }
 
+/// "static process_madvise() wrapper for X" -> "a static process_madvise()
+/// wrapper for X": a title's noun phrase naming one countable thing takes
+/// its article, as English counts it; unchanged where it has a determiner
+/// or names something English does not count ("basic support").
+pub fn with_an_article(phrase: &str) -> String {
+    use words::{COUNT_NOUNS, DETERMINERS, PHRASE_ENDS, QUANTIFIERS};
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return phrase.to_string();
+    };
+    let first_lower = first.to_lowercase();
+    if DETERMINERS.contains(&first_lower.as_str())
+        || QUANTIFIERS.contains(&first_lower.as_str())
+        || first.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return phrase.to_string();
+    }
+    // The thing named is the last plain word before the phrase ends; a
+    // name after it ("attribute \"priority\"") names it again.
+    // "vma count: fixes, test": a colon or a comma ends the phrase too.
+    let mut phrase_words: Vec<&str> = Vec::new();
+    for w in &words {
+        if PHRASE_ENDS.contains(&w.to_lowercase().as_str()) {
+            break;
+        }
+        let bare = w.trim_end_matches([':', ',', ';']);
+        phrase_words.push(bare);
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    let head = phrase_words
+        .into_iter()
+        .filter(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        .last();
+    match head {
+        Some(head) if COUNT_NOUNS.contains(&head) => {
+            format!("{} {phrase}", article(first))
+        }
+        _ => phrase.to_string(),
+    }
+}
+
+/// "Introduce [us]128", "Wire up arch_{,try_}cmpxchg128()": a title
+/// writing names as a shell expands them, shorthand no reader expands.
+pub fn has_shorthand(title: &str) -> bool {
+    title.split_whitespace().any(|w| {
+        w.contains(['{', '}'])
+            || w.find(']')
+                .is_some_and(|at| w[at + 1..].starts_with(char::is_alphanumeric))
+    })
+}
+
+/// "introduce virtio_dev_to_node helper" -> "introduce a virtio_dev_to_node
+/// helper": an order that brings a thing names it with its article.
+pub fn order_with_an_article(order: &str) -> String {
+    let Some((verb, object)) = order.split_once(' ') else {
+        return order.to_string();
+    };
+    let brings = lexicon::verb_of(verb).is_some_and(|(base, _)| {
+        words::BRINGING_VERBS.contains(&base) || matches!(base, "create" | "expose" | "define")
+    });
+    if brings {
+        format!("{verb} {}", with_an_article(object))
+    } else {
+        order.to_string()
+    }
+}
+
 /// "Two bugfixes and a cleanup", "Miscellaneous cleanups": a title that
 /// names no thing, only kinds of work (and how many).
 pub fn names_only_kinds_of_work(title: &str) -> bool {
@@ -148,6 +217,44 @@ pub fn capitalised(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn names_written_as_a_shell_expands_them_are_shorthand() {
+        assert!(super::has_shorthand("Introduce [us]128"));
+        assert!(super::has_shorthand("Wire up arch_{,try_}frob()"));
+        assert!(!super::has_shorthand("Use frob[0] in the walk"));
+        assert!(!super::has_shorthand("Add [PATCH] to the list"));
+    }
+
+    #[test]
+    fn a_countable_thing_a_title_names_takes_its_article() {
+        assert_eq!(
+            super::order_with_an_article("introduce frob_to_node helper for drivers"),
+            "introduce a frob_to_node helper for drivers"
+        );
+        assert_eq!(
+            super::with_an_article("static frob() wrapper for the tests"),
+            "a static frob() wrapper for the tests"
+        );
+        assert_eq!(
+            super::order_with_an_article("add ioctl to query the limits"),
+            "add an ioctl to query the limits"
+        );
+    }
+
+    #[test]
+    fn a_thing_english_does_not_count_or_already_determined_takes_no_article() {
+        for order in [
+            "add basic frob support",
+            "add the frob flag",
+            "add frob helpers",
+            "remove frob helper",
+        ] {
+            assert_eq!(super::order_with_an_article(order), order);
+        }
+        let title = "frob count: fixes, test and cleanups";
+        assert_eq!(super::with_an_article(title), title);
+    }
+
     use super::*;
 
     #[test]

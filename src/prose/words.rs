@@ -280,6 +280,73 @@ pub const BRINGING_VERBS: &[&str] = &[
     "new",
 ];
 
+/// Things kernel titles name that English counts, in the singular:
+/// "add helper" reads "add a helper". (WordNet does not tell a count noun
+/// from a mass noun; these are the kernel's artefacts.)
+pub const COUNT_NOUNS: &[&str] = &[
+    "abstraction",
+    "allocator",
+    "api",
+    "attribute",
+    "backend",
+    "barrier",
+    "callback",
+    "check",
+    "command",
+    "controller",
+    "counter",
+    "driver",
+    "entry",
+    "event",
+    "fallback",
+    "field",
+    "file",
+    "flag",
+    "framework",
+    "function",
+    "helper",
+    "hook",
+    "interface",
+    "ioctl",
+    "iterator",
+    "kfunc",
+    "knob",
+    "layer",
+    "limit",
+    "lock",
+    "macro",
+    "mechanism",
+    "mode",
+    "module",
+    "option",
+    "page",
+    "parameter",
+    "policy",
+    "primitive",
+    "prctl",
+    "property",
+    "replacement",
+    "seal",
+    "selftest",
+    "setting",
+    "syscall",
+    "sysctl",
+    "test",
+    "threshold",
+    "tool",
+    "tracepoint",
+    "tunable",
+    "variant",
+    "wrapper",
+];
+
+/// Words that end a noun phrase: what comes after them is no part of
+/// the thing named ("a helper for X", "an option to Y").
+pub const PHRASE_ENDS: &[&str] = &[
+    "for", "to", "in", "on", "with", "of", "from", "into", "that", "which", "when", "if", "by",
+    "under", "at", "as", "and", "or", "via", "so",
+];
+
 /// Verbs of what a change does.
 pub const ACTIONS: &[&str] = &[
     " introduce",
