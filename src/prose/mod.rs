@@ -96,8 +96,20 @@ pub fn numeric_ordinal(n: u32) -> String {
 
 /// "a" or "an" before `word`: an RFC, an LSF/MM/BPF session.
 pub fn article(word: &str) -> &'static str {
-    match word.chars().next().map(|c| c.to_ascii_lowercase()) {
-        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+    let lower = word.to_ascii_lowercase();
+    match lower.chars().next() {
+        // "a use-after-free", "a uffd test", "a USB", "a unique": a 'u'
+        // said as "you"; "an unused", "an update" are not.
+        Some('u') => {
+            let vowel_sound = ["un", "up", "ul", "um"]
+                .iter()
+                .any(|p| lower.starts_with(p))
+                // "a unique", "a unified"; "an uninitialized" is "un-".
+                && !(lower.starts_with("uni") && !lower.starts_with("unin"))
+                && !word.chars().take(2).all(|c| c.is_ascii_uppercase());
+            if vowel_sound { "an" } else { "a" }
+        }
+        Some('a' | 'e' | 'i' | 'o') => "an",
         // Initialisms read letter by letter: an LSF/MM/BPF session, an RFC.
         Some('l' | 'm' | 'n' | 'r' | 's' | 'f' | 'h' | 'x')
             if word.chars().take(2).all(|c| c.is_ascii_uppercase()) =>
@@ -113,7 +125,12 @@ pub fn article(word: &str) -> &'static str {
 /// its article, as English counts it; unchanged where it has a determiner
 /// or names something English does not count ("basic support").
 pub fn with_an_article(phrase: &str) -> String {
-    use words::{COUNT_NOUNS, DETERMINERS, PHRASE_ENDS, QUANTIFIERS};
+    with_an_article_for(phrase, words::COUNT_NOUNS)
+}
+
+/// [`with_an_article`] where the countable things are `countable`.
+fn with_an_article_for(phrase: &str, countable: &[&str]) -> String {
+    use words::{DETERMINERS, PHRASE_ENDS, QUANTIFIERS};
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let Some(first) = words.first() else {
         return phrase.to_string();
@@ -144,7 +161,7 @@ pub fn with_an_article(phrase: &str) -> String {
         .filter(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
         .last();
     match head {
-        Some(head) if COUNT_NOUNS.contains(&head) => {
+        Some(head) if countable.contains(&head) => {
             format!("{} {phrase}", article(first))
         }
         _ => phrase.to_string(),
@@ -167,13 +184,18 @@ pub fn order_with_an_article(order: &str) -> String {
     let Some((verb, object)) = order.split_once(' ') else {
         return order.to_string();
     };
-    let brings = lexicon::verb_of(verb).is_some_and(|(base, _)| {
-        words::BRINGING_VERBS.contains(&base) || matches!(base, "create" | "expose" | "define")
-    });
-    if brings {
-        format!("{verb} {}", with_an_article(object))
-    } else {
-        order.to_string()
+    match lexicon::verb_of(verb) {
+        Some((base, _))
+            if words::BRINGING_VERBS.contains(&base)
+                || matches!(base, "create" | "expose" | "define") =>
+        {
+            format!("{verb} {}", with_an_article(object))
+        }
+        // "fix crash in X" -> "fix a crash in X".
+        Some(("fix" | "avoid" | "prevent", _)) => {
+            format!("{verb} {}", with_an_article_for(object, words::FAULTS))
+        }
+        _ => order.to_string(),
     }
 }
 
@@ -226,6 +248,22 @@ mod tests {
     }
 
     #[test]
+    fn a_u_said_as_you_takes_a() {
+        for (word, article) in [
+            ("use-after-free", "a"),
+            ("uffd", "a"),
+            ("USB", "a"),
+            ("unique", "a"),
+            ("unused", "an"),
+            ("uninitialized", "an"),
+            ("update", "an"),
+            ("RFC", "an"),
+        ] {
+            assert_eq!(super::article(word), article, "{word}");
+        }
+    }
+
+    #[test]
     fn a_countable_thing_a_title_names_takes_its_article() {
         assert_eq!(
             super::order_with_an_article("introduce frob_to_node helper for drivers"),
@@ -239,6 +277,10 @@ mod tests {
             super::order_with_an_article("add ioctl to query the limits"),
             "add an ioctl to query the limits"
         );
+        assert_eq!(
+            super::order_with_an_article("fix use-after-free crash in frob_walk()"),
+            "fix a use-after-free crash in frob_walk()"
+        );
     }
 
     #[test]
@@ -248,6 +290,7 @@ mod tests {
             "add the frob flag",
             "add frob helpers",
             "remove frob helper",
+            "fix frob accounting",
         ] {
             assert_eq!(super::order_with_an_article(order), order);
         }

@@ -287,6 +287,7 @@ pub const COUNT_NOUNS: &[&str] = &[
     "abstraction",
     "allocator",
     "api",
+    "assertion",
     "attribute",
     "backend",
     "barrier",
@@ -338,6 +339,26 @@ pub const COUNT_NOUNS: &[&str] = &[
     "tunable",
     "variant",
     "wrapper",
+];
+
+/// Faults a fix names, which English counts: "fix crash in X" reads "fix
+/// a crash in X".
+pub const FAULTS: &[&str] = &[
+    "crash",
+    "deadlock",
+    "race",
+    "leak",
+    "warning",
+    "bug",
+    "regression",
+    "hang",
+    "panic",
+    "overflow",
+    "underflow",
+    "lockup",
+    "livelock",
+    "splat",
+    "oops",
 ];
 
 /// Words that end a noun phrase: what comes after them is no part of
