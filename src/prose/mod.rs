@@ -101,12 +101,13 @@ pub fn article(word: &str) -> &'static str {
         // "a use-after-free", "a uffd test", "a USB", "a unique": a 'u'
         // said as "you"; "an unused", "an update" are not.
         Some('u') => {
-            let vowel_sound = ["un", "up", "ul", "um"]
-                .iter()
-                .any(|p| lower.starts_with(p))
-                // "a unique", "a unified"; "an uninitialized" is "un-".
-                && !(lower.starts_with("uni") && !lower.starts_with("unin"))
-                && !word.chars().take(2).all(|c| c.is_ascii_uppercase());
+            // "a unique", "a unified"; "an uninitialized" is "un-".
+            let said_you = lower.starts_with("uni") && !lower.starts_with("unin")
+                || word.chars().take(2).all(|c| c.is_ascii_uppercase());
+            let vowel_sound = !said_you
+                && ["un", "up", "ul", "um"]
+                    .iter()
+                    .any(|p| lower.starts_with(p));
             if vowel_sound { "an" } else { "a" }
         }
         Some('a' | 'e' | 'i' | 'o') => "an",
@@ -158,8 +159,7 @@ fn with_an_article_for(phrase: &str, countable: &[&str]) -> String {
     }
     let head = phrase_words
         .into_iter()
-        .filter(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
-        .last();
+        .rfind(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
     match head {
         Some(head) if countable.contains(&head) => {
             format!("{} {phrase}", article(first))
