@@ -847,7 +847,7 @@ mod tests {
     }
 
     #[test]
-    fn what_the_change_will_make_possible_opens_without_its_now() {
+    fn what_the_change_will_make_possible_can_open_a_summary() {
         let body = "Now frob drivers will be able to allocate memory near the device.
 ";
         assert_eq!(

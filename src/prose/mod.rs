@@ -97,26 +97,31 @@ pub fn numeric_ordinal(n: u32) -> String {
 /// "a" or "an" before `word`: an RFC, an LSF/MM/BPF session.
 pub fn article(word: &str) -> &'static str {
     let lower = word.to_ascii_lowercase();
+    let name: String = lower
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    let initialism = word.chars().take(2).all(|c| c.is_ascii_uppercase())
+        // "x86", "s390", "f2fs": a name read letter by letter.
+        || lower.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
     match lower.chars().next() {
-        // "a use-after-free", "a uffd test", "a USB", "a unique": a 'u'
-        // said as "you"; "an unused", "an update" are not.
+        // "a NUMA policy", "a SCSI driver": initials read as a word.
+        _ if words::INITIALS_SAID_AS_WORDS.contains(&name.as_str()) => "a",
+        // "a use-after-free", "a uffd test", "a unique": a 'u' said as
+        // "you"; "an unused", "an update" are not.
         Some('u') => {
-            // "a unique", "a unified"; "an uninitialized" is "un-".
-            let said_you = lower.starts_with("uni") && !lower.starts_with("unin")
-                || word.chars().take(2).all(|c| c.is_ascii_uppercase());
-            let vowel_sound = !said_you
-                && ["un", "up", "ul", "um"]
-                    .iter()
-                    .any(|p| lower.starts_with(p));
-            if vowel_sound { "an" } else { "a" }
+            let said_you = initialism
+                || words::SAID_YOU.iter().any(|p| lower.starts_with(p))
+                    && !words::SAID_UN.iter().any(|p| lower.starts_with(p));
+            if said_you { "a" } else { "an" }
         }
+        // "a one-shot mode".
+        Some('o') if lower.starts_with("one") => "a",
         Some('a' | 'e' | 'i' | 'o') => "an",
-        // Initialisms read letter by letter: an LSF/MM/BPF session, an RFC.
-        Some('l' | 'm' | 'n' | 'r' | 's' | 'f' | 'h' | 'x')
-            if word.chars().take(2).all(|c| c.is_ascii_uppercase()) =>
-        {
-            "an"
-        }
+        // Initialisms read letter by letter: an LSF/MM/BPF session, an RFC,
+        // an x86 helper.
+        Some('l' | 'm' | 'n' | 'r' | 's' | 'f' | 'h' | 'x') if initialism => "an",
+        Some('x') => "an",
         _ => "a",
     }
 }
@@ -131,27 +136,38 @@ pub fn with_an_article(phrase: &str) -> String {
 
 /// [`with_an_article`] where the countable things are `countable`.
 fn with_an_article_for(phrase: &str, countable: &[&str]) -> String {
-    use words::{DETERMINERS, PHRASE_ENDS, QUANTIFIERS};
+    use words::{
+        DEMONSTRATIVES, DETERMINERS, POSSESSIVES, PREPOSITIONS, QUANTIFIERS, SUBORDINATORS,
+    };
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let Some(first) = words.first() else {
         return phrase.to_string();
     };
     let first_lower = first.to_lowercase();
-    if DETERMINERS.contains(&first_lower.as_str())
-        || QUANTIFIERS.contains(&first_lower.as_str())
+    // "mmap lock: fixes and cleanups": a label, no noun phrase.
+    if [DETERMINERS, QUANTIFIERS, DEMONSTRATIVES, POSSESSIVES]
+        .iter()
+        .any(|list| list.contains(&first_lower.as_str()))
         || first.starts_with(|c: char| c.is_ascii_digit())
+        || phrase.contains(':')
     {
         return phrase.to_string();
     }
     // The thing named is the last plain word before the phrase ends; a
-    // name after it ("attribute \"priority\"") names it again.
-    // "vma count: fixes, test": a colon or a comma ends the phrase too.
+    // name after it ("attribute \"priority\"") names it again. A comma
+    // ends the phrase too.
     let mut phrase_words: Vec<&str> = Vec::new();
     for w in &words {
-        if PHRASE_ENDS.contains(&w.to_lowercase().as_str()) {
+        let lower = w.to_lowercase();
+        if PREPOSITIONS.contains(&lower.as_str())
+            || SUBORDINATORS.contains(&lower.as_str())
+            // (PREPOSITIONS leaves out "in" and "at", which its readers
+            // treat apart.)
+            || matches!(lower.as_str(), "and" | "or" | "to" | "in" | "at")
+        {
             break;
         }
-        let bare = w.trim_end_matches([':', ',', ';']);
+        let bare = w.trim_end_matches([',', ';']);
         phrase_words.push(bare);
         if bare.len() < w.len() {
             break;
@@ -172,7 +188,17 @@ fn with_an_article_for(phrase: &str, countable: &[&str]) -> String {
 /// writing names as a shell expands them, shorthand no reader expands.
 pub fn has_shorthand(title: &str) -> bool {
     title.split_whitespace().any(|w| {
-        w.contains(['{', '}'])
+        // Braces listing choices on a name; "{0}" initializes.
+        let listed = w.find('{').is_some_and(|open| {
+            let close = w[open..].find('}').map_or(w.len(), |c| open + c);
+            w[open..close].contains(',')
+                && (open > 0
+                    || w[close..]
+                        .chars()
+                        .nth(1)
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_'))
+        });
+        listed
             || w.find(']')
                 .is_some_and(|at| w[at + 1..].starts_with(char::is_alphanumeric))
     })
@@ -185,14 +211,11 @@ pub fn order_with_an_article(order: &str) -> String {
         return order.to_string();
     };
     match lexicon::verb_of(verb) {
-        Some((base, _))
-            if words::BRINGING_VERBS.contains(&base)
-                || matches!(base, "create" | "expose" | "define") =>
-        {
+        Some((base, _)) if words::CREATING_VERBS.contains(&base) => {
             format!("{verb} {}", with_an_article(object))
         }
         // "fix crash in X" -> "fix a crash in X".
-        Some(("fix" | "avoid" | "prevent", _)) => {
+        Some((base, _)) if words::FIXING_VERBS.contains(&base) => {
             format!("{verb} {}", with_an_article_for(object, words::FAULTS))
         }
         _ => order.to_string(),
@@ -243,7 +266,9 @@ mod tests {
     fn names_written_as_a_shell_expands_them_are_shorthand() {
         assert!(super::has_shorthand("Introduce [us]128"));
         assert!(super::has_shorthand("Wire up arch_{,try_}frob()"));
+        assert!(super::has_shorthand("Add {raw,this}_cpu_frob()"));
         assert!(!super::has_shorthand("Use frob[0] in the walk"));
+        assert!(!super::has_shorthand("Use {} initializer instead of {0}"));
         assert!(!super::has_shorthand("Add [PATCH] to the list"));
     }
 
@@ -258,6 +283,19 @@ mod tests {
             ("uninitialized", "an"),
             ("update", "an"),
             ("RFC", "an"),
+        ] {
+            assert_eq!(super::article(word), article, "{word}");
+        }
+    }
+
+    #[test]
+    fn initials_said_as_a_word_take_a_and_names_said_by_letter_an() {
+        for (word, article) in [
+            ("NUMA", "a"),
+            ("SCSI", "a"),
+            ("x86", "an"),
+            ("s390", "an"),
+            ("one-shot", "a"),
         ] {
             assert_eq!(super::article(word), article, "{word}");
         }
@@ -291,10 +329,13 @@ mod tests {
             "add frob helpers",
             "remove frob helper",
             "fix frob accounting",
+            "add another frob check",
+            "add our frob helper",
+            "make frob threshold tunable",
         ] {
             assert_eq!(super::order_with_an_article(order), order);
         }
-        let title = "frob count: fixes, test and cleanups";
+        let title = "frob lock: fixes, test and cleanups";
         assert_eq!(super::with_an_article(title), title);
     }
 

@@ -194,7 +194,7 @@ pub static RULES: &[Rule] = &[
         repair: Repair::CutRestatement,
     },
     Rule {
-        defect: Defect::Leftover,
+        defect: Defect::NoSentence,
         finds: "a commit named by its id",
         detect: Detect::Sentence(|s, _| commits_said_plainly(s.text).is_some()),
         repair: Repair::SayCommitPlainly,
@@ -2092,9 +2092,9 @@ mod tests {
     }
 
     #[test]
-    fn a_fix_by_no_means_is_no_fix_by_its_means() {
+    fn a_by_without_a_verb_is_no_means() {
         assert_eq!(
-            the_means_of_a_fix("We handle it by default in the core."),
+            the_means_of_a_fix("Fix this by something like a per-cpu counter."),
             None
         );
     }
@@ -2114,6 +2114,48 @@ mod tests {
         assert_eq!(
             repaired("Now frob drivers will be able to allocate memory near the device."),
             "Frob drivers will be able to allocate memory near the device."
+        );
+    }
+
+    #[test]
+    fn each_means_of_a_fix_takes_the_fixs_form() {
+        assert_eq!(
+            repaired("This patch fixes it by taking the lock and dropping the retry loop."),
+            "This patch takes the lock and drops the retry loop."
+        );
+    }
+
+    #[test]
+    fn a_means_may_end_the_sentence() {
+        assert_eq!(
+            the_means_of_a_fix("Fix it by retrying."),
+            Some("Retry.".to_string())
+        );
+    }
+
+    #[test]
+    fn two_commits_named_by_their_ids_are_not_said_as_one() {
+        assert_eq!(
+            commits_said_plainly(
+                "Commit 0123abcd4567 (\"frob: x\") and commit 89abcdef0123 made the walk sleep."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_commit_named_otherwise_before_its_id_is_left_as_written() {
+        assert_eq!(
+            commits_said_plainly("This is a backport of upstream commit 0123abcd4567."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_reverts_title_quoting_another_goes_with_its_id() {
+        assert_eq!(
+            commits_said_plainly("Commit 0123abcd4567 (\"Revert \"frob: x\"\") broke the walk."),
+            Some("An earlier commit broke the walk.".to_string())
         );
     }
 
@@ -2139,9 +2181,15 @@ mod tests {
     }
 
     #[test]
+    fn a_footnote_mark_does_not_hide_the_first_person() {
+        assert!(check("We[1] add a knob for the reclaim.").contains(&Defect::FirstPerson));
+    }
+
+    #[test]
     fn an_identifier_holds_no_first_person() {
         for summary in [
             "The patchset adds a field to struct we_ctx.",
+            "The patchset sets we_ctx=\"on\" by default.",
             "The series introduces [us]128 and uses it in the crypto code.",
             "The patch makes i_version count only real changes.",
         ] {

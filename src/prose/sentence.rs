@@ -10,12 +10,13 @@ use super::lexicon;
 use super::words::{
     ABBREVIATIONS, ADDITIVES, ADVERBS, AN_EARLIER_COMMIT, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS,
     BACK_POINTERS, BARE_THIS_FOLLOWERS, BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG,
-    CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED, CONNECTIVES, DEMONSTRATIVES, DETERMINERS,
-    EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, HARMS,
-    HISTORY, LEAD_VERBS, LETS_DISCUSS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS,
-    ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS,
-    PROPOSING_VERBS, QUANTIFIERS, REVIEW_VERBS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS,
-    TEST_NAMES, TEST_REPORT_PHRASES, TEST_RUNS, UNITS, WHAT_WILL_BE, WORK_DOING_VERBS,
+    CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED, COMMIT_QUALIFIERS, CONNECTIVES,
+    DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON,
+    FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS,
+    LETS_DISCUSS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS,
+    PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS, QUANTIFIERS, REVIEW_VERBS,
+    SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_NAMES, TEST_REPORT_PHRASES, TEST_RUNS,
+    THIRD_PERSON_PRONOUNS, UNITS, WORK_DOING_VERBS,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -337,7 +338,7 @@ impl<'a> Sentence<'a> {
         self.opening_connective().is_some()
             // "He added X": someone the mail named before, never its author,
             // though after the editor's lead it reads as the author.
-            || matches!(self.first_word(), "he" | "she" | "his" | "her")
+            || THIRD_PERSON_PRONOUNS.contains(&self.first_word())
             || self.opens_with_any(DEMONSTRATIVES)
             || self.opens_with_any(OPENING_POINTERS)
             || self.has_a_back_pointer()
@@ -492,7 +493,7 @@ impl<'a> Sentence<'a> {
     /// sentence before it can name; "This patchset ..." names its own.
     pub fn opens_with_pronoun(&self) -> bool {
         let first = self.first_word();
-        if !PRONOUN_OPENINGS.contains(&first) {
+        if !PRONOUN_OPENINGS.contains(&first) && !THIRD_PERSON_PRONOUNS.contains(&first) {
             return false;
         }
         let second = self.words.get(1).map_or("", String::as_str);
@@ -560,13 +561,15 @@ impl<'a> Sentence<'a> {
         let lower = self.lower.as_str();
         // "Now drivers will be able to X": what the change makes possible,
         // after it; "Now the helpers return X" tells how things are.
-        if lower.starts_with("now ") || lower.starts_with("now, ") {
+        if (lower.starts_with("now ") || lower.starts_with("now, "))
+            && !lower.starts_with("now that")
+        {
             let will_be = self
                 .words
                 .iter()
                 .skip(1)
                 .take(6)
-                .any(|w| WHAT_WILL_BE.contains(&w.as_str()));
+                .any(|w| FUTURE_MARKERS.contains(&w.as_str()));
             return will_be.then_some("now");
         }
         CONNECTIVES.iter().copied().find(|c| {
@@ -936,6 +939,7 @@ impl<'a> Sentence<'a> {
                             .trim_end_matches(['.', ')', '/'])
                             .bytes()
                             .all(|b| b.is_ascii_digit())
+                        && w.starts_with(|c: char| c == '(' || c.is_ascii_digit())
                     // ("SPARSEMEM_VMEMMAP", all capitals, is a name as written.)
                     || w.contains('_')
                         && w.starts_with(char::is_uppercase)
@@ -1056,7 +1060,7 @@ impl<'a> Sentence<'a> {
     /// "Add a knob for X.": a commit message's order, clean and pointing
     /// nowhere, which wants only its subject to stand.
     pub fn is_clean_order(&self) -> bool {
-        self.is_imperative() && self.is_clean() && !self.points_back() && !self.adds_to_something()
+        self.is_imperative() && self.is_clean() && !self.points_back()
     }
 
     /// A sentence an editor can print alone: clean, with a subject of its
@@ -1259,7 +1263,13 @@ pub fn with_its_capital(sentence: &str) -> String {
 /// X": as news tells of a commit; its id and title are the mail's
 /// reference, read in its link. `None` where the sentence names none.
 pub fn commits_said_plainly(sentence: &str) -> Option<String> {
-    if !COMMIT_CITED.is_match(sentence) {
+    let cited: Vec<regex::Match> = COMMIT_CITED.find_iter(sentence).collect();
+    // "Commit X and commit Y made ...": two would read as one said twice.
+    let [one] = cited.as_slice() else {
+        return None;
+    };
+    let before = sentence[..one.start()].split_whitespace().next_back();
+    if before.is_some_and(|w| COMMIT_QUALIFIERS.contains(&w.to_lowercase().as_str())) {
         return None;
     }
     let said = COMMIT_CITED.replace_all(sentence, |found: &regex::Captures| {
@@ -1282,7 +1292,7 @@ static FIX_BY_MEANS: LazyLock<Regex> = LazyLock::new(|| {
         (?P<fix>(?i:fix|fixes|address|addresses|solve|solves|resolve|resolves|avoid|avoids|handle|handles|mitigate|mitigates))
         (?:\ (?:this|it|that|them)
           |\ (?:the|this|these)\ (?:issues?|problems?|bugs?|races?|deadlocks?|warnings?|crash|crashes|regression|leak))?
-        \ by\ (?P<means>[a-z]+ing)\ (?P<rest>.+)$",
+        \ by\ (?P<means>[a-z]+ing)(?P<rest>(?:\ .+|\.)?)$",
     )
     .unwrap()
 });
@@ -1300,9 +1310,23 @@ pub fn the_means_of_a_fix(sentence: &str) -> Option<String> {
         (None, lexicon::Form::Third) => lexicon::third_person(means),
         _ => means.to_string(),
     };
+    let third = verb != means;
+    // "by taking X and rechecking Y": each means in the same form.
+    let mut rest: Vec<String> = found["rest"].split(' ').map(str::to_string).collect();
+    for at in 1..rest.len() {
+        if matches!(rest[at - 1].as_str(), "and" | "or")
+            && let Some((base, lexicon::Form::Gerund)) = lexicon::verb_of(&rest[at])
+        {
+            rest[at] = if third {
+                lexicon::third_person(base)
+            } else {
+                base.to_string()
+            };
+        }
+    }
     let subject = found.name("subject").map_or("", |m| m.as_str());
     let attempt = found.name("attempt").map_or("", |m| m.as_str());
-    let said = format!("{subject}{attempt}{verb} {}", &found["rest"]);
+    let said = format!("{subject}{attempt}{verb}{}", rest.join(" "));
     Some(super::capitalised(&said))
 }
 
@@ -1493,7 +1517,7 @@ pub fn words_outside_quotes(sentence: &str) -> Vec<String> {
         if in_quote {
             continue;
         }
-        if c.is_alphanumeric() || c == '\'' || c == '’' {
+        if c.is_alphanumeric() || c == '\'' || c == '’' || c == '_' {
             word.extend(if c == '’' { '\'' } else { c }.to_lowercase());
         } else {
             if c == '/'
@@ -1522,7 +1546,13 @@ fn identifier_of(token: &str) -> Option<&str> {
     }
     let core = token
         .trim_start_matches(['(', '\''])
-        .trim_end_matches([')', ',', '.', ';', ':', '!', '?', '\'']);
+        .trim_end_matches([')', ',', '.', ';', ':', '!', '?', '\''])
+        .trim_end_matches('(');
+    // "We[1]": a footnote's mark, not a name's bracket.
+    let core = match core.strip_suffix(']').and_then(|c| c.rsplit_once('[')) {
+        Some((word, mark)) if !mark.is_empty() && mark.bytes().all(|b| b.is_ascii_digit()) => word,
+        _ => core,
+    };
     let chars: Vec<char> = core.chars().collect();
     // "foo[0]", "arch_{,try_}": a bracket opens on a name; "[us]128",
     // "{be,le}128": one closes into one. "[PATCH]" and "<linux/mm.h>" are

@@ -359,14 +359,66 @@ pub const FAULTS: &[&str] = &[
     "livelock",
     "splat",
     "oops",
+    "use-after-free",
 ];
 
-/// Words that end a noun phrase: what comes after them is no part of
-/// the thing named ("a helper for X", "an option to Y").
-pub const PHRASE_ENDS: &[&str] = &[
-    "for", "to", "in", "on", "with", "of", "from", "into", "that", "which", "when", "if", "by",
-    "under", "at", "as", "and", "or", "via", "so",
+/// Verbs that bring a new thing, which takes "a": "add a helper".
+pub const CREATING_VERBS: &[&str] = &[
+    "add",
+    "introduce",
+    "implement",
+    "provide",
+    "create",
+    "define",
+    "expose",
 ];
+
+/// Verbs of a fix, whose fault takes "a": "fix a crash".
+pub const FIXING_VERBS: &[&str] = &["fix", "avoid", "prevent"];
+
+/// Possessives: "add our helper" has its determiner.
+pub const POSSESSIVES: &[&str] = &["my", "our", "your", "his", "her", "its", "their"];
+
+/// Initials read as a word, which take "a": "a NUMA node", "a SCSI host".
+pub const INITIALS_SAID_AS_WORDS: &[&str] = &[
+    "numa", "fuse", "scsi", "sata", "mips", "risc", "slub", "slab", "slob", "napi", "nand",
+    "lockdep", "sev", "smack", "rust",
+];
+
+/// Openings of words whose 'u' is said "you": "a uffd test", "a unique".
+pub const SAID_YOU: &[&str] = &[
+    "uni",
+    "use",
+    "usa",
+    "usu",
+    "uti",
+    "ura",
+    "ure",
+    "uri",
+    "uro",
+    "uprobe",
+    "uretprobe",
+    "umount",
+    "umask",
+    "umem",
+    "uapi",
+    "uaccess",
+    "ubsan",
+    "ublk",
+    "uffd",
+    "uevent",
+    "ucount",
+    "uclamp",
+    "udev",
+    "usb",
+    "uuid",
+    "utf",
+    "uid",
+    "ufs",
+];
+
+/// Of [`SAID_YOU`], the "un-" words: "an uninitialized", "an unimplemented".
+pub const SAID_UN: &[&str] = &["unin", "unim", "unid"];
 
 /// Verbs of what a change does.
 pub const ACTIONS: &[&str] = &[
@@ -975,8 +1027,11 @@ pub const OPENING_POINTERS: &[&str] = &[
 /// Pronouns that, opening a summary, name something it never said.
 pub const PRONOUN_OPENINGS: &[&str] = &[
     "it", "it's", "its", "they", "they're", "their", "them", "this", "that", "these", "those",
-    "he", "she", "his", "her", "one",
+    "one",
 ];
+
+/// "He added X": in a mail, someone it named before, never its author.
+pub const THIRD_PERSON_PRONOUNS: &[&str] = &["he", "she", "his", "her"];
 
 /// A pointer elsewhere: "can be found in following link", "please see".
 pub const POINTERS: &[&str] = &[
@@ -1255,36 +1310,26 @@ pub const TEST_NAMES: &[&str] = &[
     "xfstests",
     "kselftest",
     "ltp",
-    "results",
     "self-test",
     "selftest",
     "self-tests",
 ];
 
-/// Running a test, and its outcome.
+/// A test run, and its outcome, told: "the selftests passed", "LTP
+/// showed no regression" ("the selftests run without root" says what the
+/// work makes them do).
 pub const TEST_RUNS: &[&str] = &[
     "ran",
-    "run",
-    "runs",
-    "running",
     "pass",
     "passes",
     "passed",
-    "passing",
     "fail",
     "fails",
     "failed",
     "failing",
-    "show",
-    "shows",
     "showed",
-    "shown",
     "measured",
-    "improved",
-    "improves",
     "regressed",
-    "regresses",
-    "gives",
     "gave",
     "got",
 ];
@@ -1317,8 +1362,17 @@ pub static REVISION_MENTION: LazyLock<Regex> =
 /// "since commit 3222d8c2a7f8": a sentence that cites a commit tells the
 /// code's history (the editor's posts cite one about once a year).
 pub static COMMIT_CITED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\b(?:[Tt]he )?[Cc]ommit:? [0-9a-f]{7,40}\b(?:\s*\("[^"]*"\))?"#).unwrap()
+    // A title may quote another ("Revert \"mm: frob\""): it ends at `")`.
+    Regex::new(r#"\b(?:[Tt]he )?[Cc]ommit:? [0-9a-fA-F]{7,40}\b(?:\s*\("(?:[^"]|"[^)"])*"+\))?"#)
+        .unwrap()
 });
+
+/// Words before "commit" that make it one the sentence names otherwise:
+/// "upstream commit X", "its parent commit X", "that commit X".
+pub const COMMIT_QUALIFIERS: &[&str] = &[
+    "upstream", "mainline", "parent", "stable", "its", "their", "that", "this", "same", "another",
+    "a", "an",
+];
 
 /// How [`COMMIT_CITED`] is said in news.
 pub const AN_EARLIER_COMMIT: &str = "an earlier commit";
@@ -1487,9 +1541,9 @@ pub const BEFORE_A_LINK: &[&str] = &["at", "from", "via"];
 /// Words that add to something said before: "also adds", "as well".
 pub const ADDITIVES: &[&str] = &["also", "as well", "additionally", "in addition"];
 
-/// Words of what a change will make be: "drivers will be able to"
-/// ("Now, X can only Y" tells how things are).
-pub const WHAT_WILL_BE: &[&str] = &["will", "won't", "able"];
+/// Words that say what will be: "Now drivers will be able to X" tells
+/// what a change makes possible ("Now, X can only Y" tells how things are).
+pub const FUTURE_MARKERS: &[&str] = &["will", "won't", "able"];
 
 /// Small counts written as words: "the last two patches", "It has three
 /// parts".
