@@ -1298,6 +1298,8 @@ mod tests {
             "In response, the patchset adds a knob.",
             "The reason is two fold: the device is always there.",
             "The result is, no driver can probe the device.",
+            "There are still cases where the frob walk can be faster.",
+            "The patchset shrinks the given structures by one pointer.",
             "The above protection is not enough for large folios.",
             "The patch rewrites both helpers to fix the boot problems.",
             "The issue occurs when the lock is dropped before the page is mapped.",

@@ -897,6 +897,8 @@ pub const BACK_POINTERS: &[&str] = &[
     "the aforementioned",
     "the above-mentioned",
     "the mentioned",
+    // "reduces the size of the given structures": given before.
+    "the given",
     "the above",
     "above",
     "below",
@@ -975,6 +977,10 @@ pub const OPENING_POINTERS: &[&str] = &[
     "the reason is",
     "the reasons are",
     "the result is",
+    // "There are still cases that can be improved": still, after what
+    // was told before.
+    "there are still",
+    "there is still",
     "the reason for",
     "that is",
     "that's",
