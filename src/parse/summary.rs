@@ -836,6 +836,16 @@ mod tests {
     }
 
     #[test]
+    fn a_title_s_identifier_said_as_words_is_the_title_said_again() {
+        let body = "This series converts frobnix to generic FROBDUMP.\n";
+        assert!(
+            Excerpts::read(body, "Convert frobnix to GENERIC_FROBDUMP")
+                .choose(40)
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn an_order_that_adds_to_another_does_not_open_a_summary() {
         let body = "Also expose the node as a sysfs attribute of the frob device.
 ";

@@ -969,7 +969,15 @@ impl<'a> Sentence<'a> {
     /// does a verb that only brings its object ("introduces") where the
     /// title's verb does too ("enable").
     pub fn repeats(&self, title: &str) -> bool {
-        let title = super::content_stems(title);
+        // "GENERIC_PTDUMP" in a title is "generic PTDUMP" in a sentence.
+        let mut title = super::content_stems(title);
+        let words_of_title = title.len();
+        let parts: Vec<String> = title
+            .iter()
+            .filter(|w| w.contains('_'))
+            .flat_map(|w| super::content_stems(&w.replace('_', " ")))
+            .collect();
+        title.extend(parts);
         if title.is_empty() {
             return false;
         }
@@ -989,7 +997,7 @@ impl<'a> Sentence<'a> {
             .collect();
         let new = own.iter().filter(|w| !title.contains(w)).count();
         let shared = own.len() - new;
-        !own.is_empty() && (new <= 2 && shared >= title.len().min(3) || new <= 1 && shared >= 2)
+        !own.is_empty() && (new <= 2 && shared >= words_of_title.min(3) || new <= 1 && shared >= 2)
     }
 
     /// No pointer elsewhere, aside, changelog, test report or markup, and
