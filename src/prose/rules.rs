@@ -2183,6 +2183,20 @@ mod tests {
     }
 
     #[test]
+    fn a_choice_based_on_something_is_no_changelog_line() {
+        assert!(
+            !check("The frob walk picks its level based on the flag.").contains(&Defect::Aside)
+        );
+        assert!(check("This series is based on frob-next.").contains(&Defect::Aside));
+    }
+
+    #[test]
+    fn a_clause_opened_by_a_preposition_after_a_comma_is_no_order() {
+        let sentence = "The frob walk needs to check the level based on the flag, like it already does in frob_pud().";
+        assert_eq!(repaired(sentence), sentence);
+    }
+
+    #[test]
     fn a_footnote_mark_does_not_hide_the_first_person() {
         assert!(check("We[1] add a knob for the reclaim.").contains(&Defect::FirstPerson));
     }

@@ -1011,7 +1011,12 @@ impl<'a> Sentence<'a> {
         }
         self.text.split(", ").skip(1).any(|part| {
             let part = part.strip_prefix("so ").unwrap_or(part);
-            part.starts_with(char::is_lowercase) && Sentence::read(part).is_imperative()
+            // ", like it already does in X": a preposition, no order.
+            let first = part.split(' ').next().unwrap_or("");
+            part.starts_with(char::is_lowercase)
+                && !PREPOSITIONS.contains(&first)
+                && !SUBORDINATORS.contains(&first)
+                && Sentence::read(part).is_imperative()
         })
     }
 

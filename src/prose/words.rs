@@ -1240,7 +1240,11 @@ pub const CHANGELOG_PHRASES: &[&str] = &[
     "split out",
     "fixed typo",
     "fixed build",
-    "based on",
+    // "This series is based on mm-unstable"; "checks based on whether X"
+    // says how the code decides.
+    "is based on",
+    "are based on",
+    "based on top of",
     "on top of",
     "applies on",
     "linux-next",
