@@ -131,11 +131,12 @@ pub fn article(word: &str) -> &'static str {
 /// its article, as English counts it; unchanged where it has a determiner
 /// or names something English does not count ("basic support").
 pub fn with_an_article(phrase: &str) -> String {
-    with_an_article_for(phrase, words::COUNT_NOUNS)
+    with_an_article_for(phrase, words::COUNT_NOUNS, false)
 }
 
-/// [`with_an_article`] where the countable things are `countable`.
-fn with_an_article_for(phrase: &str, countable: &[&str]) -> String {
+/// [`with_an_article`] where the countable things are `countable`, with
+/// "the" where `known` (a thing there before the change).
+fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String {
     use words::{
         DEMONSTRATIVES, DETERMINERS, POSSESSIVES, PREPOSITIONS, QUANTIFIERS, SUBORDINATORS,
     };
@@ -178,7 +179,8 @@ fn with_an_article_for(phrase: &str, countable: &[&str]) -> String {
         .rfind(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
     match head {
         Some(head) if countable.contains(&head) => {
-            format!("{} {phrase}", article(first))
+            let article = if known { "the" } else { article(first) };
+            format!("{article} {phrase}")
         }
         _ => phrase.to_string(),
     }
@@ -216,7 +218,18 @@ pub fn order_with_an_article(order: &str) -> String {
         }
         // "fix crash in X" -> "fix a crash in X".
         Some((base, _)) if words::FIXING_VERBS.contains(&base) => {
-            format!("{verb} {}", with_an_article_for(object, words::FAULTS))
+            format!(
+                "{verb} {}",
+                with_an_article_for(object, words::FAULTS, false)
+            )
+        }
+        // "remove uninitialized_var() macro" -> "remove the
+        // uninitialized_var() macro": a thing the code has.
+        Some((base, _)) if words::CHANGING_VERBS.contains(&base) => {
+            format!(
+                "{verb} {}",
+                with_an_article_for(object, words::COUNT_NOUNS, true)
+            )
         }
         _ => order.to_string(),
     }
@@ -322,12 +335,24 @@ mod tests {
     }
 
     #[test]
+    fn a_thing_the_code_has_takes_the() {
+        assert_eq!(
+            super::order_with_an_article("remove frob_var() macro"),
+            "remove the frob_var() macro"
+        );
+        assert_eq!(
+            super::order_with_an_article("splits bi_frob callback"),
+            "splits the bi_frob callback"
+        );
+    }
+
+    #[test]
     fn a_thing_english_does_not_count_or_already_determined_takes_no_article() {
         for order in [
             "add basic frob support",
             "add the frob flag",
             "add frob helpers",
-            "remove frob helper",
+            "remove frob helpers",
             "fix frob accounting",
             "add another frob check",
             "add our frob helper",

@@ -373,6 +373,29 @@ pub const CREATING_VERBS: &[&str] = &[
     "expose",
 ];
 
+/// Verbs that change a thing the code has, which takes "the": "remove
+/// the macro", "split the callback".
+pub const CHANGING_VERBS: &[&str] = &[
+    "remove",
+    "rename",
+    "split",
+    "convert",
+    "move",
+    "rework",
+    "drop",
+    "replace",
+    "skip",
+    "simplify",
+    "refactor",
+    "export",
+    "unexport",
+    "deprecate",
+    "document",
+    "revert",
+    "extend",
+    "update",
+];
+
 /// Verbs of a fix, whose fault takes "a": "fix a crash".
 pub const FIXING_VERBS: &[&str] = &["fix", "avoid", "prevent"];
 
