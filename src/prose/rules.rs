@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use super::lexicon;
 use super::sentence::{Person, Sentence, commits_said_plainly, sentences_of, the_means_of_a_fix};
 use super::words::{
-    ADVERBS, ATTRIBUTION_LINE, ATTRIBUTION_PREFIX, CLAUSE_OPENERS, COMMIT_REFERENCE, FINITE_VERBS,
-    INNER_CONNECTIVES, NOT_A_VERB, SERIES_WORDS, SIGNATURE,
+    ADVERBS, ATTRIBUTION_LINE, ATTRIBUTION_PREFIX, CLAUSE_OPENERS, COMMIT_REFERENCE, DETERMINERS,
+    FINITE_VERBS, INNER_CONNECTIVES, NOT_A_VERB, SERIES_WORDS, SIGNATURE,
 };
 use crate::post_format::{has_link_leftovers, without_link_leftovers};
 
@@ -487,19 +487,18 @@ fn lead_said_again(summary: &str) -> Option<String> {
         return None;
     }
     let (verb, object) = order.split_once(' ')?;
-    let mut said = next.splitn(4, ' ');
-    let (the, work, again, rest) = (said.next()?, said.next()?, said.next()?, said.next()?);
-    if the != "The" || !SERIES_WORDS.contains(&work) && work != "RFC" {
+    let (again, rest) = the_work_told(next).or_else(|| a_proposal_told(next))?;
+    if lexicon::verb_of(again).is_none_or(|(base, _)| base != verb) {
         return None;
     }
-    match lexicon::verb_of(again) {
-        Some((base, lexicon::Form::Third)) if base == verb => {}
-        _ => return None,
-    }
+    // Most of what the lead names ("convert the iterator macros into
+    // inline funcs" in "converts the iov_iter iteration macros to inline
+    // functions to make X"), and more.
     let named: std::collections::BTreeSet<String> =
         super::content_stems(object).into_iter().collect();
     let told: std::collections::BTreeSet<String> = super::content_stems(rest).into_iter().collect();
-    if named.is_empty() || !named.is_subset(&told) || told.len() <= named.len() {
+    let shared = named.intersection(&told).count();
+    if named.is_empty() || 3 * shared < 2 * named.len() || told.len() <= named.len() {
         return None;
     }
     // "adds X, and disables Y" -> "add X, and disable Y", after "to"; not
@@ -520,6 +519,30 @@ fn lead_said_again(summary: &str) -> Option<String> {
         out.push_str(sentence);
     }
     Some(out)
+}
+
+/// "The patchset adds X": the work's verb, in the third person, and what
+/// follows it.
+fn the_work_told(sentence: &str) -> Option<(&str, &str)> {
+    let mut said = sentence.splitn(4, ' ');
+    let (the, work, again, rest) = (said.next()?, said.next()?, said.next()?, said.next()?);
+    let the_work = matches!(the, "The" | "This") && (SERIES_WORDS.contains(&work) || work == "RFC");
+    let third = matches!(lexicon::verb_of(again), Some((_, lexicon::Form::Third)));
+    (the_work && third).then_some((again, rest))
+}
+
+/// "Yosry is proposing to add X", "Yosry proposes to add X": someone named
+/// proposing the work's order, and what follows it.
+fn a_proposal_told(sentence: &str) -> Option<(&str, &str)> {
+    let (name, said) = sentence.split_once(' ')?;
+    if !name.starts_with(char::is_uppercase) || DETERMINERS.contains(&name.to_lowercase().as_str())
+    {
+        return None;
+    }
+    let order = ["is proposing to ", "proposes to ", "proposed to "]
+        .iter()
+        .find_map(|p| said.strip_prefix(p))?;
+    order.split_once(' ')
 }
 
 /// "Jane posted ...", "Jane proposes ...": the editor's lead, by its
@@ -1699,6 +1722,30 @@ mod tests {
         assert!(
             inner.ends_with("caps the scan rate and limits the batch."),
             "{inner}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_saying_most_of_the_lead_again_with_more_becomes_the_leads_order() {
+        assert_eq!(
+            repaired(
+                "Jane posted a patchset to convert the frob macros into inline funcs. The \
+                 patchset converts the frob walk macros to inline functions to make the code \
+                 easier to follow."
+            ),
+            "Jane posted a patchset to convert the frob walk macros to inline functions to make \
+             the code easier to follow."
+        );
+    }
+
+    #[test]
+    fn someone_proposing_the_leads_order_again_with_more_is_the_leads_order() {
+        assert_eq!(
+            repaired(
+                "Jane posted a patchset to add a knob to frob.reclaim. Joe is proposing to add a \
+                 knob to the frob.reclaim file to cap the scan rate."
+            ),
+            "Jane posted a patchset to add a knob to the frob.reclaim file to cap the scan rate."
         );
     }
 
