@@ -6,9 +6,9 @@
 //! limit.
 
 use crate::prose::words::{
-    ACTIONS, ASIDES, BACKGROUND, BACKGROUND_PHRASES, CHANGELOG, COMMIT_CITED, DISCLAIMERS,
-    EXAMPLE_HEADINGS, FRAGMENT_OPENINGS, GREETING, HEDGES, HISTORY, QUOTE_INTRO, RESULTS,
-    REVISION_MENTION, SUBJECTS_OF_CHANGE, TRAILER_LINE,
+    ACTIONS, ASIDES, BACKGROUND, BACKGROUND_PHRASES, CHANGELOG, COMMIT_CITED, DEFAULTS,
+    DISCLAIMERS, EXAMPLE_HEADINGS, FRAGMENT_OPENINGS, GREETING, HEDGES, HISTORY, QUOTE_INTRO,
+    RESULTS, REVISION_MENTION, SUBJECTS_OF_CHANGE, TRAILER_LINE,
 };
 use std::sync::LazyLock;
 
@@ -293,6 +293,9 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
     }
     // Items enumerated inline (`1) a 2) b`, `1> a 2> b`).
     if enumerated_inline(text) {
+        score -= 1.0;
+    }
+    if contains_any(&lower, DEFAULTS) {
         score -= 1.0;
     }
     if contains_any(&lower, HEDGES) {
@@ -833,6 +836,17 @@ mod tests {
                     Widgets on arm64 add the compat mode from a shared helper function.\n";
         let chosen = Excerpts::read(body, "add compat mode for widgets").choose(40);
         assert!(chosen[0].starts_with("Widgets on arm64"), "{chosen:?}");
+    }
+
+    #[test]
+    fn a_default_told_gives_way_to_what_the_change_does() {
+        let body = "By default, the frob tracking is off for every process of the system.\n\n\
+                    The frob tracking records which task first mapped each page of a file.\n";
+        let chosen = Excerpts::read(body, "frob tracking").choose(40);
+        assert!(
+            chosen[0].starts_with("The frob tracking records"),
+            "{chosen:?}"
+        );
     }
 
     #[test]

@@ -542,6 +542,16 @@ pub const DISCLAIMERS: &[&str] = &[
     "still missing",
 ];
 
+/// A default told: what happens unless set otherwise, a detail beside
+/// what the work is ("By default, X is off", "The default value of X is
+/// 0").
+pub const DEFAULTS: &[&str] = &[
+    "by default",
+    "default value",
+    "defaults to",
+    "the default is",
+];
+
 /// Test results and measurements.
 pub const RESULTS: &[&str] = &[
     "benchmark",
