@@ -490,7 +490,10 @@ fn topic_phrase(topic: &str) -> String {
         return format!("to {order}{}", &topic[first.len()..]);
     }
     if (lexicon::is_imperative(&lower) || adverb_first) && !one_word {
-        format!("to {}", prose::order_with_an_article(&topic))
+        format!(
+            "to {}",
+            prose::order_with_an_article(&prose::orders_joined(&topic))
+        )
     } else {
         format!("for {}", prose::with_an_article(&topic))
     }

@@ -235,6 +235,24 @@ pub fn order_with_an_article(order: &str) -> String {
     }
 }
 
+/// "expand X, port more users" -> "expand X and port more users": orders
+/// a title runs on with commas, the last joined with "and".
+pub fn orders_joined(title: &str) -> String {
+    let last_order = title.rmatch_indices(", ").find(|(at, _)| {
+        let rest = &title[at + 2..];
+        let next = rest.split(' ').next().unwrap_or("");
+        // "add frob, bar and baz helpers": a list of names, its "and" to come.
+        next.starts_with(char::is_lowercase)
+            && lexicon::is_verb(next)
+            && !rest.contains(" and ")
+            && !rest.contains(" or ")
+    });
+    match last_order {
+        Some((at, _)) => format!("{} and {}", &title[..at], &title[at + 2..]),
+        None => title.to_string(),
+    }
+}
+
 /// "Two bugfixes and a cleanup", "Miscellaneous cleanups": a title that
 /// names no thing, only kinds of work (and how many).
 pub fn names_only_kinds_of_work(title: &str) -> bool {
@@ -331,6 +349,18 @@ mod tests {
         assert_eq!(
             super::order_with_an_article("fix use-after-free crash in frob_walk()"),
             "fix a use-after-free crash in frob_walk()"
+        );
+    }
+
+    #[test]
+    fn orders_a_title_runs_on_with_commas_are_joined_with_and() {
+        assert_eq!(
+            super::orders_joined("expand frob_prepare functionality, port more users"),
+            "expand frob_prepare functionality and port more users"
+        );
+        assert_eq!(
+            super::orders_joined("add frob, bar and baz helpers"),
+            "add frob, bar and baz helpers"
         );
     }
 
