@@ -1323,6 +1323,7 @@ mod tests {
             "The result is, no driver can probe the device.",
             "There are still cases where the frob walk can be faster.",
             "The patchset shrinks the given structures by one pointer.",
+            "This series continues what was established by letting more drivers frob.",
             "The above protection is not enough for large folios.",
             "The patch rewrites both helpers to fix the boot problems.",
             "The issue occurs when the lock is dropped before the page is mapped.",
@@ -2189,6 +2190,14 @@ mod tests {
                 "Commit 0123abcd4567 (\"frob: x\") and commit 89abcdef0123 made the walk sleep."
             ),
             None
+        );
+    }
+
+    #[test]
+    fn a_capital_left_after_a_cited_commit_s_comma_goes() {
+        assert_eq!(
+            commits_said_plainly("Since commit 0123abcd4567 (\"frob: x\"), The frob hook is gone."),
+            Some("Since an earlier commit, the frob hook is gone.".to_string())
         );
     }
 

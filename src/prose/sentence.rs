@@ -1285,6 +1285,13 @@ pub fn commits_said_plainly(sentence: &str) -> Option<String> {
     if before.is_some_and(|w| COMMIT_QUALIFIERS.contains(&w.to_lowercase().as_str())) {
         return None;
     }
+    // "Since commit X (\"...\"), The hook ...": a capital left after the
+    // reference's comma.
+    let sentence = match sentence[one.end()..].strip_prefix(", The ") {
+        Some(rest) => format!("{}, the {rest}", &sentence[..one.end()]),
+        None => sentence.to_string(),
+    };
+    let sentence = sentence.as_str();
     let said = COMMIT_CITED.replace_all(sentence, |found: &regex::Captures| {
         match found.get(0).map_or(0, |m| m.start()) {
             0 => super::capitalised(AN_EARLIER_COMMIT),

@@ -932,6 +932,11 @@ pub const BACK_POINTERS: &[&str] = &[
     "the mentioned",
     // "reduces the size of the given structures": given before.
     "the given",
+    // "This series continues what was established": established before.
+    "what was established",
+    "what was discussed",
+    "what was proposed",
+    "what was started",
     "the above",
     "above",
     "below",
