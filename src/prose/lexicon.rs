@@ -48,12 +48,14 @@ pub fn is_verb(word: &str) -> bool {
 
 /// Whether `word` (any case) is a verb's base form that is mostly read as
 /// a verb: `add`, `track`, `map`, not `page` or `process`. A title or a
-/// sentence that opens with one is an order. An adverb that WordNet also
-/// lists as a verb ("even", "further") is read as the adverb.
+/// sentence that opens with one is an order. An adverb or an adjective
+/// that WordNet also lists as a verb ("even", "further", "initial") is
+/// read as such.
 pub fn is_imperative(word: &str) -> bool {
     let lower = word.to_lowercase();
     LEXICON.verbs.get(lower.as_str()).copied().unwrap_or(false)
         && !super::words::ADVERBS.contains(&lower.as_str())
+        && !super::words::ADJECTIVES_FIRST.contains(&lower.as_str())
 }
 
 /// "clean up" for the one word `cleanup` kernel titles write for it
@@ -184,6 +186,13 @@ mod tests {
         }
         for noun in ["page", "memory", "process", "folio"] {
             assert!(!is_imperative(noun), "{noun} is no order");
+        }
+    }
+
+    #[test]
+    fn an_adjective_wordnet_lists_as_a_verb_is_no_order() {
+        for adjective in ["Initial", "direct", "secure"] {
+            assert!(!is_imperative(adjective), "{adjective} is no order");
         }
     }
 

@@ -133,6 +133,13 @@ pub const NOT_A_VERB: &[&str] = &[
     "on", "in", "at", "of", "from", "with", "and", "or", "all", "both", "as",
 ];
 
+/// Adjectives WordNet also lists as verbs, which open a title or a
+/// sentence as the adjective: "Initial 32-bit UAPI", "Direct IO support",
+/// "Secure boot for X".
+pub const ADJECTIVES_FIRST: &[&str] = &[
+    "initial", "full", "direct", "secure", "idle", "total", "double", "single",
+];
+
 /// Words between a subject and its verb.
 pub const ADVERBS: &[&str] = &[
     "also",
