@@ -415,6 +415,14 @@ fn topic_phrase(topic: &str) -> String {
     {
         return topic_phrase(order);
     }
+    // "vma count: fixes, test and improvements": kinds of work on a thing
+    // named before the colon.
+    if let Some((name, kinds)) = topic.split_once(": ")
+        && !name.trim().is_empty()
+        && prose::names_only_kinds_of_work(kinds)
+    {
+        return format!("for {kinds} in {}", name.trim());
+    }
     // "track dma-pinned pages: FOLL_PIN": the name of what it does, in
     // brackets, as a sentence cannot carry the colon.
     if let Some((what, name)) = topic.split_once(": ")
@@ -893,6 +901,14 @@ mod tests {
         assert_eq!(ordinal(10), "tenth");
         assert_eq!(ordinal(11), "11th");
         assert_eq!(ordinal(22), "22nd");
+    }
+
+    #[test]
+    fn kinds_of_work_named_after_a_colon_are_in_what_the_colon_follows() {
+        assert_eq!(
+            topic_phrase("frob count: fixes, test and improvements"),
+            "for fixes, test and improvements in frob count"
+        );
     }
 
     #[test]

@@ -259,7 +259,7 @@ pub fn names_only_kinds_of_work(title: &str) -> bool {
     use words::{DETERMINERS, KINDS_OF_WORK, NUMBER_WORDS, QUANTIFIERS};
     !title.is_empty()
         && title.split_whitespace().all(|w| {
-            let w = w.to_lowercase();
+            let w = w.trim_end_matches(',').to_lowercase();
             [KINDS_OF_WORK, NUMBER_WORDS, QUANTIFIERS, DETERMINERS]
                 .iter()
                 .any(|list| list.contains(&w.as_str()))

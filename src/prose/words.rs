@@ -849,6 +849,8 @@ pub const KINDS_OF_WORK: &[&str] = &[
     "improvements",
     "updates",
     "tweaks",
+    "test",
+    "tests",
 ];
 
 /// "Let's see", "let's say", "let's not": the idiom of a discussion, where
