@@ -295,7 +295,8 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
     if enumerated_inline(text) {
         score -= 1.0;
     }
-    if contains_any(&lower, DEFAULTS) {
+    // Not where the work is a default ("enable tracking by default").
+    if contains_any(&lower, DEFAULTS) && !topic.iter().any(|t| t.starts_with("default")) {
         score -= 1.0;
     }
     if contains_any(&lower, HEDGES) {
@@ -847,6 +848,24 @@ mod tests {
             chosen[0].starts_with("The frob tracking records"),
             "{chosen:?}"
         );
+    }
+
+    #[test]
+    fn a_part_of_a_title_s_identifier_alone_is_no_title_said_again() {
+        let body = "The flag maps the frob at a fixed address of the caller's choosing.\n";
+        assert!(
+            !Excerpts::read(body, "mm: add MAP_FROB_FIXED flag")
+                .choose(40)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_default_the_work_makes_is_what_it_does() {
+        let body = "Frob tracking records which task first mapped each page of a file.\n\n\
+                    Frob tracking is now enabled by default on every architecture that has it.\n";
+        let chosen = Excerpts::read(body, "frob: enable tracking by default").choose(40);
+        assert!(chosen[0].contains("enabled by default"), "{chosen:?}");
     }
 
     #[test]

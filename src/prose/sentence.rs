@@ -969,15 +969,25 @@ impl<'a> Sentence<'a> {
     /// does a verb that only brings its object ("introduces") where the
     /// title's verb does too ("enable").
     pub fn repeats(&self, title: &str) -> bool {
-        // "GENERIC_PTDUMP" in a title is "generic PTDUMP" in a sentence.
-        let mut title = super::content_stems(title);
-        let words_of_title = title.len();
-        let parts: Vec<String> = title
-            .iter()
+        // "GENERIC_PTDUMP" in a title is "generic PTDUMP" in a sentence:
+        // its parts, in a row.
+        let mut text = self.text.to_lowercase();
+        for identifier in title
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_'))
             .filter(|w| w.contains('_'))
-            .flat_map(|w| super::content_stems(&w.replace('_', " ")))
-            .collect();
-        title.extend(parts);
+        {
+            let identifier = identifier.to_lowercase();
+            let said = identifier
+                .split('_')
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if said.contains(' ') {
+                text = text.replace(&said, &identifier);
+            }
+        }
+        let title = super::content_stems(title);
         if title.is_empty() {
             return false;
         }
@@ -985,7 +995,7 @@ impl<'a> Sentence<'a> {
         // "introduces X" says "enable X" again, not "address X".
         let title_brings = title.iter().any(|w| bringing.contains(w));
         // "This patch series aims to": the work naming itself says nothing.
-        let own: Vec<String> = content_words(&without_expansions(self.text, &title))
+        let own: Vec<String> = content_words(&without_expansions(&text, &title))
             .into_iter()
             .filter(|w| {
                 !SERIES_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "aims" | "tries")
@@ -997,7 +1007,7 @@ impl<'a> Sentence<'a> {
             .collect();
         let new = own.iter().filter(|w| !title.contains(w)).count();
         let shared = own.len() - new;
-        !own.is_empty() && (new <= 2 && shared >= words_of_title.min(3) || new <= 1 && shared >= 2)
+        !own.is_empty() && (new <= 2 && shared >= title.len().min(3) || new <= 1 && shared >= 2)
     }
 
     /// No pointer elsewhere, aside, changelog, test report or markup, and

@@ -939,8 +939,6 @@ pub const BACK_POINTERS: &[&str] = &[
     "the aforementioned",
     "the above-mentioned",
     "the mentioned",
-    // "reduces the size of the given structures": given before.
-    "the given",
     // "This series continues what was established": established before.
     "what was established",
     "what was discussed",
@@ -1026,8 +1024,7 @@ pub const OPENING_POINTERS: &[&str] = &[
     "the result is",
     // "There are still cases that can be improved": still, after what
     // was told before.
-    "there are still",
-    "there is still",
+    "there are still cases",
     "the reason for",
     "that is",
     "that's",
@@ -1291,7 +1288,6 @@ pub const CHANGELOG_PHRASES: &[&str] = &[
     // says how the code decides.
     "is based on",
     "are based on",
-    "based on top of",
     "on top of",
     "applies on",
     "linux-next",
