@@ -351,19 +351,27 @@ mod tests {
     }
 
     #[test]
-    fn a_countable_thing_a_title_names_takes_its_article() {
+    fn a_countable_thing_an_order_brings_takes_a() {
         assert_eq!(
             super::order_with_an_article("introduce frob_to_node helper for drivers"),
             "introduce a frob_to_node helper for drivers"
         );
         assert_eq!(
-            super::with_an_article("static frob() wrapper for the tests"),
-            "a static frob() wrapper for the tests"
-        );
-        assert_eq!(
             super::order_with_an_article("add ioctl to query the limits"),
             "add an ioctl to query the limits"
         );
+    }
+
+    #[test]
+    fn a_countable_thing_a_title_names_takes_a() {
+        assert_eq!(
+            super::with_an_article("static frob() wrapper for the tests"),
+            "a static frob() wrapper for the tests"
+        );
+    }
+
+    #[test]
+    fn a_fault_a_fix_names_takes_a() {
         assert_eq!(
             super::order_with_an_article("fix use-after-free crash in frob_walk()"),
             "fix a use-after-free crash in frob_walk()"
