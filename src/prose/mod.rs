@@ -119,8 +119,8 @@ pub fn article(word: &str) -> &'static str {
         Some('o') if lower.starts_with("one") => "a",
         Some('a' | 'e' | 'i' | 'o') => "an",
         // Initialisms read letter by letter: an LSF/MM/BPF session, an RFC,
-        // an x86 helper.
-        Some('l' | 'm' | 'n' | 'r' | 's' | 'f' | 'h' | 'x') if initialism => "an",
+        // an s390 helper; an 'x' always: an x86 helper, an xarray.
+        Some('l' | 'm' | 'n' | 'r' | 's' | 'f' | 'h') if initialism => "an",
         Some('x') => "an",
         _ => "a",
     }
@@ -164,7 +164,7 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
             || SUBORDINATORS.contains(&lower.as_str())
             // (PREPOSITIONS leaves out "in" and "at", which its readers
             // treat apart.)
-            || matches!(lower.as_str(), "and" | "or" | "to" | "in" | "at")
+            || matches!(lower.as_str(), "and" | "or" | "in" | "at")
         {
             break;
         }
