@@ -574,9 +574,10 @@ fn topic_with_its_area(subject: &Subject) -> String {
 }
 
 /// Of a series' patches, the one whose title shares most content stems
-/// with the series' topic, the earliest of equals; none sharing any, the
-/// first. Side work (documentation, tests) is the main patch only where
-/// the series is side work or nothing else.
+/// with the series' topic, the earliest of equals. None sharing any, no
+/// patch is known to say what the series does (the first is most often
+/// preparation), unless there is one. Side work (documentation, tests) is
+/// the main patch only where the series is side work or nothing else.
 fn main_patch<'m>(series: &Subject, patches: &[(&'m Message, Subject)]) -> Option<&'m Message> {
     let own = crate::prose::content_stems(series.topic());
     let shared = |s: &Subject| {
@@ -590,13 +591,16 @@ fn main_patch<'m>(series: &Subject, patches: &[(&'m Message, Subject)]) -> Optio
             .iter()
             .enumerate()
             .filter(|(_, (_, s))| side || !voice::is_side_work(s));
-        let first = candidates.clone().next().map(|(_, (p, _))| *p);
+        let only = match candidates.clone().count() {
+            1 => candidates.clone().next().map(|(_, (p, _))| *p),
+            _ => None,
+        };
         candidates
             .map(|(i, (p, s))| (shared(s), std::cmp::Reverse(i), *p))
             .filter(|(n, _, _)| *n > 0)
             .max_by_key(|(n, i, _)| (*n, *i))
             .map(|(_, _, p)| p)
-            .or(first)
+            .or(only)
     };
     best(voice::is_side_work(series)).or_else(|| best(true))
 }
@@ -1132,6 +1136,45 @@ mod tests {
             e.summary,
             "Jane posted a patchset for memory tagging for user space. Tag checks fault with a \
              signal for each tagged mapping."
+        );
+    }
+
+    #[test]
+    fn a_series_whose_patches_share_no_word_with_it_is_said_by_their_titles() {
+        let patch = |n: u32, title: &str, body: &str| {
+            mail(
+                &format!("p{n}@x"),
+                &format!("[PATCH 0{n}/2] {title}"),
+                JANE,
+                Some("c@x"),
+                body,
+            )
+        };
+        let pool = Pool::new(
+            [
+                mail(
+                    "c@x",
+                    "[PATCH 0/2] zero copy for user block devices",
+                    JANE,
+                    None,
+                    "Thanks.\n",
+                ),
+                patch(
+                    1,
+                    "io_uring/rw: move buffer selection out of the generic prep",
+                    "Callers that might need a selected buffer get a prep function of their own.\n\
+                     ---\ndiff --git a/x b/x\n",
+                ),
+                patch(2, "ublk: register kernel buffers", "Two.\n"),
+            ],
+            None,
+        );
+        let e = entry_for(&pool, "c@x");
+        assert!(!e.summary.contains("prep function"), "{}", e.summary);
+        assert!(
+            e.summary.contains("registers kernel buffers"),
+            "{}",
+            e.summary
         );
     }
 
