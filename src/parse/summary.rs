@@ -37,6 +37,7 @@ static BULLET: LazyLock<Regex> =
 /// quotes, code, trailers, links, headings and sign-offs left out.
 pub fn prose_sentences(body: &str) -> Vec<String> {
     prose_paragraphs(body)
+        .0
         .iter()
         .flat_map(|p| {
             sentences_of(&joined(p))
@@ -77,7 +78,8 @@ impl Excerpts {
     pub fn read(body: &str, title: &str) -> Excerpts {
         let topic = crate::prose::content_words(title);
         let mut sentences = Vec::new();
-        for (paragraph, text) in prose_paragraphs(body).iter().enumerate() {
+        let (paragraphs, opens_the_mail) = prose_paragraphs(body);
+        for (paragraph, text) in paragraphs.iter().enumerate() {
             let in_list = is_list(text);
             let text = joined(text);
             let split = sentences_of(&text)
@@ -90,7 +92,7 @@ impl Excerpts {
                 // "Fix this by adding X": the means says what the change does.
                 let sentence = crate::prose::the_means_of_a_fix(&sentence).unwrap_or(sentence);
                 let sentence = crate::prose::commits_said_plainly(&sentence).unwrap_or(sentence);
-                let sentence = if paragraph == 0 && place == 0 {
+                let sentence = if paragraph == 0 && place == 0 && opens_the_mail {
                     crate::prose::the_series_speaking(&crate::prose::with_its_capital(&sentence))
                 } else {
                     sentence
@@ -338,9 +340,12 @@ fn enumerated_inline(text: &str) -> bool {
 }
 
 /// The paragraphs of the body that can hold prose, each as its lines.
-fn prose_paragraphs(body: &str) -> Vec<String> {
+/// The prose paragraphs of a mail, and whether the first opens its text:
+/// no heading, list or code before it that its "This" may stand for.
+fn prose_paragraphs(body: &str) -> (Vec<String>, bool) {
     let body = inline_commit_message(body).unwrap_or(body);
     let mut paragraphs: Vec<String> = Vec::new();
+    let mut text_before = false;
     let mut current = String::new();
     let mut in_changelog = false;
     // A footnote (`[2]: text`) runs to the end of its paragraph.
@@ -414,6 +419,7 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
         }
         if is_code(trimmed) {
             flush(&mut current, &mut paragraphs);
+            text_before |= paragraphs.is_empty();
             continue;
         }
         current.push_str(trimmed.trim_start());
@@ -421,6 +427,7 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
         if trimmed.starts_with(' ') && starts_paragraph && !BULLET.is_match(trimmed) {
             // Indented first lines mark quoted output or code blocks.
             current.clear();
+            text_before |= paragraphs.is_empty();
         }
     }
     flush(&mut current, &mut paragraphs);
@@ -429,9 +436,11 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
     // what someone runs, not what the change does; the first paragraph of
     // prose after them ends the section.
     let mut in_example = false;
+    let mut kept = false;
     paragraphs.retain(|p| {
         if is_heading(p) {
             in_example = is_example_heading(p);
+            text_before |= !kept;
             return false;
         }
         if in_example {
@@ -440,8 +449,10 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
                     .first()
                     .is_some_and(|s| crate::prose::Sentence::read(s).is_imperative());
             in_example = steps;
+            kept |= !steps;
             return !steps;
         }
+        kept = true;
         true
     });
     // A sentence broken by a link line left out ("... the initial RFC\n
@@ -468,7 +479,7 @@ fn prose_paragraphs(body: &str) -> Vec<String> {
             break;
         }
     }
-    paragraphs
+    (paragraphs, !text_before)
 }
 
 /// A patch sent inline in a reply ("here is a follow up cleanup:"), as
@@ -1058,6 +1069,32 @@ mod tests {
     fn a_mail_with_nothing_worth_keeping_gives_nothing() {
         assert!(Excerpts::read("Thanks!\n", "x").choose(40).is_empty());
         assert!(Excerpts::read("", "x").choose(40).is_empty());
+    }
+
+    #[test]
+    fn a_this_after_a_heading_left_out_is_not_the_series() {
+        let body = "Tracing on this machine is hard:\n\n    \
+                    echo 1 > /sys/kernel/tracing/tracing_on\n\n\
+                    This makes finding room for the buffers challenging.\n";
+        let excerpts = Excerpts::read(body, "tracing: find room for buffers");
+        let texts: Vec<&str> = excerpts.scored().map(|(t, _, _)| t).collect();
+        assert_eq!(
+            texts,
+            ["This makes finding room for the buffers challenging."]
+        );
+    }
+
+    #[test]
+    fn a_this_that_opens_the_mail_is_the_series() {
+        let excerpts = Excerpts::read(
+            "This makes finding room for the buffers easy.\n",
+            "tracing: find room for buffers",
+        );
+        let texts: Vec<&str> = excerpts.scored().map(|(t, _, _)| t).collect();
+        assert_eq!(
+            texts,
+            ["This series makes finding room for the buffers easy."]
+        );
     }
 
     #[test]
