@@ -378,11 +378,15 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                     (true, Some(patches)) => format!("{summary} {patches}"),
                     _ => summary,
                 };
-                // A later version's "I have removed X" tells what changed.
+                // A later version's "I have removed X" tells what changed;
+                // "I've ported KASAN to radix" under "KASAN for radix" is
+                // the work itself.
                 let changelog = about.revision > 1
-                    && chosen
-                        .first()
-                        .is_some_and(|s| crate::prose::Sentence::read(s).tells_work_done());
+                    && chosen.first().is_some_and(|s| {
+                        crate::prose::Sentence::read(s)
+                            .work_done_on()
+                            .is_some_and(|object| !is_the_title_s_work(object, &subject.title))
+                    });
                 let (repaired, mut repairs) = draft.proofread(&summary);
                 repairs.splice(
                     0..0,
@@ -571,6 +575,17 @@ fn topic_with_its_area(subject: &Subject) -> String {
         }
         _ => topic.to_string(),
     }
+}
+
+/// Whether the object of work told done is the title's work: its first
+/// content word is one of the title's ("ported KASAN to radix" under
+/// "KASAN for radix", not "added a per-node list to the cache" under
+/// "rework the cache").
+fn is_the_title_s_work(object: &[String], title: &str) -> bool {
+    let title = crate::prose::content_stems(title);
+    crate::prose::content_words(&object.join(" "))
+        .first()
+        .is_some_and(|w| title.contains(&crate::prose::stem(w)))
 }
 
 /// Of a series' patches, the one whose title shares most content stems
@@ -1176,6 +1191,36 @@ mod tests {
             "{}",
             e.summary
         );
+    }
+
+    #[test]
+    fn a_later_version_s_work_done_that_names_its_title_s_work_is_no_changelog() {
+        let cover = |body: &str| {
+            Pool::new(
+                [mail(
+                    "c@x",
+                    "[PATCH v2 0/1] KASAN for radix kernels",
+                    JANE,
+                    None,
+                    body,
+                )],
+                None,
+            )
+        };
+        let work = entry_for(
+            &cover("I've ported KASAN to 64-bit kernels running on the radix MMU.\n"),
+            "c@x",
+        );
+        assert!(
+            work.summary.contains("Jane has ported KASAN"),
+            "{}",
+            work.summary
+        );
+        let change = entry_for(
+            &cover("I have removed the early shadow table from the setup code.\n"),
+            "c@x",
+        );
+        assert!(!change.summary.contains("removed"), "{}", change.summary);
     }
 
     #[test]

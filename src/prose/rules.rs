@@ -1278,6 +1278,16 @@ mod tests {
     }
 
     #[test]
+    fn the_author_porting_after_an_opening_that_lists_names_becomes_the_author_by_name() {
+        assert_eq!(
+            repaired(
+                "Building on the work of Ann, Bob and Cy, I've ported KASAN to radix kernels."
+            ),
+            "Building on the work of Ann, Bob and Cy, Jane has ported KASAN to radix kernels."
+        );
+    }
+
+    #[test]
     fn a_we_that_is_not_certainly_the_author_is_not_used() {
         for sentence in [
             "We can see a complete snapshot in the tree.",

@@ -22,10 +22,10 @@ use super::words::{
 /// How the author speaks in a sentence of theirs.
 #[derive(Debug, Clone, Copy)]
 struct Voice {
-    /// To propose: "I'm proposing X", "I would like to discuss X".
-    proposing: bool,
     /// Telling work done: "We have added X", "I removed Y".
     done: bool,
+    /// Where the words after the verb start.
+    object: usize,
 }
 
 /// Whose voice a sentence is in.
@@ -112,6 +112,8 @@ impl<'a> Sentence<'a> {
                 let last = self.words.len().saturating_sub(1);
                 !self.words.iter().enumerate().skip(1).any(|(i, w)| {
                     FINITE_VERBS.contains(&w.as_str())
+                        // "Building on X, I've ported Y": a subject's clause.
+                        || FIRST_PERSON_SUBJECTS.contains(&w.as_str())
                         || i < last
                             && matches!(lexicon::verb_of(w), Some((_, lexicon::Form::Third)))
                 })
@@ -644,11 +646,14 @@ impl<'a> Sentence<'a> {
         Person::Other
     }
 
-    /// "I have removed X", "We added Y", "Jane has dropped Z": the author
-    /// telling work done, which in a later version is what changed since
-    /// the last one.
-    pub fn tells_work_done(&self) -> bool {
-        self.author_voice().is_some_and(|voice| voice.done)
+    /// "I have removed X", "We added Y": the author telling work done,
+    /// which in a later version is what changed since the last one; the
+    /// words after the verb ("I've ported KASAN to radix": "kasan", "to",
+    /// "radix") say whether it is the work itself.
+    pub fn work_done_on(&self) -> Option<&[String]> {
+        self.author_voice()
+            .filter(|voice| voice.done)
+            .map(|voice| &self.words[voice.object..])
     }
 
     /// "moves X into what I call the storage layer": the only first person
@@ -698,20 +703,11 @@ impl<'a> Sentence<'a> {
             && lead.get(2).is_some_and(|w| SERIES_WORDS.contains(w))
         {
             words.nth(2);
-        } else if let Some((opening, _)) = split_clause(self.text) {
-            let opening = words_outside_quotes(opening);
-            if opening.len() <= OPENING_PHRASE_WORDS
-                && !opening.iter().any(|w| FIRST_PERSON.contains(&w.as_str()))
-                && self
-                    .words
-                    .get(opening.len())
-                    .is_some_and(|w| FIRST_PERSON_SUBJECTS.contains(&w.as_str()))
-            {
-                for _ in 0..opening.len() {
-                    words.next();
-                }
-                after_opening = true;
+        } else if let Some(opening) = self.opening_before_the_first_person() {
+            for _ in 0..opening {
+                words.next();
             }
+            after_opening = true;
         }
         let pronoun = words.next()?;
         // The pronoun, the auxiliary it carries, and its verb.
@@ -752,8 +748,10 @@ impl<'a> Sentence<'a> {
             None => authoring(verb),
         };
         // After "On behalf of the team,", the author proposes; after "In
-        // Fedora CoreOS,", "we found" is whoever runs it.
-        if !speaks || after_opening && !proposing {
+        // Fedora CoreOS,", "we found" is whoever runs it. "I" is the
+        // author after any opening ("Building on X's work, I've ported").
+        let singular = pronoun == "i" || pronoun.starts_with("i'");
+        if !speaks || after_opening && !proposing && !singular {
             return None;
         }
         // The rest holds no first person but "our/my <series word>".
@@ -772,7 +770,36 @@ impl<'a> Sentence<'a> {
         // "We have added X", "I removed Y".
         let done = aux == Some("have")
             || aux.is_none() && matches!(lexicon::verb_of(verb), Some((_, lexicon::Form::Past)));
-        alone.then_some(Voice { proposing, done })
+        let object = self.words.len() - rest.len();
+        alone.then_some(Voice { done, object })
+    }
+
+    /// How many words an opening phrase before the first-person subject
+    /// has ("On behalf of the team, I", "Building on the work of Jane,
+    /// Joe and Bob, I"): at most [`OPENING_PHRASE_WORDS`], without a first
+    /// person of its own, and ending at a comma.
+    fn opening_before_the_first_person(&self) -> Option<usize> {
+        let mut rest = self.text;
+        let mut before = 0;
+        while let Some((opening, after)) = split_clause(rest) {
+            before += words_outside_quotes(opening).len();
+            if before > OPENING_PHRASE_WORDS
+                || self.words[..before.min(self.words.len())]
+                    .iter()
+                    .any(|w| FIRST_PERSON.contains(&w.as_str()))
+            {
+                return None;
+            }
+            if self
+                .words
+                .get(before)
+                .is_some_and(|w| FIRST_PERSON_SUBJECTS.contains(&w.as_str()))
+            {
+                return Some(before);
+            }
+            rest = after;
+        }
+        None
     }
 
     /// "What does it mean to ...": a question, whatever ends it.
@@ -835,9 +862,9 @@ impl<'a> Sentence<'a> {
     /// "Note that ...", "comments are welcome".
     pub fn is_aside(&self) -> bool {
         self.has_any(ASIDE_PHRASES)
-            // "I'm proposing X" is the author saying what the work is;
-            // "I have tried ..." is the story of it.
-            || self.opens_with_any(ASIDES) && !self.author_voice().is_some_and(|v| v.proposing)
+            // "I'm proposing X" and "I've ported X" are the author saying
+            // what the work is; "I have tried ..." is the story of it.
+            || self.opens_with_any(ASIDES) && self.author_voice().is_none()
             || self.text.ends_with('?')
             || self.asks()
             || self.is_about_one_patch()

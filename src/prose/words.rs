@@ -772,6 +772,7 @@ pub const AUTHORING_VERBS: &[&str] = &[
     "rework",
     "remove",
     "replace",
+    "port",
     "suggest",
     "plan",
     "want",
@@ -794,6 +795,7 @@ pub const AUTHORING_VERBS: &[&str] = &[
     "implemented",
     "reworked",
     "converted",
+    "ported",
 ];
 
 /// What the author does when proposing: "I'm proposing X", "I would like
@@ -865,6 +867,7 @@ pub const LETS_DISCUSS: &[&str] = &[
 /// What the work does, told in the perfect or the progressive: "We have
 /// added X", "I am introducing X" ("I have tried" is the story of it).
 pub const WORK_DOING_VERBS: &[&str] = &[
+    "port",
     "introduce",
     "add",
     "implement",
