@@ -1838,6 +1838,24 @@ mod tests {
     }
 
     #[test]
+    fn a_later_part_opening_points_back() {
+        for sentence in [
+            "The second, less important part cleans up the legacy boot parameters.",
+            "The latter adds a flag to the frob cache.",
+        ] {
+            assert_eq!(repaired(sentence), "", "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_later_version_opening_does_not_point_back() {
+        assert_eq!(
+            repaired("The second version of this patchset adds a flag to the frob cache."),
+            "The second version of this patchset adds a flag to the frob cache."
+        );
+    }
+
+    #[test]
     fn an_opening_thats_points_back() {
         assert_eq!(
             repaired("That's exactly what the minimum I/O size attribute is for."),

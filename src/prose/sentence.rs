@@ -15,8 +15,8 @@ use super::words::{
     FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS,
     LETS_DISCUSS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS,
     PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS, QUANTIFIERS, REVIEW_VERBS,
-    SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_NAMES, TEST_REPORT_PHRASES, TEST_RUNS,
-    THIRD_PERSON_PRONOUNS, UNITS, WORK_DOING_VERBS,
+    REVISION_NOUNS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_NAMES, TEST_REPORT_PHRASES,
+    TEST_RUNS, THIRD_PERSON_PRONOUNS, UNITS, WORK_DOING_VERBS,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -341,6 +341,7 @@ impl<'a> Sentence<'a> {
             // "He added X": someone the mail named before, never its author,
             // though after the editor's lead it reads as the author.
             || THIRD_PERSON_PRONOUNS.contains(&self.first_word())
+            || self.opens_with_a_later_part()
             || self.opens_with_any(DEMONSTRATIVES)
             || self.opens_with_any(OPENING_POINTERS)
             || self.has_a_back_pointer()
@@ -349,6 +350,21 @@ impl<'a> Sentence<'a> {
             || self.orders_a_pronoun()
             || self.names_unsaid()
             || self.names_an_unsaid_problem()
+    }
+
+    /// "The second, not so important part is ...", "The latter adds X":
+    /// a part after one the sentence never names ("The second version of
+    /// this patchset" names a posting).
+    fn opens_with_a_later_part(&self) -> bool {
+        self.first_word() == "the"
+            && self.words.get(1).is_some_and(|w| {
+                ORDINAL_WORDS.contains(&w.as_str())
+                    || matches!(w.as_str(), "latter" | "former" | "remaining")
+            })
+            && self
+                .words
+                .get(2)
+                .is_none_or(|w| !REVISION_NOUNS.contains(&w.as_str()))
     }
 
     /// "... to fix the boot problems.", "The issue occurs when ...", "solves
