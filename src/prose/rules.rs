@@ -131,6 +131,8 @@ pub enum Repair {
     DropMarker,
     /// A word said twice in a row goes once.
     DropRepeatedWord,
+    /// "_why_" -> "why": the marks around an emphasised word go.
+    DropEmphasis,
     /// "This patchset implement" -> "This patchset implements".
     Agree,
     /// "There is no user of foo(), remove it." -> "There is no user of
@@ -170,6 +172,12 @@ pub static RULES: &[Rule] = &[
         finds: "a list item's marker after a full stop",
         detect: Detect::Summary(|s| MARKER_AFTER_STOP.is_match(s)),
         repair: Repair::DropMarker,
+    },
+    Rule {
+        defect: Defect::Leftover,
+        finds: "emphasis marks around a word",
+        detect: Detect::Summary(|s| emphasised(s).next().is_some()),
+        repair: Repair::DropEmphasis,
     },
     Rule {
         defect: Defect::Leftover,
@@ -346,6 +354,10 @@ static INLINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// A list item's marker after a sentence's end: "... Trace. o Neither".
 static MARKER_AFTER_STOP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([.!?]) (?:o|-|\*|•|\+) (\p{Lu})").unwrap());
+/// A word between emphasis marks, as plain-text mail stresses it: "_why_",
+/// "*works*" (one mark each side, letters only: "__init" is a name).
+static EMPHASIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[\s(])([_*])(\p{Ll}+)([_*])([\s.,;:!?)]|$)").unwrap());
 /// "posted X for don't ...", "for initiate ...": a lead with a verb's
 /// title after "for".
 static BAD_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -562,6 +574,21 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
             MARKER_AFTER_STOP.replace_all(text, "$1 $2").into_owned(),
             "dropped a list item's marker",
         ),
+        Repair::DropEmphasis => {
+            let mut text = text.to_string();
+            // One at a time: a mark may close one word and open the next.
+            loop {
+                let found = emphasised(&text).next().map(|c| {
+                    (
+                        c.get(0).unwrap().range(),
+                        format!("{}{}{}", &c[1], &c[3], &c[5]),
+                    )
+                });
+                let Some((range, plain)) = found else { break };
+                text.replace_range(range, &plain);
+            }
+            (text, "dropped emphasis marks around a word")
+        }
         Repair::DropRepeatedWord => {
             let mut text = text.to_string();
             while let Some(at) = repeated_word(&text) {
@@ -666,6 +693,7 @@ fn repair_sentence(
         }),
         Repair::RemoveLeftovers
         | Repair::DropMarker
+        | Repair::DropEmphasis
         | Repair::DropRepeatedWord
         | Repair::AddFullStop
         | Repair::MergeIntoLead
@@ -815,6 +843,12 @@ pub(crate) fn drop_possessive_clause(sentence: &str) -> String {
         i += 1;
     }
     out.join(" ")
+}
+
+/// The words between emphasis marks, each with the marks and what is
+/// around them; "_why_" and "*works*", the marks one and the same.
+fn emphasised(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    EMPHASIS.captures_iter(text).filter(|c| c[2] == c[4])
 }
 
 /// Where a word that is said twice in a row ("this patchset patchset")
@@ -1835,6 +1869,18 @@ mod tests {
         assert_eq!(with_its_capital("i add a knob."), "I add a knob.");
         let name = "frobdump is a tool to save memory at a crash.";
         assert_eq!(with_its_capital(name), name);
+    }
+
+    #[test]
+    fn emphasis_marks_around_a_word_go() {
+        assert_eq!(
+            repaired("The goal is to tell _why_ isolation broke, which *works* for all."),
+            "The goal is to tell why isolation broke, which works for all."
+        );
+        assert_eq!(
+            repaired("The patchset marks __init_begin as reserved."),
+            "The patchset marks __init_begin as reserved."
+        );
     }
 
     #[test]
