@@ -100,15 +100,21 @@ impl Excerpts {
                 let sentence = sentence.as_str();
                 let read = crate::prose::Sentence::read(sentence);
                 let without_clause = read.without_its_clause();
+                // "Provide X to fix the boot problems.": the head stands.
+                let without_purpose = read.without_its_purpose();
                 let new = !read.repeats(title)
-                    && !without_clause
-                        .as_deref()
-                        .is_some_and(|rest| crate::prose::Sentence::read(rest).repeats(title));
+                    && ![&without_clause, &without_purpose].iter().any(|rest| {
+                        rest.as_deref()
+                            .is_some_and(|rest| crate::prose::Sentence::read(rest).repeats(title))
+                    });
                 // A commit message's order, alone or after a clause that
                 // goes, says what the change does.
                 let orders = read.is_clean_order()
                     || without_clause.is_some()
-                    || read.splices_a_clean_order();
+                    || read.splices_a_clean_order()
+                    || without_purpose
+                        .as_deref()
+                        .is_some_and(|head| crate::prose::Sentence::read(head).is_clean_order());
                 let words = sentence.matches(' ').count() + 1;
                 let mut sentence = Sentence {
                     text: sentence.to_string(),
@@ -122,7 +128,10 @@ impl Excerpts {
                         // "This series introduces X." says enough shorter.
                         && (words >= 8
                             || words >= 5 && starts_with_any(&sentence.to_lowercase(), SUBJECTS_OF_CHANGE))
-                        && (read.stands_alone() || read.stands_without_its_connective() || orders),
+                        && (read.stands_alone()
+                            || read.stands_without_its_connective()
+                            || orders
+                            || without_purpose.is_some()),
                     follows: new && read.follows_on(),
                 };
                 sentence.score = score(&sentence, &topic);
@@ -1094,6 +1103,17 @@ mod tests {
         assert_eq!(
             texts,
             ["This series makes finding room for the buffers easy."]
+        );
+    }
+
+    #[test]
+    fn an_order_whose_purpose_only_points_back_can_open() {
+        let body = "Otherwise it causes boot failures.\n\n\
+                    Provide the right helpers for both page table layouts to fix the boot problems.\n";
+        let chosen = Excerpts::read(body, "mm: fix the table walk").choose(40);
+        assert_eq!(
+            chosen,
+            ["Provide the right helpers for both page table layouts to fix the boot problems."]
         );
     }
 

@@ -117,6 +117,9 @@ pub enum Repair {
     /// "To fix this issue, add X" -> "Add X": an opening clause that only
     /// points back goes where the rest stands, else not used.
     DropClause,
+    /// "Provide X to fix the boot problems." -> "Provide X.": a closing
+    /// purpose that only points back goes where the rest stands.
+    DropPurpose,
     /// "Fix this by adding X" -> "Add X": a fix of what went before told
     /// by its means is the means.
     SayTheMeans,
@@ -250,6 +253,12 @@ pub static RULES: &[Rule] = &[
         finds: "an opening clause pointing back",
         detect: Detect::Sentence(|s, _| s.clause_points_back()),
         repair: Repair::DropClause,
+    },
+    Rule {
+        defect: Defect::PointingOpener,
+        finds: "a closing purpose pointing back",
+        detect: Detect::Sentence(|s, _| s.without_its_purpose().is_some()),
+        repair: Repair::DropPurpose,
     },
     Rule {
         defect: Defect::PointingOpener,
@@ -641,6 +650,9 @@ fn repair_sentence(
         Repair::DropClause => Sentence::read(sentence)
             .without_its_clause()
             .map(done("dropped an opening clause pointing back")),
+        Repair::DropPurpose => Sentence::read(sentence)
+            .without_its_purpose()
+            .map(done("dropped a closing purpose pointing back")),
         Repair::SayTheMeans => the_means_of_a_fix(sentence).map(done("said a fix by its means")),
         Repair::GiveSubject => {
             give_subject(sentence, writer.work).map(done("gave an order its subject"))
@@ -1364,7 +1376,7 @@ mod tests {
             "There are still cases where the frob walk can be faster.",
             "This series continues what was established by letting more drivers frob.",
             "The above protection is not enough for large folios.",
-            "The patch rewrites both helpers to fix the boot problems.",
+            "The patch is needed to fix the boot problems.",
             "The issue occurs when the lock is dropped before the page is mapped.",
         ] {
             assert_eq!(repaired(sentence), "", "{sentence}");
@@ -1880,6 +1892,21 @@ mod tests {
         assert_eq!(
             repaired("The patchset marks __init_begin as reserved."),
             "The patchset marks __init_begin as reserved."
+        );
+    }
+
+    #[test]
+    fn a_closing_purpose_pointing_back_goes() {
+        assert_eq!(
+            repaired(
+                "Provide the right helpers for both page table layouts to fix the boot problems."
+            ),
+            "The patchset provides the right helpers for both page table layouts."
+        );
+        // "tries to reduce": the verb's own "to", no purpose.
+        assert_eq!(
+            repaired("The patchset tries to reduce the use of such sequences."),
+            ""
         );
     }
 

@@ -14,9 +14,10 @@ use super::words::{
     DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON,
     FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS,
     LETS_DISCUSS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS,
-    PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS, QUANTIFIERS, REVIEW_VERBS,
-    REVISION_NOUNS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS, TEST_NAMES, TEST_REPORT_PHRASES,
-    TEST_RUNS, THIRD_PERSON_PRONOUNS, UNITS, WORK_DOING_VERBS,
+    PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS, PURPOSES_POINTING_BACK,
+    QUANTIFIERS, REVIEW_VERBS, REVISION_NOUNS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS,
+    TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES, TEST_RUNS, THIRD_PERSON_PRONOUNS, UNITS,
+    WORK_DOING_VERBS,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -639,6 +640,37 @@ impl<'a> Sentence<'a> {
         let read = Sentence::read(&rest);
         let stands = read.stands_alone() || read.is_clean_order();
         (stands && rest.split_whitespace().count() >= 4).then_some(rest)
+    }
+
+    /// The sentence without a closing purpose that only points back
+    /// ("Provide X for both settings to fix the boot problems." ->
+    /// "Provide X for both settings."; "to do this"), where what is left
+    /// stands alone or is an order that wants only its subject.
+    pub fn without_its_purpose(&self) -> Option<String> {
+        let at = self.text.rfind(" to ")?;
+        let purpose = &self.text[at + 1..];
+        let verb = purpose.split_whitespace().nth(1)?.to_lowercase();
+        let head = format!("{}.", self.text[..at].trim_end_matches(','));
+        let read = Sentence::read(&head);
+        // "tries to reduce", "is able to", "helps vendors to support", "what
+        // to expect": the verb's own "to", no purpose.
+        let before = self.text[..at].rsplit(' ').next().unwrap_or("");
+        if !PURPOSES_POINTING_BACK.contains(&verb.as_str())
+            || purpose.split_whitespace().count() > 6
+            || lexicon::verb_of(before).is_some()
+            || matches!(before.to_lowercase().as_str(), "able" | "unable" | "order")
+            || SUBORDINATORS.contains(&before.to_lowercase().as_str())
+            || read.words.iter().any(|w| {
+                lexicon::verb_of(w).is_some_and(|(base, _)| TAKE_AN_INFINITIVE.contains(&base))
+            })
+            || !self.points_back()
+            || read.points_back()
+            || !Sentence::read(purpose).points_back()
+        {
+            return None;
+        }
+        let stands = read.stands_alone() || read.is_clean_order();
+        (stands && head.split_whitespace().count() >= 4).then_some(head)
     }
 
     /// "such sequences" (not "such as", "such that").

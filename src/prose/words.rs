@@ -406,6 +406,32 @@ pub const CHANGING_VERBS: &[&str] = &[
 /// Verbs of a fix, whose fault takes "a": "fix a crash".
 pub const FIXING_VERBS: &[&str] = &["fix", "avoid", "prevent"];
 
+/// Verbs whose object takes a "to" of its own ("helps vendors to
+/// support X", "causes the exit to wait"): no purpose of the sentence.
+pub const TAKE_AN_INFINITIVE: &[&str] = &[
+    "help", "allow", "enable", "cause", "force", "require", "want", "ask", "permit", "get", "lead",
+    "need", "expect", "tell", "wait", "use", "make",
+];
+
+/// The verbs of a purpose that says no more than its goal, named before:
+/// "to fix the boot problems", "to do this", "to address these issues".
+pub const PURPOSES_POINTING_BACK: &[&str] = &[
+    "fix",
+    "address",
+    "solve",
+    "resolve",
+    "avoid",
+    "prevent",
+    "mitigate",
+    "handle",
+    "do",
+    "achieve",
+    "accomplish",
+    "overcome",
+    "remedy",
+    "cure",
+];
+
 /// Possessives: "add our helper" has its determiner.
 pub const POSSESSIVES: &[&str] = &["my", "our", "your", "his", "her", "its", "their"];
 
@@ -1039,6 +1065,7 @@ pub const OPENING_POINTERS: &[&str] = &[
     "that way",
     "in this case",
     "in that case",
+    "in which case",
     "to do so",
     "to do this",
     "to do that",
