@@ -56,6 +56,9 @@ pub enum Defect {
     SaidAgain,
     /// The summary does not end with a full stop (or `!`, `?`).
     NoFullStop,
+    /// What an editor corrects in an author's English: "it's own", "returns
+    /// X, if Y.".
+    Usage,
 }
 
 impl Defect {
@@ -73,6 +76,7 @@ impl Defect {
             Defect::Agreement => "a verb that does not agree",
             Defect::SaidAgain => "the lead said again",
             Defect::NoFullStop => "no full stop",
+            Defect::Usage => "a usage an editor corrects",
         }
     }
 }
@@ -136,6 +140,10 @@ pub enum Repair {
     DropRepeatedWord,
     /// "_why_" -> "why": the marks around an emphasised word go.
     DropEmphasis,
+    /// "it's own" -> "its own".
+    SayIts,
+    /// "returns X, if Y." -> "returns X if Y.".
+    DropCommaBeforeIf,
     /// "This patchset implement" -> "This patchset implements".
     Agree,
     /// "There is no user of foo(), remove it." -> "There is no user of
@@ -181,6 +189,18 @@ pub static RULES: &[Rule] = &[
         finds: "emphasis marks around a word",
         detect: Detect::Summary(|s| emphasised(s).next().is_some()),
         repair: Repair::DropEmphasis,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "\"it's\" for \"its\"",
+        detect: Detect::Summary(|s| ITS_WRITTEN_IT_IS.is_match(s)),
+        repair: Repair::SayIts,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "a comma before a closing \"if\"",
+        detect: Detect::Summary(|s| COMMA_BEFORE_CLOSING_IF.is_match(s)),
+        repair: Repair::DropCommaBeforeIf,
     },
     Rule {
         defect: Defect::Leftover,
@@ -367,6 +387,15 @@ static MARKER_AFTER_STOP: LazyLock<Regex> =
 /// "*works*" (one mark each side, letters only: "__init" is a name).
 static EMPHASIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(^|[\s(])([_*])(\p{Ll}+)([_*])([\s.,;:!?)]|$)").unwrap());
+/// "it's own", "in it's current form": "it's" before a word that only
+/// qualifies a noun, where the possessive was meant.
+static ITS_WRITTEN_IT_IS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([Ii])t's (own|current|original|previous|parent|respective|internal)\b").unwrap()
+});
+/// "returns -EOPNOTSUPP, if X is not enabled.": a comma before a
+/// condition that closes the sentence.
+static COMMA_BEFORE_CLOSING_IF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\w\)?), if ([^,;:.!?]+[.!?])(\s|$)").unwrap());
 /// "posted X for don't ...", "for initiate ...": a lead with a verb's
 /// title after "for".
 static BAD_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -598,6 +627,18 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
             }
             (text, "dropped emphasis marks around a word")
         }
+        Repair::SayIts => (
+            ITS_WRITTEN_IT_IS
+                .replace_all(text, "${1}ts $2")
+                .into_owned(),
+            "wrote \"its\" for \"it's\"",
+        ),
+        Repair::DropCommaBeforeIf => (
+            COMMA_BEFORE_CLOSING_IF
+                .replace_all(text, "$1 if $2$3")
+                .into_owned(),
+            "dropped a comma before a closing \"if\"",
+        ),
         Repair::DropRepeatedWord => {
             let mut text = text.to_string();
             while let Some(at) = repeated_word(&text) {
@@ -706,6 +747,8 @@ fn repair_sentence(
         Repair::RemoveLeftovers
         | Repair::DropMarker
         | Repair::DropEmphasis
+        | Repair::SayIts
+        | Repair::DropCommaBeforeIf
         | Repair::DropRepeatedWord
         | Repair::AddFullStop
         | Repair::MergeIntoLead
@@ -1908,6 +1951,32 @@ mod tests {
             repaired("The patchset tries to reduce the use of such sequences."),
             ""
         );
+    }
+
+    #[test]
+    fn its_written_it_is_before_a_qualifier_is_its() {
+        assert_eq!(
+            repaired("The patchset folds the helper into it's only caller and it's own file."),
+            "The patchset folds the helper into it's only caller and its own file."
+        );
+        assert_eq!(
+            repaired("The patchset keeps the table in it's current form."),
+            "The patchset keeps the table in its current form."
+        );
+    }
+
+    #[test]
+    fn a_comma_before_a_closing_if_goes() {
+        assert_eq!(
+            repaired("The ioctl returns -EOPNOTSUPP, if integrity support is not enabled."),
+            "The ioctl returns -EOPNOTSUPP if integrity support is not enabled."
+        );
+        for kept in [
+            "The flag, if set, keeps the pages.",
+            "Per the spec, if the PTEs i.e. PMDs are changed, a fence is a must.",
+        ] {
+            assert_eq!(repaired(kept), kept);
+        }
     }
 
     #[test]
