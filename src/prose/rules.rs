@@ -144,6 +144,8 @@ pub enum Repair {
     SayIts,
     /// "returns X, if Y." -> "returns X if Y.".
     DropCommaBeforeIf,
+    /// "a RCU section" -> "an RCU section", "an user" -> "a user".
+    FitTheArticle,
     /// "This patchset implement" -> "This patchset implements".
     Agree,
     /// "There is no user of foo(), remove it." -> "There is no user of
@@ -195,6 +197,12 @@ pub static RULES: &[Rule] = &[
         finds: "\"it's\" for \"its\"",
         detect: Detect::Summary(|s| ITS_WRITTEN_IT_IS.is_match(s)),
         repair: Repair::SayIts,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "an article that does not fit the sound",
+        detect: Detect::Summary(|s| articles_misfit(s).next().is_some()),
+        repair: Repair::FitTheArticle,
     },
     Rule {
         defect: Defect::Usage,
@@ -392,6 +400,25 @@ static EMPHASIS: LazyLock<Regex> =
 static ITS_WRITTEN_IT_IS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b([Ii])t's (own|current|original|previous|parent|respective|internal)\b").unwrap()
 });
+/// An indefinite article and the word after it.
+static ARTICLE_AND_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([Aa]n?) ([A-Za-z][\w-]*)").unwrap());
+/// "a RCU", "an user": an article before an initialism or a word in 'u',
+/// whose sound [`super::article`] knows, that is not the one it takes;
+/// each with the article's range and the right one.
+fn articles_misfit(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, String)> + '_ {
+    ARTICLE_AND_WORD.captures_iter(text).filter_map(|c| {
+        let (written, word) = (c.get(1)?, &c[2]);
+        let initialism = word.chars().take(2).all(|c| c.is_ascii_uppercase())
+            || word.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+        if !initialism && !word.starts_with(['u', 'U']) {
+            return None;
+        }
+        let right = super::article(word);
+        let said = written.as_str().to_lowercase();
+        (said != right).then(|| (written.range(), super::match_case(written.as_str(), right)))
+    })
+}
 /// "returns -EOPNOTSUPP, if X is not enabled.": a comma before a
 /// condition that closes the sentence.
 static COMMA_BEFORE_CLOSING_IF: LazyLock<Regex> =
@@ -633,6 +660,14 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
                 .into_owned(),
             "wrote \"its\" for \"it's\"",
         ),
+        Repair::FitTheArticle => {
+            let mut text = text.to_string();
+            let misfits: Vec<_> = articles_misfit(&text).collect();
+            for (range, right) in misfits.into_iter().rev() {
+                text.replace_range(range, &right);
+            }
+            (text, "fit an article to the sound of its word")
+        }
         Repair::DropCommaBeforeIf => (
             COMMA_BEFORE_CLOSING_IF
                 .replace_all(text, "$1 if $2$3")
@@ -749,6 +784,7 @@ fn repair_sentence(
         | Repair::DropEmphasis
         | Repair::SayIts
         | Repair::DropCommaBeforeIf
+        | Repair::FitTheArticle
         | Repair::DropRepeatedWord
         | Repair::AddFullStop
         | Repair::MergeIntoLead
@@ -1963,6 +1999,16 @@ mod tests {
             repaired("The patchset keeps the table in it's current form."),
             "The patchset keeps the table in its current form."
         );
+    }
+
+    #[test]
+    fn an_article_that_does_not_fit_the_sound_is_fitted() {
+        assert_eq!(
+            repaired("The patchset checks the memcg within a RCU section for an user."),
+            "The patchset checks the memcg within an RCU section for a user."
+        );
+        let kept = "The patchset adds a NUMA policy, an unused flag and a user of it.";
+        assert_eq!(repaired(kept), kept);
     }
 
     #[test]
