@@ -846,6 +846,16 @@ mod tests {
     }
 
     #[test]
+    fn this_before_a_plural_and_its_verb_is_no_work_speaking() {
+        let said = "This patches don't aim to limit what a user can do.";
+        assert_eq!(editors_opening(said, &about(Kind::Patch, 1, 4)), said);
+        assert_eq!(
+            editors_opening("This adds pages to the pool.", &about(Kind::Patch, 1, 4)),
+            "This patchset adds pages to the pool."
+        );
+    }
+
+    #[test]
     fn this_patch_set_before_no_verb_is_the_authors_sets() {
         let about = about(Kind::Patch, 1, 2);
         assert_eq!(

@@ -146,6 +146,8 @@ pub enum Repair {
     DropCommaBeforeIf,
     /// "a RCU section" -> "an RCU section", "an user" -> "a user".
     FitTheArticle,
+    /// "This patches don't" -> "These patches don't".
+    SayThese,
     /// "This patchset implement" -> "This patchset implements".
     Agree,
     /// "There is no user of foo(), remove it." -> "There is no user of
@@ -197,6 +199,12 @@ pub static RULES: &[Rule] = &[
         finds: "\"it's\" for \"its\"",
         detect: Detect::Summary(|s| ITS_WRITTEN_IT_IS.is_match(s)),
         repair: Repair::SayIts,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "\"this\" before a plural",
+        detect: Detect::Summary(|s| THIS_BEFORE_A_PLURAL.is_match(s)),
+        repair: Repair::SayThese,
     },
     Rule {
         defect: Defect::Usage,
@@ -399,6 +407,11 @@ static EMPHASIS: LazyLock<Regex> =
 /// qualifies a noun, where the possessive was meant.
 static ITS_WRITTEN_IT_IS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b([Ii])t's (own|current|original|previous|parent|respective|internal)\b").unwrap()
+});
+/// "This patches don't aim to": the singular demonstrative before the
+/// plural of the work.
+static THIS_BEFORE_A_PLURAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([Tt])his (patches|changes|commits|fixes|series of)\b").unwrap()
 });
 /// An indefinite article and the word after it.
 static ARTICLE_AND_WORD: LazyLock<Regex> =
@@ -660,6 +673,12 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
                 .into_owned(),
             "wrote \"its\" for \"it's\"",
         ),
+        Repair::SayThese => (
+            THIS_BEFORE_A_PLURAL
+                .replace_all(text, "${1}hese $2")
+                .into_owned(),
+            "said \"these\" before a plural",
+        ),
         Repair::FitTheArticle => {
             let mut text = text.to_string();
             let misfits: Vec<_> = articles_misfit(&text).collect();
@@ -785,6 +804,7 @@ fn repair_sentence(
         | Repair::SayIts
         | Repair::DropCommaBeforeIf
         | Repair::FitTheArticle
+        | Repair::SayThese
         | Repair::DropRepeatedWord
         | Repair::AddFullStop
         | Repair::MergeIntoLead
@@ -2009,6 +2029,15 @@ mod tests {
         );
         let kept = "The patchset adds a NUMA policy, an unused flag and a user of it.";
         assert_eq!(repaired(kept), kept);
+    }
+
+    #[test]
+    fn this_before_a_plural_of_the_work_is_these() {
+        let (said, _) = repair_summary(
+            "This patches don't aim to limit what a user can do.",
+            Repair::SayThese,
+        );
+        assert_eq!(said, "These patches don't aim to limit what a user can do.");
     }
 
     #[test]

@@ -544,6 +544,11 @@ impl<'a> Sentence<'a> {
                 !matches!(verb.as_str(), "is" | "was" | "has" | "does")
                     && matches!(lexicon::verb_of(verb), Some((_, lexicon::Form::Third)))
             })
+            // "This patches don't aim to": a plural noun, its verb after it.
+            && self
+                .words
+                .get(2 + skip)
+                .is_none_or(|next| !FINITE_VERBS.contains(&next.as_str()))
             && !self.tells_a_harm()
     }
 
