@@ -278,6 +278,8 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
             continue;
         }
         let verb = lexicon::third_person(base);
+        // "rename and move X" -> "renames and moves X".
+        let rest = prose::rules::coordinated_orders_agree(rest);
         let clause = prose::order_with_an_article(&format!("{verb} {rest}"));
         let n = clause.split_whitespace().count();
         // One clause a verb: "uses X and uses Y" says less than it reads.
@@ -1087,6 +1089,19 @@ mod tests {
         assert_eq!(
             what_the_patches_do(&titles, &about, 60).as_deref(),
             Some("The patchset adds support for KF_ARG_PTR_TO_TIMER and renames the callback.")
+        );
+    }
+
+    #[test]
+    fn a_patch_title_s_orders_joined_by_and_all_agree() {
+        let about = About {
+            topic: "sleepable bpf_timer",
+            ..follow_about()
+        };
+        let titles = ["rename and move the timer callback"];
+        assert_eq!(
+            what_the_patches_do(&titles, &about, 60).as_deref(),
+            Some("The patchset renames and moves the timer callback.")
         );
     }
 

@@ -902,7 +902,7 @@ fn give_subject(sentence: &str, work: &str) -> Option<String> {
 
 /// The orders joined to the first by "and" agree with its new subject:
 /// "X without Y and make Z" -> "X without Y and makes Z".
-fn coordinated_orders_agree(rest: &str) -> String {
+pub(crate) fn coordinated_orders_agree(rest: &str) -> String {
     let words: Vec<&str> = rest.split(' ').collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for (i, word) in words.iter().enumerate() {
