@@ -1033,7 +1033,24 @@ pub(crate) fn strip_connective(sentence: &str, work: &str) -> Option<String> {
 
 fn is_cut_list(sentence: &str) -> bool {
     let trimmed = sentence.trim_end();
-    CUT_MARKER.is_match(trimmed) || trimmed.ends_with(':') || opens_with_bullet(trimmed)
+    CUT_MARKER.is_match(trimmed) && !ends_with_a_value(trimmed)
+        || trimmed.ends_with(':')
+        || opens_with_bullet(trimmed)
+}
+
+/// "... even if the address is 0.", "... set to 1.": a number closing a
+/// sentence after a word that takes a value is the value, no marker.
+fn ends_with_a_value(sentence: &str) -> bool {
+    let mut words = sentence.rsplit(' ');
+    let last = words.next().unwrap_or("");
+    let before = words.next().unwrap_or("").to_lowercase();
+    last.trim_end_matches('.')
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        && matches!(
+            before.as_str(),
+            "is" | "was" | "be" | "to" | "of" | "than" | "at" | "=" | "and" | "or" | "from"
+        )
 }
 
 /// "o Neither ...", "- It ...": an item's marker opening a sentence.
@@ -2038,6 +2055,15 @@ mod tests {
             Repair::SayThese,
         );
         assert_eq!(said, "These patches don't aim to limit what a user can do.");
+    }
+
+    #[test]
+    fn a_number_closing_a_sentence_as_a_value_is_no_list_marker() {
+        let value = "The patchset maps the command data even if the address is 0.";
+        assert_eq!(repaired(value), value);
+        assert!(is_cut_list(
+            "The patchset has three advantages as follows: 1."
+        ));
     }
 
     #[test]
