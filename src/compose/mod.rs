@@ -388,6 +388,27 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                             .is_some_and(|object| !is_the_title_s_work(object, &subject.title))
                     });
                 let (repaired, mut repairs) = draft.proofread(&summary);
+                // A series' patches' titles say more than how things stand
+                // around it, the mail's sentence after the lead.
+                let first_name = crate::prose::first_name(&who.name);
+                let background = titles.is_some()
+                    && !chosen.is_empty()
+                    && repaired.as_deref().is_some_and(|repaired| {
+                        crate::prose::sentences_of(repaired)
+                            .into_iter()
+                            .find(|s| !crate::prose::rules::is_a_lead_by(s, first_name))
+                            .is_some_and(|s| {
+                                // "Building on X's work, Jane has ported Y".
+                                !s.contains(first_name)
+                                    && !crate::prose::Sentence::read(s)
+                                        .tells_the_work(&subject.title)
+                            })
+                    });
+                if background {
+                    let (lead, more) = draft.lead_alone(patch_titles.clone());
+                    repairs.extend(more);
+                    break (lead, Vec::new(), repairs);
+                }
                 repairs.splice(
                     0..0,
                     turned_down
@@ -1221,6 +1242,73 @@ mod tests {
             "c@x",
         );
         assert!(!change.summary.contains("removed"), "{}", change.summary);
+    }
+
+    fn series_with_cover(cover: &str) -> Pool {
+        let patch = |n: u32, title: &str| {
+            mail(
+                &format!("p{n}@x"),
+                &format!("[PATCH 0{n}/2] {title}"),
+                JANE,
+                Some("c@x"),
+                "One.\n",
+            )
+        };
+        Pool::new(
+            [
+                mail(
+                    "c@x",
+                    "[PATCH 0/2] blk-mq: shared quiesce",
+                    JANE,
+                    None,
+                    cover,
+                ),
+                patch(1, "blk-mq: move the SRCU struct to the tag set"),
+                patch(2, "nvme: use the tag set wide quiesce"),
+            ],
+            None,
+        )
+    }
+
+    #[test]
+    fn how_things_stand_around_a_series_gives_way_to_its_patches_titles() {
+        let e = entry_for(
+            &series_with_cover(
+                "All I/O submissions have fairly similar latencies on every hardware queue.\n",
+            ),
+            "c@x",
+        );
+        assert_eq!(
+            e.summary,
+            "Jane posted a series of 2 patches for shared quiesce. The patchset moves the SRCU \
+             struct to the tag set and uses the tag set wide quiesce."
+        );
+    }
+
+    #[test]
+    fn what_a_series_answers_told_by_its_cover_stays() {
+        let e = entry_for(
+            &series_with_cover(
+                "Currently every queue takes its own SRCU read lock on each dispatch.\n",
+            ),
+            "c@x",
+        );
+        assert!(e.summary.contains("Currently every queue"), "{}", e.summary);
+    }
+
+    #[test]
+    fn what_a_series_does_told_by_its_cover_stays() {
+        let e = entry_for(
+            &series_with_cover(
+                "Instead of one SRCU struct per queue, the series keeps one for the whole tag set.\n",
+            ),
+            "c@x",
+        );
+        assert!(
+            e.summary.contains("keeps one for the whole tag set"),
+            "{}",
+            e.summary
+        );
     }
 
     #[test]

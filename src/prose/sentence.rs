@@ -8,16 +8,16 @@ use regex::Regex;
 
 use super::lexicon;
 use super::words::{
-    ABBREVIATIONS, ADDITIVES, ADVERBS, AN_EARLIER_COMMIT, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS,
-    BACK_POINTERS, BARE_THIS_FOLLOWERS, BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG,
+    ABBREVIATIONS, ACTIONS, ADDITIVES, ADVERBS, AN_EARLIER_COMMIT, ASIDE_PHRASES, ASIDES,
+    AUTHORING_VERBS, BACK_POINTERS, BARE_THIS_FOLLOWERS, BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG,
     CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED, COMMIT_QUALIFIERS, CONNECTIVES,
     DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON,
     FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS,
-    LETS_DISCUSS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS,
-    PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS, PURPOSES_POINTING_BACK,
-    QUANTIFIERS, REVIEW_VERBS, REVISION_NOUNS, SERIES_WORDS, STOP_WORDS, SUBORDINATORS,
-    TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES, TEST_RUNS, THIRD_PERSON_PRONOUNS, UNITS,
-    WORK_DOING_VERBS,
+    LETS_DISCUSS, MOTIVATIONS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS,
+    POINTERS, POSTINGS, PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS,
+    PURPOSES_POINTING_BACK, QUANTIFIERS, REVIEW_VERBS, REVISION_NOUNS, SERIES_WORDS, STOP_WORDS,
+    SUBJECTS_OF_CHANGE, SUBORDINATORS, TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES,
+    TEST_RUNS, THIRD_PERSON_PRONOUNS, UNITS, WORK_DOING_VERBS,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -697,6 +697,55 @@ impl<'a> Sentence<'a> {
             return Person::Author;
         }
         Person::Other
+    }
+
+    /// Whether the sentence tells the work under `title`: the work or its
+    /// author speaking ("This series adds", "We propose"), an order, an
+    /// action ("... introduces X"), the title's thing as the subject
+    /// ("Control-flow Enforcement is a processor feature that ..."), or
+    /// what the work answers ("Currently the VM abuses X", "It was found
+    /// that X may leak"). Not how things stand around it ("All I/O
+    /// submissions have similar latencies"), which a series' patches'
+    /// titles say more than.
+    pub fn tells_the_work(&self, title: &str) -> bool {
+        let harm = |w: &str| {
+            HARMS.iter().any(|h| {
+                w.strip_prefix(h)
+                    .is_some_and(|rest| matches!(rest, "" | "s" | "es" | "ed" | "ing" | "ion"))
+            })
+        };
+        if self.has_any(MOTIVATIONS) || self.words.iter().any(|w| harm(w)) {
+            return true;
+        }
+        if self.series_opening()
+            || self.work_speaks()
+            || self.is_imperative()
+            || self.person() == Person::Author
+            || SUBJECTS_OF_CHANGE.iter().any(|o| self.lower.contains(o))
+            || ACTIONS.iter().any(|a| self.lower.contains(a))
+        {
+            return true;
+        }
+        // The subject: the words before the first finite verb ("created
+        // with X will create": a participle, then the verb).
+        let verb = self
+            .words
+            .iter()
+            .position(|w| {
+                FINITE_VERBS.contains(&w.as_str())
+                    || matches!(lexicon::verb_of(w), Some((_, lexicon::Form::Third)))
+            })
+            .unwrap_or(self.words.len());
+        let own = super::content_words(title);
+        let stems: Vec<String> = own.iter().map(|w| super::stem(w)).collect();
+        self.words[..verb]
+            .iter()
+            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric() && c != '_'))
+            .any(|w| {
+                stems.contains(&super::stem(w))
+                    // "virt_to_bus" in "CONFIG_VIRT_TO_BUS".
+                    || w.len() >= 5 && w.contains('_') && own.iter().any(|t| t.contains(w))
+            })
     }
 
     /// "I have removed X", "We added Y": the author telling work done,

@@ -432,6 +432,30 @@ pub const PURPOSES_POINTING_BACK: &[&str] = &[
     "cure",
 ];
 
+/// What a cover letter says the work answers: a lack, a finding, a
+/// problem as things are ("Currently the VM abuses X", "there is no way
+/// to observe Y", "It was found that Z may be called twice").
+pub const MOTIVATIONS: &[&str] = &[
+    "currently",
+    "no way to",
+    "there is no",
+    "there was no",
+    "there is little",
+    "there was little",
+    "lack of",
+    "lacks",
+    "it was found",
+    "has been found",
+    "found that",
+    "indicated that",
+    "the main effect",
+    "deprecated",
+    "abuse",
+    "abuses",
+    "suffer",
+    "suffers",
+];
+
 /// Possessives: "add our helper" has its determiner.
 pub const POSSESSIVES: &[&str] = &["my", "our", "your", "his", "her", "its", "their"];
 
