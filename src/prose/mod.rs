@@ -96,6 +96,8 @@ pub fn numeric_ordinal(n: u32) -> String {
 
 /// "a" or "an" before `word`: an RFC, an LSF/MM/BPF session.
 pub fn article(word: &str) -> &'static str {
+    // "an \"install\" function": the word inside its quotes.
+    let word = word.trim_start_matches(['"', '\'', '`', '(', '[']);
     let lower = word.to_ascii_lowercase();
     let name: String = lower
         .chars()
@@ -408,6 +410,27 @@ mod tests {
             super::order_with_an_article("splits bi_frob callback"),
             "splits the bi_frob callback"
         );
+    }
+
+    #[test]
+    fn a_version_raised_and_a_script_moved_take_the_and_an_error_fixed_takes_an() {
+        assert_eq!(
+            super::order_with_an_article("raise minimum LLVM version to 15"),
+            "raise the minimum LLVM version to 15"
+        );
+        assert_eq!(
+            super::order_with_an_article("move s390 install script to scripts/"),
+            "move the s390 install script to scripts/"
+        );
+        assert_eq!(
+            super::order_with_an_article("fix error when the frob limit is low"),
+            "fix an error when the frob limit is low"
+        );
+    }
+
+    #[test]
+    fn a_quoted_word_takes_the_article_of_its_sound() {
+        assert_eq!(super::article("\"install\""), "an");
     }
 
     #[test]

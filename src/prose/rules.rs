@@ -415,16 +415,19 @@ static THIS_BEFORE_A_PLURAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// An indefinite article and the word after it.
 static ARTICLE_AND_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([Aa]n?) ([A-Za-z][\w-]*)").unwrap());
-/// "a RCU", "an user": an article before an initialism or a word in 'u',
-/// whose sound [`super::article`] knows, that is not the one it takes;
-/// each with the article's range and the right one.
+    LazyLock::new(|| Regex::new(r#"\b([Aa]n?) ("?[A-Za-z][\w-]*)"#).unwrap());
+/// "a RCU", "an user", "a \"install\" function": an article before an
+/// initialism, a word in 'u' or a lower-case word in another vowel, whose
+/// sound [`super::article`] knows, that is not the one it takes; each with
+/// the article's range and the right one ("a one-shot", "a euro" stay).
 fn articles_misfit(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, String)> + '_ {
     ARTICLE_AND_WORD.captures_iter(text).filter_map(|c| {
-        let (written, word) = (c.get(1)?, &c[2]);
+        let written = c.get(1)?;
+        let word = c[2].trim_start_matches('"');
         let initialism = word.chars().take(2).all(|c| c.is_ascii_uppercase())
             || word.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
-        if !initialism && !word.starts_with(['u', 'U']) {
+        let vowel = word.starts_with(['a', 'e', 'i', 'o']) && !word.starts_with("eu");
+        if !initialism && !vowel && !word.starts_with(['u', 'U']) {
             return None;
         }
         let right = super::article(word);
@@ -2043,6 +2046,10 @@ mod tests {
         assert_eq!(
             repaired("The patchset checks the memcg within a RCU section for an user."),
             "The patchset checks the memcg within an RCU section for a user."
+        );
+        assert_eq!(
+            repaired("The patchset provides a \"install\" function in a one-shot pass."),
+            "The patchset provides an \"install\" function in a one-shot pass."
         );
         let kept = "The patchset adds a NUMA policy, an unused flag and a user of it.";
         assert_eq!(repaired(kept), kept);
