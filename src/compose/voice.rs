@@ -496,7 +496,8 @@ fn topic_phrase(topic: &str) -> String {
     {
         return format!("to {lower}{}", &topic[first.len()..]);
     }
-    if let Some(order) = lexicon::phrasal_order(&lower, second) {
+    let third = topic.split_whitespace().nth(2).unwrap_or("");
+    if let Some(order) = lexicon::phrasal_order(&lower, second, third) {
         return format!("to {order}{}", &topic[first.len()..]);
     }
     if (lexicon::is_imperative(&lower) || adverb_first) && !one_word {

@@ -59,14 +59,20 @@ pub fn is_imperative(word: &str) -> bool {
 }
 
 /// "clean up" for the one word `cleanup` kernel titles write for it
-/// (`setup`, `rollback`, `shutdown`), where `next` shows an object
-/// follows: a determiner, a participle ("unused"), or an identifier;
-/// `None` for the noun ("lookup table", "writeback errors").
-pub fn phrasal_order(word: &str, next: &str) -> Option<String> {
+/// (`setup`, `rollback`, `shutdown`), where `next` (and the word `after`
+/// it) shows an object follows: a determiner, a participle ("unused"), an
+/// identifier, a gerund with its own object ("updating the size"), or
+/// another order ("and optimize"); `None` for the noun ("lookup table",
+/// "writeback errors", "shutdown handling").
+pub fn phrasal_order(word: &str, next: &str, after: &str) -> Option<String> {
     let next_lower = next.to_lowercase();
+    let after_lower = after.to_lowercase();
     let object_follows = super::words::DETERMINERS.contains(&next_lower.as_str())
         || next.contains(['_', '(', '.'])
-        || next_lower.ends_with("ed") && next_lower.len() > 4;
+        || next_lower.ends_with("ed") && next_lower.len() > 4
+        || matches!(verb_of(&next_lower), Some((_, Form::Gerund)))
+            && super::words::DETERMINERS.contains(&after_lower.as_str())
+        || next_lower == "and" && is_imperative(&after_lower);
     if !object_follows {
         return None;
     }
@@ -199,18 +205,31 @@ mod tests {
     #[test]
     fn a_verb_and_its_particle_written_as_one_word_is_an_order_before_its_object() {
         assert_eq!(
-            phrasal_order("cleanup", "unused").as_deref(),
+            phrasal_order("cleanup", "unused", "").as_deref(),
             Some("clean up")
         );
-        assert_eq!(phrasal_order("setup", "the").as_deref(), Some("set up"));
+        assert_eq!(phrasal_order("setup", "the", "").as_deref(), Some("set up"));
         assert_eq!(
-            phrasal_order("cleanup", "mem_cgroup_iter()").as_deref(),
+            phrasal_order("cleanup", "mem_cgroup_iter()", "").as_deref(),
             Some("clean up")
         );
         // "Shutdown handling" is a noun's compound.
-        assert_eq!(phrasal_order("shutdown", "handling"), None);
-        assert_eq!(phrasal_order("lookup", "table"), None);
-        assert_eq!(phrasal_order("writeback", "errors"), None);
+        assert_eq!(phrasal_order("shutdown", "handling", ""), None);
+        assert_eq!(phrasal_order("lookup", "table", ""), None);
+        assert_eq!(phrasal_order("writeback", "errors", ""), None);
+    }
+
+    #[test]
+    fn a_one_word_phrasal_verb_before_a_gerund_with_its_object_or_another_order_is_an_order() {
+        assert_eq!(
+            phrasal_order("cleanup", "updating", "the").as_deref(),
+            Some("clean up")
+        );
+        assert_eq!(
+            phrasal_order("cleanup", "and", "optimize").as_deref(),
+            Some("clean up")
+        );
+        assert_eq!(phrasal_order("shutdown", "handling", "for"), None);
     }
 
     #[test]
