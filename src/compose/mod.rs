@@ -1177,33 +1177,17 @@ mod tests {
 
     #[test]
     fn a_series_whose_patches_share_no_word_with_it_is_said_by_their_titles() {
-        let patch = |n: u32, title: &str, body: &str| {
-            mail(
-                &format!("p{n}@x"),
-                &format!("[PATCH 0{n}/2] {title}"),
-                JANE,
-                Some("c@x"),
-                body,
-            )
-        };
-        let pool = Pool::new(
-            [
-                mail(
-                    "c@x",
-                    "[PATCH 0/2] zero copy for user block devices",
-                    JANE,
-                    None,
-                    "Thanks.\n",
-                ),
-                patch(
-                    1,
+        let pool = series_of(
+            "zero copy for user block devices",
+            "Thanks.\n",
+            &[
+                (
                     "io_uring/rw: move buffer selection out of the generic prep",
                     "Callers that might need a selected buffer get a prep function of their own.\n\
                      ---\ndiff --git a/x b/x\n",
                 ),
-                patch(2, "ublk: register kernel buffers", "Two.\n"),
+                ("ublk: register kernel buffers", "Two.\n"),
             ],
-            None,
         );
         let e = entry_for(&pool, "c@x");
         assert!(!e.summary.contains("prep function"), "{}", e.summary);
@@ -1244,29 +1228,31 @@ mod tests {
         assert!(!change.summary.contains("removed"), "{}", change.summary);
     }
 
-    fn series_with_cover(cover: &str) -> Pool {
-        let patch = |n: u32, title: &str| {
+    /// A cover letter `c@x` titled `title` and its patches, each a title
+    /// and a body.
+    fn series_of(title: &str, cover: &str, patches: &[(&str, &str)]) -> Pool {
+        let n = patches.len();
+        let mails = patches.iter().enumerate().map(|(i, (subject, body))| {
             mail(
-                &format!("p{n}@x"),
-                &format!("[PATCH 0{n}/2] {title}"),
+                &format!("p{}@x", i + 1),
+                &format!("[PATCH {}/{n}] {subject}", i + 1),
                 JANE,
                 Some("c@x"),
-                "One.\n",
+                body,
             )
-        };
-        Pool::new(
-            [
-                mail(
-                    "c@x",
-                    "[PATCH 0/2] blk-mq: shared quiesce",
-                    JANE,
-                    None,
-                    cover,
-                ),
-                patch(1, "blk-mq: move the SRCU struct to the tag set"),
-                patch(2, "nvme: use the tag set wide quiesce"),
+        });
+        let cover = mail("c@x", &format!("[PATCH 0/{n}] {title}"), JANE, None, cover);
+        Pool::new(std::iter::once(cover).chain(mails), None)
+    }
+
+    fn series_with_cover(cover: &str) -> Pool {
+        series_of(
+            "blk-mq: shared quiesce",
+            cover,
+            &[
+                ("blk-mq: move the SRCU struct to the tag set", "One.\n"),
+                ("nvme: use the tag set wide quiesce", "One.\n"),
             ],
-            None,
         )
     }
 
