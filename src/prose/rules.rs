@@ -585,6 +585,24 @@ fn lead_said_again(summary: &str) -> Option<String> {
     if lexicon::verb_of(again).is_none_or(|(base, _)| base != verb) {
         return None;
     }
+    // "to revert X. The patch reverts the patch so that Y": the lead's
+    // object pointed at, and why.
+    if let Some(why) = ["the patch ", "the commit ", "that commit ", "it "]
+        .iter()
+        .find_map(|pointer| rest.strip_prefix(pointer))
+        .filter(|why| {
+            ["so that ", "so ", "because ", "since "]
+                .iter()
+                .any(|w| why.starts_with(w))
+        })
+    {
+        let mut out = format!("{before} to {verb} {object}, {why}");
+        for sentence in &sentences[2..] {
+            out.push(' ');
+            out.push_str(sentence);
+        }
+        return Some(out);
+    }
     // Most of what the lead names ("convert the iterator macros into
     // inline funcs" in "converts the iov_iter iteration macros to inline
     // functions to make X"), and more.
@@ -1906,6 +1924,18 @@ mod tests {
             ),
             "Jane posted a patchset to convert the frob walk macros to inline functions to make \
              the code easier to follow."
+        );
+    }
+
+    #[test]
+    fn a_sentence_pointing_at_the_leads_object_with_why_gives_the_lead_its_reason() {
+        assert_eq!(
+            repaired(
+                "Jane posted a patch to revert \"mm: never frob for memcg reclaim\". The patch \
+                 reverts the patch so that cgroups respect the LRU order."
+            ),
+            "Jane posted a patch to revert \"mm: never frob for memcg reclaim\", so that cgroups \
+             respect the LRU order."
         );
     }
 
