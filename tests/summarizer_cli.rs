@@ -39,7 +39,8 @@ fn the_summarizers_output_is_the_summary() {
     assert!(
         summaries
             .iter()
-            .all(|s| s.starts_with("A ") && s.contains(" about ")),
+            // "A event" is proofread as any summary: "An event".
+            .all(|s| (s.starts_with("A ") || s.starts_with("An ")) && s.contains(" about ")),
         "{summaries:?}"
     );
     assert!(summaries.contains(&"A pull about [GIT PULL] slab fixes for 6.0-rc4.".to_string()));

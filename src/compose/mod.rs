@@ -388,10 +388,19 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                             .is_some_and(|object| !is_the_title_s_work(object, &subject.title))
                     });
                 let (repaired, mut repairs) = draft.proofread(&summary);
-                // A series' patches' titles say more than how things stand
-                // around it, the mail's sentence after the lead.
+                repairs.splice(
+                    0..0,
+                    turned_down
+                        .iter()
+                        .map(|s| format!("turned down a sentence left out: {s:?}")),
+                );
+                // A series' patches' titles, where they name its topic, say
+                // more than how things stand around it, the mail's sentence
+                // after the lead.
                 let first_name = crate::prose::first_name(&who.name);
-                let background = titles.is_some()
+                let only_circumstance = titles
+                    .as_deref()
+                    .is_some_and(|titles| shares_a_word(titles, &subject.title))
                     && !chosen.is_empty()
                     && repaired.as_deref().is_some_and(|repaired| {
                         crate::prose::sentences_of(repaired)
@@ -399,22 +408,16 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                             .find(|s| !crate::prose::rules::is_a_lead_by(s, first_name))
                             .is_some_and(|s| {
                                 // "Building on X's work, Jane has ported Y".
-                                !s.contains(first_name)
+                                !crate::prose::words_of(s).any(|w| w == first_name.to_lowercase())
                                     && !crate::prose::Sentence::read(s)
                                         .tells_the_work(&subject.title)
                             })
                     });
-                if background {
+                if only_circumstance {
                     let (lead, more) = draft.lead_alone(patch_titles.clone());
                     repairs.extend(more);
                     break (lead, Vec::new(), repairs);
                 }
-                repairs.splice(
-                    0..0,
-                    turned_down
-                        .iter()
-                        .map(|s| format!("turned down a sentence left out: {s:?}")),
-                );
                 match repaired {
                     Some(repaired)
                         if !changelog
@@ -596,6 +599,14 @@ fn topic_with_its_area(subject: &Subject) -> String {
         }
         _ => topic.to_string(),
     }
+}
+
+/// Whether `text` names a content word of `title`, by stem.
+fn shares_a_word(text: &str, title: &str) -> bool {
+    let own = crate::prose::content_stems(title);
+    crate::prose::content_stems(text)
+        .iter()
+        .any(|w| own.contains(w))
 }
 
 /// Whether the object of work told done is the title's work: its first
@@ -1204,7 +1215,7 @@ mod tests {
             Pool::new(
                 [mail(
                     "c@x",
-                    "[PATCH v2 0/1] KASAN for radix kernels",
+                    "[PATCH v2 0/1] frob sanitizer for hash kernels",
                     JANE,
                     None,
                     body,
@@ -1213,16 +1224,16 @@ mod tests {
             )
         };
         let work = entry_for(
-            &cover("I've ported KASAN to 64-bit kernels running on the radix MMU.\n"),
+            &cover("I've ported the frob sanitizer to 32-bit kernels on the hash MMU.\n"),
             "c@x",
         );
         assert!(
-            work.summary.contains("Jane has ported KASAN"),
+            work.summary.contains("Jane has ported the frob sanitizer"),
             "{}",
             work.summary
         );
         let change = entry_for(
-            &cover("I have removed the early shadow table from the setup code.\n"),
+            &cover("I have removed the early frob table from the setup code.\n"),
             "c@x",
         );
         assert!(!change.summary.contains("removed"), "{}", change.summary);

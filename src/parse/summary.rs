@@ -449,7 +449,10 @@ fn prose_paragraphs(body: &str) -> (Vec<String>, bool) {
     paragraphs.retain(|p| {
         if is_heading(p) {
             in_example = is_example_heading(p);
-            text_before |= !kept;
+            // "KASAN support is challenging:" says something "This" may
+            // stand for; a section's name ("Background") does not.
+            text_before |=
+                !kept && p.trim_end().ends_with(':') && p.split_whitespace().nth(2).is_some();
             return false;
         }
         if in_example {
@@ -1090,6 +1093,19 @@ mod tests {
         assert_eq!(
             texts,
             ["This makes finding room for the buffers challenging."]
+        );
+    }
+
+    #[test]
+    fn a_this_after_a_section_name_is_the_series() {
+        let excerpts = Excerpts::read(
+            "Background\n\nThis makes finding room for the buffers easy.\n",
+            "tracing: find room for buffers",
+        );
+        let texts: Vec<&str> = excerpts.scored().map(|(t, _, _)| t).collect();
+        assert_eq!(
+            texts,
+            ["This series makes finding room for the buffers easy."]
         );
     }
 

@@ -94,6 +94,13 @@ pub fn numeric_ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
+/// "RCU", "x86", "s390": a name of capitals, or a letter and a digit.
+pub fn is_initialism(word: &str) -> bool {
+    word.chars().take(2).all(|c| c.is_ascii_uppercase())
+        // "x86", "s390", "f2fs": a name read letter by letter.
+        || word.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+}
+
 /// "a" or "an" before `word`: an RFC, an LSF/MM/BPF session.
 pub fn article(word: &str) -> &'static str {
     // "an \"install\" function": the word inside its quotes.
@@ -103,9 +110,7 @@ pub fn article(word: &str) -> &'static str {
         .chars()
         .take_while(|c| c.is_ascii_alphabetic())
         .collect();
-    let initialism = word.chars().take(2).all(|c| c.is_ascii_uppercase())
-        // "x86", "s390", "f2fs": a name read letter by letter.
-        || lower.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+    let initialism = is_initialism(word);
     match lower.chars().next() {
         // "a NUMA policy", "a SCSI driver": initials read as a word.
         _ if words::INITIALS_SAID_AS_WORDS.contains(&name.as_str()) => "a",
@@ -117,8 +122,8 @@ pub fn article(word: &str) -> &'static str {
                     && !words::SAID_UN.iter().any(|p| lower.starts_with(p));
             if said_you { "a" } else { "an" }
         }
-        // "a one-shot mode".
-        Some('o') if lower.starts_with("one") => "a",
+        // "a one-shot mode", "a once-per-boot check".
+        Some('o') if lower.starts_with("one") || lower.starts_with("once") => "a",
         Some('a' | 'e' | 'i' | 'o') => "an",
         // Initialisms read letter by letter: an LSF/MM/BPF session, an RFC,
         // an s390 helper; an 'x' always: an x86 helper, an xarray.

@@ -33,6 +33,9 @@ pub enum Defect {
     /// "Hence,", "Such data ...", "fixes this issue", "It ..." opening the
     /// summary: a sentence leaning on one that is not there.
     PointingOpener,
+    /// "Provide X to fix the boot problems.": a closing purpose that only
+    /// points back.
+    PointingPurpose,
     /// "Introduce XIP support for RISC-V.": a commit message's order
     /// without a subject.
     Fragment,
@@ -66,6 +69,7 @@ impl Defect {
         match self {
             Defect::FirstPerson => "first person",
             Defect::PointingOpener => "a sentence pointing back",
+            Defect::PointingPurpose => "a purpose pointing back",
             Defect::Fragment => "an order without a subject",
             Defect::Pointer => "a pointer elsewhere",
             Defect::Aside => "an aside, a changelog or a test report",
@@ -197,7 +201,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         defect: Defect::Usage,
         finds: "\"it's\" for \"its\"",
-        detect: Detect::Summary(|s| ITS_WRITTEN_IT_IS.is_match(s)),
+        detect: Detect::Summary(|s| its_written_it_is(s).is_some()),
         repair: Repair::SayIts,
     },
     Rule {
@@ -215,7 +219,11 @@ pub static RULES: &[Rule] = &[
     Rule {
         defect: Defect::Usage,
         finds: "a comma before a closing \"if\"",
-        detect: Detect::Summary(|s| COMMA_BEFORE_CLOSING_IF.is_match(s)),
+        detect: Detect::Summary(|s| {
+            COMMA_BEFORE_CLOSING_IF
+                .captures_iter(s)
+                .any(|c| closing_if_is_a_condition(&c[2]))
+        }),
         repair: Repair::DropCommaBeforeIf,
     },
     Rule {
@@ -291,7 +299,7 @@ pub static RULES: &[Rule] = &[
         repair: Repair::DropClause,
     },
     Rule {
-        defect: Defect::PointingOpener,
+        defect: Defect::PointingPurpose,
         finds: "a closing purpose pointing back",
         detect: Detect::Sentence(|s, _| s.without_its_purpose().is_some()),
         repair: Repair::DropPurpose,
@@ -406,28 +414,54 @@ static EMPHASIS: LazyLock<Regex> =
 /// "it's own", "in it's current form": "it's" before a word that only
 /// qualifies a noun, where the possessive was meant.
 static ITS_WRITTEN_IT_IS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([Ii])t's (own|current|original|previous|parent|respective|internal)\b").unwrap()
+    Regex::new(
+        r"\b([Ii])t's (own|current|original|previous|parent|respective|internal) ([a-z_][\w-]*)",
+    )
+    .unwrap()
 });
+/// Where `text` writes "it's" for "its": a noun follows the qualifier
+/// ("it's internal to mm" is "it is").
+fn its_written_it_is(text: &str) -> Option<regex::Captures<'_>> {
+    ITS_WRITTEN_IT_IS.captures_iter(text).find(|c| {
+        let next = &c[3];
+        !super::words::PREPOSITIONS.contains(&next)
+            && !matches!(next, "and" | "or" | "in" | "at" | "but")
+    })
+}
 /// "This patches don't aim to": the singular demonstrative before the
-/// plural of the work.
+/// plural of the work and the plural's verb ("this fixes the hang" is a
+/// verb).
 static THIS_BEFORE_A_PLURAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([Tt])his (patches|changes|commits|fixes|series of)\b").unwrap()
+    Regex::new(r"\b([Tt])his (patches|changes|commits|fixes) (are|were|do|don't|did|didn't|have|haven't|aim|need|should|will|can|could|would)\b").unwrap()
 });
 /// An indefinite article and the word after it.
 static ARTICLE_AND_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"\b([Aa]n?) ("?[A-Za-z][\w-]*)"#).unwrap());
-/// "a RCU", "an user", "a \"install\" function": an article before an
-/// initialism, a word in 'u' or a lower-case word in another vowel, whose
-/// sound [`super::article`] knows, that is not the one it takes; each with
-/// the article's range and the right one ("a one-shot", "a euro" stay).
+    LazyLock::new(|| Regex::new(r#"(^|[.!?] |\S )(an?|An?) ("?[A-Za-z][\w-]*)"#).unwrap());
+/// "a RCU", "an user", "a \"install\" function": an article ("a"/"an",
+/// or "A"/"An" opening a sentence: "CPU A unmaps" names a CPU) before an
+/// initialism read letter by letter, a word in 'u' or a lower-case word in
+/// another vowel, whose sound [`super::article`] knows, that is not the one
+/// it takes; each with the article's range and the right one. Initials
+/// with a vowel are often said as a word ("a MAC", "a RAID"), and "HW" as
+/// "hardware": those stay, as do "a one-shot", "a euro".
 fn articles_misfit(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, String)> + '_ {
     ARTICLE_AND_WORD.captures_iter(text).filter_map(|c| {
-        let written = c.get(1)?;
-        let word = c[2].trim_start_matches('"');
-        let initialism = word.chars().take(2).all(|c| c.is_ascii_uppercase())
-            || word.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+        let written = c.get(2)?;
+        if written.as_str().starts_with('A')
+            && !c[1].is_empty()
+            && !c[1].starts_with(['.', '!', '?'])
+        {
+            return None;
+        }
+        let word = c[3].trim_start_matches('"');
+        let letters: String = word.chars().take_while(char::is_ascii_alphabetic).collect();
+        let said_by_letter = super::is_initialism(word)
+            && !letters.contains('W')
+            && !letters
+                .trim_end_matches('U')
+                .contains(['A', 'E', 'I', 'O', 'U']);
         let vowel = word.starts_with(['a', 'e', 'i', 'o']) && !word.starts_with("eu");
-        if !initialism && !vowel && !word.starts_with(['u', 'U']) {
+        if !said_by_letter && !vowel && !word.starts_with(['u', 'U']) {
             return None;
         }
         let right = super::article(word);
@@ -439,6 +473,15 @@ fn articles_misfit(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, 
 /// condition that closes the sentence.
 static COMMA_BEFORE_CLOSING_IF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\w\)?), if ([^,;:.!?]+[.!?])(\s|$)").unwrap());
+/// Whether a closing "if" is a condition; ", if any." and ", if only
+/// slightly." are asides the comma marks.
+fn closing_if_is_a_condition(clause: &str) -> bool {
+    let first = clause.split_whitespace().next().unwrap_or("");
+    !matches!(
+        first.trim_end_matches(['.', '!', '?']),
+        "only" | "any" | "a" | "an" | "not" | "needed" | "possible" | "necessary" | "so" | "ever"
+    )
+}
 /// "posted X for don't ...", "for initiate ...": a lead with a verb's
 /// title after "for".
 static BAD_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -688,15 +731,21 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
             }
             (text, "dropped emphasis marks around a word")
         }
-        Repair::SayIts => (
-            ITS_WRITTEN_IT_IS
-                .replace_all(text, "${1}ts $2")
-                .into_owned(),
-            "wrote \"its\" for \"it's\"",
-        ),
+        Repair::SayIts => {
+            let mut text = text.to_string();
+            loop {
+                let found = its_written_it_is(&text).map(|c| {
+                    let said = format!("{}ts {} {}", &c[1], &c[2], &c[3]);
+                    (c.get(0).unwrap().range(), said)
+                });
+                let Some((range, said)) = found else { break };
+                text.replace_range(range, &said);
+            }
+            (text, "wrote \"its\" for \"it's\"")
+        }
         Repair::SayThese => (
             THIS_BEFORE_A_PLURAL
-                .replace_all(text, "${1}hese $2")
+                .replace_all(text, "${1}hese $2 $3")
                 .into_owned(),
             "said \"these\" before a plural",
         ),
@@ -710,7 +759,14 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
         }
         Repair::DropCommaBeforeIf => (
             COMMA_BEFORE_CLOSING_IF
-                .replace_all(text, "$1 if $2$3")
+                .replace_all(text, |c: &regex::Captures| {
+                    let comma = if closing_if_is_a_condition(&c[2]) {
+                        ""
+                    } else {
+                        ","
+                    };
+                    format!("{}{comma} if {}{}", &c[1], &c[2], &c[3])
+                })
                 .into_owned(),
             "dropped a comma before a closing \"if\"",
         ),
@@ -980,7 +1036,13 @@ pub(crate) fn drop_possessive_clause(sentence: &str) -> String {
 /// The words between emphasis marks, each with the marks and what is
 /// around them; "_why_" and "*works*", the marks one and the same.
 fn emphasised(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
-    EMPHASIS.captures_iter(text).filter(|c| c[2] == c[4])
+    // "*alloc*" is a glob: stars only around a word the lexicon knows.
+    EMPHASIS.captures_iter(text).filter(|c| {
+        c[2] == c[4]
+            && (&c[2] == "_"
+                || lexicon::verb_of(&c[3]).is_some()
+                || super::words::STOP_WORDS.contains(&&c[3]))
+    })
 }
 
 /// Where a word that is said twice in a row ("this patchset patchset")
@@ -1464,9 +1526,9 @@ mod tests {
     fn the_author_porting_after_an_opening_that_lists_names_becomes_the_author_by_name() {
         assert_eq!(
             repaired(
-                "Building on the work of Ann, Bob and Cy, I've ported KASAN to radix kernels."
+                "Building on the work of Ann, Bob and Cy, I've ported the frob checker to hash kernels."
             ),
-            "Building on the work of Ann, Bob and Cy, Jane has ported KASAN to radix kernels."
+            "Building on the work of Ann, Bob and Cy, Jane has ported the frob checker to hash kernels."
         );
     }
 
@@ -2035,13 +2097,15 @@ mod tests {
     #[test]
     fn emphasis_marks_around_a_word_go() {
         assert_eq!(
-            repaired("The goal is to tell _why_ isolation broke, which *works* for all."),
-            "The goal is to tell why isolation broke, which works for all."
+            repaired("The frob check now says _why_ a lock broke, which *works* for all."),
+            "The frob check now says why a lock broke, which works for all."
         );
-        assert_eq!(
-            repaired("The patchset marks __init_begin as reserved."),
-            "The patchset marks __init_begin as reserved."
-        );
+        for kept in [
+            "The patchset marks __init_begin as reserved.",
+            "The patchset matches *alloc* symbols in the frob table.",
+        ] {
+            assert_eq!(repaired(kept), kept);
+        }
     }
 
     #[test]
@@ -2052,18 +2116,21 @@ mod tests {
             ),
             "The patchset provides the right helpers for both page table layouts."
         );
-        // "tries to reduce": the verb's own "to", no purpose.
+    }
+
+    #[test]
+    fn a_verb_s_own_to_is_no_purpose() {
         assert_eq!(
-            repaired("The patchset tries to reduce the use of such sequences."),
-            ""
+            Sentence::read("The patchset tries to fix the boot problems.").without_its_purpose(),
+            None
         );
     }
 
     #[test]
     fn its_written_it_is_before_a_qualifier_is_its() {
         assert_eq!(
-            repaired("The patchset folds the helper into it's only caller and it's own file."),
-            "The patchset folds the helper into it's only caller and its own file."
+            repaired("The patchset folds the frob helper into it's own file."),
+            "The patchset folds the frob helper into its own file."
         );
         assert_eq!(
             repaired("The patchset keeps the table in it's current form."),
@@ -2086,6 +2153,16 @@ mod tests {
     }
 
     #[test]
+    fn initials_said_as_a_word_a_label_and_once_keep_their_article() {
+        for kept in [
+            "The patchset gives a MAC address and a HW queue to a RAID set.",
+            "The patchset checks the page before CPU A unmaps it, in a once-per-boot pass.",
+        ] {
+            assert_eq!(repaired(kept), kept);
+        }
+    }
+
+    #[test]
     fn this_before_a_plural_of_the_work_is_these() {
         let (said, _) = repair_summary(
             "This patches don't aim to limit what a user can do.",
@@ -2095,8 +2172,18 @@ mod tests {
     }
 
     #[test]
+    fn this_before_a_verb_in_s_is_no_plural() {
+        for kept in [
+            "The patchset takes the lock early, and this fixes the reported hang.",
+            "The patchset renames the flag, so this changes nothing for users.",
+        ] {
+            assert_eq!(repair_summary(kept, Repair::SayThese).0, kept);
+        }
+    }
+
+    #[test]
     fn a_number_closing_a_sentence_as_a_value_is_no_list_marker() {
-        let value = "The patchset maps the command data even if the address is 0.";
+        let value = "The patchset maps the frob buffer even if its length is 0.";
         assert_eq!(repaired(value), value);
         assert!(is_cut_list(
             "The patchset has three advantages as follows: 1."
@@ -2104,10 +2191,16 @@ mod tests {
     }
 
     #[test]
+    fn it_is_before_a_preposition_stays() {
+        let kept = "The patchset keeps the frob table, as it's internal to the allocator.";
+        assert_eq!(repaired(kept), kept);
+    }
+
+    #[test]
     fn a_comma_before_a_closing_if_goes() {
         assert_eq!(
-            repaired("The ioctl returns -EOPNOTSUPP, if integrity support is not enabled."),
-            "The ioctl returns -EOPNOTSUPP if integrity support is not enabled."
+            repaired("The frob call fails with -EINVAL, if the table is not set up."),
+            "The frob call fails with -EINVAL if the table is not set up."
         );
         for kept in [
             "The flag, if set, keeps the pages.",
@@ -2118,13 +2211,31 @@ mod tests {
     }
 
     #[test]
+    fn a_comma_before_a_closing_aside_in_if_stays() {
+        for kept in [
+            "The patchset makes the frob walk faster, if only slightly.",
+            "The patchset drops the frob locks, if any.",
+        ] {
+            assert_eq!(repaired(kept), kept);
+        }
+    }
+
+    #[test]
     fn a_later_part_opening_points_back() {
         for sentence in [
-            "The second, less important part cleans up the legacy boot parameters.",
-            "The latter adds a flag to the frob cache.",
+            "The second, smaller part drops the old frob knobs.",
+            "In which case, the frob cache stays per node.",
         ] {
             assert_eq!(repaired(sentence), "", "{sentence}");
         }
+    }
+
+    #[test]
+    fn the_remaining_things_and_a_later_part_of_the_series_point_nowhere() {
+        let kept = "The remaining users of the old frob helper are converted to the new one.";
+        assert_eq!(repaired(kept), kept);
+        let named = "The second half of the series converts the frob users to the new helper.";
+        assert!(!Sentence::read(named).points_back());
     }
 
     #[test]

@@ -23,6 +23,9 @@ use super::words::{
 /// How the author speaks in a sentence of theirs.
 #[derive(Debug, Clone, Copy)]
 struct Voice {
+    /// Proposing ("I'm proposing X", "I would like to discuss X"), or
+    /// porting ("I've ported X to Y"): what the work is, never its story.
+    tells_what_it_is: bool,
     /// Telling work done: "We have added X", "I removed Y".
     done: bool,
     /// Where the words after the verb start.
@@ -353,19 +356,31 @@ impl<'a> Sentence<'a> {
             || self.names_an_unsaid_problem()
     }
 
-    /// "The second, not so important part is ...", "The latter adds X":
-    /// a part after one the sentence never names ("The second version of
-    /// this patchset" names a posting).
+    /// "The second, not so important part is ...": a part after one the
+    /// sentence never names ("The second version of this patchset" names
+    /// a posting, "The second half of the series" the series; "the
+    /// latter" is a demonstrative).
     fn opens_with_a_later_part(&self) -> bool {
         self.first_word() == "the"
-            && self.words.get(1).is_some_and(|w| {
-                ORDINAL_WORDS.contains(&w.as_str())
-                    || matches!(w.as_str(), "latter" | "former" | "remaining")
-            })
+            && self
+                .words
+                .get(1)
+                .is_some_and(|w| ORDINAL_WORDS.contains(&w.as_str()))
             && self
                 .words
                 .get(2)
                 .is_none_or(|w| !REVISION_NOUNS.contains(&w.as_str()))
+            && !self
+                .words
+                .iter()
+                .skip(2)
+                .take(4)
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|pair| {
+                    pair[0] == "of" && SERIES_WORDS.contains(&pair[1].as_str())
+                        || pair[0] == "the" && SERIES_WORDS.contains(&pair[1].as_str())
+                })
     }
 
     /// "... to fix the boot problems.", "The issue occurs when ...", "solves
@@ -561,14 +576,7 @@ impl<'a> Sentence<'a> {
                 "allows" | "lets" | "causes" | "leads" | "results" | "triggers" | "breaks"
             )
         });
-        // Whole words and their forms: not "crashkernel", "panic_on_warn".
-        let harm = |w: &str| {
-            HARMS.iter().any(|h| {
-                w.strip_prefix(h)
-                    .is_some_and(|rest| matches!(rest, "" | "s" | "es" | "ed" | "ing" | "ion"))
-            })
-        };
-        causal && self.words.iter().any(|w| harm(w))
+        causal && self.words.iter().any(|w| names_a_harm(w))
     }
 
     /// "This patch set", "The series": the series names itself.
@@ -703,18 +711,14 @@ impl<'a> Sentence<'a> {
     /// author speaking ("This series adds", "We propose"), an order, an
     /// action ("... introduces X"), the title's thing as the subject
     /// ("Control-flow Enforcement is a processor feature that ..."), or
-    /// what the work answers ("Currently the VM abuses X", "It was found
+    /// what the work answers ("Currently every queue waits", "It was found
     /// that X may leak"). Not how things stand around it ("All I/O
     /// submissions have similar latencies"), which a series' patches'
-    /// titles say more than.
+    /// titles say more than. ("Currently" is also background when
+    /// sentences are scored: how things are is kept here, over titles,
+    /// not chosen first there.)
     pub fn tells_the_work(&self, title: &str) -> bool {
-        let harm = |w: &str| {
-            HARMS.iter().any(|h| {
-                w.strip_prefix(h)
-                    .is_some_and(|rest| matches!(rest, "" | "s" | "es" | "ed" | "ing" | "ion"))
-            })
-        };
-        if self.has_any(MOTIVATIONS) || self.words.iter().any(|w| harm(w)) {
+        if self.has_any(MOTIVATIONS) || self.words.iter().any(|w| names_a_harm(w)) {
             return true;
         }
         if self.series_opening()
@@ -873,7 +877,12 @@ impl<'a> Sentence<'a> {
         let done = aux == Some("have")
             || aux.is_none() && matches!(lexicon::verb_of(verb), Some((_, lexicon::Form::Past)));
         let object = self.words.len() - rest.len();
-        alone.then_some(Voice { done, object })
+        let tells_what_it_is = proposing || base(verb) == Some("port");
+        alone.then_some(Voice {
+            tells_what_it_is,
+            done,
+            object,
+        })
     }
 
     /// How many words an opening phrase before the first-person subject
@@ -965,8 +974,10 @@ impl<'a> Sentence<'a> {
     pub fn is_aside(&self) -> bool {
         self.has_any(ASIDE_PHRASES)
             // "I'm proposing X" and "I've ported X" are the author saying
-            // what the work is; "I have tried ..." is the story of it.
-            || self.opens_with_any(ASIDES) && self.author_voice().is_none()
+            // what the work is; "I have tried ...", "I have added a test"
+            // the story of it.
+            || self.opens_with_any(ASIDES)
+                && !self.author_voice().is_some_and(|v| v.tells_what_it_is)
             || self.text.ends_with('?')
             || self.asks()
             || self.is_about_one_patch()
@@ -1322,6 +1333,15 @@ fn is_finite(word: &str) -> bool {
             lexicon::verb_of(word),
             Some((_, lexicon::Form::Third | lexicon::Form::Past))
         )
+}
+
+/// A harm by its whole word and forms ("leaks", "crashed"), not
+/// "crashkernel" or "panic_on_warn".
+fn names_a_harm(word: &str) -> bool {
+    HARMS.iter().any(|h| {
+        word.strip_prefix(h)
+            .is_some_and(|rest| matches!(rest, "" | "s" | "es" | "ed" | "ing" | "ion"))
+    })
 }
 
 /// Whether two words name the same thing: "flag" and "flags".

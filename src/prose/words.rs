@@ -449,7 +449,7 @@ pub const PURPOSES_POINTING_BACK: &[&str] = &[
 ];
 
 /// What a cover letter says the work answers: a lack, a finding, a
-/// problem as things are ("Currently the VM abuses X", "there is no way
+/// problem as things are ("Currently each queue waits", "there is no way
 /// to observe Y", "It was found that Z may be called twice").
 pub const MOTIVATIONS: &[&str] = &[
     "currently",
@@ -463,11 +463,7 @@ pub const MOTIVATIONS: &[&str] = &[
     "it was found",
     "has been found",
     "found that",
-    "indicated that",
-    "the main effect",
     "deprecated",
-    "abuse",
-    "abuses",
     "suffer",
     "suffers",
 ];
