@@ -1083,41 +1083,37 @@ mod tests {
         assert!(Excerpts::read("", "x").choose(40).is_empty());
     }
 
+    /// The sentences of `body` as read under a tracing title.
+    fn read_under_a_title(body: &str) -> Vec<String> {
+        Excerpts::read(body, "tracing: find room for buffers")
+            .scored()
+            .map(|(t, _, _)| t.to_string())
+            .collect()
+    }
+
     #[test]
     fn a_this_after_a_heading_left_out_is_not_the_series() {
         let body = "Tracing on this machine is hard:\n\n    \
                     echo 1 > /sys/kernel/tracing/tracing_on\n\n\
                     This makes finding room for the buffers challenging.\n";
-        let excerpts = Excerpts::read(body, "tracing: find room for buffers");
-        let texts: Vec<&str> = excerpts.scored().map(|(t, _, _)| t).collect();
         assert_eq!(
-            texts,
+            read_under_a_title(body),
             ["This makes finding room for the buffers challenging."]
         );
     }
 
     #[test]
     fn a_this_after_a_section_name_is_the_series() {
-        let excerpts = Excerpts::read(
-            "Background\n\nThis makes finding room for the buffers easy.\n",
-            "tracing: find room for buffers",
-        );
-        let texts: Vec<&str> = excerpts.scored().map(|(t, _, _)| t).collect();
         assert_eq!(
-            texts,
+            read_under_a_title("Background\n\nThis makes finding room for the buffers easy.\n"),
             ["This series makes finding room for the buffers easy."]
         );
     }
 
     #[test]
     fn a_this_that_opens_the_mail_is_the_series() {
-        let excerpts = Excerpts::read(
-            "This makes finding room for the buffers easy.\n",
-            "tracing: find room for buffers",
-        );
-        let texts: Vec<&str> = excerpts.scored().map(|(t, _, _)| t).collect();
         assert_eq!(
-            texts,
+            read_under_a_title("This makes finding room for the buffers easy.\n"),
             ["This series makes finding room for the buffers easy."]
         );
     }
