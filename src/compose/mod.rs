@@ -1277,8 +1277,8 @@ mod tests {
         );
         assert_eq!(
             e.summary,
-            "Jane posted a series of 2 patches for shared quiesce. The patchset moves the SRCU \
-             struct to the tag set and uses the tag set wide quiesce."
+            "Jane posted a series of 2 patches for shared quiesce. The patchset uses the tag set \
+             wide quiesce and moves the SRCU struct to the tag set."
         );
     }
 

@@ -249,7 +249,15 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
     let own = stems(about.topic);
     let mut said: Vec<String> = Vec::new();
     let mut words = 3;
-    for title in titles {
+    // Those whose object names the series' topic first: a long series'
+    // first titles are most often its preparation.
+    let names_the_topic = |title: &&&str| {
+        title
+            .split_once(' ')
+            .is_some_and(|(_, rest)| stems(rest).iter().any(|w| own.contains(w)))
+    };
+    let (first, rest): (Vec<&&str>, Vec<&&str>) = titles.iter().partition(names_the_topic);
+    for title in first.into_iter().chain(rest) {
         let title = title.trim().trim_end_matches('.');
         let Some((verb, rest)) = title.split_once(' ') else {
             continue;
@@ -1103,6 +1111,25 @@ mod tests {
         assert_eq!(
             what_the_patches_do(&titles, &about, 60).as_deref(),
             Some("The patchset renames and moves the timer callback.")
+        );
+    }
+
+    #[test]
+    fn the_titles_that_name_the_topic_come_first() {
+        let about = About {
+            topic: "per-queue frob tags",
+            ..follow_about()
+        };
+        let titles = [
+            "drop an unused helper",
+            "rename the callback",
+            "keep the frob tags in the queue struct",
+        ];
+        assert_eq!(
+            what_the_patches_do(&titles, &about, 60).as_deref(),
+            Some(
+                "The patchset keeps the frob tags in the queue struct and drops an unused helper."
+            )
         );
     }
 
