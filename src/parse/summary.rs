@@ -30,6 +30,9 @@ static SHORTLOG_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\S.*\(\d+
 static DIFFSTAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s\S.*\|\s+(?:\d+ ?[+-]*|Bin .*)\s*$|^\s\d+ files? changed").unwrap()
 });
+/// A line of the kernel's log as dmesg prints it, time stamp first.
+static KERNEL_LOG_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\[\s*\d+\.\d{3,}\]").unwrap());
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•o]|\d+[.)]|\(\w\))\s").unwrap());
 
@@ -581,6 +584,10 @@ fn is_code(line: &str) -> bool {
     if line.starts_with('\t') || line.starts_with("    ") && !BULLET.is_match(line) {
         return true;
     }
+    // "[  134.290216] list_del corruption": the kernel's log, pasted.
+    if KERNEL_LOG_LINE.is_match(line) {
+        return true;
+    }
     let symbols = line
         .bytes()
         .filter(|&b| CODE_SYMBOL[usize::from(b)])
@@ -1126,6 +1133,18 @@ mod tests {
         assert_eq!(
             chosen,
             ["Provide the right helpers for both page table layouts to fix the boot problems."]
+        );
+    }
+
+    #[test]
+    fn the_kernel_s_log_pasted_is_no_prose() {
+        let body = "Running the frob test, the kernel crashed:\n\n\
+                    [  134.290216] list_del corruption. prev->next should be ffff, but was dead.\n\
+                    [  134.290877] kernel BUG at lib/list_debug.c:62!\n\n\
+                    The patch takes the frob lock before the list is walked.\n";
+        assert_eq!(
+            prose(body),
+            "The patch takes the frob lock before the list is walked."
         );
     }
 
