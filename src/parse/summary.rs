@@ -1126,6 +1126,14 @@ mod tests {
     }
 
     #[test]
+    fn this_before_a_plural_and_its_verb_opening_the_mail_is_not_made_the_series() {
+        assert_eq!(
+            read_under_a_title("This patches would like to add a frob helper.\n"),
+            ["This patches would like to add a frob helper."]
+        );
+    }
+
+    #[test]
     fn an_order_whose_purpose_only_points_back_can_open() {
         let body = "Otherwise it causes boot failures.\n\n\
                     Provide the right helpers for both page table layouts to fix the boot problems.\n";

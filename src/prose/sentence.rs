@@ -1371,7 +1371,9 @@ pub fn the_series_speaking(sentence: &str) -> String {
         && (matches!(verb, "is" | "has") && names_a_thing
             || verb_form == Some(lexicon::Form::Third)
                 && !matches!(verb, "is" | "has" | "does")
-                && !EXPLETIVE_VERBS.contains(&verb))
+                && !EXPLETIVE_VERBS.contains(&verb)
+                // "This patches would like to": a plural noun, its verb after.
+                && !FINITE_VERBS.contains(&next.as_str()))
     {
         format!("This series {verb} {rest}")
     } else {
