@@ -194,8 +194,8 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         defect: Defect::Leftover,
-        finds: "emphasis marks around a word",
-        detect: Detect::Summary(|s| emphasised(s).next().is_some()),
+        finds: "emphasis marks around a word or backticks around a name",
+        detect: Detect::Summary(|s| emphasised(s).next().is_some() || BACKTICKED.is_match(s)),
         repair: Repair::DropEmphasis,
     },
     Rule {
@@ -729,6 +729,7 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
                 let Some((range, plain)) = found else { break };
                 text.replace_range(range, &plain);
             }
+            let text = BACKTICKED.replace_all(&text, "$1").into_owned();
             (text, "dropped emphasis marks around a word")
         }
         Repair::SayIts => {
@@ -1032,6 +1033,9 @@ pub(crate) fn drop_possessive_clause(sentence: &str) -> String {
     }
     out.join(" ")
 }
+
+/// A name between backticks, as Markdown quotes code: "`foo_bar()`".
+static BACKTICKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`([^`\s]+)`").unwrap());
 
 /// The words between emphasis marks, each with the marks and what is
 /// around them; "_why_" and "*works*", the marks one and the same.
@@ -2218,6 +2222,14 @@ mod tests {
         ] {
             assert_eq!(repaired(kept), kept);
         }
+    }
+
+    #[test]
+    fn backticks_around_a_name_go() {
+        assert_eq!(
+            repaired("The patchset uses `frob_has_extension()` in the probe path."),
+            "The patchset uses frob_has_extension() in the probe path."
+        );
     }
 
     #[test]
