@@ -867,6 +867,17 @@ mod tests {
     }
 
     #[test]
+    fn this_series_patches_names_the_work_once() {
+        assert_eq!(
+            editors_opening(
+                "This series patches would like to add a frob helper.",
+                &about(Kind::Patch, 1, 3)
+            ),
+            "This patchset would like to add a frob helper."
+        );
+    }
+
+    #[test]
     fn this_patch_set_before_no_verb_is_the_authors_sets() {
         let about = about(Kind::Patch, 1, 2);
         assert_eq!(

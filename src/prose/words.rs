@@ -752,6 +752,8 @@ pub const SERIES_OPENINGS: &[&str] = &[
     "this patch series",
     "this patchset",
     "this series of patches",
+    // "This series patches would like to": the author's plural, once.
+    "this series patches",
     "this series",
     "this set of patches",
     "these patches",
