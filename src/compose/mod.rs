@@ -371,6 +371,13 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             let titles = patch_titles
                 .clone()
                 .filter(|_| matches!(kind, Kind::Patch | Kind::Rfc));
+            // Titles that name the series' topic may stand for a sentence
+            // that only tells how things stand (below).
+            let titles_name_the_topic = titles.as_deref().is_some_and(|titles| {
+                crate::prose::shared_stems(titles, &crate::prose::content_stems(&subject.title)) > 0
+            });
+            let first_name = crate::prose::first_name(&who.name);
+            let first_name_word = first_name.to_lowercase();
             let mut turned_down: Vec<String> = Vec::new();
             loop {
                 let (summary, chosen) = draft.summary(&turned_down);
@@ -397,10 +404,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                 // A series' patches' titles, where they name its topic, say
                 // more than how things stand around it, the mail's sentence
                 // after the lead.
-                let first_name = crate::prose::first_name(&who.name);
-                let only_circumstance = titles
-                    .as_deref()
-                    .is_some_and(|titles| shares_a_word(titles, &subject.title))
+                let only_circumstance = titles_name_the_topic
                     && !chosen.is_empty()
                     && repaired.as_deref().is_some_and(|repaired| {
                         crate::prose::sentences_of(repaired)
@@ -408,7 +412,7 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                             .find(|s| !crate::prose::rules::is_a_lead_by(s, first_name))
                             .is_some_and(|s| {
                                 // "Building on X's work, Jane has ported Y".
-                                !crate::prose::words_of(s).any(|w| w == first_name.to_lowercase())
+                                !crate::prose::words_of(s).any(|w| w == first_name_word)
                                     && !crate::prose::Sentence::read(s)
                                         .tells_the_work(&subject.title)
                             })
@@ -601,14 +605,6 @@ fn topic_with_its_area(subject: &Subject) -> String {
     }
 }
 
-/// Whether `text` names a content word of `title`, by stem.
-fn shares_a_word(text: &str, title: &str) -> bool {
-    let own = crate::prose::content_stems(title);
-    crate::prose::content_stems(text)
-        .iter()
-        .any(|w| own.contains(w))
-}
-
 /// Whether the object of work told done is the title's work: its first
 /// content word is one of the title's ("ported KASAN to radix" under
 /// "KASAN for radix", not "added a per-node list to the cache" under
@@ -627,12 +623,7 @@ fn is_the_title_s_work(object: &[String], title: &str) -> bool {
 /// the main patch only where the series is side work or nothing else.
 fn main_patch<'m>(series: &Subject, patches: &[(&'m Message, Subject)]) -> Option<&'m Message> {
     let own = crate::prose::content_stems(series.topic());
-    let shared = |s: &Subject| {
-        crate::prose::content_stems(s.topic())
-            .iter()
-            .filter(|w| own.contains(w))
-            .count()
-    };
+    let shared = |s: &Subject| crate::prose::shared_stems(s.topic(), &own);
     let best = |side: bool| {
         let candidates = patches
             .iter()

@@ -254,7 +254,7 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
     let names_the_topic = |title: &&&str| {
         title
             .split_once(' ')
-            .is_some_and(|(_, rest)| stems(rest).iter().any(|w| own.contains(w)))
+            .is_some_and(|(_, rest)| prose::shared_stems(rest, &own) > 0)
     };
     let (first, rest): (Vec<&&str>, Vec<&&str>) = titles.iter().partition(names_the_topic);
     for title in first.into_iter().chain(rest) {

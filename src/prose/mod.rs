@@ -51,6 +51,15 @@ pub fn content_stems(text: &str) -> Vec<String> {
     content_words(text).iter().map(|w| stem(w)).collect()
 }
 
+/// How many of `text`'s content stems are among `stems` (a title's, from
+/// [`content_stems`]): how much of that title it names.
+pub fn shared_stems(text: &str, stems: &[String]) -> usize {
+    content_stems(text)
+        .iter()
+        .filter(|w| stems.contains(w))
+        .count()
+}
+
 /// The name an editor calls an author by: the first word of their name,
 /// or, in a name written family name first ("Huang, Ying"), the word
 /// after the comma.

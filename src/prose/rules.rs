@@ -639,12 +639,10 @@ fn lead_said_again(summary: &str) -> Option<String> {
                 .any(|w| why.starts_with(w))
         })
     {
-        let mut out = format!("{before} to {verb} {object}, {why}");
-        for sentence in &sentences[2..] {
-            out.push(' ');
-            out.push_str(sentence);
-        }
-        return Some(out);
+        return Some(with_the_rest(
+            format!("{before} to {verb} {object}, {why}"),
+            &sentences[2..],
+        ));
     }
     // Most of what the lead names ("convert the iterator macros into
     // inline funcs" in "converts the iov_iter iteration macros to inline
@@ -668,12 +666,19 @@ fn lead_said_again(summary: &str) -> Option<String> {
             words[at] = base.to_string();
         }
     }
-    let mut out = format!("{before} to {verb} {}", words.join(" "));
-    for sentence in &sentences[2..] {
-        out.push(' ');
-        out.push_str(sentence);
+    Some(with_the_rest(
+        format!("{before} to {verb} {}", words.join(" ")),
+        &sentences[2..],
+    ))
+}
+
+/// The merged lead, then the summary's sentences after the two merged.
+fn with_the_rest(mut lead: String, rest: &[&str]) -> String {
+    for sentence in rest {
+        lead.push(' ');
+        lead.push_str(sentence);
     }
-    Some(out)
+    lead
 }
 
 /// "funcs" for "functions", "iterator" beside "iteration": two plain words
@@ -717,47 +722,36 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
             "dropped a list item's marker",
         ),
         Repair::DropEmphasis => {
-            let mut text = text.to_string();
-            // One at a time: a mark may close one word and open the next.
-            loop {
-                let found = emphasised(&text).next().map(|c| {
+            let text = replaced_one_at_a_time(text, |text| {
+                emphasised(text).next().map(|c| {
                     (
                         c.get(0).unwrap().range(),
                         format!("{}{}{}", &c[1], &c[3], &c[5]),
                     )
-                });
-                let Some((range, plain)) = found else { break };
-                text.replace_range(range, &plain);
-            }
+                })
+            });
             let text = BACKTICKED.replace_all(&text, "$1").into_owned();
             (text, "dropped emphasis marks around a word")
         }
-        Repair::SayIts => {
-            let mut text = text.to_string();
-            loop {
-                let found = its_written_it_is(&text).map(|c| {
+        Repair::SayIts => (
+            replaced_one_at_a_time(text, |text| {
+                its_written_it_is(text).map(|c| {
                     let said = format!("{}ts {} {}", &c[1], &c[2], &c[3]);
                     (c.get(0).unwrap().range(), said)
-                });
-                let Some((range, said)) = found else { break };
-                text.replace_range(range, &said);
-            }
-            (text, "wrote \"its\" for \"it's\"")
-        }
+                })
+            }),
+            "wrote \"its\" for \"it's\"",
+        ),
         Repair::SayThese => (
             THIS_BEFORE_A_PLURAL
                 .replace_all(text, "${1}hese $2 $3")
                 .into_owned(),
             "said \"these\" before a plural",
         ),
-        Repair::FitTheArticle => {
-            let mut text = text.to_string();
-            let misfits: Vec<_> = articles_misfit(&text).collect();
-            for (range, right) in misfits.into_iter().rev() {
-                text.replace_range(range, &right);
-            }
-            (text, "fit an article to the sound of its word")
-        }
+        Repair::FitTheArticle => (
+            replaced_one_at_a_time(text, |text| articles_misfit(text).next()),
+            "fit an article to the sound of its word",
+        ),
         Repair::DropCommaBeforeIf => (
             COMMA_BEFORE_CLOSING_IF
                 .replace_all(text, |c: &regex::Captures| {
@@ -1036,6 +1030,19 @@ pub(crate) fn drop_possessive_clause(sentence: &str) -> String {
 
 /// A name between backticks, as Markdown quotes code: "`foo_bar()`".
 static BACKTICKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`([^`\s]+)`").unwrap());
+
+/// `text` with what `next` finds replaced, one find at a time, as a mark
+/// may close one find and open the next ("_a_ _b_").
+fn replaced_one_at_a_time(
+    text: &str,
+    next: impl Fn(&str) -> Option<(std::ops::Range<usize>, String)>,
+) -> String {
+    let mut text = text.to_string();
+    while let Some((range, said)) = next(&text) {
+        text.replace_range(range, &said);
+    }
+    text
+}
 
 /// The words between emphasis marks, each with the marks and what is
 /// around them; "_why_" and "*works*", the marks one and the same.

@@ -370,16 +370,11 @@ impl<'a> Sentence<'a> {
                 .words
                 .get(2)
                 .is_none_or(|w| !REVISION_NOUNS.contains(&w.as_str()))
-            && !self
-                .words
-                .iter()
-                .skip(2)
-                .take(4)
-                .collect::<Vec<_>>()
+            && !self.words[2.min(self.words.len())..6.min(self.words.len())]
                 .windows(2)
                 .any(|pair| {
-                    pair[0] == "of" && SERIES_WORDS.contains(&pair[1].as_str())
-                        || pair[0] == "the" && SERIES_WORDS.contains(&pair[1].as_str())
+                    matches!(pair[0].as_str(), "of" | "the")
+                        && SERIES_WORDS.contains(&pair[1].as_str())
                 })
     }
 
@@ -663,8 +658,6 @@ impl<'a> Sentence<'a> {
         let at = self.text.rfind(" to ")?;
         let purpose = &self.text[at + 1..];
         let verb = purpose.split_whitespace().nth(1)?.to_lowercase();
-        let head = format!("{}.", self.text[..at].trim_end_matches(','));
-        let read = Sentence::read(&head);
         // "tries to reduce", "is able to", "helps vendors to support", "what
         // to expect": the verb's own "to", no purpose.
         let before = self.text[..at].rsplit(' ').next().unwrap_or("");
@@ -673,10 +666,14 @@ impl<'a> Sentence<'a> {
             || lexicon::verb_of(before).is_some()
             || matches!(before.to_lowercase().as_str(), "able" | "unable" | "order")
             || SUBORDINATORS.contains(&before.to_lowercase().as_str())
-            || read.words.iter().any(|w| {
-                lexicon::verb_of(w).is_some_and(|(base, _)| TAKE_AN_INFINITIVE.contains(&base))
-            })
-            || !self.points_back()
+        {
+            return None;
+        }
+        let head = format!("{}.", self.text[..at].trim_end_matches(','));
+        let read = Sentence::read(&head);
+        if read.words.iter().any(|w| {
+            lexicon::verb_of(w).is_some_and(|(base, _)| TAKE_AN_INFINITIVE.contains(&base))
+        }) || !self.points_back()
             || read.points_back()
             || !Sentence::read(purpose).points_back()
         {
