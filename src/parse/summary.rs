@@ -80,6 +80,7 @@ pub struct Excerpts {
 impl Excerpts {
     pub fn read(body: &str, title: &str) -> Excerpts {
         let topic = crate::prose::content_words(title);
+        let title_stems = crate::prose::content_stems(title);
         let mut sentences = Vec::new();
         let (paragraphs, opens_the_mail) = prose_paragraphs(body);
         for (paragraph, text) in paragraphs.iter().enumerate() {
@@ -95,6 +96,12 @@ impl Excerpts {
                 // "Fix this by adding X": the means says what the change does.
                 let sentence = crate::prose::the_means_of_a_fix(&sentence).unwrap_or(sentence);
                 let sentence = crate::prose::commits_said_plainly(&sentence).unwrap_or(sentence);
+                // The text's first sentence goes on from the subject line.
+                let sentence = if paragraph == 0 && place == 0 {
+                    crate::prose::pointing_at_the_title(&sentence, &title_stems).unwrap_or(sentence)
+                } else {
+                    sentence
+                };
                 let sentence = if paragraph == 0 && place == 0 && opens_the_mail {
                     crate::prose::the_series_speaking(&crate::prose::with_its_capital(&sentence))
                 } else {

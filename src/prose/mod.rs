@@ -60,6 +60,49 @@ pub fn shared_stems(text: &str, stems: &[String]) -> usize {
         .count()
 }
 
+/// "Make it clear that these fields are private" under "rename i_atime
+/// and i_mtime fields": a commit message goes on from its subject line, so
+/// "this" or "these" before a noun the title names (`title_stems`, from
+/// [`content_stems`]) points at the title, which an entry always shows;
+/// it becomes "the". `None` where no demonstrative does.
+pub fn pointing_at_the_title(sentence: &str, title_stems: &[String]) -> Option<String> {
+    let tokens: Vec<&str> = sentence.split(' ').collect();
+    let mut changed = false;
+    let said: Vec<String> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, token)| {
+            let the = match *token {
+                "this" | "these" => "the",
+                "This" | "These" => "The",
+                _ => return token.to_string(),
+            };
+            let names_the_title = tokens.get(i + 1).is_some_and(|next| {
+                let noun = next.trim_end_matches([',', '.', ';', ':', ')']);
+                // "This documents X": a verb, and "this" its subject.
+                let lower = noun.to_lowercase();
+                let a_verb = token.eq_ignore_ascii_case("this")
+                    && (words::FINITE_VERBS.contains(&lower.as_str())
+                        || matches!(
+                            lexicon::verb_of(&lower),
+                            Some((_, lexicon::Form::Third | lexicon::Form::Past))
+                        ));
+                !a_verb
+                    && noun.chars().all(char::is_alphabetic)
+                    && noun.len() > 2
+                    && title_stems.contains(&stem(&lower))
+            });
+            if names_the_title {
+                changed = true;
+                the.to_string()
+            } else {
+                token.to_string()
+            }
+        })
+        .collect();
+    changed.then(|| said.join(" "))
+}
+
 /// The name an editor calls an author by: the first word of their name,
 /// or, in a name written family name first ("Huang, Ying"), the word
 /// after the comma.
@@ -327,6 +370,30 @@ pub fn capitalised(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_demonstrative_before_a_noun_the_title_names_points_at_the_title() {
+        let title = super::content_stems("rename foo_ts and bar_ts fields to __foo_ts");
+        assert_eq!(
+            super::pointing_at_the_title(
+                "Make it clear that these fields are private, and that helpers must be used.",
+                &title
+            )
+            .as_deref(),
+            Some("Make it clear that the fields are private, and that helpers must be used.")
+        );
+        // "This documents X": "this" is the subject, not a determiner.
+        let title = super::content_stems("document foo interactions");
+        assert_eq!(
+            super::pointing_at_the_title("This documents a way.", &title),
+            None
+        );
+        // A noun the title does not name still points back.
+        assert_eq!(
+            super::pointing_at_the_title("This lock is taken twice.", &title),
+            None
+        );
+    }
+
     #[test]
     fn names_written_as_a_shell_expands_them_are_shorthand() {
         assert!(super::has_shorthand("Introduce [us]128"));

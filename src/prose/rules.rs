@@ -1770,6 +1770,14 @@ mod tests {
     }
 
     #[test]
+    fn an_it_that_stands_for_the_clause_to_come_does_not_point_back() {
+        let back = |s: &str| crate::prose::Sentence::read(s).points_back();
+        assert!(!back("Make it clear that the flags are private now."));
+        assert!(!back("Make it possible to read the knob without a lock."));
+        assert!(back("Make it private to the driver."));
+    }
+
+    #[test]
     fn why_a_series_is_an_rfc_and_leave_to_apply_are_asides() {
         assert_eq!(
             repaired("It is RFC because the interface is still open."),

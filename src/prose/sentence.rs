@@ -495,7 +495,17 @@ impl<'a> Sentence<'a> {
 
     /// "Move them to ...": an order whose object is a pronoun.
     fn orders_a_pronoun(&self) -> bool {
+        // "Make it clear that X", "Make it possible to X": an "it" that
+        // stands for the clause to come.
+        let anticipates = self.words.get(1).is_some_and(|w| w == "it")
+            && match self.words.get(3).map(String::as_str) {
+                Some("that") => true,
+                // "to read": an infinitive, not "to the driver".
+                Some("to") => self.words.get(4).is_some_and(|w| lexicon::is_imperative(w)),
+                _ => false,
+            };
         self.is_imperative()
+            && !anticipates
             && self
                 .words
                 .get(1)
