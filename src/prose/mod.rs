@@ -146,11 +146,19 @@ pub fn numeric_ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
-/// "RCU", "x86", "s390": a name of capitals, or a letter and a digit.
+/// "RCU", "x86", "s390": a name read letter by letter: capitals, or a
+/// letter and a digit. Capitals with a vowel are often said as a word
+/// ("HUGE_VMAP", "a MAC", "a RAID"; a closing 'U' is a letter: "LRU"),
+/// and "HW" as "hardware".
 pub fn is_initialism(word: &str) -> bool {
-    word.chars().take(2).all(|c| c.is_ascii_uppercase())
-        // "x86", "s390", "f2fs": a name read letter by letter.
-        || word.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+    let letters: String = word.chars().take_while(char::is_ascii_alphabetic).collect();
+    let capitals = word.chars().take(2).all(|c| c.is_ascii_uppercase())
+        && !letters.contains('W')
+        && !letters
+            .trim_end_matches('U')
+            .contains(['A', 'E', 'I', 'O', 'U']);
+    // "x86", "s390", "f2fs".
+    capitals || word.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
 }
 
 /// "a" or "an" before `word`: an RFC, an LSF/MM/BPF session.
@@ -169,7 +177,8 @@ pub fn article(word: &str) -> &'static str {
         // "a use-after-free", "a uffd test", "a unique": a 'u' said as
         // "you"; "an unused", "an update" are not.
         Some('u') => {
-            let said_you = initialism
+            // "a UAF", "a USB", "a UEFI": a capital 'U' is said "you".
+            let said_you = word.chars().take(2).all(|c| c.is_ascii_uppercase())
                 || words::SAID_YOU.iter().any(|p| lower.starts_with(p))
                     && !words::SAID_UN.iter().any(|p| lower.starts_with(p));
             if said_you { "a" } else { "an" }
@@ -507,6 +516,15 @@ mod tests {
             super::order_with_an_article("fix error when the frob limit is low"),
             "fix an error when the frob limit is low"
         );
+    }
+
+    #[test]
+    fn capitals_with_a_vowel_are_said_as_a_word() {
+        assert_eq!(super::article("HUGE_FROB"), "a");
+        assert_eq!(super::article("SELF_TEST"), "a");
+        assert_eq!(super::article("MGLRU"), "an");
+        assert_eq!(super::article("RFC"), "an");
+        assert_eq!(super::article("UAF"), "a");
     }
 
     #[test]

@@ -1418,10 +1418,12 @@ pub const TEST_REPORT_PHRASES: &[&str] = &[
     "were tested",
     "been tested",
     "run through",
-    "benchmark",
-    "test case",
-    "test setup",
 ];
+
+/// A test or benchmark named: a report where the sentence tells of it ("The
+/// test case is basic"), not where the work is its subject ("This series
+/// fixes X when running the test case Y").
+pub const TEST_THINGS: &[&str] = &["benchmark", "test case", "test setup"];
 
 /// Tests and benchmarks by name: a sentence naming one reports a test
 /// only where it runs it or tells its outcome ([`TEST_RUNS`]); "the mm
