@@ -154,6 +154,8 @@ pub enum Repair {
     SayThese,
     /// "This patchset implement" -> "This patchset implements".
     Agree,
+    /// "This patchset would like to add X" -> "This patchset adds X".
+    SayWhatItDoes,
     /// "There is no user of foo(), remove it." -> "There is no user of
     /// foo(), so the patch removes it."; else not used.
     SubjectAfterComma,
@@ -365,6 +367,12 @@ pub static RULES: &[Rule] = &[
         finds: "the work with a plural verb",
         detect: Detect::Sentence(|s, _| work_with_plural_verb(s.text).is_some()),
         repair: Repair::Agree,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "the work's wish for what it does",
+        detect: Detect::Sentence(|s, _| work_with_a_wish(s.text).is_some()),
+        repair: Repair::SayWhatItDoes,
     },
     Rule {
         defect: Defect::FirstPerson,
@@ -865,6 +873,17 @@ fn repair_sentence(
                 "made the work's verb agree",
             )
         }),
+        Repair::SayWhatItDoes => work_with_a_wish(sentence).map(|(range, base)| {
+            (
+                format!(
+                    "{}{}{}",
+                    &sentence[..range.start],
+                    lexicon::third_person(base),
+                    &sentence[range.end..]
+                ),
+                "said what the work does for what it would like to do",
+            )
+        }),
         Repair::RemoveLeftovers
         | Repair::DropMarker
         | Repair::DropEmphasis
@@ -889,36 +908,86 @@ fn restatement_after_stop(sentence: &str) -> Option<usize> {
     })
 }
 
-/// "This patchset implement three ...", "The Nth version of this series
-/// move ...": where the work, one thing, is the subject of a verb's plain
-/// form, that verb's byte offset and base.
-fn work_with_plural_verb(sentence: &str) -> Option<(usize, &'static str)> {
-    let words: Vec<(usize, &str)> = sentence
+/// The words of a sentence, each with its byte offset.
+fn words_at(sentence: &str) -> Vec<(usize, &str)> {
+    sentence
         .split(' ')
         .scan(0, |at, w| {
             let start = *at;
             *at += w.len() + 1;
             Some((start, w))
         })
+        .collect()
+}
+
+/// Where the work, one thing, is a sentence's subject ("This patchset",
+/// "This patch series", "The Nth version of this series"): the index in
+/// `words` of the word after it. "The change log" elsewhere is a noun's.
+fn after_the_work(words: &[(usize, &str)]) -> Option<usize> {
+    let at = words
+        .iter()
         .take(9)
+        .position(|(_, w)| w.eq_ignore_ascii_case("this"))?;
+    let before = &words[..at];
+    // At the opening, or after the lead's "version of".
+    let opens = before.is_empty()
+        || before
+            .last()
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("of"));
+    let noun = |i: usize| {
+        words.get(i).is_some_and(|(_, w)| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "patch" | "patchset" | "series" | "commit" | "change" | "set"
+            )
+        })
+    };
+    if !opens || !noun(at + 1) {
+        return None;
+    }
+    // "This patch series", "This patch set".
+    let two_words = words[at + 1].1.eq_ignore_ascii_case("patch")
+        && words
+            .get(at + 2)
+            .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "series" | "set"));
+    Some(at + 2 + usize::from(two_words))
+}
+
+/// "This patchset would like to introduce X", "This series is to fix X":
+/// where the work, its subject, wishes or is meant to do what it does, the
+/// byte range from the wish to its verb, and the verb's base.
+fn work_with_a_wish(sentence: &str) -> Option<(std::ops::Range<usize>, &'static str)> {
+    let words = words_at(sentence);
+    let after = after_the_work(&words)?;
+    let said: Vec<String> = words[after..]
+        .iter()
+        .take(4)
+        .map(|(_, w)| w.to_lowercase())
         .collect();
-    // The subject opens the sentence or the lead's "version of" ends
-    // before it: "the change log" elsewhere is a noun's.
-    let at = words.windows(3).enumerate().find_map(|(i, w)| {
-        let [(_, det), (_, noun), (at, verb)] = w else {
-            return None;
-        };
-        if i > 0 && !words[i - 1].1.eq_ignore_ascii_case("of") {
-            return None;
-        }
-        let singular = matches!(
-            noun.to_lowercase().as_str(),
-            "patch" | "patchset" | "series" | "commit" | "change"
-        );
-        // "This patchset implement"; "the commit log explains" is a noun's.
-        (det.eq_ignore_ascii_case("this") && singular).then_some((*at, *verb))
-    })?;
-    let (at, verb) = at;
+    let said: Vec<&str> = said.iter().map(String::as_str).collect();
+    let wish = match said.as_slice() {
+        ["would", "like", "to", _] => 3,
+        ["wants" | "intends", "to", ..] => 2,
+        ["is", "to", ..] => 2,
+        ["is", "aimed" | "intended", "to", ..] => 3,
+        _ => return None,
+    };
+    let (at, verb) = *words.get(after + wish)?;
+    let plain = verb.trim_end_matches([',', '.']);
+    // "is to be applied": a verb with no third person worth saying.
+    let base = match lexicon::verb_of(plain) {
+        Some((base, lexicon::Form::Base)) if plain == base && base != "be" => base,
+        _ => return None,
+    };
+    Some((words[after].0..at + plain.len(), base))
+}
+
+/// "This patchset implement three ...", "The Nth version of this series
+/// move ...": where the work, one thing, is the subject of a verb's plain
+/// form, that verb's byte offset and base.
+fn work_with_plural_verb(sentence: &str) -> Option<(usize, &'static str)> {
+    let words = words_at(sentence);
+    let (at, verb) = *words.get(after_the_work(&words)?)?;
     let plain = verb.trim_end_matches([',', '.']);
     match lexicon::verb_of(plain) {
         Some((base, lexicon::Form::Base))
@@ -2326,6 +2395,14 @@ mod tests {
     }
 
     #[test]
+    fn in_general_is_a_filler_that_goes() {
+        assert_eq!(
+            repaired("In general this series adds a memslot backed by a file."),
+            "This series adds a memslot backed by a file."
+        );
+    }
+
+    #[test]
     fn where_the_tests_ran_is_a_test_report() {
         assert_eq!(
             repaired("The test was run on a large server with turbo disabled."),
@@ -2786,6 +2863,30 @@ mod tests {
         assert_eq!(
             repaired("This patchset implement, in short, a cache of the charge path."),
             "This patchset implements, in short, a cache of the charge path."
+        );
+    }
+
+    #[test]
+    fn what_the_work_would_like_to_do_is_what_it_does() {
+        assert_eq!(
+            repaired("This patchset would like to introduce a helper for the readahead limit."),
+            "This patchset introduces a helper for the readahead limit."
+        );
+        assert_eq!(
+            repaired("The second version of this patch series is to add a memslot."),
+            "The second version of this patch series adds a memslot."
+        );
+        assert_eq!(
+            repaired("This patch is to be applied after the frob series is merged."),
+            "This patch is to be applied after the frob series is merged."
+        );
+    }
+
+    #[test]
+    fn the_work_named_in_two_words_agrees() {
+        assert_eq!(
+            repaired("This patch series introduce a memslot backed by a file."),
+            "This patch series introduces a memslot backed by a file."
         );
     }
 

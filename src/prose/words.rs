@@ -73,6 +73,8 @@ pub const CONNECTIVES: &[&str] = &[
     "nevertheless",
     "nonetheless",
     "meanwhile",
+    // "In general this series adds X": a filler before what stands.
+    "in general",
 ];
 
 /// Openers that point at something named before ("Such data", "These
