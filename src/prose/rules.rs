@@ -655,7 +655,7 @@ fn lead_said_again(summary: &str) -> Option<String> {
     let told: std::collections::BTreeSet<String> = super::content_stems(rest).into_iter().collect();
     let said = |w: &String| told.iter().any(|t| t == w || same_word_shortened(w, t));
     if named.is_empty() || !named.iter().all(said) || told.len() <= named.len() {
-        return None;
+        return the_rest_also(lead, next, &named, &sentences[2..]);
     }
     // "adds X, and disables Y" -> "add X, and disable Y", after "to"; not
     // a verb of a clause inside ("a knob that caps X and limits Y").
@@ -673,6 +673,35 @@ fn lead_said_again(summary: &str) -> Option<String> {
         format!("{before} to {verb} {}", words.join(" ")),
         &sentences[2..],
     ))
+}
+
+/// "Jane posted a patch to remove the foo argument from frob(). The patch
+/// removes the foo argument, and renames the function bar()." -> "... The
+/// patch also renames the function bar().": the first of two orders after
+/// the lead says no more than the lead (`named`, its object's stems), and
+/// goes.
+fn the_rest_also(
+    lead: &str,
+    next: &str,
+    named: &std::collections::BTreeSet<String>,
+    after: &[&str],
+) -> Option<String> {
+    let (_, rest) = the_work_told(next)?;
+    let work = next.split(' ').take(2).collect::<Vec<_>>().join(" ");
+    let words: Vec<&str> = rest.split(' ').collect();
+    // "X, and renames Y", "X and renames Y": the second order's verb.
+    let second = (1..words.len()).find(|&at| {
+        words[at - 1] == "and"
+            && matches!(lexicon::verb_of(words[at]), Some((_, lexicon::Form::Third)))
+    })?;
+    let first = words[..second - 1].join(" ");
+    let told = super::content_stems(&first);
+    let said = |t: &String| named.iter().any(|w| w == t || same_word_shortened(w, t));
+    if told.is_empty() || !told.iter().all(said) {
+        return None;
+    }
+    let also = format!("{work} also {}", words[second..].join(" "));
+    Some(with_the_rest(format!("{lead} {also}"), after))
 }
 
 /// The merged lead, then the summary's sentences after the two merged.
@@ -2056,6 +2085,18 @@ mod tests {
         assert!(
             inner.ends_with("caps the scan rate and limits the batch."),
             "{inner}"
+        );
+    }
+
+    #[test]
+    fn an_order_after_the_lead_that_says_it_again_goes_before_the_next() {
+        assert_eq!(
+            repaired(
+                "Jane posted a patch to remove the foo argument from frob_area(). The patch \
+                 removes the foo argument, and renames the function frob_current_area()."
+            ),
+            "Jane posted a patch to remove the foo argument from frob_area(). The patch also \
+             renames the function frob_current_area()."
         );
     }
 
