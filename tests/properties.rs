@@ -159,6 +159,8 @@ proptest! {
                 venue: Some("LSF/MM/BPF"),
                 stable_tree: Some("6.6.y"),
                 original_author: Some("John Roe"),
+                announces: None,
+                reminder: false,
             };
             let (summary, _) = voice::summary(&excerpts, &about, words);
             prop_assert!(summary.split_whitespace().count() <= words, "{summary:?}");

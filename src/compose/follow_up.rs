@@ -70,6 +70,8 @@ pub fn remember(
         venue: None,
         stable_tree: None,
         original_author: None,
+        announces: None,
+        reminder: false,
     };
     entry.changes_since = changelog::since(&message.body, earlier.revision, entry.revision);
     if let Some(summary) = voice::follow_up(

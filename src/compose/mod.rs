@@ -314,6 +314,8 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         venue: subject.venue,
         stable_tree: subject.stable_tree.as_deref(),
         original_author: original_author.as_deref(),
+        announces: subject.announces.as_ref(),
+        reminder: subject.is_reminder,
     };
     // One patch of a series speaks for itself alone. Each patch's subject
     // is read once, for the main patch and for what the titles say.

@@ -3,6 +3,7 @@
 //! what, as the editors of the seed post write.
 
 use super::Kind;
+use crate::parse::subject::{Announced, Announcement};
 use crate::parse::summary::Excerpts;
 use crate::prose::words::{
     GREETING_PREFIX, NEGATIONS, REVISION_NOUNS, SERIES_OPENINGS, TIME_BOUND, WORK_OPENINGS,
@@ -27,6 +28,10 @@ pub struct About<'a> {
     /// the patch's own author, when another.
     pub stable_tree: Option<&'a str>,
     pub original_author: Option<&'a str>,
+    /// For a gathering's announcement, what it announces, and whether it
+    /// is a reminder sent again.
+    pub announces: Option<&'a crate::parse::subject::Announcement>,
+    pub reminder: bool,
 }
 
 /// The summary: the author's best sentences in the editor's voice, led
@@ -40,6 +45,15 @@ pub fn summary(excerpts: &Excerpts, about: &About, max_words: usize) -> (String,
         Lead::Before(sentence) => sentence.split_whitespace().count(),
         _ => 0,
     };
+    let chosen_words: usize = chosen.iter().map(|s| s.split_whitespace().count()).sum();
+    // An announcement's best sentence (where and when, what it is) says
+    // more than its lead, which goes where the two do not fit together.
+    if about.announces.is_some() && lead_words + chosen_words > max_words {
+        return (
+            compose(&chosen, about, &first_name, max_words, false),
+            chosen,
+        );
+    }
     if lead_words == 0 {
         return (
             compose(&chosen, about, &first_name, max_words, true),
@@ -172,7 +186,13 @@ fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
                 "{first_name} proposes {} {venue} session {topic}.",
                 article(venue)
             )),
-            None => Lead::None,
+            None => match about.announces {
+                Some(announcement) => Lead::Before(format!(
+                    "{first_name} {}.",
+                    announced(announcement, about.reminder)
+                )),
+                None => Lead::None,
+            },
         },
         // The editor says which revision this is and who posted it, then
         // what the work does in a sentence of the mail that stands alone.
@@ -234,6 +254,34 @@ fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
             _ => Lead::Before(format!("{first_name} wrote about {}.", about.topic)),
         },
         _ => Lead::None,
+    }
+}
+
+/// "posted the call for topics for the Frob Summit 2031", "announced the
+/// cancellation of LSF/MM/BPF 2031": what the editor says an organiser
+/// did. A gathering named by a common noun ("Summit", "Conference") takes
+/// "the"; one named by initials ("LSF/MM/BPF 2031") none.
+fn announced(announcement: &Announcement, reminder: bool) -> String {
+    let name = announcement.gathering.as_str();
+    let common = name.split_whitespace().any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "summit" | "conference" | "workshop" | "microconference" | "micro-conference" | "forum"
+        )
+    });
+    let the = if common && !name.starts_with("the ") && !name.starts_with("The ") {
+        "the "
+    } else {
+        ""
+    };
+    match &announcement.what {
+        Announced::CallFor(noun) if reminder => {
+            format!("posted a reminder of the call for {noun} for {the}{name}")
+        }
+        Announced::CallFor(noun) => format!("posted the call for {noun} for {the}{name}"),
+        Announced::Cancellation => format!("announced the cancellation of {the}{name}"),
+        Announced::Agenda => format!("posted the agenda for {the}{name}"),
+        Announced::StatusUpdate => format!("posted a status update on {the}{name}"),
     }
 }
 
@@ -722,6 +770,8 @@ mod tests {
             venue: None,
             stable_tree: None,
             original_author: None,
+            announces: None,
+            reminder: false,
         }
     }
 
@@ -759,6 +809,48 @@ mod tests {
             summary.starts_with("This patchset adds support"),
             "{summary}"
         );
+    }
+
+    fn announcement(subject: &str) -> crate::parse::subject::Announcement {
+        crate::parse::Subject::parse(subject).announces.unwrap()
+    }
+
+    #[test]
+    fn an_announcement_says_who_announced_what_for_which_gathering() {
+        let cfp = announcement("[ANNOUNCE][CFP] Frob Summit 2031");
+        let about = About {
+            announces: Some(&cfp),
+            ..about(Kind::Event, 1, 0)
+        };
+        let body = "The Frob Summit is a forum for the developers of frobs.\n";
+        assert_eq!(
+            say(body, &about),
+            "Jane posted the call for proposals for the Frob Summit 2031. \
+             The Frob Summit is a forum for the developers of frobs."
+        );
+        let cancelled = announcement("LSF/MM/BPF 2031 Cancellation announcement");
+        let about = About {
+            announces: Some(&cancelled),
+            ..about
+        };
+        assert!(
+            say("", &about).starts_with("Jane announced the cancellation of LSF/MM/BPF 2031."),
+            "{}",
+            say("", &about)
+        );
+    }
+
+    #[test]
+    fn an_announcements_best_sentence_stands_alone_where_the_lead_does_not_fit_beside_it() {
+        let cfp = announcement("Frob Summit: 2031: Call for Proposals");
+        let about = About {
+            announces: Some(&cfp),
+            ..about(Kind::Event, 1, 0)
+        };
+        let body = "The annual Frob Summit for 2031 will be held from May 13 to May 15 at the \
+                    Grand Hotel in the old town of a large city, in the north of a country \
+                    with a long name.\n";
+        assert!(say(body, &about).starts_with("The annual Frob Summit"));
     }
 
     #[test]
@@ -1181,6 +1273,8 @@ mod tests {
             venue: None,
             stable_tree: None,
             original_author: None,
+            announces: None,
+            reminder: false,
         }
     }
 

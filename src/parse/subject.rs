@@ -35,6 +35,28 @@ pub struct Subject {
     pub stable_tree: Option<String>,
     /// The subject after tags, e.g. `mm/damon: foo`.
     pub title: String,
+    /// What organisers announce about a gathering, where the subject says:
+    /// `LSF/MM/BPF: 2020: Call for Proposals`, `[ANNOUNCE][CFP] Linux
+    /// Security Summit 2021`, `LSFMMBPF 2020 Cancellation announcement`.
+    pub announces: Option<Announcement>,
+}
+
+/// An announcement about a gathering, and the gathering as the subject
+/// names it (`LSF/MM/BPF 2020`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Announcement {
+    pub what: Announced,
+    pub gathering: String,
+}
+
+/// What an announcement announces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Announced {
+    /// A call for proposals, topics, papers ... (`proposals` for `CFP`).
+    CallFor(String),
+    Cancellation,
+    Agenda,
+    StatusUpdate,
 }
 
 static CALL_FOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,6 +166,80 @@ fn is_gathering_news(title: &str) -> bool {
         && ANNOUNCEMENT.is_match(title)
 }
 
+/// Tags that mark an announcement, not what it is about.
+const ANNOUNCEMENT_TAGS: &[&str] = &["ANNOUNCE", "ANNOUNCEMENT", "CFP", "REMINDER"];
+
+static CANCELLATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:cancell?ation(?: announcement)?|cancell?ed)\b").unwrap()
+});
+static CFP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bCFP\b").unwrap());
+static STATUS_UPDATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:an? )?status update\b").unwrap());
+
+/// What a gathering's announcement announces, from its tags and title,
+/// and the gathering it names (in the title, else in a tag that is no
+/// marker: `[LSFMMBPF 2021] A status update`); `None` where no gathering
+/// is named in a few words.
+fn announcement(tags: &str, title: &str) -> Option<Announcement> {
+    let title = title
+        .strip_prefix("REMINDER:")
+        .or_else(|| title.strip_prefix("Reminder:"))
+        .unwrap_or(title);
+    let (what, rest) = if let Some(call) = CALL_FOR.find(title) {
+        let noun = call.as_str().rsplit(' ').next().unwrap_or("proposals");
+        (
+            Announced::CallFor(noun.to_lowercase()),
+            format!("{} {}", &title[..call.start()], &title[call.end()..]),
+        )
+    } else if CFP.is_match(title) || CFP.is_match(tags) {
+        (
+            Announced::CallFor("proposals".to_string()),
+            CFP.replace_all(title, " ").into_owned(),
+        )
+    } else if let Some(cancel) = CANCELLATION.find(title) {
+        (
+            Announced::Cancellation,
+            format!("{} {}", &title[..cancel.start()], &title[cancel.end()..]),
+        )
+    } else if let Some(rest) = title
+        .strip_prefix("Agenda for ")
+        .or_else(|| title.strip_prefix("agenda for "))
+    {
+        (Announced::Agenda, rest.to_string())
+    } else if let Some(update) = STATUS_UPDATE.find(title) {
+        (
+            Announced::StatusUpdate,
+            format!("{} {}", &title[..update.start()], &title[update.end()..]),
+        )
+    } else {
+        return None;
+    };
+    // "LSF/MM/BPF: 2020: " -> "LSF/MM/BPF 2020".
+    let named = |text: &str| {
+        text.replace(':', " ")
+            .split_whitespace()
+            // "ANNOUNCE/CFP" marks; "LSF/MM/BPF" names.
+            .filter(|w| {
+                !w.split('/')
+                    .all(|part| ANNOUNCEMENT_TAGS.contains(&part.to_ascii_uppercase().as_str()))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_matches(|c: char| matches!(c, '-' | ',' | '.' | ' '))
+            .to_string()
+    };
+    let mut gathering = named(&rest);
+    if gathering.is_empty() {
+        gathering = tags
+            .split(['[', ']'])
+            .map(named)
+            .find(|group| !group.is_empty())
+            .unwrap_or_default();
+    }
+    (GATHERING.is_match(&gathering) && gathering.split_whitespace().count() <= 6)
+        .then_some(Announcement { what, gathering })
+}
+
 /// `6.6.y`, `5.15.y`, `6.1`, `5.10.180`: a stable tree or release, as
 /// backport requests tag themselves.
 fn is_stable_tree(word: &str) -> bool {
@@ -187,12 +283,19 @@ impl Subject {
         let tags = &stripped[..stripped.len() - rest.len()];
         parsed.venue = venue_proposed_at(&tags.to_ascii_uppercase());
         parsed.title = rest.trim().to_string();
+        // "REMINDER: LSF/MM/BPF: Call for Proposals": a tag written as a prefix.
+        if parsed.title.to_ascii_uppercase().starts_with("REMINDER:") {
+            parsed.is_reminder = true;
+        }
         parsed.read_trailing_revision();
         if !parsed.is_reply
             && (contains_ci(&parsed.title, "call for") && CALL_FOR.is_match(&parsed.title)
                 || is_gathering_news(&parsed.title))
         {
             parsed.is_event = true;
+        }
+        if parsed.is_event && parsed.venue.is_none() {
+            parsed.announces = announcement(tags, &parsed.title);
         }
         parsed
     }
@@ -419,6 +522,56 @@ fn split_prefix(title: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn announces(subject: &str) -> Option<(Announced, String)> {
+        Subject::parse(subject)
+            .announces
+            .map(|a| (a.what, a.gathering))
+    }
+
+    #[test]
+    fn a_call_for_proposals_names_its_gathering() {
+        assert_eq!(
+            announces("Frob Summit: 2031: Call for Topics"),
+            Some((
+                Announced::CallFor("topics".into()),
+                "Frob Summit 2031".into()
+            ))
+        );
+        assert_eq!(
+            announces("[ANNOUNCE][CFP] Linux Frob Conference 2031"),
+            Some((
+                Announced::CallFor("proposals".into()),
+                "Linux Frob Conference 2031".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_cancellation_status_update_or_agenda_names_its_gathering() {
+        assert_eq!(
+            announces("Frob Summit 2031 Cancellation announcement"),
+            Some((Announced::Cancellation, "Frob Summit 2031".into()))
+        );
+        assert_eq!(
+            announces("[Frob Summit 2031] A status update"),
+            Some((Announced::StatusUpdate, "Frob Summit 2031".into()))
+        );
+        assert_eq!(
+            announces("Agenda for the Frob Workshop 2031"),
+            Some((Announced::Agenda, "the Frob Workshop 2031".into()))
+        );
+    }
+
+    #[test]
+    fn an_announcement_of_no_gathering_in_a_few_words_announces_nothing_said() {
+        assert_eq!(
+            announces(
+                "[ANNOUNCE/CFP] Frob track at the Plumbers Conference 2031 CFP postponed until May"
+            ),
+            None
+        );
+    }
 
     #[test]
     fn a_revision_after_the_title_is_read_as_a_tag() {
