@@ -232,7 +232,7 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
             || SUBORDINATORS.contains(&lower.as_str())
             // (PREPOSITIONS leaves out "in" and "at", which its readers
             // treat apart.)
-            || matches!(lower.as_str(), "and" | "or" | "in" | "at")
+            || matches!(lower.as_str(), "and" | "or" | "in" | "at" | "&")
         {
             break;
         }
@@ -242,9 +242,14 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
             break;
         }
     }
+    // A plain word, or initials said as a noun ("UAF", "API").
     let head = phrase_words
         .iter()
-        .rfind(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+        .rfind(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                || w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase())
+        })
+        .map(|w| w.to_ascii_lowercase());
     // "the bi_end_io callback": a thing the code has is known by its name;
     // "skip test" names none, and "the test" would point at one unsaid.
     let named = phrase_words.iter().any(|w| {
@@ -253,7 +258,7 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
             || w.chars().skip(1).any(|c| c.is_ascii_uppercase())
     });
     match head {
-        Some(head) if countable.contains(head) && (!known || named) => {
+        Some(head) if countable.contains(&head.as_str()) && (!known || named) => {
             let article = if known { "the" } else { article(first) };
             format!("{article} {phrase}")
         }
@@ -287,6 +292,16 @@ pub fn order_with_an_article(order: &str) -> String {
     let Some((verb, object)) = order.split_once(' ') else {
         return order.to_string();
     };
+    // "add and use batched version of X" -> "add and use a batched version
+    // of X": the first order's object.
+    if let Some((second, object)) = object
+        .strip_prefix("and ")
+        .and_then(|rest| rest.split_once(' '))
+        .filter(|(second, _)| lexicon::is_imperative(second))
+    {
+        let said = order_with_an_article(&format!("{verb} {object}"));
+        return format!("{verb} and {second}{}", &said[verb.len()..]);
+    }
     match lexicon::verb_of(verb) {
         Some((base, _)) if words::CREATING_VERBS.contains(&base) => {
             format!("{verb} {}", with_an_article(object))
@@ -488,6 +503,22 @@ mod tests {
         ] {
             assert_eq!(super::orders_joined(title), title);
         }
+    }
+
+    #[test]
+    fn the_first_of_two_orders_gives_its_article_to_their_object() {
+        assert_eq!(
+            super::order_with_an_article("add and use batched version of frob()"),
+            "add and use a batched version of frob()"
+        );
+    }
+
+    #[test]
+    fn a_fault_named_by_initials_takes_its_article() {
+        assert_eq!(
+            super::order_with_an_article("fix potential UAF & flush frob stats"),
+            "fix a potential UAF & flush frob stats"
+        );
     }
 
     #[test]

@@ -146,6 +146,8 @@ pub enum Repair {
     DropEmphasis,
     /// "it's own" -> "its own".
     SayIts,
+    /// "fix X & flush Y" -> "fix X and flush Y".
+    SayAnd,
     /// "returns X, if Y." -> "returns X if Y.".
     DropCommaBeforeIf,
     /// "a RCU section" -> "an RCU section", "an user" -> "a user".
@@ -205,6 +207,12 @@ pub static RULES: &[Rule] = &[
         finds: "\"it's\" for \"its\"",
         detect: Detect::Summary(|s| its_written_it_is(s).is_some()),
         repair: Repair::SayIts,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "an ampersand for \"and\"",
+        detect: Detect::Summary(|s| ampersand(s).is_some()),
+        repair: Repair::SayAnd,
     },
     Rule {
         defect: Defect::Usage,
@@ -434,6 +442,22 @@ fn its_written_it_is(text: &str) -> Option<regex::Captures<'_>> {
         let next = &c[3];
         !super::words::PREPOSITIONS.contains(&next)
             && !matches!(next, "and" | "or" | "in" | "at" | "but")
+    })
+}
+/// Where prose writes "&" between two words for "and" ("fix X & flush Y"),
+/// outside quotes and code ("a & b" in a quoted title or `a && b` stay).
+fn ampersand(text: &str) -> Option<usize> {
+    text.match_indices(" & ").map(|(at, _)| at + 1).find(|&at| {
+        let before = &text[..at];
+        let quoted = before.matches('"').count() % 2 == 1;
+        let words = |s: &str| s.chars().next().is_some_and(char::is_alphanumeric);
+        !quoted
+            && before
+                .trim_end()
+                .chars()
+                .last()
+                .is_some_and(char::is_alphanumeric)
+            && words(&text[at + 2..])
     })
 }
 /// "This patches don't aim to": the singular demonstrative before the
@@ -774,6 +798,12 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
             }),
             "wrote \"its\" for \"it's\"",
         ),
+        Repair::SayAnd => (
+            replaced_one_at_a_time(text, |text| {
+                ampersand(text).map(|at| (at..at + 1, "and".to_string()))
+            }),
+            "wrote \"and\" for an ampersand",
+        ),
         Repair::SayThese => (
             THIS_BEFORE_A_PLURAL
                 .replace_all(text, "${1}hese $2 $3")
@@ -917,6 +947,7 @@ fn repair_sentence(
         | Repair::DropMarker
         | Repair::DropEmphasis
         | Repair::SayIts
+        | Repair::SayAnd
         | Repair::DropCommaBeforeIf
         | Repair::FitTheArticle
         | Repair::SayThese
@@ -2247,6 +2278,18 @@ mod tests {
         assert_eq!(
             Sentence::read("The patchset tries to fix the boot problems.").without_its_purpose(),
             None
+        );
+    }
+
+    #[test]
+    fn an_ampersand_between_words_is_and() {
+        assert_eq!(
+            repaired("Jane posted a patchset to fix a leak & flush the stats."),
+            "Jane posted a patchset to fix a leak and flush the stats."
+        );
+        assert_eq!(
+            repaired("Jane posted a patch to revert \"frob: fix & flush\"."),
+            "Jane posted a patch to revert \"frob: fix & flush\"."
         );
     }
 

@@ -377,6 +377,7 @@ pub const FAULTS: &[&str] = &[
     "splat",
     "oops",
     "use-after-free",
+    "uaf",
     "error",
     "problem",
     "issue",
