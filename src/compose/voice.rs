@@ -281,7 +281,6 @@ fn announced(announcement: &Announcement, reminder: bool) -> String {
         Announced::CallFor(noun) => format!("posted the call for {noun} for {the}{name}"),
         Announced::Cancellation => format!("announced the cancellation of {the}{name}"),
         Announced::Agenda => format!("posted the agenda for {the}{name}"),
-        Announced::StatusUpdate => format!("posted a status update on {the}{name}"),
     }
 }
 

@@ -56,7 +56,6 @@ pub enum Announced {
     CallFor(String),
     Cancellation,
     Agenda,
-    StatusUpdate,
 }
 
 static CALL_FOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -173,13 +172,12 @@ static CANCELLATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:cancell?ation(?: announcement)?|cancell?ed)\b").unwrap()
 });
 static CFP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bCFP\b").unwrap());
-static STATUS_UPDATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:an? )?status update\b").unwrap());
 
 /// What a gathering's announcement announces, from its tags and title,
 /// and the gathering it names (in the title, else in a tag that is no
-/// marker: `[LSFMMBPF 2021] A status update`); `None` where no gathering
-/// is named in a few words.
+/// marker: `[LSFMMBPF 2031] Cancellation`); `None` where no gathering is
+/// named in a few words. A status update's news is its text: no lead
+/// says more.
 fn announcement(tags: &str, title: &str) -> Option<Announcement> {
     let title = title
         .strip_prefix("REMINDER:")
@@ -206,11 +204,6 @@ fn announcement(tags: &str, title: &str) -> Option<Announcement> {
         .or_else(|| title.strip_prefix("agenda for "))
     {
         (Announced::Agenda, rest.to_string())
-    } else if let Some(update) = STATUS_UPDATE.find(title) {
-        (
-            Announced::StatusUpdate,
-            format!("{} {}", &title[..update.start()], &title[update.end()..]),
-        )
     } else {
         return None;
     };
@@ -548,14 +541,14 @@ mod tests {
     }
 
     #[test]
-    fn a_cancellation_status_update_or_agenda_names_its_gathering() {
+    fn a_cancellation_or_agenda_names_its_gathering() {
         assert_eq!(
             announces("Frob Summit 2031 Cancellation announcement"),
             Some((Announced::Cancellation, "Frob Summit 2031".into()))
         );
         assert_eq!(
-            announces("[Frob Summit 2031] A status update"),
-            Some((Announced::StatusUpdate, "Frob Summit 2031".into()))
+            announces("[Frob Summit 2031] Cancellation"),
+            Some((Announced::Cancellation, "Frob Summit 2031".into()))
         );
         assert_eq!(
             announces("Agenda for the Frob Workshop 2031"),
