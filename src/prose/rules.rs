@@ -2923,8 +2923,8 @@ mod tests {
     #[test]
     fn an_adverb_before_an_order_follows_its_new_subject() {
         assert_eq!(
-            repaired("Simply remove the modification from the handler."),
-            "The patchset simply removes the modification from the handler."
+            repaired("Simply remove the frob check from the handler."),
+            "The patchset simply removes the frob check from the handler."
         );
         assert_eq!(
             repaired("Simply put, a limit has a policy."),
@@ -3029,6 +3029,52 @@ mod tests {
         ] {
             assert_eq!(repaired(sentence), "", "{sentence}");
         }
+    }
+
+    #[test]
+    fn where_the_series_waited_and_how_it_fared_is_the_process() {
+        assert_eq!(
+            repaired("The patchset has been in frob-next for a while with no reported issues."),
+            ""
+        );
+        assert_eq!(
+            repaired("The patchset has been in linux-next for two weeks."),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_noun_after_this_points_back() {
+        let back = |s: &str| crate::prose::Sentence::read(s).points_back();
+        assert!(back(
+            "Peak tracking at the cgroup level is perfect for this use-case."
+        ));
+    }
+
+    #[test]
+    fn a_closing_clause_that_points_back_goes() {
+        assert_eq!(
+            repaired(
+                "Polling misses short spikes below the polling interval, and peak tracking \
+                 is otherwise perfect for this use-case."
+            ),
+            "Polling misses short spikes below the polling interval."
+        );
+    }
+
+    #[test]
+    fn a_change_or_a_phase_named_as_known_points_back() {
+        let back = |s: &str| crate::prose::Sentence::read(s).points_back();
+        assert!(back(
+            "The patch simply removes the modification from the OOM handler."
+        ));
+        assert!(back(
+            "The patchset addresses the first phase for adding frob support."
+        ));
+        assert!(!back(
+            "The patch reverts the modification of the frob limit."
+        ));
+        assert!(!back("The first phase of the plan adds a frob knob."));
     }
 
     #[test]

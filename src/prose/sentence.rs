@@ -434,7 +434,8 @@ impl<'a> Sentence<'a> {
                             // "its flag ... check this flag": named here.
                             && !words[..i].iter().any(|b| same_noun(b, next))
                             && !matches!(next.as_str(), "way" | "time" | "year" | "week" | "release" | "cycle")
-                            && next.chars().all(char::is_alphabetic)
+                            // "this use-case": a hyphen is read as '/'.
+                            && next.trim_end_matches('/').chars().all(char::is_alphabetic)
                             // "this allows": a verb, which has_bare_this reads.
                             && (w != "this"
                                 || !FINITE_VERBS.contains(&next.as_str())
@@ -476,6 +477,23 @@ impl<'a> Sentence<'a> {
                         )
                     })
                     && !words[i..].iter().any(|w| w == "as")
+            }
+            // "removes the modification from X": a change the sentence
+            // names as known ("the modification of X" says which).
+            "modification" | "modifications" => {
+                words[i - 1] == "the"
+                    && words.get(i + 1).is_none_or(|n| {
+                        !matches!(n.as_str(), "of" | "to" | "in" | "that" | "which" | "made" | "for")
+                    })
+            }
+            // "addresses the first phase for adding X": a part of a plan
+            // never told ("the first phase of the plan" tells it).
+            "phase" | "phases" | "step" | "steps" | "stage" | "stages" => {
+                i >= 2
+                    && words[i - 2] == "the"
+                    && (ORDINAL_WORDS.contains(&words[i - 1].as_str())
+                        || matches!(words[i - 1].as_str(), "first" | "next" | "last" | "final"))
+                    && words.get(i + 1).is_none_or(|n| n != "of")
             }
             // "The patchset therefore changes X": a consequence of what a
             // sentence before said ("X, and thus Y" draws its own).
@@ -660,11 +678,35 @@ impl<'a> Sentence<'a> {
         (stands && rest.split_whitespace().count() >= 4).then_some(rest)
     }
 
-    /// The sentence without a closing purpose that only points back
-    /// ("Provide X for both settings to fix the boot problems." ->
-    /// "Provide X for both settings."; "to do this"), where what is left
-    /// stands alone or is an order that wants only its subject.
+    /// The sentence without a closing purpose or clause that only points
+    /// back ("Provide X for both settings to fix the boot problems." ->
+    /// "Provide X for both settings."; "to do this"; "X misses spikes, and
+    /// Y is otherwise perfect for this use-case." -> "X misses spikes."),
+    /// where what is left stands alone or is an order that wants only its
+    /// subject.
     pub fn without_its_purpose(&self) -> Option<String> {
+        self.without_a_closing_purpose()
+            .or_else(|| self.without_a_closing_clause())
+    }
+
+    /// "X misses spikes, and Y is perfect for this use-case." -> "X misses
+    /// spikes.": a clause after ", and" or ", but" that points back.
+    fn without_a_closing_clause(&self) -> Option<String> {
+        let at = [", and ", ", but "]
+            .iter()
+            .filter_map(|c| self.text.rfind(c))
+            .max()?;
+        let (_, clause) = self.text[at + 2..].split_once(' ')?;
+        if !self.points_back() || !Sentence::read(clause).points_back() {
+            return None;
+        }
+        let head = format!("{}.", &self.text[..at]);
+        let read = Sentence::read(&head);
+        let stands = !read.points_back() && (read.stands_alone() || read.is_clean_order());
+        (stands && head.split_whitespace().count() >= 6).then_some(head)
+    }
+
+    fn without_a_closing_purpose(&self) -> Option<String> {
         let at = self.text.rfind(" to ")?;
         let purpose = &self.text[at + 1..];
         let verb = purpose.split_whitespace().nth(1)?.to_lowercase();
