@@ -671,6 +671,22 @@ fn lead_said_again(summary: &str) -> Option<String> {
             &sentences[2..],
         ));
     }
+    // "to move X. The patchset moves X', so that Y": what it does said
+    // again, mostly in the lead's words, and why.
+    if let Some((what, why)) = rest.split_once(", so that ") {
+        let named = super::content_stems(object);
+        let told = super::content_stems(what);
+        let shared = told
+            .iter()
+            .filter(|t| named.iter().any(|w| w == *t || same_word_shortened(w, t)))
+            .count();
+        if shared >= 1 && shared * 2 >= told.len() {
+            return Some(with_the_rest(
+                format!("{before} to {verb} {object}, so that {why}"),
+                &sentences[2..],
+            ));
+        }
+    }
     // Most of what the lead names ("convert the iterator macros into
     // inline funcs" in "converts the iov_iter iteration macros to inline
     // functions to make X"), and more.
@@ -2116,6 +2132,19 @@ mod tests {
         assert!(
             inner.ends_with("caps the scan rate and limits the batch."),
             "{inner}"
+        );
+    }
+
+    #[test]
+    fn the_lead_said_again_and_why_becomes_the_lead_and_why() {
+        assert_eq!(
+            repaired(
+                "Jane posted a patchset to move frob_*_dtor() to __frob_free(). The patchset \
+                 moves frob_dtor() to __frob_free(), so that the lock and the table can be \
+                 freed together."
+            ),
+            "Jane posted a patchset to move frob_*_dtor() to __frob_free(), so that the lock \
+             and the table can be freed together."
         );
     }
 
