@@ -158,6 +158,18 @@ enum Lead {
 /// What the editor says first: who asks for a backport, who proposes a
 /// topic, which revision this is, or that it is an RFC.
 fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
+    match lead_as_built(about, first_name, first) {
+        // "... on the question \"Are we too slow?\"": the question mark
+        // ends it.
+        Lead::Before(sentence) => match sentence.strip_suffix("?\".") {
+            Some(said) => Lead::Before(format!("{said}?\"")),
+            None => Lead::Before(sentence),
+        },
+        lead => lead,
+    }
+}
+
+fn lead_as_built(about: &About, first_name: &str, first: Option<&str>) -> Lead {
     let topic = topic_phrase(about.topic);
     let first_lower = first.map(str::to_lowercase).unwrap_or_default();
     match about.kind {
@@ -251,7 +263,11 @@ fn lead(about: &About, first_name: &str, first: Option<&str>) -> Lead {
             order if order.starts_with("to ") && about.kind == Kind::Discussion => {
                 Lead::Before(format!("{first_name} proposed a change {order}."))
             }
-            _ => Lead::Before(format!("{first_name} wrote about {}.", about.topic)),
+            // "Persistent memory usage tracking": in sentence case.
+            phrase => Lead::Before(format!(
+                "{first_name} wrote about {}.",
+                phrase.strip_prefix("for ").unwrap_or(about.topic)
+            )),
         },
         _ => Lead::None,
     }
@@ -430,6 +446,10 @@ fn short_name(topic: &str) -> Option<&str> {
 /// introduce X`; a capital that only starts the title goes.
 fn topic_phrase(topic: &str) -> String {
     let topic = topic.trim_end_matches('.');
+    // "Are we becoming too fearful?": a question is quoted whole.
+    if topic.ends_with('?') {
+        return format!("on the question \"{topic}\"");
+    }
     // "fix arithmetic for bdi min_ratio and": a title cut after its
     // conjunction ends before it.
     let topic = [" and", " or", ",", " &"]
@@ -850,6 +870,31 @@ mod tests {
                     Grand Hotel in the old town of a large city, in the north of a country \
                     with a long name.\n";
         assert!(say(body, &about).starts_with("The annual Frob Summit"));
+    }
+
+    #[test]
+    fn a_session_on_a_question_quotes_it() {
+        let about = About {
+            topic: "Are we too slow?",
+            venue: Some("Maintainers Summit"),
+            ..about(Kind::Topic, 1, 0)
+        };
+        assert_eq!(
+            say("", &about),
+            "Jane proposes a Maintainers Summit session on the question \"Are we too slow?\""
+        );
+    }
+
+    #[test]
+    fn a_discussion_is_written_about_in_sentence_case() {
+        let about = About {
+            topic: "Persistent frob usage tracking",
+            ..about(Kind::Discussion, 1, 0)
+        };
+        assert_eq!(
+            say("", &about),
+            "Jane wrote about persistent frob usage tracking."
+        );
     }
 
     #[test]

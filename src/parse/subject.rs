@@ -419,7 +419,8 @@ impl Subject {
     pub fn topic(&self) -> &str {
         let mut rest = self.title.as_str();
         // "New topic (was: Re: old topic)": the thread's old name goes.
-        if let Some(at) = rest.to_ascii_lowercase().find(" (was") {
+        let lower = rest.to_ascii_lowercase();
+        if let Some(at) = lower.find(" (was").or_else(|| lower.find(" [was")) {
             rest = rest[..at].trim_end();
         }
         while let Some((_, tail)) = split_prefix(rest) {
@@ -457,7 +458,7 @@ impl Subject {
 
 /// The venue a tag group in capitals proposes a session for.
 fn venue_proposed_at(upper: &str) -> Option<&'static str> {
-    if upper.contains("MAINTAINERS SUMMIT") {
+    if upper.contains("MAINTAINERS SUMMIT") || upper.contains("MAINTAINER SUMMIT") {
         Some("Maintainers Summit")
     } else if !upper.contains("TOPIC") && !upper.contains(" BOF") {
         None
@@ -741,6 +742,9 @@ mod tests {
     fn a_topic_drops_the_threads_old_name() {
         let s = Subject::parse("READ_ONCE() and stack protectors (was Re: [GIT PULL] powerpc)");
         assert_eq!(s.topic(), "READ_ONCE() and stack protectors");
+        let s = Subject::parse("[MAINTAINER SUMMIT] Are we too slow? [was Re: [TECH TOPIC] Frob]");
+        assert_eq!(s.topic(), "Are we too slow?");
+        assert_eq!(s.venue, Some("Maintainers Summit"));
     }
 
     #[test]

@@ -3070,6 +3070,10 @@ mod tests {
             repaired("The patchset has been in linux-next for two weeks."),
             ""
         );
+        assert_eq!(
+            repaired("The patchset is split to make the change one frob at a time."),
+            ""
+        );
     }
 
     #[test]

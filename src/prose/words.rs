@@ -1213,6 +1213,10 @@ pub const ASIDE_PHRASES: &[&str] = &[
     "applies on top",
     "apply on top",
     "applies cleanly",
+    // How the series is cut up for review.
+    "is split to",
+    "is split up to",
+    "has been split to",
     // Where the series has been waiting and how it fared there.
     "no reported issues",
     "no issues reported",
