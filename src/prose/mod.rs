@@ -289,6 +289,34 @@ pub fn has_shorthand(title: &str) -> bool {
 /// "introduce virtio_dev_to_node helper" -> "introduce a virtio_dev_to_node
 /// helper": an order that brings a thing names it with its article.
 pub fn order_with_an_article(order: &str) -> String {
+    let said = order_with_its_article(order);
+    // "move X to separate header file" -> "... to a separate header file":
+    // a new thing, where the order puts X, is one of its kind; "into new
+    // helpers" are more.
+    NEW_THING_WITHOUT_ARTICLE
+        .replace_all(&said, |c: &regex::Captures| {
+            let phrase: Vec<&str> = c[3]
+                .split(' ')
+                .take_while(|w| !words::PREPOSITIONS.contains(w) && !matches!(*w, "in" | "at"))
+                .collect();
+            let plural = phrase
+                .last()
+                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+            if plural {
+                c[0].to_string()
+            } else {
+                format!("{} a {} {}", &c[1], &c[2], &c[3])
+            }
+        })
+        .into_owned()
+}
+
+static NEW_THING_WITHOUT_ARTICLE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b(to|into|in) (separate|new|dedicated|single) ([a-z][\w -]*)").unwrap()
+    });
+
+fn order_with_its_article(order: &str) -> String {
     let Some((verb, object)) = order.split_once(' ') else {
         return order.to_string();
     };
@@ -299,7 +327,7 @@ pub fn order_with_an_article(order: &str) -> String {
         .and_then(|rest| rest.split_once(' '))
         .filter(|(second, _)| lexicon::is_imperative(second))
     {
-        let said = order_with_an_article(&format!("{verb} {object}"));
+        let said = order_with_its_article(&format!("{verb} {object}"));
         return format!("{verb} and {second}{}", &said[verb.len()..]);
     }
     match lexicon::verb_of(verb) {
@@ -518,6 +546,18 @@ mod tests {
         assert_eq!(
             super::order_with_an_article("fix potential UAF & flush frob stats"),
             "fix a potential UAF & flush frob stats"
+        );
+    }
+
+    #[test]
+    fn a_new_thing_an_order_puts_something_in_takes_a() {
+        assert_eq!(
+            super::order_with_an_article("move frob_track to separate header file"),
+            "move frob_track to a separate header file"
+        );
+        assert_eq!(
+            super::order_with_an_article("split frob() into new helpers"),
+            "split frob() into new helpers"
         );
     }
 
