@@ -580,9 +580,34 @@ fn topic_phrase(topic: &str) -> String {
             "to {}",
             prose::order_with_an_article(&prose::orders_joined(&topic))
         )
+    } else if tells_a_clause(&topic) {
+        // "mz already removed from rb_tree": a statement, which "for"
+        // cannot carry; its title is quoted as its name.
+        format!("\"{topic}\"")
     } else {
         format!("for {}", prose::with_an_article(&topic))
     }
+}
+
+/// "mz already removed from rb_tree", "userspace controls soft-offline
+/// pages": a title with a verb past or third person after its first word,
+/// a statement rather than a name; "Improved memory tiers" opens with
+/// its participle, "pages mapped by X" qualifies a noun after it.
+fn tells_a_clause(topic: &str) -> bool {
+    let words: Vec<String> = topic.split_whitespace().map(|w| w.to_lowercase()).collect();
+    words.iter().enumerate().skip(1).any(|(i, w)| {
+        let next = words.get(i + 1).map_or("", String::as_str);
+        match lexicon::verb_of(w) {
+            Some((_, lexicon::Form::Third)) => {
+                !w.ends_with("ss")
+                    && !prose::words::PREPOSITIONS.contains(&next)
+                    && !matches!(next, "and" | "or" | "in" | "at" | "")
+            }
+            // "removed from X" after "already": a verb, not a qualifier.
+            Some((_, lexicon::Form::Past)) => words[i - 1] == "already",
+            _ => false,
+        }
+    })
 }
 
 /// "don't count proactive reclaim" -> "to stop counting proactive
@@ -882,6 +907,23 @@ mod tests {
         assert_eq!(
             say("", &about),
             "Jane proposes a Maintainers Summit session on the question \"Are we too slow?\""
+        );
+    }
+
+    #[test]
+    fn a_title_that_is_a_statement_is_quoted_as_its_name() {
+        let about = About {
+            topic: "frob already removed from the tree in frob_walk()",
+            ..about(Kind::Patch, 2, 1)
+        };
+        assert_eq!(
+            say("", &about),
+            "Jane posted the second version of the patch \"frob already removed from the \
+             tree in frob_walk()\"."
+        );
+        assert_eq!(
+            topic_phrase("access controls for frob devices"),
+            "for access controls for frob devices"
         );
     }
 
