@@ -1915,6 +1915,11 @@ mod tests {
         assert!(!back("Make it clear that the flags are private now."));
         assert!(!back("Make it possible to read the knob without a lock."));
         assert!(back("Make it private to the driver."));
+        assert!(back("Make it easier to use inside of the frob controller."));
+        assert!(back(
+            "This makes it easier to use inside of the frob controller."
+        ));
+        assert!(!back("This makes it easier to read the frob knob."));
     }
 
     #[test]
@@ -3082,6 +3087,22 @@ mod tests {
         assert!(back(
             "Peak tracking at the cgroup level is perfect for this use-case."
         ));
+    }
+
+    #[test]
+    fn a_participle_before_there_is_a_dangling_modifier() {
+        assert!(
+            crate::prose::Sentence::read(
+                "Added in 1999 to support large machines, there are few systems that still need it."
+            )
+            .is_fragment()
+        );
+        assert!(
+            !crate::prose::Sentence::read(
+                "Added in 1999 to support large machines, the option is rarely needed now."
+            )
+            .is_fragment()
+        );
     }
 
     #[test]

@@ -102,9 +102,16 @@ impl<'a> Sentence<'a> {
             // "Processes that manage others": a plural noun, not "Contains".
             Some((base, lexicon::Form::Third)) if !lexicon::is_imperative(base) => false,
             Some((_, lexicon::Form::Third | lexicon::Form::Past)) => {
-                // "Added in 1999 for x86, there are ...": a participle's
-                // clause before the subject is no fragment.
-                !self.text.contains(", ")
+                // "Added in 1999 for x86, the option is rarely needed": a
+                // participle's clause before the subject is no fragment;
+                // before "there are" it modifies nothing (a dangling
+                // modifier, which an editor recasts).
+                let dangles = self.text.split_once(", ").is_some_and(|(_, main)| {
+                    let main = main.to_lowercase();
+                    main.starts_with("there ") || main.starts_with("it ")
+                });
+                dangles
+                    || !self.text.contains(", ")
                     || !self
                         .words
                         .iter()
@@ -500,6 +507,18 @@ impl<'a> Sentence<'a> {
             "therefore" | "consequently" | "hence" | "thus" => {
                 !matches!(words[i - 1].as_str(), "and" | "or" | "but" | "which" | "that")
             }
+            // "This makes it easier to use inside X": "it" is what is
+            // used, named before ("makes it easier to read the knob" has
+            // its object, and "it" stands for the clause).
+            "it" if words[i - 1].starts_with("mak")
+                && words.get(i + 2).is_some_and(|w| w == "to")
+                && words.get(i + 3).is_some_and(|w| lexicon::is_imperative(w))
+                && words.get(i + 4).is_none_or(|w| {
+                    PREPOSITIONS.contains(&w.as_str()) || matches!(w.as_str(), "in" | "at")
+                }) =>
+            {
+                true
+            }
             // "If it is interrupted, ...": a pronoun before any noun.
             "it" | "its" if i <= 2 => words[..i]
                 .iter()
@@ -518,8 +537,16 @@ impl<'a> Sentence<'a> {
         let anticipates = self.words.get(1).is_some_and(|w| w == "it")
             && match self.words.get(3).map(String::as_str) {
                 Some("that") => true,
-                // "to read": an infinitive, not "to the driver".
-                Some("to") => self.words.get(4).is_some_and(|w| lexicon::is_imperative(w)),
+                // "to read the knob": an infinitive with its object; not "to
+                // the driver", nor "easier to use inside X", where "it" is
+                // what is used.
+                Some("to") => {
+                    self.words.get(4).is_some_and(|w| lexicon::is_imperative(w))
+                        && self.words.get(5).is_some_and(|w| {
+                            !PREPOSITIONS.contains(&w.as_str())
+                                && !matches!(w.as_str(), "in" | "at")
+                        })
+                }
                 _ => false,
             };
         self.is_imperative()
