@@ -2551,6 +2551,18 @@ mod tests {
     }
 
     #[test]
+    fn one_run_timed_is_a_test_report() {
+        assert_eq!(
+            repaired("With the frob cache disabled, the run time was 2.848s."),
+            ""
+        );
+        assert_eq!(
+            repaired("The patchset caps the frob size at 64KB."),
+            "The patchset caps the frob size at 64KB."
+        );
+    }
+
+    #[test]
     fn three_figures_are_a_benchmark_whatever_the_tense() {
         assert_eq!(
             repaired(

@@ -1141,12 +1141,23 @@ impl<'a> Sentence<'a> {
                         || unit.is_empty() && (UNITS.contains(&next) || next == "->"))
             })
             .count();
-        figures >= 3
-            || figures >= 2
-                && self
-                    .words
-                    .iter()
-                    .any(|w| matches!(w.as_str(), "was" | "were" | "took" | "measured" | "got"))
+        // "the run time was 2.848s": one figure measured is a run's result.
+        let measured = self
+            .words
+            .iter()
+            .any(|w| matches!(w.as_str(), "was" | "were" | "took" | "measured" | "got"));
+        figures >= 3 || figures >= 2 && measured || figures == 1 && measured && self.times_a_run()
+    }
+
+    /// "the run time was", "took 3 hours", "the latency was": what a
+    /// benchmark reports.
+    fn times_a_run(&self) -> bool {
+        self.words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "time" | "runtime" | "latency" | "throughput" | "took" | "bandwidth"
+            )
+        })
     }
 
     /// What markup or a cut left: "# The solution:", "*Motivation*",
