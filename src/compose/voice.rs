@@ -279,13 +279,10 @@ fn lead_as_built(about: &About, first_name: &str, first: Option<&str>) -> Lead {
 /// "the"; one named by initials ("LSF/MM/BPF 2031") none.
 fn announced(announcement: &Announcement, reminder: bool) -> String {
     let name = announcement.gathering.as_str();
-    let common = name.split_whitespace().any(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "summit" | "conference" | "workshop" | "microconference" | "micro-conference" | "forum"
-        )
-    });
-    let the = if common && !name.starts_with("the ") && !name.starts_with("The ") {
+    let the = if announcement.is_named_by_its_kind()
+        && !name.starts_with("the ")
+        && !name.starts_with("The ")
+    {
         "the "
     } else {
         ""

@@ -68,9 +68,16 @@ static GATHERING: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 /// What organisers announce about a gathering.
+/// "cancelled", "canceled", "cancellation".
+const CANCEL: &str = r"cancel(?:l?ed|lation)?";
 static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:schedule|agenda|slides|recordings?|videos?|cancel(?:l?ed|lation)?|postponed?|invitations?|invites?|registration|status update|reminder|program committee|attend)\b")
+    Regex::new(&format!(r"(?i)\b(?:schedule|agenda|slides|recordings?|videos?|{CANCEL}|postponed?|invitations?|invites?|registration|status update|reminder|program committee|attend)\b"))
         .unwrap()
+});
+/// A gathering named by its kind ("Frob Summit", "the Frob Conference"),
+/// not by initials ("LSF/MM/BPF").
+static GATHERING_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:summit|conference|workshop|micro-?conference|forum)\b").unwrap()
 });
 
 // Subjects are read for every mail of a week, so the tag readers below are
@@ -168,21 +175,29 @@ fn is_gathering_news(title: &str) -> bool {
 /// Tags that mark an announcement, not what it is about.
 const ANNOUNCEMENT_TAGS: &[&str] = &["ANNOUNCE", "ANNOUNCEMENT", "CFP", "REMINDER"];
 
-static CANCELLATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:cancell?ation(?: announcement)?|cancell?ed)\b").unwrap()
-});
-static CFP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bCFP\b").unwrap());
+static CANCELLATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{CANCEL}(?: announcement)?\b")).unwrap());
+static CFP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(?\bCFP\b\)?").unwrap());
+/// "Frob Summit 2031", "LSF/MM/BPF 2031", "the Frob Summit Europe 2031": a
+/// gathering's name is of capitals and numbers.
+static GATHERING_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[Tt]he )?[A-Z0-9]\S*(?: [A-Z0-9&]\S*)*$").unwrap());
+
+impl Announcement {
+    /// Whether the gathering is named by its kind ("the Frob Summit"),
+    /// which English gives an article, not by initials ("LSF/MM/BPF").
+    pub fn is_named_by_its_kind(&self) -> bool {
+        GATHERING_KIND.is_match(&self.gathering)
+    }
+}
 
 /// What a gathering's announcement announces, from its tags and title,
 /// and the gathering it names (in the title, else in a tag that is no
 /// marker: `[LSFMMBPF 2031] Cancellation`); `None` where no gathering is
-/// named in a few words. A status update's news is its text: no lead
-/// says more.
+/// named in a few words, or the title announces more ("CFP deadline
+/// extended", "hotel block cancelled"). A status update's news is its
+/// text: no lead says more.
 fn announcement(tags: &str, title: &str) -> Option<Announcement> {
-    let title = title
-        .strip_prefix("REMINDER:")
-        .or_else(|| title.strip_prefix("Reminder:"))
-        .unwrap_or(title);
     let (what, rest) = if let Some(call) = CALL_FOR.find(title) {
         let noun = call.as_str().rsplit(' ').next().unwrap_or("proposals");
         (
@@ -213,7 +228,8 @@ fn announcement(tags: &str, title: &str) -> Option<Announcement> {
             .split_whitespace()
             // "ANNOUNCE/CFP" marks; "LSF/MM/BPF" names.
             .filter(|w| {
-                !w.split('/')
+                !w.trim_matches(['(', ')'])
+                    .split('/')
                     .all(|part| ANNOUNCEMENT_TAGS.contains(&part.to_ascii_uppercase().as_str()))
             })
             .collect::<Vec<_>>()
@@ -229,7 +245,10 @@ fn announcement(tags: &str, title: &str) -> Option<Announcement> {
             .find(|group| !group.is_empty())
             .unwrap_or_default();
     }
-    (GATHERING.is_match(&gathering) && gathering.split_whitespace().count() <= 6)
+    (GATHERING.is_match(&gathering)
+        && GATHERING_NAME.is_match(&gathering)
+        && !ANNOUNCEMENT.is_match(&gathering)
+        && gathering.split_whitespace().count() <= 6)
         .then_some(Announcement { what, gathering })
 }
 
@@ -275,11 +294,16 @@ impl Subject {
         // The tags as one text: `[LSF/MM][TOPIC]` names its venue across two.
         let tags = &stripped[..stripped.len() - rest.len()];
         parsed.venue = venue_proposed_at(&tags.to_ascii_uppercase());
-        parsed.title = rest.trim().to_string();
-        // "REMINDER: LSF/MM/BPF: Call for Proposals": a tag written as a prefix.
-        if parsed.title.to_ascii_uppercase().starts_with("REMINDER:") {
-            parsed.is_reminder = true;
-        }
+        let rest = rest.trim();
+        // "REMINDER: LSF/MM/BPF: Call for Proposals": a tag written as a
+        // prefix.
+        parsed.title = match rest.get(..9) {
+            Some(tag) if tag.eq_ignore_ascii_case("REMINDER:") => {
+                parsed.is_reminder = true;
+                rest[9..].trim_start().to_string()
+            }
+            _ => rest.to_string(),
+        };
         parsed.read_trailing_revision();
         if !parsed.is_reply
             && (contains_ci(&parsed.title, "call for") && CALL_FOR.is_match(&parsed.title)
@@ -555,6 +579,36 @@ mod tests {
             announces("Agenda for the Frob Workshop 2031"),
             Some((Announced::Agenda, "the Frob Workshop 2031".into()))
         );
+    }
+
+    #[test]
+    fn an_announcement_of_more_than_its_call_or_cancellation_announces_nothing_said() {
+        for subject in [
+            "[CFP] Frob Summit 2031 postponed",
+            "[CFP] Frob Summit 2031 deadline extended",
+            "Reminder: LSF/MM/BPF 2031 CFP closes Friday",
+            "Frob Summit 2031: hotel block cancelled",
+        ] {
+            assert_eq!(announces(subject), None, "{subject}");
+        }
+    }
+
+    #[test]
+    fn a_cfp_in_brackets_is_a_marker() {
+        assert_eq!(
+            announces("Frob Summit 2031 Call for Proposals (CFP)"),
+            Some((
+                Announced::CallFor("proposals".into()),
+                "Frob Summit 2031".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_reminder_written_as_a_prefix_is_a_tag() {
+        let s = Subject::parse("REMINDER: LSF/MM/BPF: 2031: Call for Proposals");
+        assert!(s.is_reminder);
+        assert_eq!(s.title, "LSF/MM/BPF: 2031: Call for Proposals");
     }
 
     #[test]

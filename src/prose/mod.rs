@@ -10,6 +10,7 @@ pub mod rules;
 mod sentence;
 pub mod words;
 
+pub(crate) use sentence::is_finite;
 pub use sentence::{
     Person, Sentence, commits_said_plainly, content_words, has_phrase, is_revision_word,
     sentences_of, split_comma_splice, the_means_of_a_fix, the_order_in_lets, the_series_speaking,
@@ -77,21 +78,22 @@ pub fn pointing_at_the_title(sentence: &str, title_stems: &[String]) -> Option<S
                 "This" | "These" => "The",
                 _ => return token.to_string(),
             };
-            let names_the_title = tokens.get(i + 1).is_some_and(|next| {
-                let noun = next.trim_end_matches([',', '.', ';', ':', ')']);
-                // "This documents X": a verb, and "this" its subject.
-                let lower = noun.to_lowercase();
-                let a_verb = token.eq_ignore_ascii_case("this")
-                    && (words::FINITE_VERBS.contains(&lower.as_str())
-                        || matches!(
-                            lexicon::verb_of(&lower),
-                            Some((_, lexicon::Form::Third | lexicon::Form::Past))
-                        ));
-                !a_verb
-                    && noun.chars().all(char::is_alphabetic)
-                    && noun.len() > 2
-                    && title_stems.contains(&stem(&lower))
-            });
+            // "To make this work, ...": "this" the object of "make", and
+            // "work" its verb.
+            let objects_verb = i > 0
+                && lexicon::verb_of(tokens[i - 1])
+                    .is_some_and(|(base, _)| matches!(base, "make" | "let" | "help" | "have"));
+            let names_the_title = !objects_verb
+                && tokens.get(i + 1).is_some_and(|next| {
+                    let noun = next.trim_end_matches([',', '.', ';', ':', ')']);
+                    // "This documents X": a verb, and "this" its subject.
+                    let lower = noun.to_lowercase();
+                    let a_verb = token.eq_ignore_ascii_case("this") && is_finite(&lower);
+                    !a_verb
+                        && noun.chars().all(char::is_alphabetic)
+                        && noun.len() > 2
+                        && title_stems.contains(&stem(&lower))
+                });
             if names_the_title {
                 changed = true;
                 the.to_string()
@@ -146,19 +148,21 @@ pub fn numeric_ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
-/// "RCU", "x86", "s390": a name read letter by letter: capitals, or a
-/// letter and a digit. Capitals with a vowel are often said as a word
-/// ("HUGE_VMAP", "a MAC", "a RAID"; a closing 'U' is a letter: "LRU"),
-/// and "HW" as "hardware".
+/// "RCU", "NMI", "x86", "s390": a name read letter by letter: capitals,
+/// or a letter and a digit. Capitals that open as a syllable, a consonant
+/// then a vowel, are often said as a word ("HUGE_VMAP", "a MAC", "a
+/// RAID"), unless small letters follow them ("SELinux": "S-E-Linux");
+/// "HW" is "hardware".
 pub fn is_initialism(word: &str) -> bool {
-    let letters: String = word.chars().take_while(char::is_ascii_alphabetic).collect();
-    let capitals = word.chars().take(2).all(|c| c.is_ascii_uppercase())
-        && !letters.contains('W')
-        && !letters
-            .trim_end_matches('U')
-            .contains(['A', 'E', 'I', 'O', 'U']);
+    let capitals: String = word.chars().take_while(char::is_ascii_uppercase).collect();
+    let small_after = word[capitals.len()..].starts_with(|c: char| c.is_ascii_lowercase());
+    let vowel = |c: char| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U');
+    let a_syllable = capitals.chars().next().is_some_and(|c| !vowel(c))
+        && capitals.chars().nth(1).is_some_and(vowel)
+        && !small_after;
+    let by_letter = capitals.len() >= 2 && !capitals.contains('W') && !a_syllable;
     // "x86", "s390", "f2fs".
-    capitals || word.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+    by_letter || word.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
 }
 
 /// "a" or "an" before `word`: an RFC, an LSF/MM/BPF session.
@@ -433,15 +437,26 @@ mod tests {
             .as_deref(),
             Some("Make it clear that the fields are private, and that helpers must be used.")
         );
-        // "This documents X": "this" is the subject, not a determiner.
-        let title = super::content_stems("document foo interactions");
+    }
+
+    #[test]
+    fn a_demonstrative_before_a_noun_the_title_does_not_name_is_left() {
+        let title = super::content_stems("rename foo_ts and bar_ts fields to __foo_ts");
+        assert_eq!(
+            super::pointing_at_the_title("This lock is taken twice.", &title),
+            None
+        );
+    }
+
+    #[test]
+    fn this_as_a_verbs_subject_or_object_is_no_demonstrative() {
+        let title = super::content_stems("document frob interactions and fix deferred work");
         assert_eq!(
             super::pointing_at_the_title("This documents a way.", &title),
             None
         );
-        // A noun the title does not name still points back.
         assert_eq!(
-            super::pointing_at_the_title("This lock is taken twice.", &title),
+            super::pointing_at_the_title("To make this work, the frob must be flushed.", &title),
             None
         );
     }
@@ -590,11 +605,21 @@ mod tests {
     }
 
     #[test]
-    fn capitals_with_a_vowel_are_said_as_a_word() {
+    fn capitals_that_open_as_a_syllable_are_said_as_a_word() {
         assert_eq!(super::article("HUGE_FROB"), "a");
-        assert_eq!(super::article("SELF_TEST"), "a");
+        assert_eq!(super::article("MAC"), "a");
+    }
+
+    #[test]
+    fn capitals_said_by_letter_take_the_article_of_their_first_letter() {
+        assert_eq!(super::article("NMI"), "an");
+        assert_eq!(super::article("MSI"), "an");
+        assert_eq!(super::article("SELinux"), "an");
         assert_eq!(super::article("MGLRU"), "an");
-        assert_eq!(super::article("RFC"), "an");
+    }
+
+    #[test]
+    fn a_capital_u_is_said_you() {
         assert_eq!(super::article("UAF"), "a");
     }
 

@@ -444,12 +444,7 @@ impl<'a> Sentence<'a> {
                             // "this use-case": a hyphen is read as '/'.
                             && next.trim_end_matches('/').chars().all(char::is_alphabetic)
                             // "this allows": a verb, which has_bare_this reads.
-                            && (w != "this"
-                                || !FINITE_VERBS.contains(&next.as_str())
-                                    && !matches!(
-                                        lexicon::verb_of(next),
-                                        Some((_, lexicon::Form::Third | lexicon::Form::Past))
-                                    ))
+                            && (w != "this" || !is_finite(next))
                     })
             }
             // "after that series": another series, named before; "Even
@@ -534,7 +529,8 @@ impl<'a> Sentence<'a> {
     fn orders_a_pronoun(&self) -> bool {
         // "Make it clear that X", "Make it possible to X": an "it" that
         // stands for the clause to come.
-        let anticipates = self.words.get(1).is_some_and(|w| w == "it")
+        let anticipates = matches!(self.first_word(), "make" | "keep" | "render")
+            && self.words.get(1).is_some_and(|w| w == "it")
             && match self.words.get(3).map(String::as_str) {
                 Some("that") => true,
                 // "to read the knob": an infinitive with its object; not "to
@@ -1146,7 +1142,16 @@ impl<'a> Sentence<'a> {
             .words
             .iter()
             .any(|w| matches!(w.as_str(), "was" | "were" | "took" | "measured" | "got"));
-        figures >= 3 || figures >= 2 && measured || figures == 1 && measured && self.times_a_run()
+        // "by 30x", "59,800 -> 2,100", "faster than": figures compared;
+        // "supports 4KB, 16KB and 64KB pages" lists sizes.
+        let compared = self.text.contains("->")
+            || self
+                .words
+                .iter()
+                .any(|w| matches!(w.as_str(), "by" | "from" | "than" | "faster" | "slower"));
+        figures >= 3 && (compared || measured)
+            || figures >= 2 && measured
+            || figures == 1 && measured && self.times_a_run()
     }
 
     /// "the run time was", "took 3 hours", "the latency was": what a
@@ -1425,7 +1430,7 @@ pub fn is_revision_word(word: &str) -> bool {
 
 /// A verb's finite form, as a subject's verb is written: "is", "adds",
 /// "added" (a plural noun may read as one: "adds" and "pages" alike).
-fn is_finite(word: &str) -> bool {
+pub(crate) fn is_finite(word: &str) -> bool {
     FINITE_VERBS.contains(&word)
         || matches!(
             lexicon::verb_of(word),
