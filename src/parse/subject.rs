@@ -798,6 +798,11 @@ mod tests {
         assert_eq!(s.topic(), "READ_ONCE() and stack protectors");
         let s = Subject::parse("[MAINTAINER SUMMIT] Are we too slow? [was Re: [TECH TOPIC] Frob]");
         assert_eq!(s.topic(), "Are we too slow?");
+    }
+
+    #[test]
+    fn a_maintainer_summit_tag_is_the_maintainers_summit() {
+        let s = Subject::parse("[MAINTAINER SUMMIT] Are we too slow?");
         assert_eq!(s.venue, Some("Maintainers Summit"));
     }
 

@@ -236,7 +236,8 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
             || SUBORDINATORS.contains(&lower.as_str())
             // (PREPOSITIONS leaves out "in" and "at", which its readers
             // treat apart.)
-            || matches!(lower.as_str(), "and" | "or" | "in" | "at" | "&")
+            || words::is_preposition(&lower)
+            || matches!(lower.as_str(), "and" | "or" | "&")
         {
             break;
         }
@@ -295,21 +296,26 @@ pub fn has_shorthand(title: &str) -> bool {
 pub fn order_with_an_article(order: &str) -> String {
     let said = order_with_its_article(order);
     // "move X to separate header file" -> "... to a separate header file":
-    // a new thing, where the order puts X, is one of its kind; "into new
-    // helpers" are more.
+    // a new thing, where the order moves X, is one of its kind ("into new
+    // helpers" are more, "to new infrastructure" is no count).
+    let moves = lexicon::verb_of(order.split(' ').next().unwrap_or(""))
+        .is_some_and(|(base, _)| words::MOVING_VERBS.contains(&base));
+    if !moves {
+        return said;
+    }
     NEW_THING_WITHOUT_ARTICLE
         .replace_all(&said, |c: &regex::Captures| {
             let phrase: Vec<&str> = c[3]
                 .split(' ')
-                .take_while(|w| !words::PREPOSITIONS.contains(w) && !matches!(*w, "in" | "at"))
+                .take_while(|w| !words::is_preposition(w))
                 .collect();
-            let plural = phrase
-                .last()
-                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
-            if plural {
-                c[0].to_string()
-            } else {
+            let one = phrase.last().is_some_and(|w| {
+                !words::is_plural(w) && words::COUNT_NOUNS.contains(&w.trim_end_matches([',', '.']))
+            });
+            if one {
                 format!("{} a {} {}", &c[1], &c[2], &c[3])
+            } else {
+                c[0].to_string()
             }
         })
         .into_owned()
@@ -559,20 +565,38 @@ mod tests {
     #[test]
     fn a_fault_named_by_initials_takes_its_article() {
         assert_eq!(
-            super::order_with_an_article("fix potential UAF & flush frob stats"),
-            "fix a potential UAF & flush frob stats"
+            super::order_with_an_article("fix potential UAF in frob_walk()"),
+            "fix a potential UAF in frob_walk()"
         );
     }
 
     #[test]
-    fn a_new_thing_an_order_puts_something_in_takes_a() {
+    fn an_ampersand_ends_a_titles_noun_phrase() {
+        assert_eq!(
+            super::order_with_an_article("fix potential leak & flush frob stats"),
+            "fix a potential leak & flush frob stats"
+        );
+    }
+
+    #[test]
+    fn a_new_thing_an_order_moves_something_to_takes_a() {
         assert_eq!(
             super::order_with_an_article("move frob_track to separate header file"),
             "move frob_track to a separate header file"
         );
+    }
+
+    #[test]
+    fn new_things_or_no_count_take_no_a() {
+        for order in [
+            "split frob() into new helpers",
+            "move frob users to new infrastructure",
+        ] {
+            assert_eq!(super::order_with_an_article(order), order);
+        }
         assert_eq!(
-            super::order_with_an_article("split frob() into new helpers"),
-            "split frob() into new helpers"
+            super::order_with_an_article("add flag to separate kernel memory"),
+            "add a flag to separate kernel memory"
         );
     }
 

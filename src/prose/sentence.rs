@@ -17,7 +17,8 @@ use super::words::{
     POINTERS, POSTINGS, PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS,
     PURPOSES_POINTING_BACK, QUANTIFIERS, REVIEW_VERBS, REVISION_NOUNS, SERIES_WORDS, STOP_WORDS,
     SUBJECTS_OF_CHANGE, SUBORDINATORS, TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES,
-    TEST_RUNS, TEST_THINGS, THIRD_PERSON_PRONOUNS, UNITS, WORK_DOING_VERBS,
+    TEST_RUNS, TEST_THINGS, THIRD_PERSON_PRONOUNS, UNITS, WORK_DOING_VERBS, is_plural,
+    is_preposition,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -482,8 +483,14 @@ impl<'a> Sentence<'a> {
             }
             // "removes the modification from X": a change the sentence
             // names as known ("the modification of X" says which).
+            // Only where it is undone: "adds a field, and the modification
+            // is protected by X" names it.
             "modification" | "modifications" => {
                 words[i - 1] == "the"
+                    && i >= 2
+                    && lexicon::verb_of(&words[i - 2]).is_some_and(|(base, _)| {
+                        matches!(base, "remove" | "revert" | "drop" | "undo")
+                    })
                     && words.get(i + 1).is_none_or(|n| {
                         !matches!(n.as_str(), "of" | "to" | "in" | "that" | "which" | "made" | "for")
                     })
@@ -496,6 +503,8 @@ impl<'a> Sentence<'a> {
                     && (ORDINAL_WORDS.contains(&words[i - 1].as_str())
                         || matches!(words[i - 1].as_str(), "first" | "next" | "last" | "final"))
                     && words.get(i + 1).is_none_or(|n| n != "of")
+                    // "in two stages: the first stage scans X": named before.
+                    && !words[..i].iter().any(|b| same_noun(b, w))
             }
             // "The patchset therefore changes X": a consequence of what a
             // sentence before said ("X, and thus Y" draws its own).
@@ -509,7 +518,7 @@ impl<'a> Sentence<'a> {
                 && words.get(i + 2).is_some_and(|w| w == "to")
                 && words.get(i + 3).is_some_and(|w| lexicon::is_imperative(w))
                 && words.get(i + 4).is_none_or(|w| {
-                    PREPOSITIONS.contains(&w.as_str()) || matches!(w.as_str(), "in" | "at")
+                    is_preposition(w)
                 }) =>
             {
                 true
@@ -519,7 +528,7 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .all(|b| SUBORDINATORS.contains(&b.as_str()) || b == "and" || b == "but"),
             "they" | "them" | "their" => !words[..i].iter().any(|b| {
-                b.len() > 3 && b.ends_with('s') && !b.ends_with("ss") && !b.ends_with("is")
+                is_plural(b)
             }),
             _ => false,
         })
@@ -538,10 +547,7 @@ impl<'a> Sentence<'a> {
                 // what is used.
                 Some("to") => {
                     self.words.get(4).is_some_and(|w| lexicon::is_imperative(w))
-                        && self.words.get(5).is_some_and(|w| {
-                            !PREPOSITIONS.contains(&w.as_str())
-                                && !matches!(w.as_str(), "in" | "at")
-                        })
+                        && self.words.get(5).is_some_and(|w| !is_preposition(w))
                 }
                 _ => false,
             };

@@ -73,8 +73,6 @@ pub const CONNECTIVES: &[&str] = &[
     "nevertheless",
     "nonetheless",
     "meanwhile",
-    // "In general this series adds X": a filler before what stands.
-    "in general",
 ];
 
 /// Openers that point at something named before ("Such data", "These
@@ -394,6 +392,12 @@ pub const CREATING_VERBS: &[&str] = &[
     "create",
     "define",
     "expose",
+];
+
+/// Verbs that put a thing somewhere, whose new place is one of its kind:
+/// "move X to a separate header file".
+pub const MOVING_VERBS: &[&str] = &[
+    "move", "split", "factor", "extract", "put", "place", "carve",
 ];
 
 /// Verbs that change a thing the code has, which takes "the": "remove
@@ -1215,10 +1219,14 @@ pub const ASIDE_PHRASES: &[&str] = &[
     "applies on top",
     "apply on top",
     "applies cleanly",
-    // How the series is cut up for review.
-    "is split to",
-    "is split up to",
-    "has been split to",
+    // How the series is cut up for review ("The LRU lock is split to
+    // reduce contention" is the change).
+    "patchset is split",
+    "series is split",
+    "set is split",
+    "patches are split",
+    "patchset has been split",
+    "series has been split",
     // Where the series has been waiting and how it fared there.
     "no reported issues",
     "no issues reported",
@@ -1674,6 +1682,18 @@ pub const PREPOSITIONS: &[&str] = &[
     "within",
     "without",
 ];
+
+/// A preposition, "in" and "at" too, which [`PREPOSITIONS`] leaves to its
+/// readers where they read them apart ("in which case", "at least").
+pub fn is_preposition(word: &str) -> bool {
+    PREPOSITIONS.contains(&word) || matches!(word, "in" | "at")
+}
+
+/// "helpers", "pages", not "class" or "this": a plural as English writes
+/// most of them.
+pub fn is_plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("is")
+}
 
 /// "The series is available for testing at [1].": the last word before a
 /// link the splitter left out ("opt in.", "used to." end sentences).
