@@ -41,7 +41,11 @@ pub struct About<'a> {
 pub fn summary(excerpts: &Excerpts, about: &About, max_words: usize) -> (String, Vec<String>) {
     let first_name = first_name(about.author).to_string();
     let chosen = excerpts.choose(max_words);
-    let lead_words = match lead(about, &first_name, chosen.first().map(String::as_str)) {
+    // The lead is chosen for the first sentence without its connective,
+    // as the editor opens it.
+    let work = work_noun(about.kind, about.patches);
+    let opening = chosen.first().map(|s| without_connective(s, work));
+    let lead_words = match lead(about, &first_name, opening.as_deref()) {
         Lead::Before(sentence) => sentence.split_whitespace().count(),
         _ => 0,
     };
@@ -677,10 +681,12 @@ pub fn work_noun(kind: Kind, patches: u32) -> &'static str {
 /// `prose::rules`' to put in the third.
 fn editors_opening(sentence: &str, about: &About) -> String {
     let sentence = strip_greeting(sentence);
-    let lower = sentence.to_lowercase();
     // "This is the planned agenda": an announcement or a proposal, not a
     // patch.
     let work = work_noun(about.kind, about.patches);
+    let unlinked = without_connective(sentence, work);
+    let sentence = unlinked.as_str();
+    let lower = sentence.to_lowercase();
     for opening in SERIES_OPENINGS {
         if lower.starts_with(opening) {
             let rest = sentence[opening.len()..].trim_start();
@@ -696,6 +702,20 @@ fn editors_opening(sentence: &str, about: &About) -> String {
         return format!("This {work} {}", sentence["this ".len()..].trim_start());
     }
     sentence.to_string()
+}
+
+/// "Hence, this patch adds X" -> "This patch adds X": the connective goes
+/// where the rest stands, before the editor names the work; "Additionally,
+/// X" stays, an addition to what the mail said first.
+fn without_connective(sentence: &str, work: &str) -> String {
+    let read = prose::Sentence::read(sentence);
+    let additive = read
+        .opening_connective()
+        .is_some_and(|c| prose::words::ADDITIVES.contains(&c.trim_end_matches(',')));
+    (!additive && read.stands_without_its_connective())
+        .then(|| prose::rules::strip_connective(sentence, work))
+        .flatten()
+        .unwrap_or_else(|| sentence.to_string())
 }
 
 fn strip_greeting(sentence: &str) -> &str {
@@ -952,6 +972,18 @@ mod tests {
         assert_eq!(
             say("", &about),
             "Jane wrote about persistent frob usage tracking."
+        );
+    }
+
+    #[test]
+    fn a_later_versions_sentence_after_a_connective_is_named_as_that_version() {
+        let body = "Frob users have long asked for a way to set the knob at boot. Hence, \
+                    this patch adds a boot parameter that sets the frob knob before init runs \
+                    and reports a bad value in the kernel log for the admin to see.\n";
+        assert_eq!(
+            say(body, &about(Kind::Patch, 3, 1)),
+            "The third version of this patch adds a boot parameter that sets the frob knob \
+             before init runs and reports a bad value in the kernel log for the admin to see."
         );
     }
 
