@@ -565,6 +565,11 @@ fn topic_phrase(topic: &str) -> String {
     if lower == "new" && !second.is_empty() && !second.ends_with('s') && !one_word {
         return format!("for a new{}", &topic[first.len()..]);
     }
+    // "Rust support": what it adds, a name before "support", not an
+    // order to rust.
+    if second == "support" && topic.split_whitespace().count() == 2 {
+        return format!("to add {first} support");
+    }
     // "Support for X": what it adds, not an order to support.
     if lower == "support" && matches!(second, "for" | "of") {
         return format!("to add support{}", &topic[first.len()..]);
@@ -961,6 +966,11 @@ mod tests {
             say("", &about),
             "Jane wrote on the question \"Are we too slow?\""
         );
+    }
+
+    #[test]
+    fn a_name_and_support_is_what_the_work_adds() {
+        assert_eq!(topic_phrase("Frob support"), "to add Frob support");
     }
 
     #[test]
