@@ -43,8 +43,16 @@ pub fn summary(excerpts: &Excerpts, about: &About, max_words: usize) -> (String,
     let chosen = excerpts.choose(max_words);
     // The lead is chosen for the first sentence without its connective,
     // as the editor opens it.
+    // Only a later version is named by its sentence ("The third version of
+    // this patch adds"); an RFC's lead reads the sentence as written.
     let work = work_noun(about.kind, about.patches);
-    let opening = chosen.first().map(|s| without_connective(s, work));
+    let opening = chosen.first().map(|s| {
+        if about.revision >= 2 {
+            without_connective(s, work)
+        } else {
+            s.clone()
+        }
+    });
     let lead_words = match lead(about, &first_name, opening.as_deref()) {
         Lead::Before(sentence) => sentence.split_whitespace().count(),
         _ => 0,
@@ -689,7 +697,13 @@ fn editors_opening(sentence: &str, about: &About) -> String {
     // "This is the planned agenda": an announcement or a proposal, not a
     // patch.
     let work = work_noun(about.kind, about.patches);
-    let unlinked = without_connective(sentence, work);
+    // As the lead was chosen: a later version's sentence without its
+    // connective of consequence.
+    let unlinked = if about.revision >= 2 {
+        without_connective(sentence, work)
+    } else {
+        sentence.to_string()
+    };
     let sentence = unlinked.as_str();
     let lower = sentence.to_lowercase();
     for opening in SERIES_OPENINGS {
@@ -709,15 +723,15 @@ fn editors_opening(sentence: &str, about: &About) -> String {
     sentence.to_string()
 }
 
-/// "Hence, this patch adds X" -> "This patch adds X": the connective goes
-/// where the rest stands, before the editor names the work; "Additionally,
-/// X" stays, an addition to what the mail said first.
+/// "Hence, this patch adds X" -> "This patch adds X": a connective of
+/// consequence goes where the rest stands, before the editor names the
+/// work; "Moreover, X" stays, an addition to what the mail said first.
 fn without_connective(sentence: &str, work: &str) -> String {
     let read = prose::Sentence::read(sentence);
-    let additive = read
+    let consequence = read
         .opening_connective()
-        .is_some_and(|c| prose::words::ADDITIVES.contains(&c.trim_end_matches(',')));
-    (!additive && read.stands_without_its_connective())
+        .is_some_and(|c| prose::words::CONSEQUENCES.contains(&c.trim_end_matches(',')));
+    (consequence && read.stands_without_its_connective())
         .then(|| prose::rules::strip_connective(sentence, work))
         .flatten()
         .unwrap_or_else(|| sentence.to_string())
@@ -995,6 +1009,21 @@ mod tests {
             "The third version of this patch adds a boot parameter that sets the frob knob \
              before init runs and reports a bad value in the kernel log for the admin to see."
         );
+    }
+
+    #[test]
+    fn a_later_versions_sentence_adding_to_what_came_before_keeps_the_lead() {
+        let body = "Frob users have long asked for a way to set the knob at boot. Moreover, \
+                    this patch adds selftests that check the frob knob before init runs and \
+                    that a bad value is reported in the kernel log for the admin.\n";
+        assert!(say(body, &about(Kind::Patch, 3, 1)).starts_with("Jane posted the third version"));
+    }
+
+    #[test]
+    fn an_rfcs_sentence_after_a_connective_keeps_the_rfc_lead() {
+        let body = "Frob users have long asked for a way to set the knob at boot. Hence, \
+                    this patch adds a boot parameter that sets the frob knob.\n";
+        assert!(say(body, &about(Kind::Rfc, 1, 1)).starts_with("Jane posted an RFC patch"));
     }
 
     #[test]

@@ -63,8 +63,10 @@ static CALL_FOR: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 /// A gathering of the community, as subjects name them.
+/// The kinds of gathering, as their names say: "Frob Summit".
+const GATHERING_KINDS: &str = r"summit|conference|workshop|micro-?conference|forum";
 static GATHERING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:lsf(?:/mm)?(?:/bpf)?|lsfmm(?:bpf)?|summit|plumbers|lpc|conference|workshop|microconference|kernel recipes|bof)\b")
+    Regex::new(&format!(r"(?i)\b(?:lsf(?:/mm)?(?:/bpf)?|lsfmm(?:bpf)?|plumbers|lpc|kernel recipes|bof|{GATHERING_KINDS})\b"))
         .unwrap()
 });
 /// What organisers announce about a gathering.
@@ -76,9 +78,8 @@ static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A gathering named by its kind ("Frob Summit", "the Frob Conference"),
 /// not by initials ("LSF/MM/BPF").
-static GATHERING_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:summit|conference|workshop|micro-?conference|forum)\b").unwrap()
-});
+static GATHERING_KIND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{GATHERING_KINDS})\b")).unwrap());
 
 // Subjects are read for every mail of a week, so the tag readers below are
 // written by hand: as regexes they were half the ranking's time. The tests
@@ -180,8 +181,10 @@ static CANCELLATION: LazyLock<Regex> =
 static CFP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(?\bCFP\b\)?").unwrap());
 /// "Frob Summit 2031", "LSF/MM/BPF 2031", "the Frob Summit Europe 2031": a
 /// gathering's name is of capitals and numbers.
-static GATHERING_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[Tt]he )?[A-Z0-9]\S*(?: [A-Z0-9&]\S*)*$").unwrap());
+static GATHERING_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[Tt]he )?[A-Z0-9]\S*(?: (?:(?:at|of|in|on|and|for|the|-|&) )*[A-Z0-9]\S*)*$")
+        .unwrap()
+});
 
 impl Announcement {
     /// Whether the gathering is named by its kind ("the Frob Summit"),
@@ -235,6 +238,7 @@ fn announcement(tags: &str, title: &str) -> Option<Announcement> {
             .collect::<Vec<_>>()
             .join(" ")
             .trim_matches(|c: char| matches!(c, '-' | ',' | '.' | ' '))
+            .trim_start_matches("for ")
             .to_string()
     };
     let mut gathering = named(&rest);
@@ -307,7 +311,9 @@ impl Subject {
         parsed.read_trailing_revision();
         if !parsed.is_reply
             && (contains_ci(&parsed.title, "call for") && CALL_FOR.is_match(&parsed.title)
-                || is_gathering_news(&parsed.title))
+                || is_gathering_news(&parsed.title)
+                // "REMINDER: LSF/MM/BPF 2031 CFP": its tag said what it is.
+                || parsed.is_reminder && GATHERING.is_match(&parsed.title))
         {
             parsed.is_event = true;
         }
@@ -591,6 +597,22 @@ mod tests {
         ] {
             assert_eq!(announces(subject), None, "{subject}");
         }
+    }
+
+    #[test]
+    fn a_reminder_of_a_gathering_is_an_event() {
+        assert!(Subject::parse("REMINDER: LSF/MM/BPF 2031 CFP").is_event);
+    }
+
+    #[test]
+    fn a_gatherings_name_may_link_its_capitals() {
+        assert_eq!(
+            announces("Call for Proposals: Frob Microconference at LPC 2031"),
+            Some((
+                Announced::CallFor("proposals".into()),
+                "Frob Microconference at LPC 2031".into()
+            ))
+        );
     }
 
     #[test]

@@ -82,7 +82,11 @@ pub fn pointing_at_the_title(sentence: &str, title_stems: &[String]) -> Option<S
             // "work" its verb.
             let objects_verb = i > 0
                 && lexicon::verb_of(tokens[i - 1])
-                    .is_some_and(|(base, _)| matches!(base, "make" | "let" | "help" | "have"));
+                    .is_some_and(|(base, _)| words::CAUSATIVE_VERBS.contains(&base))
+                && tokens.get(i + 1).is_some_and(|next| {
+                    let next = next.trim_end_matches([',', '.']);
+                    matches!(lexicon::verb_of(next), Some((base, lexicon::Form::Base)) if base == next)
+                });
             let names_the_title = !objects_verb
                 && tokens.get(i + 1).is_some_and(|next| {
                     let noun = next.trim_end_matches([',', '.', ';', ':', ')']);
@@ -151,15 +155,12 @@ pub fn numeric_ordinal(n: u32) -> String {
 /// "RCU", "NMI", "x86", "s390": a name read letter by letter: capitals,
 /// or a letter and a digit. Capitals that open as a syllable, a consonant
 /// then a vowel, are often said as a word ("HUGE_VMAP", "a MAC", "a
-/// RAID"), unless small letters follow them ("SELinux": "S-E-Linux");
-/// "HW" is "hardware".
+/// RAID", "a MACsec"); "HW" is "hardware".
 pub fn is_initialism(word: &str) -> bool {
     let capitals: String = word.chars().take_while(char::is_ascii_uppercase).collect();
-    let small_after = word[capitals.len()..].starts_with(|c: char| c.is_ascii_lowercase());
     let vowel = |c: char| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U');
     let a_syllable = capitals.chars().next().is_some_and(|c| !vowel(c))
-        && capitals.chars().nth(1).is_some_and(vowel)
-        && !small_after;
+        && capitals.chars().nth(1).is_some_and(vowel);
     let by_letter = capitals.len() >= 2 && !capitals.contains('W') && !a_syllable;
     // "x86", "s390", "f2fs".
     by_letter || word.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
@@ -209,9 +210,7 @@ pub fn with_an_article(phrase: &str) -> String {
 /// [`with_an_article`] where the countable things are `countable`, with
 /// "the" where `known` (a thing there before the change).
 fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String {
-    use words::{
-        DEMONSTRATIVES, DETERMINERS, POSSESSIVES, PREPOSITIONS, QUANTIFIERS, SUBORDINATORS,
-    };
+    use words::{DEMONSTRATIVES, DETERMINERS, POSSESSIVES, QUANTIFIERS, SUBORDINATORS};
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let Some(first) = words.first() else {
         return phrase.to_string();
@@ -232,10 +231,7 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
     let mut phrase_words: Vec<&str> = Vec::new();
     for w in &words {
         let lower = w.to_lowercase();
-        if PREPOSITIONS.contains(&lower.as_str())
-            || SUBORDINATORS.contains(&lower.as_str())
-            // (PREPOSITIONS leaves out "in" and "at", which its readers
-            // treat apart.)
+        if SUBORDINATORS.contains(&lower.as_str())
             || words::is_preposition(&lower)
             || matches!(lower.as_str(), "and" | "or" | "&")
         {
@@ -455,6 +451,16 @@ mod tests {
     }
 
     #[test]
+    fn a_demonstrative_after_a_causative_verb_still_points_at_the_title() {
+        let title = super::content_stems("make the frob lock per-cpu");
+        assert_eq!(
+            super::pointing_at_the_title("The patch makes this frob lock per-cpu.", &title)
+                .as_deref(),
+            Some("The patch makes the frob lock per-cpu.")
+        );
+    }
+
+    #[test]
     fn this_as_a_verbs_subject_or_object_is_no_demonstrative() {
         let title = super::content_stems("document frob interactions and fix deferred work");
         assert_eq!(
@@ -587,6 +593,14 @@ mod tests {
     }
 
     #[test]
+    fn a_new_header_or_struct_is_one_of_its_kind() {
+        assert_eq!(
+            super::order_with_an_article("move frob_track to separate header"),
+            "move frob_track to a separate header"
+        );
+    }
+
+    #[test]
     fn new_things_or_no_count_take_no_a() {
         for order in [
             "split frob() into new helpers",
@@ -635,10 +649,14 @@ mod tests {
     }
 
     #[test]
+    fn capitals_opening_as_a_syllable_before_small_letters_are_a_word() {
+        assert_eq!(super::article("MACsec"), "a");
+    }
+
+    #[test]
     fn capitals_said_by_letter_take_the_article_of_their_first_letter() {
         assert_eq!(super::article("NMI"), "an");
         assert_eq!(super::article("MSI"), "an");
-        assert_eq!(super::article("SELinux"), "an");
         assert_eq!(super::article("MGLRU"), "an");
     }
 

@@ -454,7 +454,7 @@ fn ampersand(text: &str) -> Option<usize> {
         let plain = |w: Option<&str>| {
             w.is_some_and(|w| {
                 let w = w.trim_end_matches([',', '.', ':', ';']);
-                !w.is_empty() && w.chars().all(char::is_alphabetic)
+                !w.is_empty() && w.chars().all(char::is_alphanumeric)
             })
         };
         !quoted
@@ -684,7 +684,8 @@ fn lead_said_again(summary: &str) -> Option<String> {
             named.iter().any(|w| {
                 w == t
                     || same_word_shortened(w, t)
-                    || w.contains('_') && w.len() >= 5 && t.starts_with(w.as_str())
+                    // what a "*" in the lead's name left: "frob_" of "frob_*_dtor"
+                    || w.ends_with('_') && w.len() >= 5 && t.starts_with(w.as_str())
             })
         };
         if !told.is_empty() && told.iter().all(said) {
@@ -1073,18 +1074,7 @@ fn work_with_a_wish(sentence: &str) -> Option<(std::ops::Range<usize>, &'static 
     // "would like to know whether X": a question to the reader, no work.
     let base = match lexicon::verb_of(plain) {
         Some((base, lexicon::Form::Base))
-            if plain == base
-                && !matches!(
-                    base,
-                    "be" | "know"
-                        | "ask"
-                        | "get"
-                        | "gather"
-                        | "hear"
-                        | "discuss"
-                        | "see"
-                        | "understand"
-                ) =>
+            if plain == base && base != "be" && !super::words::ASKING_VERBS.contains(&base) =>
         {
             base
         }
@@ -2361,6 +2351,14 @@ mod tests {
     }
 
     #[test]
+    fn an_ampersand_between_names_with_digits_is_and() {
+        assert_eq!(
+            repaired("The patchset fixes the x86 & arm64 frob builds."),
+            "The patchset fixes the x86 and arm64 frob builds."
+        );
+    }
+
+    #[test]
     fn an_ampersand_in_code_stays() {
         let kept = "The check now tests page->flags & PG_frob before the walk.";
         assert_eq!(repaired(kept), kept);
@@ -2370,6 +2368,13 @@ mod tests {
     fn a_plural_after_and_is_no_second_order() {
         let kept = "Jane posted a patch to remove the foo argument from frob_area(). The patch \
                     removes the argument and checks that used it.";
+        assert_eq!(repaired(kept), kept);
+    }
+
+    #[test]
+    fn another_identifier_said_with_why_is_not_merged() {
+        let kept = "Jane posted a patchset to convert frob_map() users. The patchset converts \
+                    frob_map_range() users, so that the old helper can go.";
         assert_eq!(repaired(kept), kept);
     }
 
@@ -2613,6 +2618,12 @@ mod tests {
             repaired("This series cuts frob misses by 12x (4,000 -> 330) and cycles by 1.5%."),
             ""
         );
+    }
+
+    #[test]
+    fn figures_listed_beside_by_or_from_are_no_benchmark() {
+        let kept = "The patchset adds 4KB, 16KB and 64KB frob pages used by arm64.";
+        assert_eq!(repaired(kept), kept);
     }
 
     #[test]
@@ -3152,6 +3163,12 @@ mod tests {
             ""
         );
         let kept = "The frob lock is split to reduce contention on large machines.";
+        assert_eq!(repaired(kept), kept);
+    }
+
+    #[test]
+    fn a_set_split_across_nodes_is_no_process() {
+        let kept = "When the frob cpu set is split across two nodes, the scheduler balances it.";
         assert_eq!(repaired(kept), kept);
     }
 

@@ -8,17 +8,17 @@ use regex::Regex;
 
 use super::lexicon;
 use super::words::{
-    ABBREVIATIONS, ACTIONS, ADDITIVES, ADVERBS, AN_EARLIER_COMMIT, ASIDE_PHRASES, ASIDES,
-    AUTHORING_VERBS, BACK_POINTERS, BARE_THIS_FOLLOWERS, BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG,
-    CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED, COMMIT_QUALIFIERS, CONNECTIVES,
-    DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON,
+    ABBREVIATIONS, ACTIONS, ADDITIVES, ADVERBS, AN_EARLIER_COMMIT, ANTICIPATING_VERBS,
+    ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS, BARE_THIS_FOLLOWERS, BEFORE_A_LINK,
+    BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED, COMMIT_QUALIFIERS,
+    CONNECTIVES, DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON,
     FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS,
     LETS_DISCUSS, MOTIVATIONS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS,
     POINTERS, POSTINGS, PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS,
     PURPOSES_POINTING_BACK, QUANTIFIERS, REVIEW_VERBS, REVISION_NOUNS, SERIES_WORDS, STOP_WORDS,
     SUBJECTS_OF_CHANGE, SUBORDINATORS, TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES,
-    TEST_RUNS, TEST_THINGS, THIRD_PERSON_PRONOUNS, UNITS, WORK_DOING_VERBS, is_plural,
-    is_preposition,
+    TEST_RUNS, TEST_THINGS, THIRD_PERSON_PRONOUNS, UNDOING_VERBS, UNITS, WORK_DOING_VERBS,
+    is_plural, is_preposition,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -488,9 +488,8 @@ impl<'a> Sentence<'a> {
             "modification" | "modifications" => {
                 words[i - 1] == "the"
                     && i >= 2
-                    && lexicon::verb_of(&words[i - 2]).is_some_and(|(base, _)| {
-                        matches!(base, "remove" | "revert" | "drop" | "undo")
-                    })
+                    && lexicon::verb_of(&words[i - 2])
+                        .is_some_and(|(base, _)| UNDOING_VERBS.contains(&base))
                     && words.get(i + 1).is_none_or(|n| {
                         !matches!(n.as_str(), "of" | "to" | "in" | "that" | "which" | "made" | "for")
                     })
@@ -538,7 +537,7 @@ impl<'a> Sentence<'a> {
     fn orders_a_pronoun(&self) -> bool {
         // "Make it clear that X", "Make it possible to X": an "it" that
         // stands for the clause to come.
-        let anticipates = matches!(self.first_word(), "make" | "keep" | "render")
+        let anticipates = ANTICIPATING_VERBS.contains(&self.first_word())
             && self.words.get(1).is_some_and(|w| w == "it")
             && match self.words.get(3).map(String::as_str) {
                 Some("that") => true,
@@ -1154,7 +1153,12 @@ impl<'a> Sentence<'a> {
             || self
                 .words
                 .iter()
-                .any(|w| matches!(w.as_str(), "by" | "from" | "than" | "faster" | "slower"));
+                .any(|w| matches!(w.as_str(), "than" | "faster" | "slower"))
+            // "by 30x", "from 59,800": a figure changed.
+            || tokens.windows(2).any(|pair| {
+                matches!(pair[0].as_str(), "by" | "from")
+                    && pair[1].starts_with(|c: char| c.is_ascii_digit())
+            });
         figures >= 3 && (compared || measured)
             || figures >= 2 && measured
             || figures == 1 && measured && self.times_a_run()

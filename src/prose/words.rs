@@ -303,6 +303,11 @@ pub const COUNT_NOUNS: &[&str] = &[
     "call",
     "callback",
     "check",
+    "header",
+    "struct",
+    "structure",
+    "workqueue",
+    "thread",
     "command",
     "controller",
     "counter",
@@ -1221,10 +1226,9 @@ pub const ASIDE_PHRASES: &[&str] = &[
     "applies cleanly",
     // How the series is cut up for review ("The LRU lock is split to
     // reduce contention" is the change).
-    "patchset is split",
-    "series is split",
-    "set is split",
-    "patches are split",
+    "patchset is split to",
+    "series is split to",
+    "patches are split to",
     "patchset has been split",
     "series has been split",
     // Where the series has been waiting and how it fared there.
@@ -1701,6 +1705,43 @@ pub const BEFORE_A_LINK: &[&str] = &["at", "from", "via"];
 
 /// Words that add to something said before: "also adds", "as well".
 pub const ADDITIVES: &[&str] = &["also", "as well", "additionally", "in addition"];
+
+/// Connectives that bring the change after its cause: "Hence, this patch
+/// adds X" says what the work does ("Moreover, X" adds to what came before).
+pub const CONSEQUENCES: &[&str] = &[
+    "hence",
+    "thus",
+    "therefore",
+    "so",
+    "consequently",
+    "as a result",
+    "because of this",
+    "for this reason",
+];
+
+/// Verbs whose object "it" may stand for a clause to come: "make it clear
+/// that X", "keep it possible to X".
+pub const ANTICIPATING_VERBS: &[&str] = &["make", "keep", "render"];
+
+/// Verbs whose object takes a bare verb after it: "make this work", "let
+/// this run".
+pub const CAUSATIVE_VERBS: &[&str] = &["make", "let", "help", "have"];
+
+/// What the work wishes to know, not to do: "would like to know whether X".
+pub const ASKING_VERBS: &[&str] = &[
+    "know",
+    "ask",
+    "get",
+    "gather",
+    "hear",
+    "discuss",
+    "see",
+    "understand",
+];
+
+/// Verbs that undo a change, whose object must be one already told:
+/// "removes the modification".
+pub const UNDOING_VERBS: &[&str] = &["remove", "revert", "drop", "undo"];
 
 /// Words that say what will be: "Now drivers will be able to X" tells
 /// what a change makes possible ("Now, X can only Y" tells how things are).
