@@ -41,18 +41,8 @@ pub struct About<'a> {
 pub fn summary(excerpts: &Excerpts, about: &About, max_words: usize) -> (String, Vec<String>) {
     let first_name = first_name(about.author).to_string();
     let chosen = excerpts.choose(max_words);
-    // The lead is chosen for the first sentence without its connective,
-    // as the editor opens it.
-    // Only a later version is named by its sentence ("The third version of
-    // this patch adds"); an RFC's lead reads the sentence as written.
-    let work = work_noun(about.kind, about.patches);
-    let opening = chosen.first().map(|s| {
-        if about.revision >= 2 {
-            without_connective(s, work)
-        } else {
-            s.clone()
-        }
-    });
+    // The lead is chosen for the first sentence as compose opens it.
+    let opening = chosen.first().map(|s| without_connective(s, about));
     let lead_words = match lead(about, &first_name, opening.as_deref()) {
         Lead::Before(sentence) => sentence.split_whitespace().count(),
         _ => 0,
@@ -697,13 +687,7 @@ fn editors_opening(sentence: &str, about: &About) -> String {
     // "This is the planned agenda": an announcement or a proposal, not a
     // patch.
     let work = work_noun(about.kind, about.patches);
-    // As the lead was chosen: a later version's sentence without its
-    // connective of consequence.
-    let unlinked = if about.revision >= 2 {
-        without_connective(sentence, work)
-    } else {
-        sentence.to_string()
-    };
+    let unlinked = without_connective(sentence, about);
     let sentence = unlinked.as_str();
     let lower = sentence.to_lowercase();
     for opening in SERIES_OPENINGS {
@@ -723,10 +707,16 @@ fn editors_opening(sentence: &str, about: &About) -> String {
     sentence.to_string()
 }
 
-/// "Hence, this patch adds X" -> "This patch adds X": a connective of
-/// consequence goes where the rest stands, before the editor names the
-/// work; "Moreover, X" stays, an addition to what the mail said first.
-fn without_connective(sentence: &str, work: &str) -> String {
+/// "Hence, this patch adds X" -> "This patch adds X": in a later version,
+/// which the editor names by its sentence ("The third version of this
+/// patch adds"), a connective of consequence goes where the rest stands;
+/// "Moreover, X" stays, an addition to what the mail said first, and an
+/// RFC's lead reads the sentence as written.
+fn without_connective(sentence: &str, about: &About) -> String {
+    if about.revision < 2 {
+        return sentence.to_string();
+    }
+    let work = work_noun(about.kind, about.patches);
     let read = prose::Sentence::read(sentence);
     let consequence = read
         .opening_connective()

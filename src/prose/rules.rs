@@ -682,8 +682,7 @@ fn lead_said_again(summary: &str) -> Option<String> {
         // ("pagetable_dtor" for "pagetable_*_dtor").
         let said = |t: &String| {
             named.iter().any(|w| {
-                w == t
-                    || same_word_shortened(w, t)
+                names_the_same(w, t)
                     // what a "*" in the lead's name left: "frob_" of "frob_*_dtor"
                     || w.ends_with('_') && w.len() >= 5 && t.starts_with(w.as_str())
             })
@@ -701,7 +700,7 @@ fn lead_said_again(summary: &str) -> Option<String> {
     let named: std::collections::BTreeSet<String> =
         super::content_stems(object).into_iter().collect();
     let told: std::collections::BTreeSet<String> = super::content_stems(rest).into_iter().collect();
-    let said = |w: &String| told.iter().any(|t| t == w || same_word_shortened(w, t));
+    let said = |w: &String| told.iter().any(|t| names_the_same(w, t));
     if named.is_empty() || !named.iter().all(said) || told.len() <= named.len() {
         return the_rest_also(lead, next, &named, &sentences[2..]);
     }
@@ -749,7 +748,7 @@ fn the_rest_also(
     })?;
     let first = words[..second - 1].join(" ");
     let told = super::content_stems(first.trim_end_matches(','));
-    let said = |t: &String| named.iter().any(|w| w == t || same_word_shortened(w, t));
+    let said = |t: &String| named.iter().any(|w| names_the_same(w, t));
     if told.is_empty() || !told.iter().all(said) {
         return None;
     }
@@ -764,6 +763,12 @@ fn with_the_rest(mut lead: String, rest: &[&str]) -> String {
         lead.push_str(sentence);
     }
     lead
+}
+
+/// Whether `told` names what `named` names: the same stem, or a plain word
+/// shortened.
+fn names_the_same(named: &str, told: &str) -> bool {
+    named == told || same_word_shortened(named, told)
 }
 
 /// "funcs" for "functions", "iterator" beside "iteration": two plain words
@@ -952,23 +957,13 @@ fn repair_sentence(
                     .find(|c: char| !c.is_alphabetic())
                     .unwrap_or(sentence.len() - at);
             (
-                format!(
-                    "{}{}{}",
-                    &sentence[..at],
-                    lexicon::third_person(base),
-                    &sentence[verb_end..]
-                ),
+                in_the_third_person(sentence, at..verb_end, base),
                 "made the work's verb agree",
             )
         }),
         Repair::SayWhatItDoes => work_with_a_wish(sentence).map(|(range, base)| {
             (
-                format!(
-                    "{}{}{}",
-                    &sentence[..range.start],
-                    lexicon::third_person(base),
-                    &sentence[range.end..]
-                ),
+                in_the_third_person(sentence, range, base),
                 "said what the work does for what it would like to do",
             )
         }),
@@ -995,6 +990,17 @@ fn restatement_after_stop(sentence: &str) -> Option<usize> {
         let at = sentence.find(&format!(". {abbreviation} "))?;
         (at > 0).then_some(at + 1)
     })
+}
+
+/// `sentence` with the words in `range` said as `base`'s third person:
+/// the work's own verb.
+fn in_the_third_person(sentence: &str, range: std::ops::Range<usize>, base: &str) -> String {
+    format!(
+        "{}{}{}",
+        &sentence[..range.start],
+        lexicon::third_person(base),
+        &sentence[range.end..]
+    )
 }
 
 /// The words of a sentence, each with its byte offset.

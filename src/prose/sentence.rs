@@ -513,15 +513,7 @@ impl<'a> Sentence<'a> {
             // "This makes it easier to use inside X": "it" is what is
             // used, named before ("makes it easier to read the knob" has
             // its object, and "it" stands for the clause).
-            "it" if words[i - 1].starts_with("mak")
-                && words.get(i + 2).is_some_and(|w| w == "to")
-                && words.get(i + 3).is_some_and(|w| lexicon::is_imperative(w))
-                && words.get(i + 4).is_none_or(|w| {
-                    is_preposition(w)
-                }) =>
-            {
-                true
-            }
+            "it" if self.it_before_a_clause(i) == Some(false) => true,
             // "If it is interrupted, ...": a pronoun before any noun.
             "it" | "its" if i <= 2 => words[..i]
                 .iter()
@@ -535,27 +527,37 @@ impl<'a> Sentence<'a> {
 
     /// "Move them to ...": an order whose object is a pronoun.
     fn orders_a_pronoun(&self) -> bool {
-        // "Make it clear that X", "Make it possible to X": an "it" that
-        // stands for the clause to come.
-        let anticipates = ANTICIPATING_VERBS.contains(&self.first_word())
-            && self.words.get(1).is_some_and(|w| w == "it")
-            && match self.words.get(3).map(String::as_str) {
-                Some("that") => true,
-                // "to read the knob": an infinitive with its object; not "to
-                // the driver", nor "easier to use inside X", where "it" is
-                // what is used.
-                Some("to") => {
-                    self.words.get(4).is_some_and(|w| lexicon::is_imperative(w))
-                        && self.words.get(5).is_some_and(|w| !is_preposition(w))
-                }
-                _ => false,
-            };
+        let anticipates = self.it_before_a_clause(1) == Some(true);
         self.is_imperative()
             && !anticipates
             && self
                 .words
                 .get(1)
                 .is_some_and(|w| matches!(w.as_str(), "them" | "it" | "these" | "those" | "both"))
+    }
+
+    /// Of an "it" at `at` after a verb such as "make": `Some(true)` where it
+    /// stands for the clause to come ("Make it clear that X", "makes it
+    /// possible to read the knob": an infinitive with its object);
+    /// `Some(false)` where the infinitive wants its object, which the "it"
+    /// is, named before ("makes it easier to use inside X"); `None` where
+    /// no such "it" stands ("Make it private to the driver").
+    fn it_before_a_clause(&self, at: usize) -> Option<bool> {
+        let words = &self.words;
+        let after_its_verb = at > 0
+            && words.get(at).is_some_and(|w| w == "it")
+            && lexicon::verb_of(&words[at - 1])
+                .is_some_and(|(base, _)| ANTICIPATING_VERBS.contains(&base));
+        if !after_its_verb {
+            return None;
+        }
+        match words.get(at + 2).map(String::as_str) {
+            Some("that") => Some(true),
+            Some("to") if words.get(at + 3).is_some_and(|w| lexicon::is_imperative(w)) => {
+                Some(words.get(at + 4).is_some_and(|w| !is_preposition(w)))
+            }
+            _ => None,
+        }
     }
 
     /// "fix this by ...", "do this.": "this" standing for what was said.
