@@ -1230,7 +1230,7 @@ mod tests {
             ),
             (
                 "perform /proc/pid/maps read under per-vma lock",
-                "to perform /proc/pid/maps read under per-vma lock",
+                "to perform /proc/pid/maps read under the per-vma lock",
             ),
             ("Proactive compaction", "for proactive compaction"),
             (

@@ -233,7 +233,7 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
         let lower = w.to_lowercase();
         if SUBORDINATORS.contains(&lower.as_str())
             || words::is_preposition(&lower)
-            || matches!(lower.as_str(), "and" | "or" | "&")
+            || matches!(lower.as_str(), "and" | "or" | "&" | "due")
         {
             break;
         }
@@ -290,7 +290,7 @@ pub fn has_shorthand(title: &str) -> bool {
 /// "introduce virtio_dev_to_node helper" -> "introduce a virtio_dev_to_node
 /// helper": an order that brings a thing names it with its article.
 pub fn order_with_an_article(order: &str) -> String {
-    let said = order_with_its_article(order);
+    let said = with_the_places_named(&order_with_its_article(order));
     // "move X to separate header file" -> "... to a separate header file":
     // a new thing, where the order moves X, is one of its kind ("into new
     // helpers" are more, "to new infrastructure" is no count).
@@ -317,6 +317,89 @@ pub fn order_with_an_article(order: &str) -> String {
         .into_owned()
 }
 
+/// "in global OOM path" -> "in the global OOM path", "for pagemap file"
+/// -> "for the pagemap file": a place in the code a title or an author
+/// names by what it is of, without the article its naming makes known.
+pub fn with_the_places_named(text: &str) -> String {
+    let mut said = text.to_string();
+    while let Some(at) = place_without_its_article(&said) {
+        said.insert_str(at, "the ");
+    }
+    said
+}
+
+/// Where the first place named without its article begins, outside
+/// quotes and code: see [`with_the_places_named`].
+pub fn place_without_its_article(text: &str) -> Option<usize> {
+    use words::{DEMONSTRATIVES, DETERMINERS, POSSESSIVES, QUANTIFIERS, SUBORDINATORS};
+    let tokens: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0, |at, token| {
+            let start = *at;
+            *at += token.len() + 1;
+            Some((start, token))
+        })
+        .collect();
+    let code = |w: &str| w.contains(['"', '`', '[', ']', '\'', '=']) || w.contains("->");
+    let named = |w: &str| w.contains(['_', '(']);
+    let ordinary = |w: &str| {
+        let lower = w.to_lowercase();
+        ![
+            DETERMINERS,
+            QUANTIFIERS,
+            DEMONSTRATIVES,
+            POSSESSIVES,
+            words::ONE_OF_MANY,
+        ]
+        .iter()
+        .any(|list| list.contains(&lower.as_str()))
+            && !w.starts_with(|c: char| c.is_ascii_digit())
+            && !lexicon::verb_of(w).is_some_and(|(_, form)| form == lexicon::Form::Gerund)
+    };
+    tokens.iter().enumerate().find_map(|(at, &(_, token))| {
+        let before = &text[..tokens[at].0];
+        let quoted = before.matches('"').count() % 2 == 1
+            || before.matches('`').count() % 2 == 1
+            || before.matches('(').count() > before.matches(')').count();
+        let preposition = token.to_lowercase();
+        if quoted || !words::PLACE_PREPOSITIONS.contains(&preposition.as_str()) {
+            return None;
+        }
+        let after_a_measure =
+            at > 0 && words::MEASURES.contains(&tokens[at - 1].1.to_lowercase().as_str());
+        if preposition == "of" && after_a_measure {
+            return None;
+        }
+        // The noun phrase after the preposition: up to its first
+        // preposition, joining word or clause, or a comma.
+        let mut phrase: Vec<&str> = Vec::new();
+        for &(_, word) in &tokens[at + 1..] {
+            let lower = word.to_lowercase();
+            if words::is_preposition(&lower)
+                || SUBORDINATORS.contains(&lower.as_str())
+                || matches!(lower.as_str(), "and" | "or" | "&" | "/" | "to" | "due")
+            {
+                break;
+            }
+            phrase.push(word);
+            if word.ends_with([',', ';', ':', '.']) || phrase.len() > 4 {
+                break;
+            }
+        }
+        // "with helper macro FLUSH_TIME": a name after the place names it
+        // again.
+        while phrase.len() > 2 && phrase.last().is_some_and(|w| named(w)) {
+            phrase.pop();
+        }
+        let (head, naming) = phrase.split_last()?;
+        let head = head.trim_end_matches([',', ';', ':', '.']);
+        let place = !naming.is_empty()
+            && words::PLACES.contains(&head)
+            && naming.iter().all(|w| ordinary(w) && !code(w));
+        place.then(|| tokens[at + 1].0)
+    })
+}
+
 static NEW_THING_WITHOUT_ARTICLE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| {
         regex::Regex::new(r"\b(to|into|in) (separate|new|dedicated|single) ([a-z][\w -]*)").unwrap()
@@ -339,6 +422,12 @@ fn order_with_its_article(order: &str) -> String {
     match lexicon::verb_of(verb) {
         Some((base, _)) if words::CREATING_VERBS.contains(&base) => {
             format!("{verb} {}", with_an_article(object))
+        }
+        // "fix wrong name of X" -> "fix the wrong name of X".
+        Some((base, _))
+            if base == "fix" && words::FAULTY.contains(&object.split(' ').next().unwrap_or("")) =>
+        {
+            format!("{verb} the {object}")
         }
         // "fix crash in X" -> "fix a crash in X".
         Some((base, _)) if words::FIXING_VERBS.contains(&base) => {
@@ -581,6 +670,52 @@ mod tests {
         assert_eq!(
             super::order_with_an_article("fix potential leak & flush frob stats"),
             "fix a potential leak & flush frob stats"
+        );
+    }
+
+    #[test]
+    fn a_place_in_the_code_named_by_what_it_is_of_takes_the() {
+        assert_eq!(
+            super::order_with_an_article("revert frob reset in global OOM path"),
+            "revert frob reset in the global OOM path"
+        );
+        assert_eq!(
+            super::with_the_places_named("It adds an ioctl for pagemap file."),
+            "It adds an ioctl for the pagemap file."
+        );
+    }
+
+    #[test]
+    fn a_place_one_of_many_or_unnamed_keeps_its_words() {
+        for said in [
+            "It runs in a separate file.",
+            "It runs for external driver.",
+            "It moves a lot of duplicate code into frob.c.",
+            "It tests with \"frob file\" set.",
+            "It works in path mode.",
+            "It is called for each file.",
+        ] {
+            assert_eq!(super::with_the_places_named(said), said);
+        }
+    }
+
+    #[test]
+    fn a_thing_a_fix_finds_wrong_takes_the() {
+        assert_eq!(
+            super::order_with_an_article("fix wrong function name above frob()"),
+            "fix the wrong function name above frob()"
+        );
+    }
+
+    #[test]
+    fn a_fault_ends_before_its_cause() {
+        assert_eq!(
+            super::order_with_an_article("fix crash due to missing frob sync"),
+            "fix a crash due to missing frob sync"
+        );
+        assert_eq!(
+            super::order_with_an_article("avoid dead loop when setting frob.max"),
+            "avoid a dead loop when setting frob.max"
         );
     }
 

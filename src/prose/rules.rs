@@ -148,6 +148,8 @@ pub enum Repair {
     SayIts,
     /// "fix X & flush Y" -> "fix X and flush Y".
     SayAnd,
+    /// "in global OOM path" -> "in the global OOM path".
+    SayThePlace,
     /// "returns X, if Y." -> "returns X if Y.".
     DropCommaBeforeIf,
     /// "a RCU section" -> "an RCU section", "an user" -> "a user".
@@ -225,6 +227,12 @@ pub static RULES: &[Rule] = &[
         finds: "an article that does not fit the sound",
         detect: Detect::Summary(|s| articles_misfit(s).next().is_some()),
         repair: Repair::FitTheArticle,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "a place in the code named without its article",
+        detect: Detect::Summary(|s| super::place_without_its_article(s).is_some()),
+        repair: Repair::SayThePlace,
     },
     Rule {
         defect: Defect::Usage,
@@ -848,6 +856,10 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
             replaced_one_at_a_time(text, |text| articles_misfit(text).next()),
             "fit an article to the sound of its word",
         ),
+        Repair::SayThePlace => (
+            super::with_the_places_named(text),
+            "said the article of a place in the code",
+        ),
         Repair::DropCommaBeforeIf => (
             COMMA_BEFORE_CLOSING_IF
                 .replace_all(text, |c: &regex::Captures| {
@@ -973,6 +985,7 @@ fn repair_sentence(
         | Repair::SayIts
         | Repair::SayAnd
         | Repair::DropCommaBeforeIf
+        | Repair::SayThePlace
         | Repair::FitTheArticle
         | Repair::SayThese
         | Repair::DropRepeatedWord
@@ -2361,6 +2374,16 @@ mod tests {
         assert_eq!(
             repaired("The patchset fixes the x86 & arm64 frob builds."),
             "The patchset fixes the x86 and arm64 frob builds."
+        );
+    }
+
+    #[test]
+    fn an_authors_place_in_the_code_named_without_its_article_takes_the() {
+        let summary = "The patchset adds an ioctl for frob file, as used by CRIU.";
+        assert!(check(summary).contains(&Defect::Usage));
+        assert_eq!(
+            repaired(summary),
+            "The patchset adds an ioctl for the frob file, as used by CRIU."
         );
     }
 

@@ -362,6 +362,85 @@ pub const COUNT_NOUNS: &[&str] = &[
     "wrapper",
 ];
 
+/// Prepositions before a place in the code: "in the OOM path".
+pub const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "into", "inside", "within", "on", "for", "from", "at", "of", "with", "under", "over",
+    "across", "through",
+];
+
+/// Places and parts of the code, each one of its kind once its naming words
+/// say which: "the global OOM path", "the pagemap file", "the mlx5 driver".
+/// (A device, a page, a process or a node named so is still one of many.)
+pub const PLACES: &[&str] = &[
+    "allocator",
+    "api",
+    "architecture",
+    "bit",
+    "cache",
+    "callback",
+    "codepath",
+    "controller",
+    "driver",
+    "field",
+    "file",
+    "flag",
+    "framework",
+    "function",
+    "handler",
+    "header",
+    "helper",
+    "hierarchy",
+    "interface",
+    "layer",
+    "list",
+    "lock",
+    "macro",
+    "mechanism",
+    "path",
+    "platform",
+    "pool",
+    "queue",
+    "scheduler",
+    "structure",
+    "subsystem",
+    "table",
+    "tree",
+    "variable",
+    "zone",
+];
+
+/// Nouns that measure or sort what their "of" names: "a lot of code", "a
+/// new kind of lock".
+pub const MEASURES: &[&str] = &[
+    "amount", "lot", "lots", "number", "set", "kind", "kinds", "sort", "type", "types", "pair",
+    "couple", "bunch", "variety", "part", "parts", "piece", "use", "version", "instead", "out",
+];
+
+/// Words that make a thing one of many: "for an external process", "in a
+/// new file".
+pub const ONE_OF_MANY: &[&str] = &[
+    "new",
+    "separate",
+    "another",
+    "external",
+    "additional",
+    "extra",
+    "different",
+    "single",
+    "dedicated",
+    "multiple",
+    "various",
+    "certain",
+    "specific",
+    "arbitrary",
+    "given",
+    "random",
+    "one",
+    "such",
+    "each",
+    "every",
+];
+
 /// Faults a fix names, which English counts: "fix crash in X" reads "fix
 /// a crash in X".
 pub const FAULTS: &[&str] = &[
@@ -386,6 +465,32 @@ pub const FAULTS: &[&str] = &[
     "error",
     "problem",
     "issue",
+    "loop",
+];
+
+/// What a fix finds wrong in a thing, which makes it known: "fix the
+/// wrong function name", "fix the missing checks".
+pub const FAULTY: &[&str] = &[
+    "wrong",
+    "incorrect",
+    "broken",
+    "bad",
+    "missing",
+    "stale",
+    "outdated",
+    "misleading",
+    "inconsistent",
+    "redundant",
+    "duplicate",
+    "duplicated",
+    "unnecessary",
+    "excessive",
+    "invalid",
+    "inaccurate",
+    "confusing",
+    "obsolete",
+    "unbalanced",
+    "unused",
 ];
 
 /// Verbs that bring a new thing, which takes "a": "add a helper".
