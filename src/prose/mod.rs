@@ -8,6 +8,7 @@
 pub mod lexicon;
 pub mod rules;
 mod sentence;
+pub mod spelling;
 pub mod words;
 
 pub(crate) use sentence::is_finite;

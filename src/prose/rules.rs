@@ -150,6 +150,8 @@ pub enum Repair {
     SayAnd,
     /// "in global OOM path" -> "in the global OOM path".
     SayThePlace,
+    /// "flexiblity" -> "flexibility".
+    SaySpelling,
     /// "returns X, if Y." -> "returns X if Y.".
     DropCommaBeforeIf,
     /// "a RCU section" -> "an RCU section", "an user" -> "a user".
@@ -227,6 +229,12 @@ pub static RULES: &[Rule] = &[
         finds: "an article that does not fit the sound",
         detect: Detect::Summary(|s| articles_misfit(s).next().is_some()),
         repair: Repair::FitTheArticle,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "a misspelt word",
+        detect: Detect::Summary(|s| super::spelling::misspelt(s).is_some()),
+        repair: Repair::SaySpelling,
     },
     Rule {
         defect: Defect::Usage,
@@ -856,6 +864,10 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
             replaced_one_at_a_time(text, |text| articles_misfit(text).next()),
             "fit an article to the sound of its word",
         ),
+        Repair::SaySpelling => (
+            replaced_one_at_a_time(text, super::spelling::misspelt),
+            "spelt a misspelt word",
+        ),
         Repair::SayThePlace => (
             super::with_the_places_named(text),
             "said the article of a place in the code",
@@ -986,6 +998,7 @@ fn repair_sentence(
         | Repair::SayAnd
         | Repair::DropCommaBeforeIf
         | Repair::SayThePlace
+        | Repair::SaySpelling
         | Repair::FitTheArticle
         | Repair::SayThese
         | Repair::DropRepeatedWord
@@ -2384,6 +2397,16 @@ mod tests {
         assert_eq!(
             repaired(summary),
             "The patchset adds an ioctl for the frob file, as used by CRIU."
+        );
+    }
+
+    #[test]
+    fn a_misspelt_word_is_spelt() {
+        let summary = "The patchset gives more flexiblity to frob_map() callers.";
+        assert!(check(summary).contains(&Defect::Usage));
+        assert_eq!(
+            repaired(summary),
+            "The patchset gives more flexibility to frob_map() callers."
         );
     }
 
