@@ -563,8 +563,14 @@ impl Sources<'_> {
     /// A sentence taken only to follow one left out goes with it.
     fn kept(&self, sentence: &str, summary: &str) -> bool {
         let words: Vec<&str> = sentence.split_whitespace().collect();
-        let tail = words[words.len().saturating_sub(4)..].join(" ");
-        if summary.contains(tail.trim_end_matches(['.', '!', '?'])) {
+        // Lower case: a repair may have written "tlb" as "TLB".
+        let tail = words[words.len().saturating_sub(4)..]
+            .join(" ")
+            .to_lowercase();
+        if summary
+            .to_lowercase()
+            .contains(tail.trim_end_matches(['.', '!', '?']))
+        {
             return true;
         }
         let first_name = crate::prose::first_name(self.who);

@@ -152,6 +152,8 @@ pub enum Repair {
     SayThePlace,
     /// "flexiblity" -> "flexibility".
     SaySpelling,
+    /// "each cpu" -> "each CPU".
+    SayInCapitals,
     /// "returns X, if Y." -> "returns X if Y.".
     DropCommaBeforeIf,
     /// "a RCU section" -> "an RCU section", "an user" -> "a user".
@@ -229,6 +231,12 @@ pub static RULES: &[Rule] = &[
         finds: "an article that does not fit the sound",
         detect: Detect::Summary(|s| articles_misfit(s).next().is_some()),
         repair: Repair::FitTheArticle,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "initials written in lower case",
+        detect: Detect::Summary(|s| initials_in_lower_case(s).is_some()),
+        repair: Repair::SayInCapitals,
     },
     Rule {
         defect: Defect::Usage,
@@ -478,6 +486,35 @@ fn ampersand(text: &str) -> Option<usize> {
             && plain(text[at + 1..].split_whitespace().next())
     })
 }
+/// "each cpu" -> "each CPU": the first initials of `text` written in
+/// lower case among words, outside quotes, code and a type's name ("struct
+/// cpu"), and how English writes them.
+fn initials_in_lower_case(text: &str) -> Option<(std::ops::Range<usize>, String)> {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z]+").unwrap());
+    WORD.find_iter(text).find_map(|m| {
+        let said = super::words::INITIALISMS
+            .iter()
+            .find(|(lower, _)| *lower == m.as_str())?
+            .1;
+        let before = &text[..m.start()];
+        let rest = &text[m.end()..];
+        let among_words = before
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == ' ' || c == '(')
+            && rest
+                .chars()
+                .next()
+                .is_none_or(|c| c == ' ' || ",;:!?)".contains(c))
+            || rest.starts_with('.') && rest[1..].chars().next().is_none_or(char::is_whitespace);
+        let quoted = before.matches('"').count() % 2 == 1 || before.matches('`').count() % 2 == 1;
+        let a_type = ["struct ", "union ", "enum "]
+            .iter()
+            .any(|t| before.ends_with(t));
+        (among_words && !quoted && !a_type).then(|| (m.range(), said.to_string()))
+    })
+}
+
 /// "This patches don't aim to": the singular demonstrative before the
 /// plural of the work and the plural's verb ("this fixes the hang" is a
 /// verb).
@@ -864,6 +901,10 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
             replaced_one_at_a_time(text, |text| articles_misfit(text).next()),
             "fit an article to the sound of its word",
         ),
+        Repair::SayInCapitals => (
+            replaced_one_at_a_time(text, initials_in_lower_case),
+            "wrote initials in capitals",
+        ),
         Repair::SaySpelling => (
             replaced_one_at_a_time(text, super::spelling::misspelt),
             "spelt a misspelt word",
@@ -999,6 +1040,7 @@ fn repair_sentence(
         | Repair::DropCommaBeforeIf
         | Repair::SayThePlace
         | Repair::SaySpelling
+        | Repair::SayInCapitals
         | Repair::FitTheArticle
         | Repair::SayThese
         | Repair::DropRepeatedWord
@@ -2401,6 +2443,28 @@ mod tests {
     }
 
     #[test]
+    fn initials_written_in_lower_case_are_written_in_capitals() {
+        let summary = "The patchset shuts down the frob interrupt before a cpu goes offline.";
+        assert!(check(summary).contains(&Defect::Usage));
+        assert_eq!(
+            repaired(summary),
+            "The patchset shuts down the frob interrupt before a CPU goes offline."
+        );
+    }
+
+    #[test]
+    fn initials_in_a_name_a_path_or_a_type_stay() {
+        for kept in [
+            "The patchset adds a per-cpu frob counter.",
+            "The patchset reads /sys/devices/system/cpu/frob.",
+            "The patchset adds a field to struct cpu for frob.",
+            "The patchset adds the cpu_frob() helper.",
+        ] {
+            assert_eq!(repaired(kept), kept);
+        }
+    }
+
+    #[test]
     fn a_misspelt_word_is_spelt() {
         let summary = "The patchset gives more flexiblity to frob_map() callers.";
         assert!(check(summary).contains(&Defect::Usage));
@@ -3220,7 +3284,7 @@ mod tests {
 
     #[test]
     fn a_set_split_across_nodes_is_no_process() {
-        let kept = "When the frob cpu set is split across two nodes, the scheduler balances it.";
+        let kept = "When the frob core set is split across two nodes, the scheduler balances it.";
         assert_eq!(repaired(kept), kept);
     }
 

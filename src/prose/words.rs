@@ -362,6 +362,51 @@ pub const COUNT_NOUNS: &[&str] = &[
     "wrapper",
 ];
 
+/// Initials English writes in capitals, as kernel mail often does not:
+/// "cpu" is "CPU". (SCOWL's word list knows few of the kernel's.)
+pub const INITIALISMS: &[(&str, &str)] = &[
+    ("abi", "ABI"),
+    ("acpi", "ACPI"),
+    ("api", "API"),
+    ("apis", "APIs"),
+    ("cpu", "CPU"),
+    ("cpus", "CPUs"),
+    ("dma", "DMA"),
+    ("dram", "DRAM"),
+    ("gpu", "GPU"),
+    ("gpus", "GPUs"),
+    ("irq", "IRQ"),
+    ("irqs", "IRQs"),
+    ("ksm", "KSM"),
+    ("kvm", "KVM"),
+    ("lru", "LRU"),
+    ("lrus", "LRUs"),
+    ("mmu", "MMU"),
+    ("nmi", "NMI"),
+    ("numa", "NUMA"),
+    ("nvme", "NVMe"),
+    ("oom", "OOM"),
+    ("pci", "PCI"),
+    ("pcie", "PCIe"),
+    ("pmd", "PMD"),
+    ("pmds", "PMDs"),
+    ("pte", "PTE"),
+    ("ptes", "PTEs"),
+    ("ram", "RAM"),
+    ("rcu", "RCU"),
+    ("smp", "SMP"),
+    ("ssd", "SSD"),
+    ("ssds", "SSDs"),
+    ("thp", "THP"),
+    ("thps", "THPs"),
+    ("tlb", "TLB"),
+    ("tlbs", "TLBs"),
+    ("uaf", "UAF"),
+    ("usb", "USB"),
+    ("vma", "VMA"),
+    ("vmas", "VMAs"),
+];
+
 /// Prepositions before a place in the code: "in the OOM path".
 pub const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "into", "inside", "within", "on", "for", "from", "at", "of", "with", "under", "over",
