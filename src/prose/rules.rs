@@ -1853,6 +1853,17 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_clause_saying_where_the_rest_holds_is_not_left_out() {
+        assert_eq!(
+            repaired(
+                "Jane posted a patchset to support frob zones. In these devices, the zone cap \
+                 is not the zone size."
+            ),
+            "Jane posted a patchset to support frob zones."
+        );
+    }
+
+    #[test]
     fn an_order_after_a_connective_gets_its_subject() {
         assert_eq!(
             repaired("Hence convert match_string() to be a 2-argument macro."),

@@ -8,17 +8,17 @@ use regex::Regex;
 
 use super::lexicon;
 use super::words::{
-    ABBREVIATIONS, ACTIONS, ADDITIVES, ADVERBS, AN_EARLIER_COMMIT, ANTICIPATING_VERBS,
-    ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS, BARE_THIS_FOLLOWERS, BEFORE_A_LINK,
-    BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED, COMMIT_QUALIFIERS,
-    CONNECTIVES, DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON,
-    FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS,
-    LETS_DISCUSS, MOTIVATIONS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS,
-    POINTERS, POSTINGS, PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS, PROPOSING_VERBS,
-    PURPOSES_POINTING_BACK, QUANTIFIERS, REVIEW_VERBS, REVISION_NOUNS, SERIES_WORDS, STOP_WORDS,
-    SUBJECTS_OF_CHANGE, SUBORDINATORS, TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES,
-    TEST_RUNS, TEST_THINGS, THIRD_PERSON_PRONOUNS, UNDOING_VERBS, UNITS, WORK_DOING_VERBS,
-    is_plural, is_preposition,
+    ABBREVIATIONS, ABOUT_THE_WORK, ACTIONS, ADDITIVES, ADVERBS, AN_EARLIER_COMMIT,
+    ANTICIPATING_VERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS, BARE_THIS_FOLLOWERS,
+    BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED,
+    COMMIT_QUALIFIERS, CONNECTIVES, DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS,
+    FIRST_PERSON, FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY,
+    LEAD_VERBS, LETS_DISCUSS, MOTIVATIONS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS,
+    ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS,
+    PROPOSING_VERBS, PURPOSES_POINTING_BACK, QUANTIFIERS, REVIEW_VERBS, REVISION_NOUNS,
+    SERIES_WORDS, STOP_WORDS, SUBJECTS_OF_CHANGE, SUBORDINATORS, TAKE_AN_INFINITIVE, TEST_NAMES,
+    TEST_REPORT_PHRASES, TEST_RUNS, TEST_THINGS, THIRD_PERSON_PRONOUNS, UNDOING_VERBS, UNITS,
+    WORK_DOING_VERBS, is_plural, is_preposition,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -701,7 +701,24 @@ impl<'a> Sentence<'a> {
         if !self.clause_points_back() {
             return None;
         }
-        let (_, rest) = split_clause(self.text)?;
+        let (clause, rest) = split_clause(self.text)?;
+        // "In these devices, zone cap is not the zone size.": a clause that
+        // says where the rest holds, which without it says more than the
+        // author did.
+        let scopes = match Sentence::read(clause).words.as_slice() {
+            [preposition, pointer, .., thing] => {
+                super::words::SCOPING_PREPOSITIONS.contains(&preposition.as_str())
+                    && matches!(
+                        pointer.as_str(),
+                        "this" | "these" | "those" | "such" | "that"
+                    )
+                    && !ABOUT_THE_WORK.contains(&thing.as_str())
+            }
+            _ => false,
+        };
+        if scopes {
+            return None;
+        }
         let rest = super::capitalised(rest);
         let read = Sentence::read(&rest);
         let stands = read.stands_alone() || read.is_clean_order();

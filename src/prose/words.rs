@@ -1682,6 +1682,22 @@ pub const AN_EARLIER_COMMIT: &str = "an earlier commit";
 
 /// Words that open a place or a reason before the main clause: "In
 /// mm/foo.c, ...", "Instead of looping, ...".
+/// Prepositions of a clause that says where, or in what case, the rest
+/// of its sentence holds: "In these devices, ...", "For such workloads,
+/// ...".
+pub const SCOPING_PREPOSITIONS: &[&str] = &[
+    "in", "on", "for", "under", "within", "inside", "across", "at",
+];
+
+/// What an opening clause may point at and still be left out: the work,
+/// the change, the reason or the moment ("With this change, ...", "For
+/// this reason, ...", "At this point, ...").
+pub const ABOUT_THE_WORK: &[&str] = &[
+    "patch", "patches", "patchset", "series", "change", "changes", "commit", "work", "version",
+    "reason", "reasons", "purpose", "end", "goal", "approach", "regard", "respect", "point",
+    "moment", "time", "way", "fix", "rfc",
+];
+
 pub const CLAUSE_OPENERS: &[&str] = &[
     "in",
     "for",
