@@ -230,12 +230,14 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
     // name after it ("attribute \"priority\"") names it again. A comma
     // ends the phrase too.
     let mut phrase_words: Vec<&str> = Vec::new();
+    let mut qualified = false;
     for w in &words {
         let lower = w.to_lowercase();
         if SUBORDINATORS.contains(&lower.as_str())
             || words::is_preposition(&lower)
             || matches!(lower.as_str(), "and" | "or" | "&" | "due")
         {
+            qualified = words::is_preposition(&lower) && lower != "to";
             break;
         }
         let bare = w.trim_end_matches([',', ';']);
@@ -252,15 +254,16 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
                 || w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase())
         })
         .map(|w| w.to_ascii_lowercase());
-    // "the bi_end_io callback": a thing the code has is known by its name;
-    // "skip test" names none, and "the test" would point at one unsaid.
+    // "the bi_end_io callback": a thing the code has is known by its name,
+    // "the test for arm64" by what follows it; "skip test" names none, and
+    // "the test" would point at one unsaid.
     let named = phrase_words.iter().any(|w| {
         w.contains(['_', '(', '.'])
             || w.chars().any(|c| c.is_ascii_digit())
             || w.chars().skip(1).any(|c| c.is_ascii_uppercase())
     });
     match head {
-        Some(head) if countable.contains(&head.as_str()) && (!known || named) => {
+        Some(head) if countable.contains(&head.as_str()) && (!known || named || qualified) => {
             let article = if known { "the" } else { article(first) };
             format!("{article} {phrase}")
         }
@@ -395,7 +398,7 @@ pub fn place_without_its_article(text: &str) -> Option<usize> {
         let (head, naming) = phrase.split_last()?;
         let head = head.trim_end_matches([',', ';', ':', '.']);
         let place = !naming.is_empty()
-            && words::PLACES.contains(&head)
+            && words::PLACES.contains(&head.to_lowercase().as_str())
             && naming.iter().all(|w| ordinary(w) && !code(w));
         place.then(|| tokens[at + 1].0)
     })
@@ -687,6 +690,23 @@ mod tests {
     }
 
     #[test]
+    fn a_place_in_the_code_an_order_uses_takes_the() {
+        assert_eq!(
+            super::order_with_an_article("convert frob drivers to use atomic queue limits API"),
+            "convert frob drivers to use the atomic queue limits API"
+        );
+    }
+
+    #[test]
+    fn a_thing_the_code_has_known_by_what_follows_takes_the() {
+        assert_eq!(
+            super::order_with_an_article("skip test for non-frob systems"),
+            "skip the test for non-frob systems"
+        );
+        assert_eq!(super::order_with_an_article("skip test"), "skip test");
+    }
+
+    #[test]
     fn a_place_one_of_many_or_unnamed_keeps_its_words() {
         for said in [
             "It runs in a separate file.",
@@ -814,7 +834,6 @@ mod tests {
             "add frob helpers",
             "remove frob helpers",
             "fix frob accounting",
-            "skip test on arm64",
             "add another frob check",
             "add our frob helper",
             "make frob threshold tunable",

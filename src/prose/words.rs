@@ -407,10 +407,11 @@ pub const INITIALISMS: &[(&str, &str)] = &[
     ("vmas", "VMAs"),
 ];
 
-/// Prepositions before a place in the code: "in the OOM path".
+/// Prepositions before a place in the code, and the verb of using one:
+/// "in the OOM path", "use the frob API".
 pub const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "into", "inside", "within", "on", "for", "from", "at", "of", "with", "under", "over",
-    "across", "through",
+    "across", "through", "use", "uses", "using",
 ];
 
 /// Places and parts of the code, each one of its kind once its naming words
