@@ -2690,6 +2690,21 @@ mod tests {
     }
 
     #[test]
+    fn that_before_a_verbs_object_is_a_dangling_reference() {
+        assert_eq!(
+            repaired("While the patchset supports that scheme, frob users may not want it."),
+            ""
+        );
+        assert_eq!(repaired("The patch proves that."), "");
+    }
+
+    #[test]
+    fn that_opening_a_clause_is_no_reference() {
+        let kept = "The patchset makes sure that frob pages are freed.";
+        assert_eq!(repaired(kept), kept);
+    }
+
+    #[test]
     fn last_but_not_least_is_a_connective() {
         assert_eq!(
             repaired("Last but not least, VMX features are reported in cpuinfo."),

@@ -465,6 +465,22 @@ impl<'a> Sentence<'a> {
                         // "advise on that memory": named before it.
                         n != "of" && !words[..i].iter().any(|b| same_noun(b, n))
                     })
+                    // "supports that scheme, ...": a verb's object, one noun
+                    // that ends the clause; "ensures that pages are freed"
+                    // is a clause.
+                    // "The patch proves that.": what went before (a
+                    // longer sentence may say it first).
+                    || lexicon::verb_of(&words[i - 1]).is_some() && i + 1 == words.len() && i <= 3
+                    || lexicon::verb_of(&words[i - 1]).is_some()
+                        && words.get(i + 1).is_some_and(|n| {
+                            n.chars().all(char::is_alphabetic)
+                                && !is_finite(n)
+                                && !DETERMINERS.contains(&n.as_str())
+                                && !words[..i].iter().any(|b| same_noun(b, n))
+                                && [",", ".", ";", ":"]
+                                    .iter()
+                                    .any(|p| self.lower.contains(&format!(" that {n}{p}")))
+                        })
             }
             // "the same support": the same as what was said.
             "same" => {
