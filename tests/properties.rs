@@ -430,6 +430,14 @@ fn cover_letter() -> impl Strategy<Value = String> {
         // Background and what is still missing.
         Just("The kernel already reports page migrations in memory.stat.".to_string()),
         Just("The big thing that is still missing is the wakeup of idle CPUs.".to_string()),
+        // A clause that says where the rest holds, pointing back; "that"
+        // as an object pointing back.
+        Just("In these devices, the zone cap is not the zone size.".to_string()),
+        Just("While the patchset supports that scheme, the knob may be slow.".to_string()),
+        // The author's English: a typo, initials in lower case, a place
+        // named without its article.
+        Just("The knob gives more flexiblity to the reclaim path on each cpu.".to_string()),
+        Just("The knob is read in global OOM path for pagemap file.".to_string()),
         // Markup.
         Just("# The solution: a knob that makes the code more robust.".to_string()),
         // Plain.
