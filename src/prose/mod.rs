@@ -237,7 +237,7 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
             || words::is_preposition(&lower)
             || matches!(lower.as_str(), "and" | "or" | "&" | "due")
         {
-            qualified = words::is_preposition(&lower) && lower != "to";
+            qualified = words::is_preposition(&lower);
             break;
         }
         let bare = w.trim_end_matches([',', ';']);
@@ -702,6 +702,10 @@ mod tests {
         assert_eq!(
             super::order_with_an_article("skip test for non-frob systems"),
             "skip the test for non-frob systems"
+        );
+        assert_eq!(
+            super::order_with_an_article("convert tree to frob_u32()"),
+            "convert the tree to frob_u32()"
         );
         assert_eq!(super::order_with_an_article("skip test"), "skip test");
     }

@@ -356,6 +356,7 @@ pub const COUNT_NOUNS: &[&str] = &[
     "threshold",
     "tool",
     "tracepoint",
+    "tree",
     "tunable",
     "variant",
     "version",
