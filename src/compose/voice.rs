@@ -322,8 +322,17 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
             .split_once(' ')
             .is_some_and(|(_, rest)| prose::shared_stems(rest, &own) > 0)
     };
-    let (first, rest): (Vec<&&str>, Vec<&&str>) = titles.iter().partition(names_the_topic);
-    for title in first.into_iter().chain(rest) {
+    // A fix in a series that is no fix is its preparation too.
+    let fixes = |title: &str| {
+        title.split_whitespace().next().is_some_and(|verb| {
+            lexicon::verb_of(verb)
+                .is_some_and(|(base, _)| prose::words::FIXING_VERBS.contains(&base))
+        })
+    };
+    let a_fix = fixes(about.topic) || about.topic.to_lowercase().contains("fix");
+    let mut ordered: Vec<&&str> = titles.iter().collect();
+    ordered.sort_by_key(|title| (!a_fix && fixes(title), !names_the_topic(title)));
+    for title in ordered {
         let title = title.trim().trim_end_matches('.');
         let Some((verb, rest)) = title.split_once(' ') else {
             continue;
@@ -1390,6 +1399,25 @@ mod tests {
             "drop an unused helper",
             "rename the callback",
             "keep the frob tags in the queue struct",
+        ];
+        assert_eq!(
+            what_the_patches_do(&titles, &about, 60).as_deref(),
+            Some(
+                "The patchset keeps the frob tags in the queue struct and drops an unused helper."
+            )
+        );
+    }
+
+    #[test]
+    fn a_fix_in_a_series_that_is_no_fix_comes_last() {
+        let about = About {
+            topic: "per-queue frob tags",
+            ..follow_about()
+        };
+        let titles = [
+            "fix a frob tags leak on unload",
+            "keep the frob tags in the queue struct",
+            "drop an unused helper",
         ];
         assert_eq!(
             what_the_patches_do(&titles, &about, 60).as_deref(),
