@@ -563,7 +563,9 @@ impl Sources<'_> {
     /// A sentence taken only to follow one left out goes with it.
     fn kept(&self, sentence: &str, summary: &str) -> bool {
         let words: Vec<&str> = sentence.split_whitespace().collect();
-        // Lower case: a repair may have written "tlb" as "TLB".
+        // Lower case: a repair may have written "tlb" as "TLB"; where one
+        // changed the tail's words (a spelling, a place's "the"), the
+        // words of substance below decide.
         let tail = words[words.len().saturating_sub(4)..]
             .join(" ")
             .to_lowercase();

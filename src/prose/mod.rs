@@ -211,7 +211,7 @@ pub fn with_an_article(phrase: &str) -> String {
 /// [`with_an_article`] where the countable things are `countable`, with
 /// "the" where `known` (a thing there before the change).
 fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String {
-    use words::{DEMONSTRATIVES, DETERMINERS, POSSESSIVES, QUANTIFIERS, SUBORDINATORS};
+    use words::{DEMONSTRATIVES, DETERMINERS, POSSESSIVES, QUANTIFIERS};
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let Some(first) = words.first() else {
         return phrase.to_string();
@@ -229,14 +229,17 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
     // The thing named is the last plain word before the phrase ends; a
     // name after it ("attribute \"priority\"") names it again. A comma
     // ends the phrase too.
+    // "split up X", "remove using X": no noun phrase opens here.
+    if words::PARTICLES.contains(&first_lower.as_str())
+        || words::USING.contains(&first_lower.as_str())
+    {
+        return phrase.to_string();
+    }
     let mut phrase_words: Vec<&str> = Vec::new();
     let mut qualified = false;
     for w in &words {
         let lower = w.to_lowercase();
-        if SUBORDINATORS.contains(&lower.as_str())
-            || words::is_preposition(&lower)
-            || matches!(lower.as_str(), "and" | "or" | "&" | "due")
-        {
+        if ends_a_noun_phrase(w) && lower != "/" {
             qualified = words::is_preposition(&lower);
             break;
         }
@@ -321,6 +324,25 @@ pub fn order_with_an_article(order: &str) -> String {
         .into_owned()
 }
 
+/// Whether `text[start..end]` is a word among words, outside quotes and
+/// code: not part of a name, a path or a flag ("kernel/rcu.",
+/// "this_cpu", "--frob").
+pub(crate) fn among_words(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let rest = &text[end..];
+    let opens = before
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '(');
+    let closes = match rest.chars().next() {
+        None => true,
+        Some('.') => rest[1..].chars().next().is_none_or(char::is_whitespace),
+        Some(c) => c.is_whitespace() || ",;:!?)".contains(c),
+    };
+    let quoted = before.matches('"').count() % 2 == 1 || before.matches('`').count() % 2 == 1;
+    opens && closes && !quoted
+}
+
 /// "in global OOM path" -> "in the global OOM path", "for pagemap file"
 /// -> "for the pagemap file": a place in the code a title or an author
 /// names by what it is of, without the article its naming makes known.
@@ -335,7 +357,7 @@ pub fn with_the_places_named(text: &str) -> String {
 /// Where the first place named without its article begins, outside
 /// quotes and code: see [`with_the_places_named`].
 pub fn place_without_its_article(text: &str) -> Option<usize> {
-    use words::{DEMONSTRATIVES, DETERMINERS, POSSESSIVES, QUANTIFIERS, SUBORDINATORS};
+    use words::{DEMONSTRATIVES, DETERMINERS, POSSESSIVES, QUANTIFIERS};
     let tokens: Vec<(usize, &str)> = text
         .split(' ')
         .scan(0, |at, token| {
@@ -344,8 +366,13 @@ pub fn place_without_its_article(text: &str) -> Option<usize> {
             Some((start, token))
         })
         .collect();
-    let code = |w: &str| w.contains(['"', '`', '[', ']', '\'', '=']) || w.contains("->");
+    let code =
+        |w: &str| w.contains(['"', '`', '[', ']', '\'', '\u{2019}', '=']) || w.contains("->");
     let named = |w: &str| w.contains(['_', '(']);
+    let initials = |w: &str| {
+        let w = w.trim_end_matches([',', ';', ':', '.']);
+        w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase())
+    };
     let ordinary = |w: &str| {
         let lower = w.to_lowercase();
         ![
@@ -366,30 +393,47 @@ pub fn place_without_its_article(text: &str) -> Option<usize> {
             || before.matches('`').count() % 2 == 1
             || before.matches('(').count() > before.matches(')').count();
         let preposition = token.to_lowercase();
-        if quoted || !words::PLACE_PREPOSITIONS.contains(&preposition.as_str()) {
+        let using = words::USING.contains(&preposition.as_str());
+        if quoted || !(words::PLACE_PREPOSITIONS.contains(&preposition.as_str()) || using) {
             return None;
         }
-        let after_a_measure =
-            at > 0 && words::MEASURES.contains(&tokens[at - 1].1.to_lowercase().as_str());
-        if preposition == "of" && after_a_measure {
+        let word_before = at
+            .checked_sub(1)
+            .map(|b| tokens[b].1.to_lowercase())
+            .unwrap_or_default();
+        // "the using source file": no verb.
+        if using && DETERMINERS.contains(&word_before.as_str()) {
             return None;
         }
-        // The noun phrase after the preposition: up to its first
-        // preposition, joining word or clause, or a comma.
-        let mut phrase: Vec<&str> = Vec::new();
-        for &(_, word) in &tokens[at + 1..] {
-            let lower = word.to_lowercase();
-            if words::is_preposition(&lower)
-                || SUBORDINATORS.contains(&lower.as_str())
-                || matches!(lower.as_str(), "and" | "or" | "&" | "/" | "to" | "due")
-            {
-                break;
-            }
-            phrase.push(word);
-            if word.ends_with([',', ';', ':', '.']) || phrase.len() > 4 {
-                break;
-            }
+        if preposition == "of" && words::OF_NO_PLACE.contains(&word_before.as_str()) {
+            return None;
         }
+        // "replace X with hash table", "move X into helper function": a
+        // new place, one of its kind.
+        let brings_a_new_one = matches!(preposition.as_str(), "with" | "into")
+            && tokens[..at].iter().any(|(_, w)| {
+                lexicon::verb_of(w)
+                    .is_some_and(|(base, _)| words::BRINGING_A_NEW_PLACE.contains(&base))
+            });
+        if brings_a_new_one {
+            return None;
+        }
+        // The noun phrase after the preposition, to a comma at most.
+        let mut phrase: Vec<&str> = tokens[at + 1..]
+            .iter()
+            .map(|&(_, word)| word)
+            .take_while(|word| !ends_a_noun_phrase(word))
+            .take(5)
+            .collect();
+        if let Some(cut) = phrase
+            .iter()
+            .position(|w| w.ends_with([',', ';', ':', '.']))
+        {
+            phrase.truncate(cut + 1);
+        }
+        // What is used is known by a name ("use the frob API"), else it
+        // may be new ("use hash table").
+        let known = !using || phrase.iter().any(|w| named(w) || initials(w));
         // "with helper macro FLUSH_TIME": a name after the place names it
         // again.
         while phrase.len() > 2 && phrase.last().is_some_and(|w| named(w)) {
@@ -398,10 +442,21 @@ pub fn place_without_its_article(text: &str) -> Option<usize> {
         let (head, naming) = phrase.split_last()?;
         let head = head.trim_end_matches([',', ';', ':', '.']);
         let place = !naming.is_empty()
+            && known
             && words::PLACES.contains(&head.to_lowercase().as_str())
             && naming.iter().all(|w| ordinary(w) && !code(w));
         place.then(|| tokens[at + 1].0)
     })
+}
+
+/// A word that ends the noun phrase before it: a preposition, a word that
+/// opens a clause, or one that joins another phrase ("in frob path and
+/// ...", "crash due to ...").
+fn ends_a_noun_phrase(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    words::is_preposition(&lower)
+        || words::SUBORDINATORS.contains(&lower.as_str())
+        || matches!(lower.as_str(), "and" | "or" | "&" | "/" | "to" | "due")
 }
 
 static NEW_THING_WITHOUT_ARTICLE: std::sync::LazyLock<regex::Regex> =
@@ -680,13 +735,46 @@ mod tests {
     #[test]
     fn a_place_in_the_code_named_by_what_it_is_of_takes_the() {
         assert_eq!(
-            super::order_with_an_article("revert frob reset in global OOM path"),
-            "revert frob reset in the global OOM path"
-        );
-        assert_eq!(
             super::with_the_places_named("It adds an ioctl for pagemap file."),
             "It adds an ioctl for the pagemap file."
         );
+    }
+
+    #[test]
+    fn a_titles_place_in_the_code_takes_the() {
+        assert_eq!(
+            super::order_with_an_article("revert frob reset in global OOM path"),
+            "revert frob reset in the global OOM path"
+        );
+    }
+
+    #[test]
+    fn a_new_place_a_change_brings_keeps_its_words() {
+        for said in [
+            "It moves frob read logic into helper function.",
+            "It replaces the frob list with hash table.",
+            "It makes frob use hash table.",
+        ] {
+            assert_eq!(super::with_the_places_named(said), said);
+        }
+    }
+
+    #[test]
+    fn a_place_of_a_want_keeps_its_words() {
+        let said = "Due to lack of generic API, frob open-codes it.";
+        assert_eq!(super::with_the_places_named(said), said);
+    }
+
+    #[test]
+    fn a_place_said_with_a_determiner_like_word_keeps_its_words() {
+        for said in [
+            "It takes the lock in either path.",
+            "It can use own lock.",
+            "It works with whatever driver.",
+            "It applies on Andrew\u{2019}s tree.",
+        ] {
+            assert_eq!(super::with_the_places_named(said), said);
+        }
     }
 
     #[test]
@@ -738,10 +826,16 @@ mod tests {
             super::order_with_an_article("fix crash due to missing frob sync"),
             "fix a crash due to missing frob sync"
         );
-        assert_eq!(
-            super::order_with_an_article("avoid dead loop when setting frob.max"),
-            "avoid a dead loop when setting frob.max"
-        );
+    }
+
+    #[test]
+    fn an_object_that_opens_with_a_particle_or_using_keeps_its_words() {
+        for order in [
+            "split up frob list in two",
+            "remove using frob iterator after the loop",
+        ] {
+            assert_eq!(super::order_with_an_article(order), order);
+        }
     }
 
     #[test]

@@ -228,12 +228,6 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         defect: Defect::Usage,
-        finds: "an article that does not fit the sound",
-        detect: Detect::Summary(|s| articles_misfit(s).next().is_some()),
-        repair: Repair::FitTheArticle,
-    },
-    Rule {
-        defect: Defect::Usage,
         finds: "initials written in lower case",
         detect: Detect::Summary(|s| initials_in_lower_case(s).is_some()),
         repair: Repair::SayInCapitals,
@@ -249,6 +243,12 @@ pub static RULES: &[Rule] = &[
         finds: "a place in the code named without its article",
         detect: Detect::Summary(|s| super::place_without_its_article(s).is_some()),
         repair: Repair::SayThePlace,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "an article that does not fit the sound",
+        detect: Detect::Summary(|s| articles_misfit(s).next().is_some()),
+        repair: Repair::FitTheArticle,
     },
     Rule {
         defect: Defect::Usage,
@@ -496,22 +496,11 @@ fn initials_in_lower_case(text: &str) -> Option<(std::ops::Range<usize>, String)
             .iter()
             .find(|(lower, _)| *lower == m.as_str())?
             .1;
-        let before = &text[..m.start()];
-        let rest = &text[m.end()..];
-        let among_words = before
-            .chars()
-            .next_back()
-            .is_none_or(|c| c == ' ' || c == '(')
-            && rest
-                .chars()
-                .next()
-                .is_none_or(|c| c == ' ' || ",;:!?)".contains(c))
-            || rest.starts_with('.') && rest[1..].chars().next().is_none_or(char::is_whitespace);
-        let quoted = before.matches('"').count() % 2 == 1 || before.matches('`').count() % 2 == 1;
-        let a_type = ["struct ", "union ", "enum "]
+        let a_type = super::words::TYPE_KEYWORDS
             .iter()
-            .any(|t| before.ends_with(t));
-        (among_words && !quoted && !a_type).then(|| (m.range(), said.to_string()))
+            .any(|keyword| text[..m.start()].ends_with(&format!("{keyword} ")));
+        (super::among_words(text, m.start(), m.end()) && !a_type)
+            .then(|| (m.range(), said.to_string()))
     })
 }
 
@@ -1853,7 +1842,7 @@ mod tests {
     }
 
     #[test]
-    fn an_opening_clause_saying_where_the_rest_holds_is_not_left_out() {
+    fn an_opening_clause_saying_where_the_rest_holds_keeps_its_sentence_out() {
         assert_eq!(
             repaired(
                 "Jane posted a patchset to support frob zones. In these devices, the zone cap \
@@ -2470,9 +2459,19 @@ mod tests {
             "The patchset reads /sys/devices/system/cpu/frob.",
             "The patchset adds a field to struct cpu for frob.",
             "The patchset adds the cpu_frob() helper.",
+            "The patchset moves the frob code to kernel/rcu.",
+            "The patchset adds a helper: frob_ptes.",
         ] {
             assert_eq!(repaired(kept), kept);
         }
+    }
+
+    #[test]
+    fn initials_written_in_capitals_take_the_article_of_their_sound() {
+        assert_eq!(
+            repaired("The patchset lets a nvme request complete early."),
+            "The patchset lets an NVMe request complete early."
+        );
     }
 
     #[test]
@@ -2690,18 +2689,35 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_clause_pointing_at_a_revision_goes() {
+        assert_eq!(
+            repaired("In this iteration, the frob code takes the zone lock once per batch."),
+            "The frob code takes the zone lock once per batch."
+        );
+    }
+
+    #[test]
     fn that_before_a_verbs_object_is_a_dangling_reference() {
         assert_eq!(
             repaired("While the patchset supports that scheme, frob users may not want it."),
             ""
         );
+    }
+
+    #[test]
+    fn that_as_a_short_sentences_object_is_a_dangling_reference() {
         assert_eq!(repaired("The patch proves that."), "");
     }
 
     #[test]
     fn that_opening_a_clause_is_no_reference() {
-        let kept = "The patchset makes sure that frob pages are freed.";
-        assert_eq!(repaired(kept), kept);
+        for kept in [
+            "The patchset ensures that frob pages are freed.",
+            "The patchset checks that memory, when offlined, is not frobbed.",
+            "The patchset only wakes the tasks that wait, not all of the frob users.",
+        ] {
+            assert_eq!(repaired(kept), kept);
+        }
     }
 
     #[test]

@@ -465,21 +465,30 @@ impl<'a> Sentence<'a> {
                         // "advise on that memory": named before it.
                         n != "of" && !words[..i].iter().any(|b| same_noun(b, n))
                     })
-                    // "supports that scheme, ...": a verb's object, one noun
-                    // that ends the clause; "ensures that pages are freed"
-                    // is a clause.
                     // "The patch proves that.": what went before (a
                     // longer sentence may say it first).
-                    || lexicon::verb_of(&words[i - 1]).is_some() && i + 1 == words.len() && i <= 3
-                    || lexicon::verb_of(&words[i - 1]).is_some()
+                    || lexicon::verb_of(&words[i - 1]).is_some_and(|(base, _)| lexicon::is_imperative(base)) && i + 1 == words.len() && i <= 3
+                    // "supports that scheme.": a verb's object, one noun
+                    // that ends the sentence, or the clause a subordinator
+                    // opens ("While X supports that scheme, ..."); "ensures
+                    // that pages are freed" is a clause, "the tasks that
+                    // wait" a relative one.
+                    || lexicon::verb_of(&words[i - 1]).is_some_and(|(base, _)| lexicon::is_imperative(base))
                         && words.get(i + 1).is_some_and(|n| {
+                            let closes = |p: &str| {
+                                let that = format!(" that {n}{p}");
+                                self.lower.ends_with(&that)
+                                    || self.lower.contains(&format!("{that} "))
+                            };
+                            let ends = closes(".")
+                                || closes(";")
+                                || closes(":")
+                                || SUBORDINATORS.contains(&words[0].as_str()) && closes(",");
                             n.chars().all(char::is_alphabetic)
-                                && !is_finite(n)
+                                && !lexicon::is_imperative(n)
                                 && !DETERMINERS.contains(&n.as_str())
                                 && !words[..i].iter().any(|b| same_noun(b, n))
-                                && [",", ".", ";", ":"]
-                                    .iter()
-                                    .any(|p| self.lower.contains(&format!(" that {n}{p}")))
+                                && ends
                         })
             }
             // "the same support": the same as what was said.
@@ -724,11 +733,11 @@ impl<'a> Sentence<'a> {
         let scopes = match Sentence::read(clause).words.as_slice() {
             [preposition, pointer, .., thing] => {
                 super::words::SCOPING_PREPOSITIONS.contains(&preposition.as_str())
-                    && matches!(
-                        pointer.as_str(),
-                        "this" | "these" | "those" | "such" | "that"
-                    )
-                    && !ABOUT_THE_WORK.contains(&thing.as_str())
+                    && (DEMONSTRATIVES.contains(&pointer.as_str())
+                        || matches!(pointer.as_str(), "this" | "that"))
+                    && ![ABOUT_THE_WORK, SERIES_WORDS, REVISION_NOUNS]
+                        .iter()
+                        .any(|list| list.contains(&thing.as_str()))
             }
             _ => false,
         };

@@ -408,12 +408,46 @@ pub const INITIALISMS: &[(&str, &str)] = &[
     ("vmas", "VMAs"),
 ];
 
-/// Prepositions before a place in the code, and the verb of using one:
-/// "in the OOM path", "use the frob API".
+/// Prepositions before a place in the code: "in the OOM path".
 pub const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "into", "inside", "within", "on", "for", "from", "at", "of", "with", "under", "over",
-    "across", "through", "use", "uses", "using",
+    "across", "through",
 ];
+
+/// The verb of using a place in the code, which a name says is there
+/// ("use the frob API"; "use hash table" may bring a new one).
+pub const USING: &[&str] = &["use", "uses", "using"];
+
+/// Verbs whose "with", "into" or "to" brings a new thing, not one the code
+/// has: "replace X with hash table", "move X into helper function".
+pub const BRINGING_A_NEW_PLACE: &[&str] = &[
+    "replace", "move", "split", "convert", "switch", "factor", "extract", "turn",
+];
+
+/// Words that name a C type, not a thing English counts: "struct cpu".
+pub const TYPE_KEYWORDS: &[&str] = &["struct", "union", "enum"];
+
+/// Parts a typo checker takes a word English builds to be made of:
+/// "sub" + "test", "inline" + "d", "break" + "point".
+pub const PREFIXES: &[&str] = &[
+    "re", "un", "de", "pre", "sub", "non", "over", "under", "multi", "inter", "intra", "super",
+    "co", "mis", "dis", "in", "out", "self", "auto", "micro", "mini", "hyper", "semi", "pseudo",
+    "post",
+];
+
+/// See [`PREFIXES`]; and "id", as kernel names end ("classid", "clockid").
+pub const SUFFIXES: &[&str] = &[
+    "s", "es", "ed", "ing", "er", "ers", "or", "ors", "able", "ible", "ly", "ness", "ment", "ize",
+    "ise", "ity", "ful", "less", "ish", "ist", "ism", "est", "age", "id",
+];
+
+/// Endings said as a syllable of their own, before which a word drops
+/// its 'e' ("inline" + "ing" is "inlining"; "flexible" + "ity" is no
+/// "flexiblity").
+pub const E_DROPPING: &[&str] = &["ing", "ed", "er", "ers", "or", "ors", "able", "ible", "est"];
+
+/// The vowels a typo may swap one for another ("seperate").
+pub const VOWELS: &[char] = &['a', 'e', 'i', 'o', 'u'];
 
 /// Places and parts of the code, each one of its kind once its naming words
 /// say which: "the global OOM path", "the pagemap file", "the mlx5 driver".
@@ -456,11 +490,13 @@ pub const PLACES: &[&str] = &[
     "zone",
 ];
 
-/// Nouns that measure or sort what their "of" names: "a lot of code", "a
-/// new kind of lock".
-pub const MEASURES: &[&str] = &[
+/// Words after which "of" names no place in the code: a measure or a sort
+/// ("a lot of code", "a new kind of lock"), a want ("lack of generic
+/// API") and "use of", "instead of", "out of".
+pub const OF_NO_PLACE: &[&str] = &[
     "amount", "lot", "lots", "number", "set", "kind", "kinds", "sort", "type", "types", "pair",
     "couple", "bunch", "variety", "part", "parts", "piece", "use", "version", "instead", "out",
+    "lack", "absence",
 ];
 
 /// Words that make a thing one of many: "for an external process", "in a
@@ -483,9 +519,14 @@ pub const ONE_OF_MANY: &[&str] = &[
     "given",
     "random",
     "one",
-    "such",
-    "each",
-    "every",
+    "typical",
+    "custom",
+    "either",
+    "neither",
+    "whatever",
+    "whichever",
+    "own",
+    "only",
 ];
 
 /// Faults a fix names, which English counts: "fix crash in X" reads "fix
@@ -512,7 +553,6 @@ pub const FAULTS: &[&str] = &[
     "error",
     "problem",
     "issue",
-    "loop",
 ];
 
 /// What a fix finds wrong in a thing, which makes it known: "fix the
@@ -1682,8 +1722,6 @@ pub const COMMIT_QUALIFIERS: &[&str] = &[
 /// How [`COMMIT_CITED`] is said in news.
 pub const AN_EARLIER_COMMIT: &str = "an earlier commit";
 
-/// Words that open a place or a reason before the main clause: "In
-/// mm/foo.c, ...", "Instead of looping, ...".
 /// Prepositions of a clause that says where, or in what case, the rest
 /// of its sentence holds: "In these devices, ...", "For such workloads,
 /// ...".
@@ -1691,15 +1729,36 @@ pub const SCOPING_PREPOSITIONS: &[&str] = &[
     "in", "on", "for", "under", "within", "inside", "across", "at",
 ];
 
-/// What an opening clause may point at and still be left out: the work,
-/// the change, the reason or the moment ("With this change, ...", "For
-/// this reason, ...", "At this point, ...").
+/// Besides the work ([`SERIES_WORDS`]) and its revisions
+/// ([`REVISION_NOUNS`]), what an opening clause may point at and still be
+/// left out: the change, the reason or the moment ("With this change,
+/// ...", "For this reason, ...", "At this point, ...").
 pub const ABOUT_THE_WORK: &[&str] = &[
-    "patch", "patches", "patchset", "series", "change", "changes", "commit", "work", "version",
-    "reason", "reasons", "purpose", "end", "goal", "approach", "regard", "respect", "point",
-    "moment", "time", "way", "fix", "rfc",
+    "change",
+    "changes",
+    "commit",
+    "work",
+    "form",
+    "posting",
+    "submission",
+    "proposal",
+    "reason",
+    "reasons",
+    "purpose",
+    "end",
+    "goal",
+    "approach",
+    "regard",
+    "respect",
+    "point",
+    "moment",
+    "time",
+    "way",
+    "fix",
 ];
 
+/// Words that open a place or a reason before the main clause: "In
+/// mm/foo.c, ...", "Instead of looping, ...".
 pub const CLAUSE_OPENERS: &[&str] = &[
     "in",
     "for",
