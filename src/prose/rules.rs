@@ -2705,6 +2705,14 @@ mod tests {
     }
 
     #[test]
+    fn an_emphatic_do_contrasting_with_the_unsaid_is_a_dangling_reference() {
+        assert_eq!(
+            repaired("What the kernel does provide, is a way to let frob I/O use a limit."),
+            ""
+        );
+    }
+
+    #[test]
     fn that_as_a_short_sentences_object_is_a_dangling_reference() {
         assert_eq!(repaired("The patch proves that."), "");
     }

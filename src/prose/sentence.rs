@@ -362,6 +362,23 @@ impl<'a> Sentence<'a> {
             || self.orders_a_pronoun()
             || self.names_unsaid()
             || self.names_an_unsaid_problem()
+            || self.contrasts_with_the_unsaid()
+    }
+
+    /// "What the kernel does provide, is X": an emphatic "do" that sets X
+    /// against what a sentence before said it does not.
+    fn contrasts_with_the_unsaid(&self) -> bool {
+        let words = &self.words;
+        self.first_word() == "what"
+            && words
+                .iter()
+                .position(|w| w == "is" || w == "are")
+                .is_some_and(|is| {
+                    words[1..is].windows(2).any(|pair| {
+                        matches!(pair[0].as_str(), "does" | "do" | "did")
+                            && lexicon::verb_of(&pair[1]).is_some()
+                    })
+                })
     }
 
     /// "The second, not so important part is ...": a part after one the
