@@ -322,14 +322,20 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
             .split_once(' ')
             .is_some_and(|(_, rest)| prose::shared_stems(rest, &own) > 0)
     };
-    // A fix in a series that is no fix is its preparation too.
+    // A fix in a series that is no fix (whose topic names no fix, nor a
+    // fault) is its preparation too.
     let fixes = |title: &str| {
-        title.split_whitespace().next().is_some_and(|verb| {
-            lexicon::verb_of(verb)
-                .is_some_and(|(base, _)| prose::words::FIXING_VERBS.contains(&base))
-        })
+        title
+            .split_whitespace()
+            .next()
+            .is_some_and(|verb| lexicon::verb_of(verb).is_some_and(|(base, _)| base == "fix"))
     };
-    let a_fix = fixes(about.topic) || about.topic.to_lowercase().contains("fix");
+    let a_fix = prose::words_of(about.topic).any(|w| {
+        let w = w.to_lowercase();
+        lexicon::verb_of(&w).is_some_and(|(base, _)| prose::words::FIXING_VERBS.contains(&base))
+            || w.contains("fix")
+            || prose::words::FAULTS.contains(&w.as_str())
+    });
     let mut ordered: Vec<&&str> = titles.iter().collect();
     ordered.sort_by_key(|title| (!a_fix && fixes(title), !names_the_topic(title)));
     for title in ordered {
@@ -1424,6 +1430,22 @@ mod tests {
             Some(
                 "The patchset keeps the frob tags in the queue struct and drops an unused helper."
             )
+        );
+    }
+
+    #[test]
+    fn a_fix_in_a_series_naming_a_fault_keeps_its_place() {
+        let about = About {
+            topic: "frob tags race on teardown",
+            ..follow_about()
+        };
+        let titles = [
+            "rename the callback",
+            "fix the race by taking the frob lock",
+        ];
+        assert_eq!(
+            what_the_patches_do(&titles, &about, 60).as_deref(),
+            Some("The patchset fixes the race by taking the frob lock and renames the callback.")
         );
     }
 

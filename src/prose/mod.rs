@@ -229,9 +229,11 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
     // The thing named is the last plain word before the phrase ends; a
     // name after it ("attribute \"priority\"") names it again. A comma
     // ends the phrase too.
-    // "split up X", "remove using X": no noun phrase opens here.
+    // "split up X", "remove using X": no noun phrase opens here; "convert
+    // struct page to X" names a type.
     if words::PARTICLES.contains(&first_lower.as_str())
         || words::USING.contains(&first_lower.as_str())
+        || words::TYPE_KEYWORDS.contains(&first_lower.as_str())
     {
         return phrase.to_string();
     }
@@ -240,7 +242,14 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
     for w in &words {
         let lower = w.to_lowercase();
         if ends_a_noun_phrase(w) && lower != "/" {
-            qualified = words::is_preposition(&lower);
+            // "skip test to avoid X": a purpose, no place.
+            let purpose = lower == "to"
+                && words
+                    .iter()
+                    .skip_while(|x| *x != w)
+                    .nth(1)
+                    .is_some_and(|next| lexicon::is_imperative(next));
+            qualified = words::is_preposition(&lower) && !purpose;
             break;
         }
         let bare = w.trim_end_matches([',', ';']);
@@ -410,8 +419,13 @@ pub fn place_without_its_article(text: &str) -> Option<usize> {
         }
         // "replace X with hash table", "move X into helper function": a
         // new place, one of its kind.
-        let brings_a_new_one = matches!(preposition.as_str(), "with" | "into")
-            && tokens[..at].iter().any(|(_, w)| {
+        // Its own sentence's verb only.
+        let sentence_start = tokens[..at]
+            .iter()
+            .rposition(|(_, w)| w.ends_with(['.', '!', '?']))
+            .map_or(0, |end| end + 1);
+        let brings_a_new_one = words::BRINGING_PREPOSITIONS.contains(&preposition.as_str())
+            && tokens[sentence_start..at].iter().any(|(_, w)| {
                 lexicon::verb_of(w)
                     .is_some_and(|(base, _)| words::BRINGING_A_NEW_PLACE.contains(&base))
             });
@@ -456,7 +470,7 @@ fn ends_a_noun_phrase(word: &str) -> bool {
     let lower = word.to_lowercase();
     words::is_preposition(&lower)
         || words::SUBORDINATORS.contains(&lower.as_str())
-        || matches!(lower.as_str(), "and" | "or" | "&" | "/" | "to" | "due")
+        || words::PHRASE_ENDERS.contains(&lower.as_str())
 }
 
 static NEW_THING_WITHOUT_ARTICLE: std::sync::LazyLock<regex::Regex> =
@@ -487,6 +501,14 @@ fn order_with_its_article(order: &str) -> String {
             if base == "fix" && words::FAULTY.contains(&object.split(' ').next().unwrap_or("")) =>
         {
             format!("{verb} the {object}")
+        }
+        // "avoid dead loop when X" -> "avoid a dead loop when X".
+        Some((base, _))
+            if words::FIXING_VERBS.contains(&base)
+                && object.split(' ').nth(1) == Some("loop")
+                && words::RUNAWAY.contains(&object.split(' ').next().unwrap_or("")) =>
+        {
+            format!("{verb} a {object}")
         }
         // "fix crash in X" -> "fix a crash in X".
         Some((base, _)) if words::FIXING_VERBS.contains(&base) => {
@@ -769,7 +791,7 @@ mod tests {
     fn a_place_said_with_a_determiner_like_word_keeps_its_words() {
         for said in [
             "It takes the lock in either path.",
-            "It can use own lock.",
+            "It takes the lock in own path.",
             "It works with whatever driver.",
             "It applies on Andrew\u{2019}s tree.",
         ] {
@@ -826,6 +848,30 @@ mod tests {
             super::order_with_an_article("fix crash due to missing frob sync"),
             "fix a crash due to missing frob sync"
         );
+    }
+
+    #[test]
+    fn a_runaway_loop_a_fix_names_takes_a() {
+        assert_eq!(
+            super::order_with_an_article("avoid dead loop when setting frob.max"),
+            "avoid a dead loop when setting frob.max"
+        );
+        assert_eq!(
+            super::order_with_an_article("fix loop over frob pages"),
+            "fix loop over frob pages"
+        );
+    }
+
+    #[test]
+    fn a_type_an_order_names_keeps_its_words() {
+        let order = "convert struct page to struct frob in helpers";
+        assert_eq!(super::order_with_an_article(order), order);
+    }
+
+    #[test]
+    fn a_purpose_after_the_object_makes_nothing_known() {
+        let order = "skip test to avoid false positives";
+        assert_eq!(super::order_with_an_article(order), order);
     }
 
     #[test]

@@ -2723,6 +2723,8 @@ mod tests {
             "The patchset ensures that frob pages are freed.",
             "The patchset checks that memory, when offlined, is not frobbed.",
             "The patchset only wakes the tasks that wait, not all of the frob users.",
+            "The patchset no longer prints the frob reports of the tests that passed.",
+            "If enabled, the patchset checks that memory, when offlined, is not frobbed.",
         ] {
             assert_eq!(repaired(kept), kept);
         }

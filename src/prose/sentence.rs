@@ -497,12 +497,22 @@ impl<'a> Sentence<'a> {
                                 self.lower.ends_with(&that)
                                     || self.lower.contains(&format!("{that} "))
                             };
+                            // The opening clause's own comma: "If enabled, X
+                            // checks that memory, when ..." is a clause.
+                            let first_clause = self
+                                .lower
+                                .find(&format!(" that {n}, "))
+                                .is_some_and(|at| !self.lower[..at].contains(','));
                             let ends = closes(".")
                                 || closes(";")
                                 || closes(":")
-                                || SUBORDINATORS.contains(&words[0].as_str()) && closes(",");
+                                || SUBORDINATORS.contains(&words[0].as_str()) && first_clause;
+                            // "the tests that passed": a relative clause's verb.
+                            let a_verb = lexicon::verb_of(n).is_some_and(|(base, form)| {
+                                form != lexicon::Form::Base || lexicon::is_imperative(base)
+                            });
                             n.chars().all(char::is_alphabetic)
-                                && !lexicon::is_imperative(n)
+                                && !a_verb
                                 && !DETERMINERS.contains(&n.as_str())
                                 && !words[..i].iter().any(|b| same_noun(b, n))
                                 && ends

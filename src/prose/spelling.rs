@@ -63,6 +63,12 @@ pub fn corrected(word: &str) -> Option<String> {
     if word.len() < 7 || !word.bytes().all(|b| b.is_ascii_lowercase()) || is_known(word) {
         return None;
     }
+    // "centre", "spectre": British English for a known "-er".
+    if let Some(stem) = word.strip_suffix("re")
+        && WORDS.contains(&format!("{stem}er"))
+    {
+        return None;
+    }
     let letters: Vec<char> = word.chars().collect();
     let said = |letters: &[char]| letters.iter().collect::<String>();
     let mut slips: Vec<String> = Vec::new();
@@ -87,10 +93,8 @@ pub fn corrected(word: &str) -> Option<String> {
                 slips.push(said(&fixed));
             }
         }
-        // Two letters swapped; not a closing "re", as British English
-        // writes "centre".
-        let british = at + 2 == letters.len() && letters[at..] == ['r', 'e'];
-        if at + 1 < letters.len() && letters[at] != letters[at + 1] && !british {
+        // Two letters swapped.
+        if at + 1 < letters.len() && letters[at] != letters[at + 1] {
             let mut fixed = letters.clone();
             fixed.swap(at, at + 1);
             slips.push(said(&fixed));
@@ -101,8 +105,9 @@ pub fn corrected(word: &str) -> Option<String> {
     if known.any(|other| other != found) || is_built(word) {
         return None;
     }
-    // A letter too many makes another word: no one slip is sure.
-    let a_letter_too_many = (2..letters.len()).any(|at| {
+    // A letter too many makes another word: no one slip is sure (but the
+    // last letter, as the slips never add one there: "filterd").
+    let a_letter_too_many = (2..letters.len() - 1).any(|at| {
         let mut fewer = letters.clone();
         fewer.remove(at);
         let fewer = said(&fewer);
@@ -178,8 +183,13 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_left_out_before_the_last_is_a_typo() {
+        assert_eq!(corrected("filterd").as_deref(), Some("filtered"));
+    }
+
+    #[test]
     fn a_british_closing_re_is_no_typo() {
-        for word in ["millimetre", "kilometre"] {
+        for word in ["millimetre", "kilometre", "spectre"] {
             assert_eq!(corrected(word), None, "{word}");
         }
     }

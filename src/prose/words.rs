@@ -418,11 +418,20 @@ pub const PLACE_PREPOSITIONS: &[&str] = &[
 /// ("use the frob API"; "use hash table" may bring a new one).
 pub const USING: &[&str] = &["use", "uses", "using"];
 
-/// Verbs whose "with", "into" or "to" brings a new thing, not one the code
-/// has: "replace X with hash table", "move X into helper function".
-pub const BRINGING_A_NEW_PLACE: &[&str] = &[
-    "replace", "move", "split", "convert", "switch", "factor", "extract", "turn",
-];
+/// Verbs whose "with" or "into" (words::BRINGING_PREPOSITIONS) brings a
+/// new thing, not one the code has: "replace X with hash table", "move X
+/// into helper function".
+pub const BRINGING_A_NEW_PLACE: &[&str] = &["replace", "move", "convert", "factor", "extract"];
+
+/// See [`BRINGING_A_NEW_PLACE`].
+pub const BRINGING_PREPOSITIONS: &[&str] = &["with", "into"];
+
+/// Words besides prepositions and clause openers that end a noun phrase:
+/// "in frob path and ...", "crash due to ...".
+pub const PHRASE_ENDERS: &[&str] = &["and", "or", "&", "/", "to", "due"];
+
+/// What makes a loop a fault a fix names: "avoid a dead loop".
+pub const RUNAWAY: &[&str] = &["dead", "infinite", "endless"];
 
 /// Words that name a C type, not a thing English counts: "struct cpu".
 pub const TYPE_KEYWORDS: &[&str] = &["struct", "union", "enum"];
