@@ -226,9 +226,6 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
     {
         return phrase.to_string();
     }
-    // The thing named is the last plain word before the phrase ends; a
-    // name after it ("attribute \"priority\"") names it again. A comma
-    // ends the phrase too.
     // "split up X", "remove using X": no noun phrase opens here; "convert
     // struct page to X" names a type.
     if words::PARTICLES.contains(&first_lower.as_str())
@@ -237,17 +234,18 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
     {
         return phrase.to_string();
     }
+    // The thing named is the last plain word before the phrase ends; a
+    // name after it ("attribute \"priority\"") names it again. A comma
+    // ends the phrase too.
     let mut phrase_words: Vec<&str> = Vec::new();
     let mut qualified = false;
-    for w in &words {
+    for (at, w) in words.iter().enumerate() {
         let lower = w.to_lowercase();
         if ends_a_noun_phrase(w) && lower != "/" {
             // "skip test to avoid X": a purpose, no place.
             let purpose = lower == "to"
                 && words
-                    .iter()
-                    .skip_while(|x| *x != w)
-                    .nth(1)
+                    .get(at + 1)
                     .is_some_and(|next| lexicon::is_imperative(next));
             qualified = words::is_preposition(&lower) && !purpose;
             break;
@@ -261,10 +259,7 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
     // A plain word, or initials said as a noun ("UAF", "API").
     let head = phrase_words
         .iter()
-        .rfind(|w| {
-            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                || w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase())
-        })
+        .rfind(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-') || in_capitals(w))
         .map(|w| w.to_ascii_lowercase());
     // "the bi_end_io callback": a thing the code has is known by its name,
     // "the test for arm64" by what follows it; "skip test" names none, and
@@ -333,23 +328,45 @@ pub fn order_with_an_article(order: &str) -> String {
         .into_owned()
 }
 
-/// Whether `text[start..end]` is a word among words, outside quotes and
-/// code: not part of a name, a path or a flag ("kernel/rcu.",
-/// "this_cpu", "--frob").
-pub(crate) fn among_words(text: &str, start: usize, end: usize) -> bool {
-    let before = &text[..start];
-    let rest = &text[end..];
-    let opens = before
-        .chars()
-        .next_back()
-        .is_none_or(|c| c.is_whitespace() || c == '(');
-    let closes = match rest.chars().next() {
-        None => true,
-        Some('.') => rest[1..].chars().next().is_none_or(char::is_whitespace),
-        Some(c) => c.is_whitespace() || ",;:!?)".contains(c),
-    };
-    let quoted = before.matches('"').count() % 2 == 1 || before.matches('`').count() % 2 == 1;
-    opens && closes && !quoted
+/// Whether text after `before` stands inside a quote or a code span: an
+/// odd count of double quotes or backticks before it.
+pub(crate) fn inside_quotes(before: &str) -> bool {
+    before.matches('"').count() % 2 == 1 || before.matches('`').count() % 2 == 1
+}
+
+/// The words of `text` among words, each where it is: runs of letters
+/// outside quotes and code, not part of a name, a path or a flag
+/// ("kernel/rcu.", "this_cpu", "--frob").
+pub(crate) fn plain_words(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &str)> {
+    let starts = text.char_indices().filter(|&(at, c)| {
+        c.is_ascii_alphabetic()
+            && !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+    });
+    starts.filter_map(move |(start, _)| {
+        let end = text[start..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .map_or(text.len(), |len| start + len);
+        let before = &text[..start];
+        let rest = &text[end..];
+        let opens = before
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || c == '(');
+        let closes = match rest.chars().next() {
+            None => true,
+            Some('.') => rest[1..].chars().next().is_none_or(char::is_whitespace),
+            Some(c) => c.is_whitespace() || ",;:!?)".contains(c),
+        };
+        (opens && closes && !inside_quotes(before)).then(|| (start..end, &text[start..end]))
+    })
+}
+
+/// "UAF", "API": a word all in capitals, initials said as a noun.
+fn in_capitals(word: &str) -> bool {
+    word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// "in global OOM path" -> "in the global OOM path", "for pagemap file"
@@ -378,10 +395,7 @@ pub fn place_without_its_article(text: &str) -> Option<usize> {
     let code =
         |w: &str| w.contains(['"', '`', '[', ']', '\'', '\u{2019}', '=']) || w.contains("->");
     let named = |w: &str| w.contains(['_', '(']);
-    let initials = |w: &str| {
-        let w = w.trim_end_matches([',', ';', ':', '.']);
-        w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase())
-    };
+    let initials = |w: &str| in_capitals(w.trim_end_matches([',', ';', ':', '.']));
     let ordinary = |w: &str| {
         let lower = w.to_lowercase();
         ![
@@ -398,9 +412,8 @@ pub fn place_without_its_article(text: &str) -> Option<usize> {
     };
     tokens.iter().enumerate().find_map(|(at, &(_, token))| {
         let before = &text[..tokens[at].0];
-        let quoted = before.matches('"').count() % 2 == 1
-            || before.matches('`').count() % 2 == 1
-            || before.matches('(').count() > before.matches(')').count();
+        let quoted =
+            inside_quotes(before) || before.matches('(').count() > before.matches(')').count();
         let preposition = token.to_lowercase();
         let using = words::USING.contains(&preposition.as_str());
         if quoted || !(words::PLACE_PREPOSITIONS.contains(&preposition.as_str()) || using) {
@@ -418,8 +431,7 @@ pub fn place_without_its_article(text: &str) -> Option<usize> {
             return None;
         }
         // "replace X with hash table", "move X into helper function": a
-        // new place, one of its kind.
-        // Its own sentence's verb only.
+        // new place, one of its kind, where its own sentence's verb says so.
         let sentence_start = tokens[..at]
             .iter()
             .rposition(|(_, w)| w.ends_with(['.', '!', '?']))

@@ -473,7 +473,7 @@ fn its_written_it_is(text: &str) -> Option<regex::Captures<'_>> {
 fn ampersand(text: &str) -> Option<usize> {
     text.match_indices(" & ").map(|(at, _)| at + 1).find(|&at| {
         let before = &text[..at];
-        let quoted = before.matches('"').count() % 2 == 1 || before.matches('`').count() % 2 == 1;
+        let quoted = super::inside_quotes(before);
         // "page->flags & PG_locked" is code: words of letters only.
         let plain = |w: Option<&str>| {
             w.is_some_and(|w| {
@@ -490,17 +490,15 @@ fn ampersand(text: &str) -> Option<usize> {
 /// lower case among words, outside quotes, code and a type's name ("struct
 /// cpu"), and how English writes them.
 fn initials_in_lower_case(text: &str) -> Option<(std::ops::Range<usize>, String)> {
-    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z]+").unwrap());
-    WORD.find_iter(text).find_map(|m| {
+    super::plain_words(text).find_map(|(at, word)| {
         let said = super::words::INITIALISMS
             .iter()
-            .find(|(lower, _)| *lower == m.as_str())?
+            .find(|(lower, _)| *lower == word)?
             .1;
         let a_type = super::words::TYPE_KEYWORDS
             .iter()
-            .any(|keyword| text[..m.start()].ends_with(&format!("{keyword} ")));
-        (super::among_words(text, m.start(), m.end()) && !a_type)
-            .then(|| (m.range(), said.to_string()))
+            .any(|keyword| text[..at.start].ends_with(&format!("{keyword} ")));
+        (!a_type).then(|| (at, said.to_string()))
     })
 }
 

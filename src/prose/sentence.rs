@@ -482,41 +482,7 @@ impl<'a> Sentence<'a> {
                         // "advise on that memory": named before it.
                         n != "of" && !words[..i].iter().any(|b| same_noun(b, n))
                     })
-                    // "The patch proves that.": what went before (a
-                    // longer sentence may say it first).
-                    || lexicon::verb_of(&words[i - 1]).is_some_and(|(base, _)| lexicon::is_imperative(base)) && i + 1 == words.len() && i <= 3
-                    // "supports that scheme.": a verb's object, one noun
-                    // that ends the sentence, or the clause a subordinator
-                    // opens ("While X supports that scheme, ..."); "ensures
-                    // that pages are freed" is a clause, "the tasks that
-                    // wait" a relative one.
-                    || lexicon::verb_of(&words[i - 1]).is_some_and(|(base, _)| lexicon::is_imperative(base))
-                        && words.get(i + 1).is_some_and(|n| {
-                            let closes = |p: &str| {
-                                let that = format!(" that {n}{p}");
-                                self.lower.ends_with(&that)
-                                    || self.lower.contains(&format!("{that} "))
-                            };
-                            // The opening clause's own comma: "If enabled, X
-                            // checks that memory, when ..." is a clause.
-                            let first_clause = self
-                                .lower
-                                .find(&format!(" that {n}, "))
-                                .is_some_and(|at| !self.lower[..at].contains(','));
-                            let ends = closes(".")
-                                || closes(";")
-                                || closes(":")
-                                || SUBORDINATORS.contains(&words[0].as_str()) && first_clause;
-                            // "the tests that passed": a relative clause's verb.
-                            let a_verb = lexicon::verb_of(n).is_some_and(|(base, form)| {
-                                form != lexicon::Form::Base || lexicon::is_imperative(base)
-                            });
-                            n.chars().all(char::is_alphabetic)
-                                && !a_verb
-                                && !DETERMINERS.contains(&n.as_str())
-                                && !words[..i].iter().any(|b| same_noun(b, n))
-                                && ends
-                        })
+                    || self.that_as_an_object(i)
             }
             // "the same support": the same as what was said.
             "same" => {
@@ -575,6 +541,48 @@ impl<'a> Sentence<'a> {
             }),
             _ => false,
         })
+    }
+
+    /// "The patch proves that.", "supports that scheme.": the "that" at
+    /// `i` is the object of a verb before it (a word mostly a verb), alone
+    /// at the end of a short sentence (a longer one may say it first), or
+    /// before one noun that ends the sentence, or ends the clause a
+    /// subordinator opens ("While X supports that scheme, ..."). "ensures
+    /// that pages are freed" is a clause, "the tasks that wait" a relative
+    /// one.
+    fn that_as_an_object(&self, i: usize) -> bool {
+        let words = &self.words;
+        let after_a_verb =
+            lexicon::verb_of(&words[i - 1]).is_some_and(|(base, _)| lexicon::is_imperative(base));
+        if !after_a_verb {
+            return false;
+        }
+        let Some(n) = words.get(i + 1) else {
+            return i <= 3;
+        };
+        let closes = |p: &str| {
+            let that = format!(" that {n}{p}");
+            self.lower.ends_with(&that) || self.lower.contains(&format!("{that} "))
+        };
+        // The opening clause's own comma: "If enabled, X checks that
+        // memory, when ..." is a clause.
+        let first_clause = self
+            .lower
+            .find(&format!(" that {n}, "))
+            .is_some_and(|at| !self.lower[..at].contains(','));
+        let ends = closes(".")
+            || closes(";")
+            || closes(":")
+            || SUBORDINATORS.contains(&words[0].as_str()) && first_clause;
+        // "the tests that passed": a relative clause's verb.
+        let a_verb = lexicon::verb_of(n).is_some_and(|(base, form)| {
+            form != lexicon::Form::Base || lexicon::is_imperative(base)
+        });
+        n.chars().all(char::is_alphabetic)
+            && !a_verb
+            && !DETERMINERS.contains(&n.as_str())
+            && !words[..i].iter().any(|b| same_noun(b, n))
+            && ends
     }
 
     /// "Move them to ...": an order whose object is a pronoun.

@@ -119,27 +119,9 @@ pub fn corrected(word: &str) -> Option<String> {
 /// The first misspelt word of `text` outside quotes and code, where it is,
 /// and how English spells it.
 pub fn misspelt(text: &str) -> Option<(std::ops::Range<usize>, String)> {
-    let starts = text.char_indices().filter(|&(at, c)| {
-        c.is_ascii_alphabetic()
-            && !text[..at]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_alphabetic())
-    });
-    for (start, _) in starts {
-        let end = text[start..]
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .map_or(text.len(), |len| start + len);
-        let word = &text[start..end];
-        if !super::among_words(text, start, end) {
-            continue;
-        }
-        if let Some(said) = corrected(word) {
-            return Some((start..end, said));
-        }
-    }
-    None
+    super::plain_words(text).find_map(|(at, word)| corrected(word).map(|said| (at, said)))
 }
+
 #[cfg(test)]
 mod tests {
     use super::{corrected, misspelt};
