@@ -948,10 +948,12 @@ fn repair_sentence(
         Repair::CutAtTrailer => {
             cut_at_trailer(sentence).map(done("cut a sentence at the trailer it ran into"))
         }
-        Repair::DropBullet => Some((
-            sentence[2..].trim_start().to_string(),
-            "dropped a list item's marker",
-        )),
+        Repair::DropBullet => bullet_of(sentence).map(|bullet| {
+            (
+                sentence[bullet.len()..].trim_start().to_string(),
+                "dropped a list item's marker",
+            )
+        }),
         Repair::CutMarker => {
             cut_marker(sentence, place.alone).map(done("cut a list at its marker"))
         }
@@ -1375,9 +1377,14 @@ fn ends_with_a_value(sentence: &str) -> bool {
 
 /// "o Neither ...", "- It ...": an item's marker opening a sentence.
 fn opens_with_bullet(sentence: &str) -> bool {
+    bullet_of(sentence).is_some()
+}
+
+/// The list item's marker `sentence` opens with, and its space.
+fn bullet_of(sentence: &str) -> Option<&'static str> {
     ["o ", "- ", "* ", "• ", "+ "]
-        .iter()
-        .any(|b| sentence.starts_with(b))
+        .into_iter()
+        .find(|b| sentence.starts_with(b))
 }
 
 /// The sentence before its lone marker, when what precedes the marker is
@@ -2469,6 +2476,14 @@ mod tests {
         assert_eq!(
             repaired("The patchset lets a nvme request complete early."),
             "The patchset lets an NVMe request complete early."
+        );
+    }
+
+    #[test]
+    fn a_list_items_bullet_of_several_bytes_is_dropped() {
+        assert_eq!(
+            repaired("• The patchset adds a frob counter to the reclaim path."),
+            "The patchset adds a frob counter to the reclaim path."
         );
     }
 
