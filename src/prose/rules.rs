@@ -160,6 +160,8 @@ pub enum Repair {
     FitTheArticle,
     /// "This patches don't" -> "These patches don't".
     SayThese,
+    /// "needs to be present for to enable X" -> "... present to enable X".
+    DropForBeforeTo,
     /// "This patchset implement" -> "This patchset implements".
     Agree,
     /// "This patchset would like to add X" -> "This patchset adds X".
@@ -225,6 +227,12 @@ pub static RULES: &[Rule] = &[
         finds: "\"this\" before a plural",
         detect: Detect::Summary(|s| THIS_BEFORE_A_PLURAL.is_match(s)),
         repair: Repair::SayThese,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "\"for\" before an infinitive",
+        detect: Detect::Summary(|s| for_before_to(s).is_some()),
+        repair: Repair::DropForBeforeTo,
     },
     Rule {
         defect: Defect::Usage,
@@ -501,6 +509,20 @@ fn initials_in_lower_case(text: &str) -> Option<(std::ops::Range<usize>, String)
         (!a_type).then(|| (at, said.to_string()))
     })
 }
+
+/// "present for to enable X", "handling for to basically ignore X": "for"
+/// before an infinitive, as no English writes it; the range of "for ".
+/// Not "for to-do lists" nor "wait for to_free to drop" (no verb).
+fn for_before_to(text: &str) -> Option<std::ops::Range<usize>> {
+    FOR_TO.captures_iter(text).find_map(|c| {
+        let next = &c[2];
+        let verb =
+            matches!(lexicon::verb_of(next), Some((base, lexicon::Form::Base)) if base == next);
+        (verb || next.len() > 4 && next.ends_with("ly")).then(|| c.get(1).unwrap().range())
+    })
+}
+
+static FOR_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(for )to ([a-z]+)\b").unwrap());
 
 /// "This patches don't aim to": the singular demonstrative before the
 /// plural of the work and the plural's verb ("this fixes the hang" is a
@@ -884,6 +906,12 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
                 .into_owned(),
             "said \"these\" before a plural",
         ),
+        Repair::DropForBeforeTo => (
+            replaced_one_at_a_time(text, |text| {
+                for_before_to(text).map(|at| (at, String::new()))
+            }),
+            "dropped \"for\" before an infinitive",
+        ),
         Repair::FitTheArticle => (
             replaced_one_at_a_time(text, |text| articles_misfit(text).next()),
             "fit an article to the sound of its word",
@@ -1032,6 +1060,7 @@ fn repair_sentence(
         | Repair::SayInCapitals
         | Repair::FitTheArticle
         | Repair::SayThese
+        | Repair::DropForBeforeTo
         | Repair::DropRepeatedWord
         | Repair::AddFullStop
         | Repair::MergeIntoLead
@@ -2558,6 +2587,20 @@ mod tests {
         ] {
             assert_eq!(repaired(kept), kept);
         }
+    }
+
+    #[test]
+    fn for_before_an_infinitive_goes() {
+        let (said, _) = repair_summary(
+            "A swap partition needs to be present for to enable resuming.",
+            Repair::DropForBeforeTo,
+        );
+        assert_eq!(
+            said,
+            "A swap partition needs to be present to enable resuming."
+        );
+        let kept = "The patchset waits for to_free to drop and adds items for to-do lists.";
+        assert_eq!(repair_summary(kept, Repair::DropForBeforeTo).0, kept);
     }
 
     #[test]
