@@ -107,6 +107,22 @@ impl Excerpts {
                 } else {
                     sentence
                 };
+                // "such sequences", which a sentence just before names.
+                let sentence = if crate::prose::Sentence::read(&sentence).points_back() {
+                    let earlier: Vec<&str> = sentences
+                        .iter()
+                        .rev()
+                        .take_while(|s: &&Sentence| s.paragraph + 1 >= paragraph)
+                        .take(ANTECEDENT_SENTENCES)
+                        .map(|s| s.text.as_str())
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    crate::prose::named_from_before(&sentence, &earlier).unwrap_or(sentence)
+                } else {
+                    sentence
+                };
                 let sentence = sentence.as_str();
                 let read = crate::prose::Sentence::read(sentence);
                 let without_clause = read.without_its_clause();
@@ -216,6 +232,9 @@ impl Excerpts {
             .map(|(i, _)| i)
     }
 }
+
+/// How many sentences back a demonstrative's noun is looked for.
+const ANTECEDENT_SENTENCES: usize = 3;
 
 /// What an order ("Add X", "To fix this, add X") is worth beside the
 /// score: as much as opening with "This patch".
@@ -1148,6 +1167,18 @@ mod tests {
         assert_eq!(
             chosen,
             ["Provide the right helpers for both page table layouts to fix the boot problems."]
+        );
+    }
+
+    #[test]
+    fn a_demonstrative_a_sentence_before_names_takes_that_name() {
+        let body = "Most of the frob overhead comes from the spin_lock_irqsave() sequences \
+                    in the charge path.\n\n\
+                    This series tries to remove such sequences from the common case.\n";
+        let chosen = Excerpts::read(body, "frob: reduce charge overhead").choose(40);
+        assert_eq!(
+            chosen,
+            ["This series tries to remove the spin_lock_irqsave() sequences from the common case."]
         );
     }
 

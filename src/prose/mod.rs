@@ -11,12 +11,12 @@ mod sentence;
 pub mod spelling;
 pub mod words;
 
-pub(crate) use sentence::is_finite;
 pub use sentence::{
     Person, Sentence, commits_said_plainly, content_words, has_phrase, is_revision_word,
     sentences_of, split_comma_splice, the_means_of_a_fix, the_order_in_lets, the_series_speaking,
     the_version_introduced, with_its_capital,
 };
+pub(crate) use sentence::{is_finite, same_noun};
 
 use words::ORDINAL_WORDS;
 
@@ -109,6 +109,97 @@ pub fn pointing_at_the_title(sentence: &str, title_stems: &[String]) -> Option<S
         .collect();
     changed.then(|| said.join(" "))
 }
+
+/// "This patchset reduces the use of such sequences." after "X is caused
+/// by the local_irq_save() sequences in Y.": a demonstrative before a noun
+/// that a sentence before (`earlier`, the nearest last) names with words
+/// that say which becomes that name ("the local_irq_save() sequences"), and
+/// the sentence stands alone. `None` where no earlier sentence says which.
+pub fn named_from_before(sentence: &str, earlier: &[&str]) -> Option<String> {
+    let tokens: Vec<&str> = sentence.split(' ').collect();
+    tokens.iter().enumerate().find_map(|(i, token)| {
+        let the = match *token {
+            "this" | "these" | "those" | "such" => "the",
+            "This" | "These" | "Those" | "Such" => "The",
+            _ => return None,
+        };
+        // "two such sequences", "all these flags": counted, not named.
+        let counted = i > 0 && {
+            let before = tokens[i - 1].to_lowercase();
+            words::NUMBER_WORDS.contains(&before.as_str())
+                || words::QUANTIFIERS.contains(&before.as_str())
+                || words::DETERMINERS.contains(&before.as_str())
+                || before.chars().all(|c| c.is_ascii_digit())
+        };
+        let noun = tokens
+            .get(i + 1)?
+            .trim_end_matches([',', '.', ';', ':', ')']);
+        let lower = noun.to_lowercase();
+        // "This adds X": a verb, and "this" its subject.
+        let a_verb = token.eq_ignore_ascii_case("this") && is_finite(&lower);
+        if counted
+            || a_verb
+            || noun.len() <= 2
+            || !noun.chars().all(char::is_alphabetic)
+            || words::SERIES_WORDS.contains(&lower.as_str())
+        {
+            return None;
+        }
+        let which = earlier
+            .iter()
+            .rev()
+            .find_map(|e| which_is_named(e, &lower))?;
+        let mut said: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
+        said[i] = format!("{the} {which}");
+        Some(said.join(" "))
+    })
+}
+
+/// The words between an article (or a possessive) and `noun` in
+/// `sentence`, which say which one it names: "local_irq_save()" in "by the
+/// local_irq_save() sequences"; `None` where nothing says which ("the
+/// sequences", "the same sequences", "the following flags").
+fn which_is_named(sentence: &str, noun: &str) -> Option<String> {
+    let tokens: Vec<&str> = sentence.split(' ').collect();
+    tokens.iter().enumerate().rev().find_map(|(k, token)| {
+        let word = token
+            .trim_end_matches([',', '.', ';', ':', ')'])
+            .to_lowercase();
+        if !same_noun(&word, noun) {
+            return None;
+        }
+        let mut start = k;
+        while start > 0 && k - start <= WHICH_AT_MOST {
+            let before = tokens[start - 1];
+            let lower = before.to_lowercase();
+            if matches!(lower.as_str(), "the" | "a" | "an")
+                || words::POSSESSIVES.contains(&lower.as_str())
+            {
+                return (start < k && k - start <= WHICH_AT_MOST)
+                    .then(|| tokens[start..k].join(" "));
+            }
+            let says_no_which = before.ends_with([',', '.', ';', ':'])
+                || before.starts_with('(')
+                || words::STOP_WORDS.contains(&lower.as_str())
+                || words::PREPOSITIONS.contains(&lower.as_str())
+                || words::DEMONSTRATIVES.contains(&lower.as_str())
+                || words::DETERMINERS.contains(&lower.as_str())
+                || words::QUANTIFIERS.contains(&lower.as_str())
+                || words::NUMBER_WORDS.contains(&lower.as_str())
+                || ORDINAL_WORDS.contains(&lower.as_str())
+                || words::POINTING_ADJECTIVES.contains(&lower.as_str())
+                || is_finite(&lower);
+            if says_no_which {
+                return None;
+            }
+            start -= 1;
+        }
+        None
+    })
+}
+
+/// At most this many words say which thing an earlier sentence names.
+const WHICH_AT_MOST: usize = 4;
 
 /// The name an editor calls an author by: the first word of their name,
 /// or, in a name written family name first ("Huang, Ying"), the word
@@ -610,6 +701,30 @@ pub fn capitalised(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_demonstrative_takes_no_name_from_a_sentence_that_does_not_say_which() {
+        for earlier in [
+            "The sequences are slow.",
+            "The same sequences are slow.",
+            "There are two such sequences here.",
+        ] {
+            assert_eq!(
+                super::named_from_before("The patch removes such sequences.", &[earlier]),
+                None,
+                "{earlier}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_counted_demonstrative_is_left() {
+        let earlier = ["It is caused by the frob_lock() sequences."];
+        assert_eq!(
+            super::named_from_before("There are two such sequences in the loop.", &earlier),
+            None
+        );
+    }
+
     #[test]
     fn a_demonstrative_before_a_noun_the_title_names_points_at_the_title() {
         let title = super::content_stems("rename foo_ts and bar_ts fields to __foo_ts");

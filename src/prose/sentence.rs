@@ -1537,7 +1537,7 @@ fn names_a_harm(word: &str) -> bool {
 }
 
 /// Whether two words name the same thing: "flag" and "flags".
-fn same_noun(a: &str, b: &str) -> bool {
+pub(crate) fn same_noun(a: &str, b: &str) -> bool {
     a.len() > 2 && (a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a))
 }
 

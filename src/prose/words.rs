@@ -2020,3 +2020,18 @@ pub const NEGATIONS: &[&str] = &["don't", "dont", "never"];
 pub const WEEK_REMARKS: &[&str] = &[
     "week", "normal", "calm", "quiet", "busy", "smooth", "things", "nothing", "rc",
 ];
+
+/// Adjectives that point at another sentence rather than say which thing
+/// is named: "the same flags", "the above cases", "the following patches".
+pub const POINTING_ADJECTIVES: &[&str] = &[
+    "same",
+    "above",
+    "below",
+    "following",
+    "aforementioned",
+    "former",
+    "latter",
+    "other",
+    "such",
+    "said",
+];
