@@ -336,6 +336,12 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
             || w.contains("fix")
             || prose::words::FAULTS.contains(&w.as_str())
     });
+    let topic_verb = about
+        .topic
+        .split_whitespace()
+        .next()
+        .and_then(lexicon::verb_of)
+        .map(|(base, _)| base);
     let mut ordered: Vec<&&str> = titles.iter().collect();
     ordered.sort_by_key(|title| (!a_fix && fixes(title), !names_the_topic(title)));
     for title in ordered {
@@ -352,8 +358,14 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
         let Some((base, lexicon::Form::Base)) = lexicon::verb_of(verb) else {
             continue;
         };
-        // What it does to, less the order's verb, said in the title already.
-        if stems(rest).iter().all(|w| own.contains(w)) {
+        // What it does to, less the order's verb, said in the title already;
+        // or the title's own order, half of it said already ("Honor the
+        // cgroup NS when resolving a path" under "Honor cgroup namespace when
+        // resolving cgroup id").
+        let rest_stems = stems(rest);
+        let shared = rest_stems.iter().filter(|w| own.contains(w)).count();
+        if shared == rest_stems.len() || Some(base) == topic_verb && 2 * shared >= rest_stems.len()
+        {
             continue;
         }
         // "Fix to check X", "do not to use Y": an order whose object is
@@ -1379,6 +1391,22 @@ mod tests {
         assert_eq!(
             what_the_patches_do(&titles, &about, 60).as_deref(),
             Some("The patchset adds support for KF_ARG_PTR_TO_TIMER and renames the callback.")
+        );
+    }
+
+    #[test]
+    fn a_title_giving_the_series_order_again_half_said_is_left_out() {
+        let about = About {
+            topic: "honor the frob namespace when resolving frob ids",
+            ..follow_about()
+        };
+        let titles = [
+            "honor the caller's frob namespace when resolving paths",
+            "return -ENOENT from frob_get_from_id()",
+        ];
+        assert_eq!(
+            what_the_patches_do(&titles, &about, 60).as_deref(),
+            Some("The patchset returns -ENOENT from frob_get_from_id().")
         );
     }
 
