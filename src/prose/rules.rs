@@ -2043,6 +2043,16 @@ mod tests {
     }
 
     #[test]
+    fn in_addition_to_a_thing_named_does_not_point_back() {
+        let back = |s: &str| crate::prose::Sentence::read(s).points_back();
+        assert!(!back(
+            "In addition to speed, the point of frob folding is to check indirect calls."
+        ));
+        assert!(back("In addition to this, the frob lock is taken earlier."));
+        assert!(back("In addition, the frob lock is taken earlier."));
+    }
+
+    #[test]
     fn an_it_that_stands_for_the_clause_to_come_does_not_point_back() {
         let back = |s: &str| crate::prose::Sentence::read(s).points_back();
         assert!(!back("Make it clear that the flags are private now."));

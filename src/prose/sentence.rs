@@ -720,7 +720,9 @@ impl<'a> Sentence<'a> {
         CONNECTIVES.iter().copied().find(|c| {
             lower.starts_with(c) && lower[c.len()..].starts_with([',', ' ']) && {
                 let after = lower[c.len()..].trim_start_matches(',').trim_start();
-                !(after.starts_with("far") || *c == "instead" && after.starts_with("of "))
+                !(after.starts_with("far")
+                    || *c == "instead" && after.starts_with("of ")
+                    || *c == "in addition" && names_what_it_adds_to(lower))
             }
         })
     }
@@ -1342,6 +1344,17 @@ impl<'a> Sentence<'a> {
         !own.is_empty() && (new <= 2 && shared >= title.len().min(3) || new <= 1 && shared >= 2)
     }
 
+    /// Whether the sentence names most of `title`'s content ("adds support
+    /// for building the kernel with Clang's LTO" under "Add support for
+    /// Clang LTO"), two thirds of it at least, where the title names two
+    /// things or more.
+    pub fn says_most_of(&self, title: &str) -> bool {
+        let title = super::content_stems(title);
+        let own = super::content_stems(&self.text);
+        let shared = title.iter().filter(|w| own.contains(w)).count();
+        title.len() >= 2 && 3 * shared >= 2 * title.len()
+    }
+
     /// No pointer elsewhere, aside, changelog, test report or markup, and
     /// the first person only where it is certainly the author.
     /// "There is no user of foo(), remove it.": a sentence, a comma, and
@@ -1430,7 +1443,10 @@ impl<'a> Sentence<'a> {
 
     /// "The patchset also adds tests": what it adds to is elsewhere.
     pub fn adds_to_something(&self) -> bool {
-        self.has_any(ADDITIVES)
+        ADDITIVES.iter().any(|p| {
+            has_phrase(&self.lower, p)
+                && !(*p == "in addition" && names_what_it_adds_to(&self.lower))
+        })
     }
 
     /// A sentence that can follow the one before it in the mail: clean,
@@ -1491,6 +1507,20 @@ impl<'a> Sentence<'a> {
     fn has_any(&self, phrases: &[&str]) -> bool {
         phrases.iter().any(|p| has_phrase(&self.lower, p))
     }
+}
+
+/// "In addition to performance, X": "in addition" to a thing the sentence
+/// names, not to one before it ("In addition to this, X").
+fn names_what_it_adds_to(lower: &str) -> bool {
+    let mut named = lower.match_indices("in addition to ").peekable();
+    named.peek().is_some()
+        && named.all(|(at, p)| {
+            let next = lower[at + p.len()..].split([' ', ',']).next().unwrap_or("");
+            !matches!(
+                next,
+                "this" | "that" | "these" | "those" | "it" | "them" | "the" | ""
+            )
+        })
 }
 
 /// The text before and after its first comma outside brackets: an opening
