@@ -67,6 +67,10 @@ struct Sentence {
     opens: bool,
     /// It can follow the sentence before it in the mail.
     follows: bool,
+    /// It says most of what the title says, and an editor says more.
+    says_the_title: bool,
+    /// It stands alone and tells the work or why it is done.
+    tells_the_work: bool,
 }
 
 /// A mail's prose sentences, each scored as an editor's summary of a mail
@@ -75,6 +79,7 @@ struct Sentence {
 /// series' history, a disclaimer, test results or a link.
 pub struct Excerpts {
     sentences: Vec<Sentence>,
+    title: String,
 }
 
 impl Excerpts {
@@ -159,6 +164,8 @@ impl Excerpts {
                             || orders
                             || without_purpose.is_some()),
                     follows: new && read.follows_on(),
+                    says_the_title: read.says_most_of(title),
+                    tells_the_work: read.stands_alone() && read.tells_the_work(title),
                 };
                 sentence.score = score(&sentence, &topic);
                 if orders {
@@ -167,7 +174,10 @@ impl Excerpts {
                 sentences.push(sentence);
             }
         }
-        Excerpts { sentences }
+        Excerpts {
+            sentences,
+            title: title.to_string(),
+        }
     }
 
     /// The best sentence that can open a summary, and the one after it
@@ -193,6 +203,26 @@ impl Excerpts {
             && next.paragraph == first.paragraph
         {
             chosen.push(next.text.clone());
+        } else if first.says_the_title
+            && let said = [first.text.as_str(), self.title.as_str()]
+                .iter()
+                .flat_map(|t| crate::prose::content_stems(t))
+                .collect::<Vec<_>>()
+            && let Some(more) = self.best_from(best + 1, |s| {
+                s.text != first.text
+                    && says_more_than(&s.text, &said)
+                    && !s.in_list
+                    && s.tells_the_work
+                    && s.paragraph <= 2
+                    && s.score >= SECOND_CHOICE
+                    && first.words + s.words <= max_words
+            })
+        {
+            // "This series adds support for building the kernel with
+            // Clang's LTO." says the heading again: the best sentence
+            // after it that says more (why, how) goes with it; one before
+            // it tells how things stand.
+            chosen.push(self.sentences[more].text.clone());
         }
         Some(chosen)
     }
@@ -211,6 +241,7 @@ impl Excerpts {
                     ..s.clone()
                 })
                 .collect(),
+            title: self.title.clone(),
         }
     }
 
@@ -224,9 +255,15 @@ impl Excerpts {
 
     /// The index of the best sentence worth keeping that `fits`.
     fn best(&self, fits: impl Fn(&Sentence) -> bool) -> Option<usize> {
+        self.best_from(0, fits)
+    }
+
+    /// [`Excerpts::best`] of the sentences from the one at `from` on.
+    fn best_from(&self, from: usize, fits: impl Fn(&Sentence) -> bool) -> Option<usize> {
         self.sentences
             .iter()
             .enumerate()
+            .skip(from)
             .filter(|(_, s)| s.score > DISCARD && s.opens && fits(s))
             .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i)
@@ -235,6 +272,16 @@ impl Excerpts {
 
 /// How many sentences back a demonstrative's noun is looked for.
 const ANTECEDENT_SENTENCES: usize = 3;
+
+/// Whether `text` names three things or more that are not among `said`'s
+/// content stems.
+fn says_more_than(text: &str, said: &[String]) -> bool {
+    crate::prose::content_stems(text)
+        .iter()
+        .filter(|w| !said.contains(w))
+        .count()
+        >= 3
+}
 
 /// What an order ("Add X", "To fix this, add X") is worth beside the
 /// score: as much as opening with "This patch".
@@ -786,6 +833,8 @@ mod tests {
                 score: 0.0,
                 opens: true,
                 follows: true,
+                says_the_title: false,
+                tells_the_work: true,
             },
             &[],
         )
@@ -1180,6 +1229,37 @@ mod tests {
             chosen,
             ["This series tries to remove the spin_lock_irqsave() sequences from the common case."]
         );
+    }
+
+    #[test]
+    fn a_sentence_that_says_the_title_again_takes_one_that_says_more() {
+        let body = "This series adds support for building the kernel with frob \
+                    link-time folding.\n\n\
+                    The primary motivation for frob folding is to let the kernel \
+                    check indirect calls at run time.\n";
+        let chosen = Excerpts::read(body, "Add support for frob folding").choose(40);
+        assert_eq!(
+            chosen,
+            [
+                "This series adds support for building the kernel with frob link-time folding.",
+                "The primary motivation for frob folding is to let the kernel check indirect \
+                 calls at run time."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_says_more_than_the_title_stands_alone() {
+        let body = "This series lets the frob driver keep its queues across resets, so \
+                    that no request is lost.\n\n\
+                    The primary motivation for frob queues is to let the driver \
+                    recover at run time.\n";
+        let chosen = Excerpts::read(
+            body,
+            "frob: keep queues in a spare ring over firmware updates",
+        )
+        .choose(40);
+        assert_eq!(chosen.len(), 1, "{chosen:?}");
     }
 
     #[test]

@@ -1350,7 +1350,7 @@ impl<'a> Sentence<'a> {
     /// things or more.
     pub fn says_most_of(&self, title: &str) -> bool {
         let title = super::content_stems(title);
-        let own = super::content_stems(&self.text);
+        let own = super::content_stems(self.text);
         let shared = title.iter().filter(|w| own.contains(w)).count();
         title.len() >= 2 && 3 * shared >= 2 * title.len()
     }
