@@ -112,8 +112,9 @@ impl Excerpts {
                 } else {
                     sentence
                 };
-                // "such sequences", which a sentence just before names.
-                let sentence = if crate::prose::Sentence::read(&sentence).points_back() {
+                // "such sequences", "the table", which a sentence just
+                // before names.
+                let sentence = {
                     let earlier: Vec<&str> = sentences
                         .iter()
                         .rev()
@@ -125,8 +126,6 @@ impl Excerpts {
                         .rev()
                         .collect();
                     crate::prose::named_from_before(&sentence, &earlier).unwrap_or(sentence)
-                } else {
-                    sentence
                 };
                 let sentence = sentence.as_str();
                 let read = crate::prose::Sentence::read(sentence);

@@ -114,45 +114,77 @@ pub fn pointing_at_the_title(sentence: &str, title_stems: &[String]) -> Option<S
 /// by the local_irq_save() sequences in Y.": a demonstrative before a noun
 /// that a sentence before (`earlier`, the nearest last) names with words
 /// that say which becomes that name ("the local_irq_save() sequences"), and
-/// the sentence stands alone. `None` where no earlier sentence says which.
+/// the sentence stands alone. So does "the" before the noun alone: "hide
+/// the table" after "the lockdown reason table is missing". `None` where no
+/// earlier sentence says which.
 pub fn named_from_before(sentence: &str, earlier: &[&str]) -> Option<String> {
     let tokens: Vec<&str> = sentence.split(' ').collect();
-    tokens.iter().enumerate().find_map(|(i, token)| {
-        let the = match *token {
-            "this" | "these" | "those" | "such" => "the",
-            "This" | "These" | "Those" | "Such" => "The",
-            _ => return None,
-        };
-        // "two such sequences", "all these flags": counted, not named.
-        let counted = i > 0 && {
-            let before = tokens[i - 1].to_lowercase();
-            words::NUMBER_WORDS.contains(&before.as_str())
-                || words::QUANTIFIERS.contains(&before.as_str())
-                || words::DETERMINERS.contains(&before.as_str())
-                || before.chars().all(|c| c.is_ascii_digit())
-        };
-        let noun = tokens
-            .get(i + 1)?
-            .trim_end_matches([',', '.', ';', ':', ')']);
-        let lower = noun.to_lowercase();
-        // "This adds X": a verb, and "this" its subject.
-        let a_verb = token.eq_ignore_ascii_case("this") && is_finite(&lower);
-        if counted
-            || a_verb
-            || noun.len() <= 2
-            || !noun.chars().all(char::is_alphabetic)
-            || words::SERIES_WORDS.contains(&lower.as_str())
-        {
+    let mut named = false;
+    let said: Vec<String> = (0..tokens.len())
+        .map(|i| match named_before(&tokens, i, earlier) {
+            Some(which) => {
+                named = true;
+                which
+            }
+            None => tokens[i].to_string(),
+        })
+        .collect();
+    named.then(|| said.join(" "))
+}
+
+/// What the determiner at `tokens[i]` and the words that say which
+/// ([`named_from_before`]) are, where a sentence of `earlier` says.
+fn named_before(tokens: &[&str], i: usize, earlier: &[&str]) -> Option<String> {
+    let token = tokens[i];
+    let the = match token {
+        "this" | "these" | "those" | "such" | "the" => "the",
+        "This" | "These" | "Those" | "Such" | "The" => "The",
+        _ => return None,
+    };
+    // "the table of X", "the table that holds X", "the table entries":
+    // said which, or no noun alone.
+    if the.eq_ignore_ascii_case(token) {
+        let noun = tokens.get(i + 1)?;
+        let ends = noun.ends_with([',', '.', ';', ':', ')']);
+        let next = tokens.get(i + 2).map(|w| w.to_lowercase());
+        let alone = ends
+            || next.as_deref().is_none_or(|next| {
+                !words::QUALIFYING_WORDS.contains(&next)
+                    && (words::STOP_WORDS.contains(&next)
+                        || words::PREPOSITIONS.contains(&next)
+                        || words::FINITE_VERBS.contains(&next))
+            });
+        if !alone {
             return None;
         }
-        let which = earlier
-            .iter()
-            .rev()
-            .find_map(|e| which_is_named(e, &lower))?;
-        let mut said: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
-        said[i] = format!("{the} {which}");
-        Some(said.join(" "))
-    })
+    }
+    // "two such sequences", "all these flags": counted, not named.
+    let counted = i > 0 && {
+        let before = tokens[i - 1].to_lowercase();
+        words::NUMBER_WORDS.contains(&before.as_str())
+            || words::QUANTIFIERS.contains(&before.as_str())
+            || words::DETERMINERS.contains(&before.as_str())
+            || before.chars().all(|c| c.is_ascii_digit())
+    };
+    let noun = tokens
+        .get(i + 1)?
+        .trim_end_matches([',', '.', ';', ':', ')']);
+    let lower = noun.to_lowercase();
+    // "This adds X": a verb, and "this" its subject.
+    let a_verb = token.eq_ignore_ascii_case("this") && is_finite(&lower);
+    if counted
+        || a_verb
+        || noun.len() <= 2
+        || !noun.chars().all(char::is_alphabetic)
+        || words::SERIES_WORDS.contains(&lower.as_str())
+    {
+        return None;
+    }
+    let which = earlier
+        .iter()
+        .rev()
+        .find_map(|e| which_is_named(e, &lower))?;
+    Some(format!("{the} {which}"))
 }
 
 /// The words between an article (or a possessive) and `noun` in
@@ -713,6 +745,28 @@ mod tests {
                 None,
                 "{earlier}"
             );
+        }
+    }
+
+    #[test]
+    fn the_before_a_noun_a_sentence_before_names_takes_that_name() {
+        let earlier = ["Without CONFIG_FROB the frob reason table is missing."];
+        assert_eq!(
+            super::named_from_before("The patch hides the table behind a helper.", &earlier)
+                .as_deref(),
+            Some("The patch hides the frob reason table behind a helper.")
+        );
+    }
+
+    #[test]
+    fn the_before_a_noun_that_says_which_or_qualifies_another_is_left() {
+        let earlier = ["Without CONFIG_FROB the frob reason table is missing."];
+        for kept in [
+            "The patch hides the table of reasons behind a helper.",
+            "The patch hides the table entries behind a helper.",
+            "The patch hides the table reasons behind a helper.",
+        ] {
+            assert_eq!(super::named_from_before(kept, &earlier), None, "{kept}");
         }
     }
 

@@ -2035,3 +2035,9 @@ pub const POINTING_ADJECTIVES: &[&str] = &[
     "such",
     "said",
 ];
+
+/// Words after a noun that say which one it is: "the table of reasons",
+/// "the table that holds them", "the flag used by X".
+pub const QUALIFYING_WORDS: &[&str] = &[
+    "of", "that", "which", "who", "whose", "where", "used", "called", "named", "given",
+];
