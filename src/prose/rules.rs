@@ -336,8 +336,8 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         defect: Defect::PointingOpener,
-        finds: "an opening clause pointing back",
-        detect: Detect::Sentence(|s, _| s.clause_points_back()),
+        finds: "an opening clause pointing back or crediting",
+        detect: Detect::Sentence(|s, _| s.clause_goes()),
         repair: Repair::DropClause,
     },
     Rule {
@@ -2040,6 +2040,16 @@ mod tests {
         assert!(!back(
             "Tools watch the memory of others and advise on that memory."
         ));
+    }
+
+    #[test]
+    fn an_opening_clause_that_credits_who_prompted_the_work_goes() {
+        assert_eq!(
+            repaired("On a prompt from Jane, the patch adds a frob helper that takes an offset."),
+            "The patch adds a frob helper that takes an offset."
+        );
+        let kept = "After finishing the packed request, the frob queue takes the next one.";
+        assert!(!crate::prose::Sentence::read(kept).clause_credits());
     }
 
     #[test]

@@ -11,9 +11,9 @@ use super::words::{
     ABBREVIATIONS, ABOUT_THE_WORK, ACTIONS, ADDITIVES, ADVERBS, AN_EARLIER_COMMIT,
     ANTICIPATING_VERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS, BARE_THIS_FOLLOWERS,
     BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED,
-    COMMIT_QUALIFIERS, CONNECTIVES, DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS,
-    FIRST_PERSON, FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY,
-    LEAD_VERBS, LETS_DISCUSS, MOTIVATIONS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS,
+    COMMIT_QUALIFIERS, CONNECTIVES, CREDIT_NOUNS, DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS,
+    FINITE_VERBS, FIRST_PERSON, FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS,
+    HISTORY, LEAD_VERBS, LETS_DISCUSS, MOTIVATIONS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS,
     ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS,
     PROPOSING_VERBS, PURPOSES_POINTING_BACK, QUANTIFIERS, REVIEW_VERBS, REVISION_NOUNS,
     SERIES_WORDS, STOP_WORDS, SUBJECTS_OF_CHANGE, SUBORDINATORS, TAKE_AN_INFINITIVE, TEST_NAMES,
@@ -756,11 +756,33 @@ impl<'a> Sentence<'a> {
                 && clause.points_back()
     }
 
-    /// The sentence without an opening clause that points back, where
-    /// what is left stands alone or is an order that wants only its
+    /// "On a prompt from Jason, X", "As suggested by Jan, X": an opening
+    /// clause that tells who prompted the work, the process an editor
+    /// leaves out.
+    pub fn clause_credits(&self) -> bool {
+        let Some((clause, _)) = split_clause(self.text) else {
+            return false;
+        };
+        let clause = Sentence::read(clause);
+        let opens = clause.first_word();
+        (PREPOSITIONS.contains(&opens) || matches!(opens, "as" | "per" | "following"))
+            && clause.words.len() <= CREDIT_WORDS_AT_MOST
+            && clause
+                .words
+                .iter()
+                .any(|w| CREDIT_NOUNS.contains(&w.as_str()))
+    }
+
+    /// An opening clause that goes: one that points back, or credits.
+    pub fn clause_goes(&self) -> bool {
+        self.clause_points_back() || self.clause_credits()
+    }
+
+    /// The sentence without an opening clause that points back or credits,
+    /// where what is left stands alone or is an order that wants only its
     /// subject.
     pub fn without_its_clause(&self) -> Option<String> {
-        if !self.clause_points_back() {
+        if !self.clause_goes() {
             return None;
         }
         let (clause, rest) = split_clause(self.text)?;
@@ -1565,6 +1587,9 @@ fn names_a_harm(word: &str) -> bool {
             .is_some_and(|rest| matches!(rest, "" | "s" | "es" | "ed" | "ing" | "ion"))
     })
 }
+
+/// An opening clause that credits says so in this many words at most.
+const CREDIT_WORDS_AT_MOST: usize = 8;
 
 /// Whether two words name the same thing: "flag" and "flags".
 pub(crate) fn same_noun(a: &str, b: &str) -> bool {

@@ -2041,3 +2041,19 @@ pub const POINTING_ADJECTIVES: &[&str] = &[
 pub const QUALIFYING_WORDS: &[&str] = &[
     "of", "that", "which", "who", "whose", "where", "used", "called", "named", "given",
 ];
+
+/// What an opening clause names when it tells who prompted the work: "On a
+/// prompt from Jason,", "As Jan suggested,", "After review feedback,"
+/// (not "request": "After finishing the request," is the code's).
+pub const CREDIT_NOUNS: &[&str] = &[
+    "prompt",
+    "prompting",
+    "suggestion",
+    "suggestions",
+    "suggested",
+    "advice",
+    "recommendation",
+    "feedback",
+    "review",
+    "reviews",
+];
