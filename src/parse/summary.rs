@@ -432,6 +432,9 @@ fn prose_paragraphs(body: &str) -> (Vec<String>, bool) {
     let mut text_before = false;
     let mut current = String::new();
     let mut in_changelog = false;
+    // A blank line since the changelog's last header: "V4 -> V5:\nAdd X."
+    // is an entry under its header, not the plain paragraph that ends it.
+    let mut past_a_header = false;
     // A footnote (`[2]: text`) runs to the end of its paragraph.
     let mut in_footnote = false;
     let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
@@ -454,6 +457,7 @@ fn prose_paragraphs(body: &str) -> (Vec<String>, bool) {
         if trimmed.trim().is_empty() {
             flush(&mut current, &mut paragraphs);
             in_footnote = false;
+            past_a_header = true;
             continue;
         }
         if in_footnote {
@@ -480,12 +484,17 @@ fn prose_paragraphs(body: &str) -> (Vec<String>, bool) {
             && crate::prose::the_version_introduced(trimmed.trim_start()).is_none()
         {
             in_changelog = true;
+            past_a_header = false;
             continue;
         }
         if in_changelog {
             // A changelog runs on through its lists and indented notes; the
             // next plain paragraph ends it.
-            if starts_paragraph && !BULLET.is_match(trimmed) && !trimmed.starts_with([' ', '\t']) {
+            if starts_paragraph
+                && past_a_header
+                && !BULLET.is_match(trimmed)
+                && !trimmed.starts_with([' ', '\t'])
+            {
                 in_changelog = false;
             } else {
                 continue;
@@ -756,6 +765,13 @@ mod tests {
     fn changelog_first_then_description() {
         let body = "Changes in v3:\n - a\n - b\n\nThis patchset introduces a new flag.\n";
         assert_eq!(prose(body), "This patchset introduces a new flag.");
+    }
+
+    #[test]
+    fn a_changelog_entry_on_the_line_under_its_header_is_changelog() {
+        let body = "This series adds a frob cache.\n\nV1 -> V2:\nAdd a comment for the \
+                    fallback.\n\nV2 -> V3:\n1, Fix the build;\nand drop a helper.\n";
+        assert_eq!(prose(body), "This series adds a frob cache.");
     }
 
     #[test]
