@@ -323,6 +323,11 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
         let shared = topic.iter().filter(|t| words.contains(t)).count();
         score += 2.0 * shared as f64 / topic.len().min(4) as f64;
     }
+    // What the title's thing is: "KernelMemorySanitizer (KMSAN) is a
+    // detector of ...", which an editor tells first.
+    if defines_the_topic(text, topic) {
+        score += DEFINITION;
+    }
     // What the change does.
     if starts_with_any(&lower, SUBJECTS_OF_CHANGE) {
         score += 1.5;
@@ -401,6 +406,35 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
     };
     score
 }
+
+/// What a sentence that says what the title's thing is weighs.
+const DEFINITION: f64 = 1.0;
+
+/// "KernelMemorySanitizer (KMSAN) is a detector of X", "Zacas and Zabha are
+/// extensions that X": a subject of a few words naming a `topic` word, and
+/// "is" or "are" with an indefinite article; not a gathering.
+fn defines_the_topic(text: &str, topic: &[String]) -> bool {
+    let words: Vec<String> = crate::prose::words_of(text)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let Some(verb) = words.iter().position(|w| w == "is" || w == "are") else {
+        return false;
+    };
+    // "LSF/MM/BPF is an invitation-only technical workshop": a gathering,
+    // which its where and when tell better.
+    let a_gathering = words
+        .iter()
+        .skip(verb + 2)
+        .take(DEFINED_WORDS_AT_MOST)
+        .any(|w| crate::prose::words::GATHERINGS.contains(&w.as_str()));
+    (1..=DEFINED_WORDS_AT_MOST).contains(&verb)
+        && words.get(verb + 1).is_some_and(|w| w == "a" || w == "an")
+        && words[..verb].iter().any(|w| topic.contains(w))
+        && !a_gathering
+}
+
+/// A thing a sentence defines is named in this many words at most.
+const DEFINED_WORDS_AT_MOST: usize = 5;
 
 fn starts_with_any(lower: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| lower.starts_with(p))
@@ -765,6 +799,27 @@ mod tests {
     fn changelog_first_then_description() {
         let body = "Changes in v3:\n - a\n - b\n\nThis patchset introduces a new flag.\n";
         assert_eq!(prose(body), "This patchset introduces a new flag.");
+    }
+
+    #[test]
+    fn what_the_title_s_thing_is_comes_before_what_the_series_lets_one_do() {
+        let body = "FrobSanitizer (FSAN) is a detector of uses of stale frob handles.\n\n\
+                    This series lets one boot a defconfig kernel with FSAN under QEMU \
+                    without false positives.\n";
+        let chosen = Excerpts::read(body, "Add FrobSanitizer infrastructure").choose(40);
+        assert_eq!(
+            chosen,
+            ["FrobSanitizer (FSAN) is a detector of uses of stale frob handles."]
+        );
+    }
+
+    #[test]
+    fn a_gathering_s_definition_weighs_no_more() {
+        let topic = crate::prose::content_words("Frob Summit: Call for Proposals");
+        assert!(!defines_the_topic(
+            "Frob Summit is an invitation-only technical workshop on frobs.",
+            &topic
+        ));
     }
 
     #[test]

@@ -2057,3 +2057,18 @@ pub const CREDIT_NOUNS: &[&str] = &[
     "review",
     "reviews",
 ];
+
+/// What a gathering is called: "a technical workshop", "a forum".
+pub const GATHERINGS: &[&str] = &[
+    "workshop",
+    "conference",
+    "summit",
+    "forum",
+    "meeting",
+    "gathering",
+    "event",
+    "microconference",
+    "micro-conference",
+    "track",
+    "bof",
+];
