@@ -823,6 +823,13 @@ mod tests {
     }
 
     #[test]
+    fn differences_to_an_earlier_version_are_changelog() {
+        let body = "This series adds a frob cache.\n\nDifferences to v2:\n\
+                    Drop the embedded frob bitmaps.\n\nDelta from v1: Share the frob tags.\n";
+        assert_eq!(prose(body), "This series adds a frob cache.");
+    }
+
+    #[test]
     fn a_changelog_entry_on_the_line_under_its_header_is_changelog() {
         let body = "This series adds a frob cache.\n\nV1 -> V2:\nAdd a comment for the \
                     fallback.\n\nV2 -> V3:\n1, Fix the build;\nand drop a helper.\n";

@@ -205,6 +205,8 @@ pub static CHANGELOG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)^[\s\[(*#-]*(?:",
         r"changes?\b|changelog|change log|revision history|history\b|",
+        // "Differences to v3:", "Delta from v1:".
+        r"(?:differences?|diffs?|delta|updates?|modifications?)\s+(?:to|from|since|vs\.?|against|over)\s+(?:the\s+)?v\d+|",
         r"(?:rfc|patch)?\s*v\d+\s*(?:->|-->|\.\.|to|vs\.?|→)\s*v?\d+|",
         r"(?:rfc\s*)?v\d+\s*[:)\]]|since v\d+|from v\d+|",
         r"(?:rfc\s*)?v\d+\b.{0,30}:\s*$|",
