@@ -4,12 +4,12 @@
 //!
 //! A typo is a word the list does not know that is one slip from exactly
 //! one word it knows: two letters swapped ("becasue"), one letter left out
-//! ("flexiblity"), a letter doubled ("runnning") or a vowel for a vowel
-//! ("performence"), past the word's first two letters. A word the list
-//! does not know but that English builds from words it knows is the
-//! kernel's own ("subtest", "inlined", "blocker", "breakpoint", "clockid"),
-//! no typo; nor is one a letter too many away from a known word
-//! ("releated" may be "related" or "relegated").
+//! ("flexiblity", "interfac") or a vowel too many ("approxiamately"), a letter doubled
+//! ("runnning") or a vowel for a vowel ("performence"), past the word's
+//! first two letters. A word the list does not know but that English
+//! builds from words it knows is the kernel's own ("subtest", "inlined",
+//! "blocker", "breakpoint", "clockid"), no typo; nor is one two slips make
+//! known words of ("releated" may be "related" or "relegated").
 
 use std::sync::LazyLock;
 
@@ -72,12 +72,29 @@ pub fn corrected(word: &str) -> Option<String> {
     let letters: Vec<char> = word.chars().collect();
     let said = |letters: &[char]| letters.iter().collect::<String>();
     let mut slips: Vec<String> = Vec::new();
-    for at in 2..letters.len() {
-        // A letter left out.
+    for at in 2..=letters.len() {
+        // A letter left out, the last one too ("interfac"), but a plural's
+        // 's' ("decrement" is a word the list may not know).
         for letter in 'a'..='z' {
+            if at == letters.len() && letter == 's' {
+                continue;
+            }
             let mut fixed = letters.clone();
             fixed.insert(at, letter);
             slips.push(said(&fixed));
+        }
+        if at == letters.len() {
+            break;
+        }
+        // A vowel too many ("approxiamately", "explaination"); not a
+        // British 'u' ("behaviour"), nor a consonant, which the kernel's
+        // names add ("debugfs", "backend", "refcount").
+        if VOWELS.contains(&letters[at])
+            && !(letters[at] == 'u' && letters[at - 1] == 'o' && letters.get(at + 1) == Some(&'r'))
+        {
+            let mut fewer = letters.clone();
+            fewer.remove(at);
+            slips.push(said(&fewer));
         }
         // A letter doubled.
         if letters[at] == letters[at - 1] {
@@ -102,18 +119,11 @@ pub fn corrected(word: &str) -> Option<String> {
     }
     let mut known = slips.into_iter().filter(|w| WORDS.contains(w));
     let found = known.next()?;
+    // "releated": "related" or "relegated", no one slip is sure.
     if known.any(|other| other != found) || is_built(word) {
         return None;
     }
-    // A letter too many makes another word: no one slip is sure (but the
-    // last letter, as the slips never add one there: "filterd").
-    let a_letter_too_many = (2..letters.len() - 1).any(|at| {
-        let mut fewer = letters.clone();
-        fewer.remove(at);
-        let fewer = said(&fewer);
-        fewer != found && WORDS.contains(&fewer)
-    });
-    (!a_letter_too_many).then_some(found)
+    Some(found)
 }
 
 /// The first misspelt word of `text` outside quotes and code, where it is,
@@ -135,6 +145,31 @@ mod tests {
             ("performence", "performance"),
         ] {
             assert_eq!(corrected(typo).as_deref(), Some(word), "{typo}");
+        }
+    }
+
+    #[test]
+    fn a_vowel_too_many_or_a_last_letter_left_out_is_a_typo() {
+        for (typo, word) in [
+            ("approxiamately", "approximately"),
+            ("explaination", "explanation"),
+            ("interfac", "interface"),
+        ] {
+            assert_eq!(corrected(typo).as_deref(), Some(word), "{typo}");
+        }
+    }
+
+    #[test]
+    fn a_kernel_name_a_consonant_past_a_word_or_a_british_our_is_no_typo() {
+        for word in [
+            "debugfs",
+            "backend",
+            "refcount",
+            "systemd",
+            "behaviour",
+            "decrement",
+        ] {
+            assert_eq!(corrected(word), None, "{word}");
         }
     }
 
