@@ -162,6 +162,10 @@ pub enum Repair {
     SayThese,
     /// "needs to be present for to enable X" -> "... present to enable X".
     DropForBeforeTo,
+    /// "X, Where Y" -> "X, where Y".
+    LowerAfterComma,
+    /// "support for X, including: A, B and C" -> "including A, B and C".
+    DropColonAfterIncluding,
     /// "This patchset implement" -> "This patchset implements".
     Agree,
     /// "This patchset would like to add X" -> "This patchset adds X".
@@ -227,6 +231,18 @@ pub static RULES: &[Rule] = &[
         finds: "\"this\" before a plural",
         detect: Detect::Summary(|s| THIS_BEFORE_A_PLURAL.is_match(s)),
         repair: Repair::SayThese,
+    },
+    Rule {
+        defect: Defect::Leftover,
+        finds: "a capital after a comma",
+        detect: Detect::Summary(|s| capital_after_comma(s).is_some()),
+        repair: Repair::LowerAfterComma,
+    },
+    Rule {
+        defect: Defect::Leftover,
+        finds: "a colon after \"including\" in a sentence",
+        detect: Detect::Summary(|s| colon_after_including(s).is_some()),
+        repair: Repair::DropColonAfterIncluding,
     },
     Rule {
         defect: Defect::Usage,
@@ -521,6 +537,29 @@ fn for_before_to(text: &str) -> Option<std::ops::Range<usize>> {
         (verb || next.len() > 4 && next.ends_with("ly")).then(|| c.get(1).unwrap().range())
     })
 }
+
+/// "X, Where Y", "X, So Y": a conjunction or a relative after a comma,
+/// capitalised as if it opened a sentence; the range of its first letter.
+fn capital_after_comma(text: &str) -> Option<std::ops::Range<usize>> {
+    CAPITAL_AFTER_COMMA
+        .captures(text)
+        .map(|c| c.get(1).unwrap().start()..c.get(1).unwrap().start() + 1)
+}
+
+static CAPITAL_AFTER_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r", ((?:Where|Which|When|While|Whereas|And|But|So|Because|Since|If|Although|Though|Or|Then) )").unwrap()
+});
+
+/// "including: A, B and C": a colon between "including" (or "such as",
+/// "namely") and the items it runs on to in the same sentence; its range.
+fn colon_after_including(text: &str) -> Option<std::ops::Range<usize>> {
+    COLON_AFTER_INCLUDING
+        .captures(text)
+        .map(|c| c.get(1).unwrap().range())
+}
+
+static COLON_AFTER_INCLUDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:including|such as|namely)(:) [a-zA-Z0-9(]").unwrap());
 
 static FOR_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(for )to ([a-z]+)\b").unwrap());
 
@@ -906,6 +945,18 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
                 .into_owned(),
             "said \"these\" before a plural",
         ),
+        Repair::LowerAfterComma => (
+            replaced_one_at_a_time(text, |text| {
+                capital_after_comma(text).map(|at| (at.clone(), text[at].to_lowercase()))
+            }),
+            "wrote a word after a comma in lower case",
+        ),
+        Repair::DropColonAfterIncluding => (
+            replaced_one_at_a_time(text, |text| {
+                colon_after_including(text).map(|at| (at, String::new()))
+            }),
+            "dropped a colon after \"including\"",
+        ),
         Repair::DropForBeforeTo => (
             replaced_one_at_a_time(text, |text| {
                 for_before_to(text).map(|at| (at, String::new()))
@@ -1061,6 +1112,8 @@ fn repair_sentence(
         | Repair::FitTheArticle
         | Repair::SayThese
         | Repair::DropForBeforeTo
+        | Repair::LowerAfterComma
+        | Repair::DropColonAfterIncluding
         | Repair::DropRepeatedWord
         | Repair::AddFullStop
         | Repair::MergeIntoLead
@@ -2607,6 +2660,32 @@ mod tests {
         ] {
             assert_eq!(repaired(kept), kept);
         }
+    }
+
+    #[test]
+    fn a_conjunction_after_a_comma_is_in_lower_case() {
+        let (said, _) = repair_summary(
+            "The patchset limits the frob IPI to frob systems, Where it is only sent to busy CPUs.",
+            Repair::LowerAfterComma,
+        );
+        assert_eq!(
+            said,
+            "The patchset limits the frob IPI to frob systems, where it is only sent to busy CPUs."
+        );
+        let kept = "The patchset splits the frob lock, Linus said.";
+        assert_eq!(repair_summary(kept, Repair::LowerAfterComma).0, kept);
+    }
+
+    #[test]
+    fn a_colon_after_including_in_a_sentence_goes() {
+        let (said, _) = repair_summary(
+            "The patch adds frob support, including: cache and TLB handling.",
+            Repair::DropColonAfterIncluding,
+        );
+        assert_eq!(
+            said,
+            "The patch adds frob support, including cache and TLB handling."
+        );
     }
 
     #[test]
