@@ -164,6 +164,8 @@ pub enum Repair {
     DropForBeforeTo,
     /// "X, Where Y" -> "X, where Y".
     LowerAfterComma,
+    /// "The clone() does not pass X" -> "clone() does not pass X".
+    DropTheBeforeAFunction,
     /// "support for X, including: A, B and C" -> "including A, B and C".
     DropColonAfterIncluding,
     /// "This patchset implement" -> "This patchset implements".
@@ -231,6 +233,12 @@ pub static RULES: &[Rule] = &[
         finds: "\"this\" before a plural",
         detect: Detect::Summary(|s| THIS_BEFORE_A_PLURAL.is_match(s)),
         repair: Repair::SayThese,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "\"the\" before a function named as a subject",
+        detect: Detect::Summary(|s| the_before_a_function(s).is_some()),
+        repair: Repair::DropTheBeforeAFunction,
     },
     Rule {
         defect: Defect::Leftover,
@@ -537,6 +545,22 @@ fn for_before_to(text: &str) -> Option<std::ops::Range<usize>> {
         (verb || next.len() > 4 && next.ends_with("ly")).then(|| c.get(1).unwrap().range())
     })
 }
+
+/// "The clone() does not pass X", "when the mmap() will set X": "the"
+/// before a function named as the subject of an auxiliary, as a name takes
+/// none; the range of "the " (not "the strcpy() calls": a noun follows).
+fn the_before_a_function(text: &str) -> Option<std::ops::Range<usize>> {
+    THE_BEFORE_A_FUNCTION.captures_iter(text).find_map(|c| {
+        let aux = c.get(2).unwrap().as_str();
+        super::words::AUXILIARIES
+            .contains(&aux)
+            .then(|| c.get(1).unwrap().range())
+    })
+}
+
+static THE_BEFORE_A_FUNCTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[ (])((?:[Tt]he) )[a-z_][a-z_0-9]*\(\) ([a-z']+)\b").unwrap()
+});
 
 /// "X, Where Y", "X, So Y": a conjunction or a relative after a comma,
 /// capitalised as if it opened a sentence; the range of its first letter.
@@ -945,6 +969,12 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
                 .into_owned(),
             "said \"these\" before a plural",
         ),
+        Repair::DropTheBeforeAFunction => (
+            replaced_one_at_a_time(text, |text| {
+                the_before_a_function(text).map(|at| (at, String::new()))
+            }),
+            "dropped \"the\" before a function named as a subject",
+        ),
         Repair::LowerAfterComma => (
             replaced_one_at_a_time(text, |text| {
                 capital_after_comma(text).map(|at| (at.clone(), text[at].to_lowercase()))
@@ -1113,6 +1143,7 @@ fn repair_sentence(
         | Repair::SayThese
         | Repair::DropForBeforeTo
         | Repair::LowerAfterComma
+        | Repair::DropTheBeforeAFunction
         | Repair::DropColonAfterIncluding
         | Repair::DropRepeatedWord
         | Repair::AddFullStop
@@ -2660,6 +2691,20 @@ mod tests {
         ] {
             assert_eq!(repaired(kept), kept);
         }
+    }
+
+    #[test]
+    fn the_before_a_function_as_the_subject_goes() {
+        let (said, _) = repair_summary(
+            "The frob_recover() is small, and the frob_clone() does not pass the size.",
+            Repair::DropTheBeforeAFunction,
+        );
+        assert_eq!(
+            said,
+            "frob_recover() is small, and frob_clone() does not pass the size."
+        );
+        let kept = "The patchset removes the strcpy() calls and the frob() uses.";
+        assert_eq!(repair_summary(kept, Repair::DropTheBeforeAFunction).0, kept);
     }
 
     #[test]

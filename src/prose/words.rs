@@ -1695,8 +1695,13 @@ pub const TEST_RUNS: &[&str] = &[
 pub const FINITE_VERBS: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "should",
     "may", "might", "must", "does", "do", "did", "isn't", "aren't", "doesn't", "don't", "can't",
-    "won't", "wasn't", "needs", "allows", "makes", "uses", "adds", "haven't", "hasn't", "didn't",
+    "won't", "wasn't", "haven't", "hasn't", "didn't",
+    // Verbs of their own, which end the list.
+    "needs", "allows", "makes", "uses", "adds",
 ];
+
+/// The auxiliaries among [`FINITE_VERBS`]: "is", "can", "does not".
+pub const AUXILIARIES: &[&str] = FINITE_VERBS.split_at(FINITE_VERBS.len() - 5).0;
 
 /// Words that follow an order's verb, not a subject's noun: "Make sure",
 /// "Use the", "Move them".
