@@ -359,12 +359,19 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
             continue;
         };
         // What it does to, less the order's verb, said in the title already;
-        // or the title's own order, half of it said already ("Honor the
-        // cgroup NS when resolving a path" under "Honor cgroup namespace when
-        // resolving cgroup id").
+        // or the title's own order, half of it said already, the rest plain
+        // words ("Honor the cgroup NS when resolving a path" under "Honor
+        // cgroup namespace when resolving cgroup id"; not "convert
+        // frob_readahead to folios" under "convert frob to folios", nor
+        // "... on arm64": a name says which part).
         let rest_stems = stems(rest);
-        let shared = rest_stems.iter().filter(|w| own.contains(w)).count();
-        if shared == rest_stems.len() || Some(base) == topic_verb && 2 * shared >= rest_stems.len()
+        let (shared, new): (Vec<&String>, Vec<&String>) =
+            rest_stems.iter().partition(|w| own.contains(w));
+        let says_no_name = new
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
+        if new.is_empty()
+            || Some(base) == topic_verb && 2 * shared.len() >= rest_stems.len() && says_no_name
         {
             continue;
         }
@@ -1407,6 +1414,19 @@ mod tests {
         assert_eq!(
             what_the_patches_do(&titles, &about, 60).as_deref(),
             Some("The patchset returns -ENOENT from frob_get_from_id().")
+        );
+    }
+
+    #[test]
+    fn a_title_giving_the_series_order_for_a_named_part_is_kept() {
+        let about = About {
+            topic: "convert frob to folios",
+            ..follow_about()
+        };
+        let titles = ["convert frob_readahead to folios"];
+        assert_eq!(
+            what_the_patches_do(&titles, &about, 60).as_deref(),
+            Some("The patchset converts frob_readahead to folios.")
         );
     }
 

@@ -63,12 +63,19 @@ static CALL_FOR: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 /// A gathering of the community, as subjects name them.
-/// The kinds of gathering, as their names say: "Frob Summit".
-const GATHERING_KINDS: &str = r"summit|conference|workshop|micro-?conference|forum";
 static GATHERING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:lsf(?:/mm)?(?:/bpf)?|lsfmm(?:bpf)?|plumbers|lpc|kernel recipes|bof|{GATHERING_KINDS})\b"))
-        .unwrap()
+    let kinds = gathering_kinds();
+    Regex::new(&format!(
+        r"(?i)\b(?:lsf(?:/mm)?(?:/bpf)?|lsfmm(?:bpf)?|plumbers|lpc|kernel recipes|bof|{kinds})\b"
+    ))
+    .unwrap()
 });
+
+/// The kinds of gathering ([`crate::prose::words::GATHERING_KINDS`]) as
+/// alternatives of a regex.
+fn gathering_kinds() -> String {
+    crate::prose::words::GATHERING_KINDS.join("|")
+}
 /// What organisers announce about a gathering.
 /// "cancelled", "canceled", "cancellation".
 const CANCEL: &str = r"cancel(?:l?ed|lation)?";
@@ -79,7 +86,7 @@ static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// A gathering named by its kind ("Frob Summit", "the Frob Conference"),
 /// not by initials ("LSF/MM/BPF").
 static GATHERING_KIND: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{GATHERING_KINDS})\b")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{})\b", gathering_kinds())).unwrap());
 
 // Subjects are read for every mail of a week, so the tag readers below are
 // written by hand: as regexes they were half the ranking's time. The tests

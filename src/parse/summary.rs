@@ -210,9 +210,8 @@ impl Excerpts {
             && let Some(more) = self.best_from(best + 1, |s| {
                 s.text != first.text
                     && says_more_than(&s.text, &said)
-                    && !s.in_list
                     && s.tells_the_work
-                    && s.paragraph <= 2
+                    && s.paragraph <= MORE_FROM_PARAGRAPH
                     && s.score >= SECOND_CHOICE
                     && first.words + s.words <= max_words
             })
@@ -220,7 +219,9 @@ impl Excerpts {
             // "This series adds support for building the kernel with
             // Clang's LTO." says the heading again: the best sentence
             // after it that says more (why, how) goes with it; one before
-            // it tells how things stand.
+            // it tells how things stand. The two may fill the cap the
+            // reader set, past an editor's usual length: a heading said
+            // again is what an editor rewrites.
             chosen.push(self.sentences[more].text.clone());
         }
         Some(chosen)
@@ -275,12 +276,18 @@ const ANTECEDENT_SENTENCES: usize = 3;
 /// Whether `text` names three things or more that are not among `said`'s
 /// content stems.
 fn says_more_than(text: &str, said: &[String]) -> bool {
-    crate::prose::content_stems(text)
-        .iter()
+    let mut new: Vec<String> = crate::prose::content_stems(text)
+        .into_iter()
         .filter(|w| !said.contains(w))
-        .count()
-        >= 3
+        .collect();
+    new.sort();
+    new.dedup();
+    new.len() >= 3
 }
+
+/// A sentence that says more than the heading comes from the mail's first
+/// paragraphs, up to this one (counted from 0), where the idea is told.
+const MORE_FROM_PARAGRAPH: usize = 2;
 
 /// What an order ("Add X", "To fix this, add X") is worth beside the
 /// score: as much as opening with "This patch".
@@ -411,24 +418,38 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
 const DEFINITION: f64 = 1.0;
 
 /// "KernelMemorySanitizer (KMSAN) is a detector of X", "Zacas and Zabha are
-/// extensions that X": a subject of a few words naming a `topic` word, and
-/// "is" or "are" with an indefinite article; not a gathering.
+/// extensions that X": a name of a few words ("The OOM is a regression",
+/// "This rework is a follow-up" name no thing) with a `topic` word in it,
+/// "is" or "are" and an indefinite article; not a gathering.
 fn defines_the_topic(text: &str, topic: &[String]) -> bool {
+    use crate::prose::words::{COPULAS, DETERMINERS, GATHERING_KINDS, INDEFINITE_ARTICLES};
     let words: Vec<String> = crate::prose::words_of(text)
         .map(|w| w.to_lowercase())
         .collect();
-    let Some(verb) = words.iter().position(|w| w == "is" || w == "are") else {
+    let Some(verb) = words.iter().position(|w| COPULAS.contains(&w.as_str())) else {
         return false;
     };
+    // "KMSAN", "Page owner", "protection_map[]": a capital or a name of
+    // the code opens it.
+    let first = text.split_whitespace().next().unwrap_or("");
+    let a_name = (first.starts_with(|c: char| c.is_uppercase()) || first.contains(['_', '(', '[']))
+        && words
+            .first()
+            .is_some_and(|w| !DETERMINERS.contains(&w.as_str()));
     // "LSF/MM/BPF is an invitation-only technical workshop": a gathering,
-    // which its where and when tell better.
+    // which its where and when tell better; the kind is the noun the
+    // article opens ("a feature that helps track X" is none).
     let a_gathering = words
         .iter()
         .skip(verb + 2)
+        .take_while(|w| !crate::prose::words::SAYS_WHICH.contains(&w.as_str()))
         .take(DEFINED_WORDS_AT_MOST)
-        .any(|w| crate::prose::words::GATHERINGS.contains(&w.as_str()));
+        .any(|w| GATHERING_KINDS.contains(&w.as_str()));
     (1..=DEFINED_WORDS_AT_MOST).contains(&verb)
-        && words.get(verb + 1).is_some_and(|w| w == "a" || w == "an")
+        && a_name
+        && words
+            .get(verb + 1)
+            .is_some_and(|w| INDEFINITE_ARTICLES.contains(&w.as_str()))
         && words[..verb].iter().any(|w| topic.contains(w))
         && !a_gathering
 }
@@ -518,7 +539,8 @@ fn prose_paragraphs(body: &str) -> (Vec<String>, bool) {
             && crate::prose::the_version_introduced(trimmed.trim_start()).is_none()
         {
             in_changelog = true;
-            past_a_header = false;
+            // "v2: rebased" holds its entry: the line after it may be prose.
+            past_a_header = !trimmed.trim_end().ends_with(':');
             continue;
         }
         if in_changelog {
@@ -814,6 +836,22 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_naming_no_thing_is_no_definition() {
+        let topic = crate::prose::content_words("frob: fix the OOM after the frob rework");
+        for text in [
+            "The OOM is a regression from an earlier frob commit.",
+            "This frob rework is a follow-up to the earlier cleanup.",
+        ] {
+            assert!(!defines_the_topic(text, &topic), "{text}");
+        }
+        let topic = crate::prose::content_words("Add frob owner tracking");
+        assert!(defines_the_topic(
+            "Frob owner is a debugging feature that helps track who took each frob.",
+            &topic
+        ));
+    }
+
+    #[test]
     fn a_gathering_s_definition_weighs_no_more() {
         let topic = crate::prose::content_words("Frob Summit: Call for Proposals");
         assert!(!defines_the_topic(
@@ -827,6 +865,24 @@ mod tests {
         let body = "This series adds a frob cache.\n\nDifferences to v2:\n\
                     Drop the embedded frob bitmaps.\n\nDelta from v1: Share the frob tags.\n";
         assert_eq!(prose(body), "This series adds a frob cache.");
+    }
+
+    #[test]
+    fn a_changelog_header_holding_its_entry_lets_the_prose_after_it_be() {
+        let body = "v2: rebased on v6.9-rc1\nThis series adds a frob cache to speed up lookups.\n";
+        assert_eq!(
+            prose(body),
+            "This series adds a frob cache to speed up lookups."
+        );
+    }
+
+    #[test]
+    fn updates_to_a_name_in_v_and_digits_are_no_changelog() {
+        let body = "Updates to v4l2 core are needed so that frob devices can stream.\n";
+        assert_eq!(
+            prose(body),
+            "Updates to v4l2 core are needed so that frob devices can stream."
+        );
     }
 
     #[test]
@@ -1326,7 +1382,7 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_that_says_more_than_the_title_stands_alone() {
+    fn a_sentence_that_says_more_than_the_title_takes_no_other_along() {
         let body = "This series lets the frob driver keep its queues across resets, so \
                     that no request is lost.\n\n\
                     The primary motivation for frob queues is to let the driver \

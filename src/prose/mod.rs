@@ -136,24 +136,22 @@ pub fn named_from_before(sentence: &str, earlier: &[&str]) -> Option<String> {
 /// ([`named_from_before`]) are, where a sentence of `earlier` says.
 fn named_before(tokens: &[&str], i: usize, earlier: &[&str]) -> Option<String> {
     let token = tokens[i];
-    let the = match token {
-        "this" | "these" | "those" | "such" | "the" => "the",
-        "This" | "These" | "Those" | "Such" | "The" => "The",
-        _ => return None,
-    };
-    // "the table of X", "the table that holds X", "the table entries":
-    // said which, or no noun alone.
-    if the.eq_ignore_ascii_case(token) {
+    let lower_token = token.to_lowercase();
+    let is_the = lower_token == "the";
+    if !is_the && !words::DEMONSTRATIVE_DETERMINERS.contains(&lower_token.as_str()) {
+        return None;
+    }
+    let the = match_case(token, "the");
+    // "the table is missing": the noun alone; "the table of X", "the table
+    // for each cgroup", "the table entries" say which, or name another.
+    if is_the {
         let noun = tokens.get(i + 1)?;
         let ends = noun.ends_with([',', '.', ';', ':', ')']);
         let next = tokens.get(i + 2).map(|w| w.to_lowercase());
         let alone = ends
-            || next.as_deref().is_none_or(|next| {
-                !words::QUALIFYING_WORDS.contains(&next)
-                    && (words::STOP_WORDS.contains(&next)
-                        || words::PREPOSITIONS.contains(&next)
-                        || words::FINITE_VERBS.contains(&next))
-            });
+            || next
+                .as_deref()
+                .is_none_or(|next| words::FINITE_VERBS.contains(&next));
         if !alone {
             return None;
         }
@@ -180,54 +178,62 @@ fn named_before(tokens: &[&str], i: usize, earlier: &[&str]) -> Option<String> {
     {
         return None;
     }
-    let which = earlier
-        .iter()
-        .rev()
-        .find_map(|e| which_is_named(e, &lower))?;
+    // "The x86 code uses a spinlock while the arm64 code uses a mutex.":
+    // two named so, no one of them is meant.
+    let mut names = earlier.iter().flat_map(|e| which_is_named(e, &lower));
+    let which = names.next()?;
+    if names.any(|other| other != which) {
+        return None;
+    }
     Some(format!("{the} {which}"))
 }
 
-/// The words between an article (or a possessive) and `noun` in
-/// `sentence`, which say which one it names: "local_irq_save()" in "by the
-/// local_irq_save() sequences"; `None` where nothing says which ("the
-/// sequences", "the same sequences", "the following flags").
-fn which_is_named(sentence: &str, noun: &str) -> Option<String> {
+/// The words between "the" (or a possessive) and `noun` in `sentence`,
+/// which say which one it names, each time it names one: "local_irq_save()" in "by the
+/// local_irq_save() sequences"; nothing where nothing says which ("the
+/// sequences", "the same sequences", "the following flags", "the old
+/// driver"), or where the noun is new or one of many ("a bigger buffer").
+fn which_is_named(sentence: &str, noun: &str) -> Vec<String> {
     let tokens: Vec<&str> = sentence.split(' ').collect();
-    tokens.iter().enumerate().rev().find_map(|(k, token)| {
-        let word = token
-            .trim_end_matches([',', '.', ';', ':', ')'])
-            .to_lowercase();
-        if !same_noun(&word, noun) {
-            return None;
-        }
-        let mut start = k;
-        while start > 0 && k - start <= WHICH_AT_MOST {
-            let before = tokens[start - 1];
-            let lower = before.to_lowercase();
-            if matches!(lower.as_str(), "the" | "a" | "an")
-                || words::POSSESSIVES.contains(&lower.as_str())
-            {
-                return (start < k && k - start <= WHICH_AT_MOST)
-                    .then(|| tokens[start..k].join(" "));
-            }
-            let says_no_which = before.ends_with([',', '.', ';', ':'])
-                || before.starts_with('(')
-                || words::STOP_WORDS.contains(&lower.as_str())
-                || words::PREPOSITIONS.contains(&lower.as_str())
-                || words::DEMONSTRATIVES.contains(&lower.as_str())
-                || words::DETERMINERS.contains(&lower.as_str())
-                || words::QUANTIFIERS.contains(&lower.as_str())
-                || words::NUMBER_WORDS.contains(&lower.as_str())
-                || ORDINAL_WORDS.contains(&lower.as_str())
-                || words::POINTING_ADJECTIVES.contains(&lower.as_str())
-                || is_finite(&lower);
-            if says_no_which {
+    tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(k, token)| {
+            let word = token
+                .trim_end_matches([',', '.', ';', ':', ')'])
+                .to_lowercase();
+            if !same_noun(&word, noun) {
                 return None;
             }
-            start -= 1;
-        }
-        None
-    })
+            let mut start = k;
+            while start > 0 && k - start <= WHICH_AT_MOST {
+                let before = tokens[start - 1];
+                let lower = before.to_lowercase();
+                if lower == "the" || words::POSSESSIVES.contains(&lower.as_str()) {
+                    return (start < k && k - start <= WHICH_AT_MOST)
+                        .then(|| tokens[start..k].join(" "));
+                }
+                let says_no_which = before.ends_with([',', '.', ';', ':'])
+                    || before.starts_with('(')
+                    || words::STOP_WORDS.contains(&lower.as_str())
+                    || words::PREPOSITIONS.contains(&lower.as_str())
+                    || words::DEMONSTRATIVES.contains(&lower.as_str())
+                    || words::DETERMINERS.contains(&lower.as_str())
+                    || words::QUANTIFIERS.contains(&lower.as_str())
+                    || words::NUMBER_WORDS.contains(&lower.as_str())
+                    || ORDINAL_WORDS.contains(&lower.as_str())
+                    || words::POINTING_ADJECTIVES.contains(&lower.as_str())
+                    || words::CONTRASTING_ADJECTIVES.contains(&lower.as_str())
+                    || words::INDEFINITE_ARTICLES.contains(&lower.as_str())
+                    || is_finite(&lower);
+                if says_no_which {
+                    return None;
+                }
+                start -= 1;
+            }
+            None
+        })
+        .collect()
 }
 
 /// At most this many words say which thing an earlier sentence names.
@@ -752,9 +758,8 @@ mod tests {
     fn the_before_a_noun_a_sentence_before_names_takes_that_name() {
         let earlier = ["Without CONFIG_FROB the frob reason table is missing."];
         assert_eq!(
-            super::named_from_before("The patch hides the table behind a helper.", &earlier)
-                .as_deref(),
-            Some("The patch hides the frob reason table behind a helper.")
+            super::named_from_before("The table is now behind a helper.", &earlier).as_deref(),
+            Some("The frob reason table is now behind a helper.")
         );
     }
 
@@ -763,10 +768,22 @@ mod tests {
         let earlier = ["Without CONFIG_FROB the frob reason table is missing."];
         for kept in [
             "The patch hides the table of reasons behind a helper.",
+            "The patch adds the table for each cgroup.",
             "The patch hides the table entries behind a helper.",
-            "The patch hides the table reasons behind a helper.",
         ] {
             assert_eq!(super::named_from_before(kept, &earlier), None, "{kept}");
+        }
+    }
+
+    #[test]
+    fn a_noun_named_new_old_or_two_ways_before_is_left() {
+        for earlier in [
+            "Some setups need a bigger frob buffer.",
+            "The old frob buffer took the global lock.",
+            "The x86 buffer is small while the arm64 buffer is large.",
+        ] {
+            let said = super::named_from_before("The buffer is 4KiB by default.", &[earlier]);
+            assert_eq!(said, None, "{earlier}");
         }
     }
 

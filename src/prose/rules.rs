@@ -241,13 +241,13 @@ pub static RULES: &[Rule] = &[
         repair: Repair::DropTheBeforeAFunction,
     },
     Rule {
-        defect: Defect::Leftover,
+        defect: Defect::Usage,
         finds: "a capital after a comma",
         detect: Detect::Summary(|s| capital_after_comma(s).is_some()),
         repair: Repair::LowerAfterComma,
     },
     Rule {
-        defect: Defect::Leftover,
+        defect: Defect::Usage,
         finds: "a colon after \"including\" in a sentence",
         detect: Detect::Summary(|s| colon_after_including(s).is_some()),
         repair: Repair::DropColonAfterIncluding,
@@ -536,13 +536,23 @@ fn initials_in_lower_case(text: &str) -> Option<(std::ops::Range<usize>, String)
 
 /// "present for to enable X", "handling for to basically ignore X": "for"
 /// before an infinitive, as no English writes it; the range of "for ".
-/// Not "for to-do lists" nor "wait for to_free to drop" (no verb).
+/// Not "for to-do lists" nor "wait for to_free to drop" (no verb), nor
+/// "the for to do-while loop" ("for" a keyword named).
 fn for_before_to(text: &str) -> Option<std::ops::Range<usize>> {
     FOR_TO.captures_iter(text).find_map(|c| {
+        let for_at = c.get(1).unwrap();
+        let named = text[..for_at.start()]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|before| {
+                let before = before.to_lowercase();
+                super::words::DETERMINERS.contains(&before.as_str())
+                    || super::words::PREPOSITIONS.contains(&before.as_str())
+            });
         let next = &c[2];
         let verb =
             matches!(lexicon::verb_of(next), Some((base, lexicon::Form::Base)) if base == next);
-        (verb || next.len() > 4 && next.ends_with("ly")).then(|| c.get(1).unwrap().range())
+        (!named && (verb || super::sentence::is_order_adverb(next))).then(|| for_at.range())
     })
 }
 
@@ -563,16 +573,25 @@ static THE_BEFORE_A_FUNCTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "X, Where Y", "X, So Y": a conjunction or a relative after a comma,
-/// capitalised as if it opened a sentence; the range of its first letter.
+/// capitalised as if it opened a sentence, before a word in lower case;
+/// the range of its first letter. Not a name ("Saeed, Or Gerlitz and X")
+/// nor an item of a list of capitalised words ("If, Then and Else").
 fn capital_after_comma(text: &str) -> Option<std::ops::Range<usize>> {
-    CAPITAL_AFTER_COMMA
-        .captures(text)
-        .map(|c| c.get(1).unwrap().start()..c.get(1).unwrap().start() + 1)
+    CAPITAL_AFTER_COMMA.captures_iter(text).find_map(|c| {
+        let word = c.get(1).unwrap();
+        let next = &c[2];
+        let joins = word.as_str().to_lowercase();
+        let a_joining_word = super::words::SUBORDINATORS.contains(&joins.as_str())
+            || super::words::COORDINATORS.contains(&joins.as_str());
+        (a_joining_word
+            && next.starts_with(|c: char| c.is_lowercase())
+            && !super::words::COORDINATORS.contains(&next))
+        .then(|| word.start()..word.start() + 1)
+    })
 }
 
-static CAPITAL_AFTER_COMMA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r", ((?:Where|Which|When|While|Whereas|And|But|So|Because|Since|If|Although|Though|Or|Then) )").unwrap()
-});
+static CAPITAL_AFTER_COMMA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r", ([A-Z][a-z]+) (\S+)").unwrap());
 
 /// "including: A, B and C": a colon between "including" (or "such as",
 /// "namely") and the items it runs on to in the same sentence; its range.
@@ -582,8 +601,10 @@ fn colon_after_including(text: &str) -> Option<std::ops::Range<usize>> {
         .map(|c| c.get(1).unwrap().range())
 }
 
-static COLON_AFTER_INCLUDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:including|such as|namely)(:) [a-zA-Z0-9(]").unwrap());
+static COLON_AFTER_INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
+    let introducers = super::words::LIST_INTRODUCERS.join("|");
+    Regex::new(&format!(r"\b(?:{introducers})(:) [a-zA-Z0-9(]")).unwrap()
+});
 
 static FOR_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(for )to ([a-z]+)\b").unwrap());
 
@@ -1073,9 +1094,15 @@ fn repair_sentence(
             (!Sentence::read(&standalone).points_back())
                 .then_some((standalone, "dropped a connective pointing back"))
         }
-        Repair::DropClause => Sentence::read(sentence)
-            .without_its_clause()
-            .map(done("dropped an opening clause pointing back")),
+        Repair::DropClause => {
+            let read = Sentence::read(sentence);
+            let what = if read.clause_credits() {
+                "dropped an opening clause crediting who prompted the work"
+            } else {
+                "dropped an opening clause pointing back"
+            };
+            read.without_its_clause().map(done(what))
+        }
         Repair::DropPurpose => Sentence::read(sentence)
             .without_its_purpose()
             .map(done("dropped a closing purpose pointing back")),
@@ -2132,8 +2159,20 @@ mod tests {
             repaired("On a prompt from Jane, the patch adds a frob helper that takes an offset."),
             "The patch adds a frob helper that takes an offset."
         );
-        let kept = "After finishing the packed request, the frob queue takes the next one.";
-        assert!(!crate::prose::Sentence::read(kept).clause_credits());
+    }
+
+    #[test]
+    fn an_opening_clause_that_names_no_one_is_no_credit() {
+        for kept in [
+            "For implicit feedback endpoints, the driver starts the capture stream first.",
+            "As suggested in the datasheet, the driver resets the frob PHY twice.",
+            "Following the TCG recommendation, the driver waits for the frob.",
+        ] {
+            assert!(
+                !crate::prose::Sentence::read(kept).clause_credits(),
+                "{kept}"
+            );
+        }
     }
 
     #[test]
@@ -2142,7 +2181,13 @@ mod tests {
         assert!(!back(
             "In addition to speed, the point of frob folding is to check indirect calls."
         ));
+        assert!(!back(
+            "In addition to the existing tracepoints, the patch adds a frob tracepoint."
+        ));
         assert!(back("In addition to this, the frob lock is taken earlier."));
+        assert!(back(
+            "In addition to previous fixes, the frob lock is taken earlier."
+        ));
         assert!(back("In addition, the frob lock is taken earlier."));
     }
 
@@ -2717,8 +2762,13 @@ mod tests {
             said,
             "The patchset limits the frob IPI to frob systems, where it is only sent to busy CPUs."
         );
-        let kept = "The patchset splits the frob lock, Linus said.";
-        assert_eq!(repair_summary(kept, Repair::LowerAfterComma).0, kept);
+        for kept in [
+            "The patchset splits the frob lock, Linus said.",
+            "It was reviewed by Saeed Mahameed, Or Gerlitz and Tariq Toukan.",
+            "The patchset adds the keywords If, Then and Else.",
+        ] {
+            assert_eq!(repair_summary(kept, Repair::LowerAfterComma).0, kept);
+        }
     }
 
     #[test]
@@ -2730,6 +2780,11 @@ mod tests {
         assert_eq!(
             said,
             "The patch adds frob support, including cache and TLB handling."
+        );
+        let kept = "The patch adds frob support for several cases, including:";
+        assert_eq!(
+            repair_summary(kept, Repair::DropColonAfterIncluding).0,
+            kept
         );
     }
 
@@ -2743,8 +2798,17 @@ mod tests {
             said,
             "A swap partition needs to be present to enable resuming."
         );
-        let kept = "The patchset waits for to_free to drop and adds items for to-do lists.";
-        assert_eq!(repair_summary(kept, Repair::DropForBeforeTo).0, kept);
+        for kept in [
+            "The patchset waits for to_free to drop and adds items for to-do lists.",
+            "The patch converts the for to while loop in frob_scan().",
+            "The patch turns every frob from for to while loops.",
+        ] {
+            assert_eq!(
+                repair_summary(kept, Repair::DropForBeforeTo).0,
+                kept,
+                "{kept}"
+            );
+        }
     }
 
     #[test]

@@ -11,14 +11,14 @@ use super::words::{
     ABBREVIATIONS, ABOUT_THE_WORK, ACTIONS, ADDITIVES, ADVERBS, AN_EARLIER_COMMIT,
     ANTICIPATING_VERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS, BARE_THIS_FOLLOWERS,
     BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED,
-    COMMIT_QUALIFIERS, CONNECTIVES, CREDIT_NOUNS, DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS,
-    FINITE_VERBS, FIRST_PERSON, FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS,
-    HISTORY, LEAD_VERBS, LETS_DISCUSS, MOTIVATIONS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS,
-    ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS, PROBLEM_SAID_BY, PRONOUN_OPENINGS,
-    PROPOSING_VERBS, PURPOSES_POINTING_BACK, QUANTIFIERS, REVIEW_VERBS, REVISION_NOUNS,
-    SERIES_WORDS, STOP_WORDS, SUBJECTS_OF_CHANGE, SUBORDINATORS, TAKE_AN_INFINITIVE, TEST_NAMES,
-    TEST_REPORT_PHRASES, TEST_RUNS, TEST_THINGS, THIRD_PERSON_PRONOUNS, UNDOING_VERBS, UNITS,
-    WORK_DOING_VERBS, is_plural, is_preposition,
+    COMMIT_QUALIFIERS, CONNECTIVES, CREDIT_NOUNS, CREDIT_OPENERS, DEMONSTRATIVES, DETERMINERS,
+    EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS,
+    FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS, LETS_DISCUSS, MOTIVATIONS, NUMBER_WORDS,
+    OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
+    PRONOUN_OPENINGS, PROPOSING_VERBS, PURPOSES_POINTING_BACK, QUANTIFIERS, REVIEW_VERBS,
+    REVISION_NOUNS, SAYS_WHICH, SERIES_WORDS, STOP_WORDS, SUBJECTS_OF_CHANGE, SUBORDINATORS,
+    TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES, TEST_RUNS, TEST_THINGS,
+    THIRD_PERSON_PRONOUNS, UNDOING_VERBS, UNITS, WORK_DOING_VERBS, is_plural, is_preposition,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -426,7 +426,7 @@ impl<'a> Sentence<'a> {
                 _ => return false,
             };
             let next = words.get(at + 1).map_or("", String::as_str);
-            let said = PROBLEM_SAID_BY.contains(&next)
+            let said = SAYS_WHICH.contains(&next)
                 // "The problem is that ...": what the sentence says.
                 || i == 0
                     && matches!(next, "is" | "was")
@@ -756,21 +756,31 @@ impl<'a> Sentence<'a> {
                 && clause.points_back()
     }
 
-    /// "On a prompt from Jason, X", "As suggested by Jan, X": an opening
+    /// "On a prompt from Jason, X", "As David suggested, X": an opening
     /// clause that tells who prompted the work, the process an editor
-    /// leaves out.
+    /// leaves out. It names the person: "As suggested in the datasheet,"
+    /// or "For implicit feedback endpoints," say where the rest holds.
     pub fn clause_credits(&self) -> bool {
         let Some((clause, _)) = split_clause(self.text) else {
             return false;
         };
-        let clause = Sentence::read(clause);
-        let opens = clause.first_word();
-        (PREPOSITIONS.contains(&opens) || matches!(opens, "as" | "per" | "following"))
-            && clause.words.len() <= CREDIT_WORDS_AT_MOST
-            && clause
+        let read = Sentence::read(clause);
+        let opens = read.first_word();
+        // A name: a capital, then lower case ("Jason"; not "TCG", "MADV_COLD").
+        let names_someone = clause.split_whitespace().skip(1).any(|w| {
+            let w = w.trim_end_matches("'s").trim_end_matches([',', '\'']);
+            let mut letters = w.chars();
+            w.len() > 1
+                && letters.next().is_some_and(char::is_uppercase)
+                && letters.all(char::is_lowercase)
+        });
+        (PREPOSITIONS.contains(&opens) || CREDIT_OPENERS.contains(&opens))
+            && read.words.len() <= CREDIT_WORDS_AT_MOST
+            && read
                 .words
                 .iter()
                 .any(|w| CREDIT_NOUNS.contains(&w.as_str()))
+            && names_someone
     }
 
     /// An opening clause that goes: one that points back, or credits.
@@ -1531,17 +1541,22 @@ impl<'a> Sentence<'a> {
     }
 }
 
-/// "In addition to performance, X": "in addition" to a thing the sentence
-/// names, not to one before it ("In addition to this, X").
+/// "In addition to performance, X", "In addition to the existing
+/// tracepoints, X": "in addition" to a thing the sentence names, not to one
+/// before it ("In addition to this", "to the above", "to previous fixes").
 fn names_what_it_adds_to(lower: &str) -> bool {
     let mut named = lower.match_indices("in addition to ").peekable();
     named.peek().is_some()
         && named.all(|(at, p)| {
-            let next = lower[at + p.len()..].split([' ', ',']).next().unwrap_or("");
-            !matches!(
-                next,
-                "this" | "that" | "these" | "those" | "it" | "them" | "the" | ""
-            )
+            let mut after = lower[at + p.len()..].split([' ', ',']);
+            let next = match after.next().unwrap_or("") {
+                "the" => after.next().unwrap_or(""),
+                next => next,
+            };
+            !(next.is_empty()
+                || PRONOUN_OPENINGS.contains(&next)
+                || DEMONSTRATIVES.contains(&next)
+                || super::words::POINTING_ADJECTIVES.contains(&next))
         })
 }
 

@@ -72,6 +72,10 @@ pub fn corrected(word: &str) -> Option<String> {
     let letters: Vec<char> = word.chars().collect();
     let said = |letters: &[char]| letters.iter().collect::<String>();
     let mut slips: Vec<String> = Vec::new();
+    // Slips that may make a known word but are never taken for the one
+    // meant: a vowel too many at the word's end, where names end
+    // ("marchesi"), which still makes "additiona" no sure slip.
+    let mut unsure: Vec<String> = Vec::new();
     for at in 2..=letters.len() {
         // A letter left out, the last one too ("interfac"), but a plural's
         // 's' ("decrement" is a word the list may not know).
@@ -86,15 +90,20 @@ pub fn corrected(word: &str) -> Option<String> {
         if at == letters.len() {
             break;
         }
-        // A vowel too many ("approxiamately", "explaination"); not a
-        // British 'u' ("behaviour"), nor a consonant, which the kernel's
-        // names add ("debugfs", "backend", "refcount").
+        // A vowel too many ("approxiamately", "explaination"), before the
+        // word's last two letters, where names end ("marchesi", "thinkos");
+        // not a British 'u' ("behaviour"), nor a consonant, which the
+        // kernel's names add ("debugfs", "backend", "refcount").
         if VOWELS.contains(&letters[at])
             && !(letters[at] == 'u' && letters[at - 1] == 'o' && letters.get(at + 1) == Some(&'r'))
         {
             let mut fewer = letters.clone();
             fewer.remove(at);
-            slips.push(said(&fewer));
+            if at + 2 < letters.len() {
+                slips.push(said(&fewer));
+            } else {
+                unsure.push(said(&fewer));
+            }
         }
         // A letter doubled.
         if letters[at] == letters[at - 1] {
@@ -117,13 +126,25 @@ pub fn corrected(word: &str) -> Option<String> {
             slips.push(said(&fixed));
         }
     }
-    let mut known = slips.into_iter().filter(|w| WORDS.contains(w));
-    let found = known.next()?;
+    let found = slips.iter().find(|w| WORDS.contains(*w))?.clone();
     // "releated": "related" or "relegated", no one slip is sure.
-    if known.any(|other| other != found) || is_built(word) {
+    if slips
+        .iter()
+        .chain(&unsure)
+        .any(|other| *other != found && WORDS.contains(other))
+        || is_built(word)
+    {
         return None;
     }
-    Some(found)
+    // A consonant too many (not a slip read above) that makes another word:
+    // no one slip is sure either ("thinkos").
+    let a_consonant_too_many = (2..letters.len() - 1).any(|at| {
+        let mut fewer = letters.clone();
+        fewer.remove(at);
+        let fewer = said(&fewer);
+        !VOWELS.contains(&letters[at]) && fewer != found && WORDS.contains(&fewer)
+    });
+    (!a_consonant_too_many).then_some(found)
 }
 
 /// The first misspelt word of `text` outside quotes and code, where it is,
@@ -168,6 +189,9 @@ mod tests {
             "systemd",
             "behaviour",
             "decrement",
+            "thinkos",
+            "marchesi",
+            "additiona",
         ] {
             assert_eq!(corrected(word), None, "{word}");
         }

@@ -206,7 +206,7 @@ pub static CHANGELOG: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^[\s\[(*#-]*(?:",
         r"changes?\b|changelog|change log|revision history|history\b|",
         // "Differences to v3:", "Delta from v1:".
-        r"(?:differences?|diffs?|delta|updates?|modifications?)\s+(?:to|from|since|vs\.?|against|over)\s+(?:the\s+)?v\d+|",
+        r"(?:differences?|diffs?|delta|updates?|modifications?)\s+(?:to|from|since|vs\.?|against|over)\s+(?:the\s+)?v\d+(?:\.\d+)*\b|",
         r"(?:rfc|patch)?\s*v\d+\s*(?:->|-->|\.\.|to|vs\.?|→)\s*v?\d+|",
         r"(?:rfc\s*)?v\d+\s*[:)\]]|since v\d+|from v\d+|",
         r"(?:rfc\s*)?v\d+\b.{0,30}:\s*$|",
@@ -1191,9 +1191,9 @@ pub const SERIES_WORDS: &[&str] = &[
     "feature",
 ];
 
-/// Words after "the problem"/"the issue" that go on to say what it is:
-/// "the problem of X", "the issue where X", "the bugs seen on X".
-pub const PROBLEM_SAID_BY: &[&str] = &[
+/// Words after a noun that say which one it is: "the problem of X", "the
+/// issue where X", "the table that holds X", "the flag used by X".
+pub const SAYS_WHICH: &[&str] = &[
     "of",
     "with",
     "in",
@@ -1202,6 +1202,8 @@ pub const PROBLEM_SAID_BY: &[&str] = &[
     "when",
     "which",
     "that",
+    "who",
+    "whose",
     "whereby",
     "caused",
     "seen",
@@ -1211,6 +1213,10 @@ pub const PROBLEM_SAID_BY: &[&str] = &[
     "introduced",
     "discussed",
     "mentioned",
+    "used",
+    "called",
+    "named",
+    "given",
 ];
 
 /// Phrases anywhere in a sentence that point at what another sentence
@@ -2029,25 +2035,33 @@ pub const WEEK_REMARKS: &[&str] = &[
 ];
 
 /// Adjectives that point at another sentence rather than say which thing
-/// is named: "the same flags", "the above cases", "the following patches".
+/// is named: "the same flags", "the above cases", "the previous fixes".
 pub const POINTING_ADJECTIVES: &[&str] = &[
     "same",
     "above",
     "below",
     "following",
     "aforementioned",
+    "mentioned",
     "former",
     "latter",
-    "other",
-    "such",
     "said",
+    "previous",
+    "earlier",
 ];
 
-/// Words after a noun that say which one it is: "the table of reasons",
-/// "the table that holds them", "the flag used by X".
-pub const QUALIFYING_WORDS: &[&str] = &[
-    "of", "that", "which", "who", "whose", "where", "used", "called", "named", "given",
-];
+/// Adjectives that set a thing against another of its kind rather than say
+/// which it is: "the old driver", "the new helper", "the current code".
+pub const CONTRASTING_ADJECTIVES: &[&str] =
+    &["old", "new", "current", "existing", "original", "other"];
+
+/// Determiners that point at a thing named before: "this flag", "such
+/// sequences".
+pub const DEMONSTRATIVE_DETERMINERS: &[&str] = &["this", "these", "those", "such"];
+
+/// Words other than prepositions that open a clause crediting someone:
+/// "As David suggested,", "Following Jan's advice,".
+pub const CREDIT_OPENERS: &[&str] = &["as", "following"];
 
 /// What an opening clause names when it tells who prompted the work: "On a
 /// prompt from Jason,", "As Jan suggested,", "After review feedback,"
@@ -2065,17 +2079,25 @@ pub const CREDIT_NOUNS: &[&str] = &[
     "reviews",
 ];
 
-/// What a gathering is called: "a technical workshop", "a forum".
-pub const GATHERINGS: &[&str] = &[
-    "workshop",
-    "conference",
+/// The kinds of gathering of the community, as their names and
+/// descriptions say: "Frob Summit", "a technical workshop".
+pub const GATHERING_KINDS: &[&str] = &[
     "summit",
-    "forum",
-    "meeting",
-    "gathering",
-    "event",
+    "conference",
+    "workshop",
     "microconference",
     "micro-conference",
-    "track",
-    "bof",
+    "forum",
 ];
+
+/// The verbs that say what a thing is: "KMSAN is a detector".
+pub const COPULAS: &[&str] = &["is", "are"];
+
+/// "a", "an".
+pub const INDEFINITE_ARTICLES: &[&str] = &["a", "an"];
+
+/// Words that join clauses as equals: "X, and Y", "X, but Y".
+pub const COORDINATORS: &[&str] = &["and", "or", "but", "nor", "yet", "then"];
+
+/// Words that bring in items: "including X, Y and Z", "such as X".
+pub const LIST_INTRODUCERS: &[&str] = &["including", "such as", "namely"];
