@@ -367,9 +367,21 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
         let rest_stems = stems(rest);
         let (shared, new): (Vec<&String>, Vec<&String>) =
             rest_stems.iter().partition(|w| own.contains(w));
-        let says_no_name = new
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
+        // A name: of the code ("frob_readahead", "arm64"), or a word in
+        // lower case English does not know ("shmem", "riscv"); "NS" is
+        // initials of plain words.
+        let says_no_name = rest
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .all(|w| {
+                let lower = w.to_lowercase();
+                // "caller's" comes as "caller" and "s"; "id", "io" are
+                // initials.
+                w.len() < 3
+                    || own.contains(&prose::stem(&lower))
+                    || w.chars().all(|c| c.is_ascii_alphabetic())
+                        && (w.chars().any(|c| c.is_ascii_uppercase())
+                            || prose::spelling::is_known(&lower))
+            });
         if new.is_empty()
             || Some(base) == topic_verb && 2 * shared.len() >= rest_stems.len() && says_no_name
         {
@@ -1423,11 +1435,21 @@ mod tests {
             topic: "convert frob to folios",
             ..follow_about()
         };
-        let titles = ["convert frob_readahead to folios"];
-        assert_eq!(
-            what_the_patches_do(&titles, &about, 60).as_deref(),
-            Some("The patchset converts frob_readahead to folios.")
-        );
+        for (title, said) in [
+            (
+                "convert frob_readahead to folios",
+                "The patchset converts frob_readahead to folios.",
+            ),
+            (
+                "convert shmem to folios",
+                "The patchset converts shmem to folios.",
+            ),
+        ] {
+            assert_eq!(
+                what_the_patches_do(&[title], &about, 60).as_deref(),
+                Some(said)
+            );
+        }
     }
 
     #[test]

@@ -430,12 +430,19 @@ fn defines_the_topic(text: &str, topic: &[String]) -> bool {
         return false;
     };
     // "KMSAN", "Page owner", "protection_map[]": a capital or a name of
-    // the code opens it.
+    // the code opens it, and nothing before the verb but the name ("The
+    // OOM", "Currently frob reclaim", "In practice a frob", "However,
+    // frob" say no name).
     let first = text.split_whitespace().next().unwrap_or("");
+    let subject = &words[..verb];
     let a_name = (first.starts_with(|c: char| c.is_uppercase()) || first.contains(['_', '(', '[']))
-        && words
-            .first()
-            .is_some_and(|w| !DETERMINERS.contains(&w.as_str()));
+        && !text[..text.find(&format!(" {} ", words[verb])).unwrap_or(0)].contains(',')
+        && !subject.iter().any(|w| {
+            DETERMINERS.contains(&w.as_str())
+                || crate::prose::words::is_preposition(w)
+                || crate::prose::is_order_adverb(w)
+                || crate::prose::words::CONNECTIVES.contains(&w.as_str())
+        });
     // "LSF/MM/BPF is an invitation-only technical workshop": a gathering,
     // which its where and when tell better; the kind is the noun the
     // article opens ("a feature that helps track X" is none).
@@ -444,7 +451,10 @@ fn defines_the_topic(text: &str, topic: &[String]) -> bool {
         .skip(verb + 2)
         .take_while(|w| !crate::prose::words::SAYS_WHICH.contains(&w.as_str()))
         .take(DEFINED_WORDS_AT_MOST)
-        .any(|w| GATHERING_KINDS.contains(&w.as_str()));
+        .any(|w| {
+            GATHERING_KINDS.contains(&w.as_str())
+                || crate::prose::words::GATHERING_WORDS.contains(&w.as_str())
+        });
     (1..=DEFINED_WORDS_AT_MOST).contains(&verb)
         && a_name
         && words
@@ -539,15 +549,21 @@ fn prose_paragraphs(body: &str) -> (Vec<String>, bool) {
             && crate::prose::the_version_introduced(trimmed.trim_start()).is_none()
         {
             in_changelog = true;
-            // "v2: rebased" holds its entry: the line after it may be prose.
-            past_a_header = !trimmed.trim_end().ends_with(':');
+            past_a_header = false;
             continue;
         }
         if in_changelog {
             // A changelog runs on through its lists and indented notes; the
             // next plain paragraph ends it.
+            // "v2: rebased" then "This series adds X": the work named
+            // after a header that held its entry is prose; "Dropped X"
+            // after it is the next entry.
+            let names_the_work = starts_with_any(
+                &trimmed.to_lowercase(),
+                crate::prose::words::SERIES_OPENINGS,
+            );
             if starts_paragraph
-                && past_a_header
+                && (past_a_header || names_the_work)
                 && !BULLET.is_match(trimmed)
                 && !trimmed.starts_with([' ', '\t'])
             {
@@ -844,6 +860,15 @@ mod tests {
         ] {
             assert!(!defines_the_topic(text, &topic), "{text}");
         }
+        for text in [
+            "Unfortunately the OOM is a regression from an earlier frob commit.",
+            "Currently frob reclaim is a bottleneck on large machines.",
+            "However, frob is a poor fit for small machines.",
+            "In practice a frob is a rare event.",
+        ] {
+            let topic = crate::prose::content_words("frob: speed up frob reclaim");
+            assert!(!defines_the_topic(text, &topic), "{text}");
+        }
         let topic = crate::prose::content_words("Add frob owner tracking");
         assert!(defines_the_topic(
             "Frob owner is a debugging feature that helps track who took each frob.",
@@ -856,6 +881,10 @@ mod tests {
         let topic = crate::prose::content_words("Frob Summit: Call for Proposals");
         assert!(!defines_the_topic(
             "Frob Summit is an invitation-only technical workshop on frobs.",
+            &topic
+        ));
+        assert!(!defines_the_topic(
+            "Frob Summit is an annual gathering of frob developers.",
             &topic
         ));
     }
@@ -873,6 +902,23 @@ mod tests {
         assert_eq!(
             prose(body),
             "This series adds a frob cache to speed up lookups."
+        );
+    }
+
+    #[test]
+    fn a_changelog_entry_wrapped_under_a_header_holding_it_is_changelog() {
+        let body = "This series adds a frob cache.\n\nv2: Move the frob helper into frob.c \
+                    and drop the\nunused frob_put() as Jane suggested.\n\nChanges in v3: \
+                    rebased on v6.9-rc1\nDropped the frob helper that was merged.\n";
+        assert_eq!(prose(body), "This series adds a frob cache.");
+    }
+
+    #[test]
+    fn since_a_name_in_v_and_digits_is_no_changelog() {
+        let body = "Since v4l2 has no frob support, this series adds it to the core.\n";
+        assert_eq!(
+            prose(body),
+            "Since v4l2 has no frob support, this series adds it to the core."
         );
     }
 

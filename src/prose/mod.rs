@@ -16,7 +16,7 @@ pub use sentence::{
     sentences_of, split_comma_splice, the_means_of_a_fix, the_order_in_lets, the_series_speaking,
     the_version_introduced, with_its_capital,
 };
-pub(crate) use sentence::{is_finite, same_noun};
+pub(crate) use sentence::{is_finite, is_order_adverb, same_noun};
 
 use words::ORDINAL_WORDS;
 
@@ -179,10 +179,14 @@ fn named_before(tokens: &[&str], i: usize, earlier: &[&str]) -> Option<String> {
         return None;
     }
     // "The x86 code uses a spinlock while the arm64 code uses a mutex.":
-    // two named so, no one of them is meant.
-    let mut names = earlier.iter().flat_map(|e| which_is_named(e, &lower));
-    let which = names.next()?;
-    if names.any(|other| other != which) {
+    // two named so, no one of them is meant; nor one named new ("a
+    // bounce buffer") or one of many.
+    let names: Vec<(String, bool)> = earlier
+        .iter()
+        .flat_map(|e| which_is_named(e, &lower))
+        .collect();
+    let (which, definite) = names.first()?;
+    if !definite || names.iter().any(|(other, _)| other != which) {
         return None;
     }
     Some(format!("{the} {which}"))
@@ -193,7 +197,7 @@ fn named_before(tokens: &[&str], i: usize, earlier: &[&str]) -> Option<String> {
 /// local_irq_save() sequences"; nothing where nothing says which ("the
 /// sequences", "the same sequences", "the following flags", "the old
 /// driver"), or where the noun is new or one of many ("a bigger buffer").
-fn which_is_named(sentence: &str, noun: &str) -> Vec<String> {
+fn which_is_named(sentence: &str, noun: &str) -> Vec<(String, bool)> {
     let tokens: Vec<&str> = sentence.split(' ').collect();
     tokens
         .iter()
@@ -209,9 +213,10 @@ fn which_is_named(sentence: &str, noun: &str) -> Vec<String> {
             while start > 0 && k - start <= WHICH_AT_MOST {
                 let before = tokens[start - 1];
                 let lower = before.to_lowercase();
-                if lower == "the" || words::POSSESSIVES.contains(&lower.as_str()) {
+                let definite = lower == "the" || words::POSSESSIVES.contains(&lower.as_str());
+                if definite || words::INDEFINITE_ARTICLES.contains(&lower.as_str()) {
                     return (start < k && k - start <= WHICH_AT_MOST)
-                        .then(|| tokens[start..k].join(" "));
+                        .then(|| (tokens[start..k].join(" "), definite));
                 }
                 let says_no_which = before.ends_with([',', '.', ';', ':'])
                     || before.starts_with('(')
@@ -224,7 +229,7 @@ fn which_is_named(sentence: &str, noun: &str) -> Vec<String> {
                     || ORDINAL_WORDS.contains(&lower.as_str())
                     || words::POINTING_ADJECTIVES.contains(&lower.as_str())
                     || words::CONTRASTING_ADJECTIVES.contains(&lower.as_str())
-                    || words::INDEFINITE_ARTICLES.contains(&lower.as_str())
+                    || words::JUDGING_ADJECTIVES.contains(&lower.as_str())
                     || is_finite(&lower);
                 if says_no_which {
                     return None;
@@ -781,6 +786,8 @@ mod tests {
             "Some setups need a bigger frob buffer.",
             "The old frob buffer took the global lock.",
             "The x86 buffer is small while the arm64 buffer is large.",
+            "The frob driver uses the DMA buffer. This series adds a bounce buffer.",
+            "The obvious buffer would be a ring.",
         ] {
             let said = super::named_from_before("The buffer is 4KiB by default.", &[earlier]);
             assert_eq!(said, None, "{earlier}");

@@ -547,12 +547,15 @@ fn for_before_to(text: &str) -> Option<std::ops::Range<usize>> {
             .is_some_and(|before| {
                 let before = before.to_lowercase();
                 super::words::DETERMINERS.contains(&before.as_str())
-                    || super::words::PREPOSITIONS.contains(&before.as_str())
+                    || super::words::is_preposition(&before)
             });
         let next = &c[2];
+        // "for to do-while loops": a keyword named.
+        let runs_on = text[c.get(2).unwrap().end()..].starts_with('-');
         let verb =
             matches!(lexicon::verb_of(next), Some((base, lexicon::Form::Base)) if base == next);
-        (!named && (verb || super::sentence::is_order_adverb(next))).then(|| for_at.range())
+        (!named && !runs_on && (verb || super::sentence::is_order_adverb(next)))
+            .then(|| for_at.range())
     })
 }
 
@@ -572,9 +575,9 @@ static THE_BEFORE_A_FUNCTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[ (])((?:[Tt]he) )[a-z_][a-z_0-9]*\(\) ([a-z']+)\b").unwrap()
 });
 
-/// "X, Where Y", "X, So Y": a conjunction or a relative after a comma,
-/// capitalised as if it opened a sentence, before a word in lower case;
-/// the range of its first letter. Not a name ("Saeed, Or Gerlitz and X")
+/// "X, Where Y", "X, If CONFIG_FROB is set": a conjunction or a relative
+/// after a comma, capitalised as if it opened a sentence; the range of its
+/// first letter. Not a name ("Saeed, Or Gerlitz and X": a name after it)
 /// nor an item of a list of capitalised words ("If, Then and Else").
 fn capital_after_comma(text: &str) -> Option<std::ops::Range<usize>> {
     CAPITAL_AFTER_COMMA.captures_iter(text).find_map(|c| {
@@ -583,10 +586,11 @@ fn capital_after_comma(text: &str) -> Option<std::ops::Range<usize>> {
         let joins = word.as_str().to_lowercase();
         let a_joining_word = super::words::SUBORDINATORS.contains(&joins.as_str())
             || super::words::COORDINATORS.contains(&joins.as_str());
-        (a_joining_word
-            && next.starts_with(|c: char| c.is_lowercase())
-            && !super::words::COORDINATORS.contains(&next))
-        .then(|| word.start()..word.start() + 1)
+        let mut letters = next.chars();
+        let a_name =
+            letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase);
+        (a_joining_word && !a_name && !super::words::COORDINATORS.contains(&next))
+            .then(|| word.start()..word.start() + 1)
     })
 }
 
@@ -2167,6 +2171,8 @@ mod tests {
             "For implicit feedback endpoints, the driver starts the capture stream first.",
             "As suggested in the datasheet, the driver resets the frob PHY twice.",
             "Following the TCG recommendation, the driver waits for the frob.",
+            "As suggested in the Intel SDM, the driver flushes the frob twice.",
+            "Following the Arm recommendation, the frob barrier comes first.",
         ] {
             assert!(
                 !crate::prose::Sentence::read(kept).clause_credits(),
@@ -2189,6 +2195,9 @@ mod tests {
             "In addition to previous fixes, the frob lock is taken earlier."
         ));
         assert!(back("In addition, the frob lock is taken earlier."));
+        assert!(back(
+            "In addition to the cleanup, the frob lock is taken earlier."
+        ));
     }
 
     #[test]
@@ -2772,6 +2781,26 @@ mod tests {
     }
 
     #[test]
+    fn a_conjunction_after_a_comma_before_a_name_of_the_code_is_lowered_too() {
+        for (written, said) in [
+            (
+                "The frob runs idle, Where CPUs are idle.",
+                "The frob runs idle, where CPUs are idle.",
+            ),
+            (
+                "The frob is on, If CONFIG_FROB is set.",
+                "The frob is on, if CONFIG_FROB is set.",
+            ),
+            (
+                "The old frob locks, Whereas the new one is lockless.",
+                "The old frob locks, whereas the new one is lockless.",
+            ),
+        ] {
+            assert_eq!(repair_summary(written, Repair::LowerAfterComma).0, said);
+        }
+    }
+
+    #[test]
     fn a_colon_after_including_in_a_sentence_goes() {
         let (said, _) = repair_summary(
             "The patch adds frob support, including: cache and TLB handling.",
@@ -2781,7 +2810,7 @@ mod tests {
             said,
             "The patch adds frob support, including cache and TLB handling."
         );
-        let kept = "The patch adds frob support for several cases, including:";
+        let kept = "The patch adds frob support for several cases, including: - cache handling";
         assert_eq!(
             repair_summary(kept, Repair::DropColonAfterIncluding).0,
             kept
@@ -2800,8 +2829,9 @@ mod tests {
         );
         for kept in [
             "The patchset waits for to_free to drop and adds items for to-do lists.",
-            "The patch converts the for to while loop in frob_scan().",
-            "The patch turns every frob from for to while loops.",
+            "The patch converts the for to do-while loop in frob_scan().",
+            "The patch turns frob from for to do loops.",
+            "The patch converts for to do-while loops.",
         ] {
             assert_eq!(
                 repair_summary(kept, Repair::DropForBeforeTo).0,

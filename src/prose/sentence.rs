@@ -11,10 +11,10 @@ use super::words::{
     ABBREVIATIONS, ABOUT_THE_WORK, ACTIONS, ADDITIVES, ADVERBS, AN_EARLIER_COMMIT,
     ANTICIPATING_VERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS, BARE_THIS_FOLLOWERS,
     BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED,
-    COMMIT_QUALIFIERS, CONNECTIVES, CREDIT_NOUNS, CREDIT_OPENERS, DEMONSTRATIVES, DETERMINERS,
-    EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS,
-    FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS, LETS_DISCUSS, MOTIVATIONS, NUMBER_WORDS,
-    OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
+    COMMIT_QUALIFIERS, CONNECTIVES, CREDIT_NOUNS, CREDIT_OPENERS, CREDITED_BY, DEMONSTRATIVES,
+    DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FIRST_PERSON_SUBJECTS,
+    FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS, LETS_DISCUSS, MOTIVATIONS,
+    NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
     PRONOUN_OPENINGS, PROPOSING_VERBS, PURPOSES_POINTING_BACK, QUANTIFIERS, REVIEW_VERBS,
     REVISION_NOUNS, SAYS_WHICH, SERIES_WORDS, STOP_WORDS, SUBJECTS_OF_CHANGE, SUBORDINATORS,
     TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES, TEST_RUNS, TEST_THINGS,
@@ -766,13 +766,21 @@ impl<'a> Sentence<'a> {
         };
         let read = Sentence::read(clause);
         let opens = read.first_word();
-        // A name: a capital, then lower case ("Jason"; not "TCG", "MADV_COLD").
-        let names_someone = clause.split_whitespace().skip(1).any(|w| {
-            let w = w.trim_end_matches("'s").trim_end_matches([',', '\'']);
-            let mut letters = w.chars();
-            w.len() > 1
+        // A name (a capital, then lower case: "Jason"; not "TCG") right
+        // after the opener, after "by", "from" or "of", or with its "'s";
+        // never after "the" ("the Intel SDM").
+        let tokens: Vec<&str> = clause.split_whitespace().collect();
+        let names_someone = tokens.iter().enumerate().skip(1).any(|(i, w)| {
+            let possessive = w.ends_with("'s") || w.ends_with("s'");
+            let name = w.trim_end_matches("'s").trim_end_matches([',', '\'']);
+            let mut letters = name.chars();
+            let a_name = name.len() > 1
                 && letters.next().is_some_and(char::is_uppercase)
-                && letters.all(char::is_lowercase)
+                && letters.all(char::is_lowercase);
+            let before = tokens[i - 1].to_lowercase();
+            a_name
+                && (i == 1 || possessive || CREDITED_BY.contains(&before.as_str()))
+                && !DETERMINERS.contains(&before.as_str())
         });
         (PREPOSITIONS.contains(&opens) || CREDIT_OPENERS.contains(&opens))
             && read.words.len() <= CREDIT_WORDS_AT_MOST
@@ -1543,20 +1551,26 @@ impl<'a> Sentence<'a> {
 
 /// "In addition to performance, X", "In addition to the existing
 /// tracepoints, X": "in addition" to a thing the sentence names, not to one
-/// before it ("In addition to this", "to the above", "to previous fixes").
+/// before it ("In addition to this", "to the above", "to previous fixes",
+/// "to the cleanup": "the" and a noun alone name a thing told before).
 fn names_what_it_adds_to(lower: &str) -> bool {
     let mut named = lower.match_indices("in addition to ").peekable();
     named.peek().is_some()
         && named.all(|(at, p)| {
             let mut after = lower[at + p.len()..].split([' ', ',']);
-            let next = match after.next().unwrap_or("") {
-                "the" => after.next().unwrap_or(""),
-                next => next,
-            };
-            !(next.is_empty()
-                || PRONOUN_OPENINGS.contains(&next)
-                || DEMONSTRATIVES.contains(&next)
-                || super::words::POINTING_ADJECTIVES.contains(&next))
+            match after.next().unwrap_or("") {
+                // "the existing tracepoints", "the frob_lock() callers".
+                "the" => after.next().is_some_and(|next| {
+                    super::words::CONTRASTING_ADJECTIVES.contains(&next)
+                        || next.contains(['_', '(', '/'])
+                }),
+                next => {
+                    !(next.is_empty()
+                        || PRONOUN_OPENINGS.contains(&next)
+                        || DEMONSTRATIVES.contains(&next)
+                        || super::words::POINTING_ADJECTIVES.contains(&next))
+                }
+            }
         })
 }
 

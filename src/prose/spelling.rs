@@ -33,7 +33,7 @@ static WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
 });
 
 /// Whether English spells `word` (lower case) so.
-fn is_known(word: &str) -> bool {
+pub fn is_known(word: &str) -> bool {
     WORDS.contains(word) || super::lexicon::verb_of(word).is_some()
 }
 
@@ -73,14 +73,16 @@ pub fn corrected(word: &str) -> Option<String> {
     let said = |letters: &[char]| letters.iter().collect::<String>();
     let mut slips: Vec<String> = Vec::new();
     // Slips that may make a known word but are never taken for the one
-    // meant: a vowel too many at the word's end, where names end
-    // ("marchesi"), which still makes "additiona" no sure slip.
+    // meant: a vowel too many between consonants or at the word's end,
+    // where names end ("marchesi"), which still makes "additiona" no sure
+    // slip.
     let mut unsure: Vec<String> = Vec::new();
     for at in 2..=letters.len() {
         // A letter left out, the last one too ("interfac"), but a plural's
-        // 's' ("decrement" is a word the list may not know).
+        // 's' ("decrement" is a word the list may not know) or the 'g' of
+        // "-ing" (the kernel's "faultin", "checkin").
         for letter in 'a'..='z' {
-            if at == letters.len() && letter == 's' {
+            if at == letters.len() && (letter == 's' || letter == 'g' && word.ends_with("in")) {
                 continue;
             }
             let mut fixed = letters.clone();
@@ -90,16 +92,21 @@ pub fn corrected(word: &str) -> Option<String> {
         if at == letters.len() {
             break;
         }
-        // A vowel too many ("approxiamately", "explaination"), before the
-        // word's last two letters, where names end ("marchesi", "thinkos");
-        // not a British 'u' ("behaviour"), nor a consonant, which the
-        // kernel's names add ("debugfs", "backend", "refcount").
+        // A vowel too many beside another vowel ("approxiamately",
+        // "explaination"; not "oneline" nor "dragonet", which are words of
+        // their own), before the word's last two letters, where names end
+        // ("marchesi", "thinkos"); not a British 'u' ("behaviour"), nor a
+        // consonant, which the kernel's names add ("debugfs", "backend").
+        let beside_a_vowel = VOWELS.contains(&letters[at - 1])
+            || letters
+                .get(at + 1)
+                .is_some_and(|next| VOWELS.contains(next));
         if VOWELS.contains(&letters[at])
             && !(letters[at] == 'u' && letters[at - 1] == 'o' && letters.get(at + 1) == Some(&'r'))
         {
             let mut fewer = letters.clone();
             fewer.remove(at);
-            if at + 2 < letters.len() {
+            if beside_a_vowel && at + 2 < letters.len() {
                 slips.push(said(&fewer));
             } else {
                 unsure.push(said(&fewer));
@@ -181,7 +188,7 @@ mod tests {
     }
 
     #[test]
-    fn a_kernel_name_a_consonant_past_a_word_or_a_british_our_is_no_typo() {
+    fn a_kernel_name_or_a_word_more_than_one_sure_slip_from_another_is_no_typo() {
         for word in [
             "debugfs",
             "backend",
@@ -192,6 +199,10 @@ mod tests {
             "thinkos",
             "marchesi",
             "additiona",
+            "oneline",
+            "dragonet",
+            "faultin",
+            "checkin",
         ] {
             assert_eq!(corrected(word), None, "{word}");
         }

@@ -208,7 +208,7 @@ pub static CHANGELOG: LazyLock<Regex> = LazyLock::new(|| {
         // "Differences to v3:", "Delta from v1:".
         r"(?:differences?|diffs?|delta|updates?|modifications?)\s+(?:to|from|since|vs\.?|against|over)\s+(?:the\s+)?v\d+(?:\.\d+)*\b|",
         r"(?:rfc|patch)?\s*v\d+\s*(?:->|-->|\.\.|to|vs\.?|→)\s*v?\d+|",
-        r"(?:rfc\s*)?v\d+\s*[:)\]]|since v\d+|from v\d+|",
+        r"(?:rfc\s*)?v\d+\s*[:)\]]|since v\d+(?:\.\d+)*\b|from v\d+(?:\.\d+)*\b|",
         r"(?:rfc\s*)?v\d+\b.{0,30}:\s*$|",
         // "ver #3) - Fix ...".
         r"ver\s*#?\d+\s*[:)]|",
@@ -2009,8 +2009,8 @@ pub const EXPLETIVE_VERBS: &[&str] = &[
 
 /// Words that open a subordinate clause: an order's own clause ends there.
 pub const SUBORDINATORS: &[&str] = &[
-    "which", "that", "because", "so", "when", "if", "where", "while", "as", "since", "until",
-    "unless", "after", "before", "although", "though", "once",
+    "which", "that", "because", "so", "when", "if", "where", "while", "whereas", "as", "since",
+    "until", "unless", "after", "before", "although", "though", "once",
 ];
 
 /// How an item credits who asked for it: "(David)", ", per Bob".
@@ -2055,16 +2055,28 @@ pub const POINTING_ADJECTIVES: &[&str] = &[
 pub const CONTRASTING_ADJECTIVES: &[&str] =
     &["old", "new", "current", "existing", "original", "other"];
 
+/// Adjectives that judge a thing rather than say which it is: "the obvious
+/// fix", "the right way".
+pub const JUDGING_ADJECTIVES: &[&str] = &[
+    "obvious", "simple", "simplest", "proper", "ideal", "naive", "right", "wrong", "best",
+    "better", "easy", "easiest", "good", "bad", "real", "actual",
+];
+
 /// Determiners that point at a thing named before: "this flag", "such
-/// sequences".
+/// sequences". Unlike [`DEMONSTRATIVES`], only words that stand before a
+/// noun, not phrases that stand for one ("the latter").
 pub const DEMONSTRATIVE_DETERMINERS: &[&str] = &["this", "these", "those", "such"];
+
+/// Words before the name of someone credited: "suggested by Jan", "a
+/// prompt from Jason", "at the suggestion of Ann".
+pub const CREDITED_BY: &[&str] = &["by", "from", "of"];
 
 /// Words other than prepositions that open a clause crediting someone:
 /// "As David suggested,", "Following Jan's advice,".
 pub const CREDIT_OPENERS: &[&str] = &["as", "following"];
 
 /// What an opening clause names when it tells who prompted the work: "On a
-/// prompt from Jason,", "As Jan suggested,", "After review feedback,"
+/// prompt from Jason,", "As Jan suggested,", "After Ann's review,"
 /// (not "request": "After finishing the request," is the code's).
 pub const CREDIT_NOUNS: &[&str] = &[
     "prompt",
@@ -2078,6 +2090,10 @@ pub const CREDIT_NOUNS: &[&str] = &[
     "review",
     "reviews",
 ];
+
+/// Other words a description of a gathering uses: "an annual gathering of
+/// X", "a yearly event", "a track at LPC".
+pub const GATHERING_WORDS: &[&str] = &["gathering", "event", "meeting", "track", "bof"];
 
 /// The kinds of gathering of the community, as their names and
 /// descriptions say: "Frob Summit", "a technical workshop".
