@@ -79,7 +79,8 @@ struct Sentence {
 /// series' history, a disclaimer, test results or a link.
 pub struct Excerpts {
     sentences: Vec<Sentence>,
-    title: String,
+    /// The subject title's content stems.
+    title_stems: Vec<String>,
 }
 
 impl Excerpts {
@@ -115,15 +116,11 @@ impl Excerpts {
                 // "such sequences", "the table", which a sentence just
                 // before names.
                 let sentence = {
-                    let earlier: Vec<&str> = sentences
+                    let from = sentences.len().saturating_sub(ANTECEDENT_SENTENCES);
+                    let earlier: Vec<&str> = sentences[from..]
                         .iter()
-                        .rev()
-                        .take_while(|s: &&Sentence| s.paragraph + 1 >= paragraph)
-                        .take(ANTECEDENT_SENTENCES)
+                        .filter(|s: &&Sentence| s.paragraph + 1 >= paragraph)
                         .map(|s| s.text.as_str())
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
                         .collect();
                     crate::prose::named_from_before(&sentence, &earlier).unwrap_or(sentence)
                 };
@@ -163,7 +160,7 @@ impl Excerpts {
                             || orders
                             || without_purpose.is_some()),
                     follows: new && read.follows_on(),
-                    says_the_title: read.says_most_of(title),
+                    says_the_title: read.says_most_of(&title_stems),
                     tells_the_work: read.stands_alone() && read.tells_the_work(title),
                 };
                 sentence.score = score(&sentence, &topic);
@@ -175,7 +172,7 @@ impl Excerpts {
         }
         Excerpts {
             sentences,
-            title: title.to_string(),
+            title_stems,
         }
     }
 
@@ -203,10 +200,11 @@ impl Excerpts {
         {
             chosen.push(next.text.clone());
         } else if first.says_the_title
-            && let said = [first.text.as_str(), self.title.as_str()]
-                .iter()
-                .flat_map(|t| crate::prose::content_stems(t))
-                .collect::<Vec<_>>()
+            && let said = [
+                crate::prose::content_stems(&first.text),
+                self.title_stems.clone(),
+            ]
+            .concat()
             && let Some(more) = self.best_from(best + 1, |s| {
                 s.text != first.text
                     && says_more_than(&s.text, &said)
@@ -241,7 +239,7 @@ impl Excerpts {
                     ..s.clone()
                 })
                 .collect(),
-            title: self.title.clone(),
+            title_stems: self.title_stems.clone(),
         }
     }
 

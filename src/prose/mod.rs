@@ -142,11 +142,11 @@ fn named_before(tokens: &[&str], i: usize, earlier: &[&str]) -> Option<String> {
         return None;
     }
     let the = match_case(token, "the");
+    let noun_token = tokens.get(i + 1)?;
     // "the table is missing": the noun alone; "the table of X", "the table
     // for each cgroup", "the table entries" say which, or name another.
     if is_the {
-        let noun = tokens.get(i + 1)?;
-        let ends = noun.ends_with([',', '.', ';', ':', ')']);
+        let ends = noun_token.ends_with([',', '.', ';', ':', ')']);
         let next = tokens.get(i + 2).map(|w| w.to_lowercase());
         let alone = ends
             || next
@@ -164,9 +164,7 @@ fn named_before(tokens: &[&str], i: usize, earlier: &[&str]) -> Option<String> {
             || words::DETERMINERS.contains(&before.as_str())
             || before.chars().all(|c| c.is_ascii_digit())
     };
-    let noun = tokens
-        .get(i + 1)?
-        .trim_end_matches([',', '.', ';', ':', ')']);
+    let noun = noun_token.trim_end_matches([',', '.', ';', ':', ')']);
     let lower = noun.to_lowercase();
     // "This adds X": a verb, and "this" its subject.
     let a_verb = token.eq_ignore_ascii_case("this") && is_finite(&lower);
@@ -215,8 +213,7 @@ fn which_is_named(sentence: &str, noun: &str) -> Vec<(String, bool)> {
                 let lower = before.to_lowercase();
                 let definite = lower == "the" || words::POSSESSIVES.contains(&lower.as_str());
                 if definite || words::INDEFINITE_ARTICLES.contains(&lower.as_str()) {
-                    return (start < k && k - start <= WHICH_AT_MOST)
-                        .then(|| (tokens[start..k].join(" "), definite));
+                    return (start < k).then(|| (tokens[start..k].join(" "), definite));
                 }
                 let says_no_which = before.ends_with([',', '.', ';', ':'])
                     || before.starts_with('(')
@@ -243,6 +240,13 @@ fn which_is_named(sentence: &str, noun: &str) -> Vec<(String, bool)> {
 
 /// At most this many words say which thing an earlier sentence names.
 const WHICH_AT_MOST: usize = 4;
+
+/// "Jason", "Gerlitz": a capital, then lower case, as a person's name is
+/// written (not "TCG", "CPUs", "MADV_COLD").
+pub(crate) fn reads_as_a_name(word: &str) -> bool {
+    let mut letters = word.chars();
+    letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase)
+}
 
 /// The name an editor calls an author by: the first word of their name,
 /// or, in a name written family name first ("Huang, Ying"), the word

@@ -586,11 +586,10 @@ fn capital_after_comma(text: &str) -> Option<std::ops::Range<usize>> {
         let joins = word.as_str().to_lowercase();
         let a_joining_word = super::words::SUBORDINATORS.contains(&joins.as_str())
             || super::words::COORDINATORS.contains(&joins.as_str());
-        let mut letters = next.chars();
-        let a_name =
-            letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase);
-        (a_joining_word && !a_name && !super::words::COORDINATORS.contains(&next))
-            .then(|| word.start()..word.start() + 1)
+        (a_joining_word
+            && !super::reads_as_a_name(next)
+            && !super::words::COORDINATORS.contains(&next))
+        .then(|| word.start()..word.start() + 1)
     })
 }
 
@@ -995,9 +994,7 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
             "said \"these\" before a plural",
         ),
         Repair::DropTheBeforeAFunction => (
-            replaced_one_at_a_time(text, |text| {
-                the_before_a_function(text).map(|at| (at, String::new()))
-            }),
+            removed_one_at_a_time(text, the_before_a_function),
             "dropped \"the\" before a function named as a subject",
         ),
         Repair::LowerAfterComma => (
@@ -1007,15 +1004,11 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
             "wrote a word after a comma in lower case",
         ),
         Repair::DropColonAfterIncluding => (
-            replaced_one_at_a_time(text, |text| {
-                colon_after_including(text).map(|at| (at, String::new()))
-            }),
+            removed_one_at_a_time(text, colon_after_including),
             "dropped a colon after \"including\"",
         ),
         Repair::DropForBeforeTo => (
-            replaced_one_at_a_time(text, |text| {
-                for_before_to(text).map(|at| (at, String::new()))
-            }),
+            removed_one_at_a_time(text, for_before_to),
             "dropped \"for\" before an infinitive",
         ),
         Repair::FitTheArticle => (
@@ -1414,6 +1407,14 @@ fn replaced_one_at_a_time(
         text.replace_range(range, &said);
     }
     text
+}
+
+/// `text` with what `next` finds removed, one find at a time.
+fn removed_one_at_a_time(
+    text: &str,
+    next: impl Fn(&str) -> Option<std::ops::Range<usize>>,
+) -> String {
+    replaced_one_at_a_time(text, |text| next(text).map(|at| (at, String::new())))
 }
 
 /// The words between emphasis marks, each with the marks and what is

@@ -11,14 +11,15 @@ use super::words::{
     ABBREVIATIONS, ABOUT_THE_WORK, ACTIONS, ADDITIVES, ADVERBS, AN_EARLIER_COMMIT,
     ANTICIPATING_VERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS, BARE_THIS_FOLLOWERS,
     BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED,
-    COMMIT_QUALIFIERS, CONNECTIVES, CREDIT_NOUNS, CREDIT_OPENERS, CREDITED_BY, DEMONSTRATIVES,
-    DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON, FIRST_PERSON_SUBJECTS,
-    FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS, LETS_DISCUSS, MOTIVATIONS,
-    NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
-    PRONOUN_OPENINGS, PROPOSING_VERBS, PURPOSES_POINTING_BACK, QUANTIFIERS, REVIEW_VERBS,
-    REVISION_NOUNS, SAYS_WHICH, SERIES_WORDS, STOP_WORDS, SUBJECTS_OF_CHANGE, SUBORDINATORS,
-    TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES, TEST_RUNS, TEST_THINGS,
-    THIRD_PERSON_PRONOUNS, UNDOING_VERBS, UNITS, WORK_DOING_VERBS, is_plural, is_preposition,
+    COMMIT_QUALIFIERS, CONNECTIVES, COPULAS, CREDIT_NOUNS, CREDIT_OPENERS, CREDITED_BY,
+    DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON,
+    FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS,
+    LETS_DISCUSS, MOTIVATIONS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS,
+    POINTERS, POSTINGS, PREPOSITIONS, PRONOUN_OPENINGS, PROPOSING_VERBS, PURPOSES_POINTING_BACK,
+    QUANTIFIERS, REVIEW_VERBS, REVISION_NOUNS, SAYS_WHICH, SERIES_WORDS, STOP_WORDS,
+    SUBJECTS_OF_CHANGE, SUBORDINATORS, TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES,
+    TEST_RUNS, TEST_THINGS, THIRD_PERSON_PRONOUNS, UNDOING_VERBS, UNITS, WORK_DOING_VERBS,
+    is_plural, is_preposition,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -372,7 +373,7 @@ impl<'a> Sentence<'a> {
         self.first_word() == "what"
             && words
                 .iter()
-                .position(|w| w == "is" || w == "are")
+                .position(|w| COPULAS.contains(&w.as_str()))
                 .is_some_and(|is| {
                     words[1..is].windows(2).any(|pair| {
                         matches!(pair[0].as_str(), "does" | "do" | "did")
@@ -773,10 +774,7 @@ impl<'a> Sentence<'a> {
         let names_someone = tokens.iter().enumerate().skip(1).any(|(i, w)| {
             let possessive = w.ends_with("'s") || w.ends_with("s'");
             let name = w.trim_end_matches("'s").trim_end_matches([',', '\'']);
-            let mut letters = name.chars();
-            let a_name = name.len() > 1
-                && letters.next().is_some_and(char::is_uppercase)
-                && letters.all(char::is_lowercase);
+            let a_name = name.len() > 1 && super::reads_as_a_name(name);
             let before = tokens[i - 1].to_lowercase();
             a_name
                 && (i == 1 || possessive || CREDITED_BY.contains(&before.as_str()))
@@ -1384,12 +1382,12 @@ impl<'a> Sentence<'a> {
         !own.is_empty() && (new <= 2 && shared >= title.len().min(3) || new <= 1 && shared >= 2)
     }
 
-    /// Whether the sentence names most of `title`'s content ("adds support
-    /// for building the kernel with Clang's LTO" under "Add support for
-    /// Clang LTO"), two thirds of it at least, where the title names two
+    /// Whether the sentence names most of a title's content, by its
+    /// content stems (`title`, from [`super::content_stems`]): "adds
+    /// support for building the kernel with Clang's LTO" under "Add support
+    /// for Clang LTO", two thirds of it at least, where the title names two
     /// things or more.
-    pub fn says_most_of(&self, title: &str) -> bool {
-        let title = super::content_stems(title);
+    pub fn says_most_of(&self, title: &[String]) -> bool {
         let own = super::content_stems(self.text);
         let shared = title.iter().filter(|w| own.contains(w)).count();
         title.len() >= 2 && 3 * shared >= 2 * title.len()

@@ -4,9 +4,9 @@
 //!
 //! A typo is a word the list does not know that is one slip from exactly
 //! one word it knows: two letters swapped ("becasue"), one letter left out
-//! ("flexiblity", "interfac") or a vowel too many ("approxiamately"), a letter doubled
-//! ("runnning") or a vowel for a vowel ("performence"), past the word's
-//! first two letters. A word the list does not know but that English
+//! ("flexiblity", "interfac") or a vowel too many ("approxiamately"), a
+//! letter doubled ("runnning") or a vowel for a vowel ("performence"), past
+//! the word's first two letters. A word the list does not know but that English
 //! builds from words it knows is the kernel's own ("subtest", "inlined",
 //! "blocker", "breakpoint", "clockid"), no typo; nor is one two slips make
 //! known words of ("releated" may be "related" or "relegated").
@@ -75,7 +75,7 @@ pub fn corrected(word: &str) -> Option<String> {
     // Slips that may make a known word but are never taken for the one
     // meant: a vowel too many between consonants or at the word's end,
     // where names end ("marchesi"), which still makes "additiona" no sure
-    // slip.
+    // slip, and a consonant too many.
     let mut unsure: Vec<String> = Vec::new();
     for at in 2..=letters.len() {
         // A letter left out, the last one too ("interfac"), but a plural's
@@ -101,22 +101,22 @@ pub fn corrected(word: &str) -> Option<String> {
             || letters
                 .get(at + 1)
                 .is_some_and(|next| VOWELS.contains(next));
-        if VOWELS.contains(&letters[at])
-            && !(letters[at] == 'u' && letters[at - 1] == 'o' && letters.get(at + 1) == Some(&'r'))
-        {
-            let mut fewer = letters.clone();
-            fewer.remove(at);
-            if beside_a_vowel && at + 2 < letters.len() {
-                slips.push(said(&fewer));
-            } else {
-                unsure.push(said(&fewer));
-            }
+        let mut fewer = letters.clone();
+        fewer.remove(at);
+        let british_u =
+            letters[at] == 'u' && letters[at - 1] == 'o' && letters.get(at + 1) == Some(&'r');
+        let vowel = VOWELS.contains(&letters[at]);
+        if vowel && !british_u {
+            let sure = beside_a_vowel && at + 2 < letters.len();
+            if sure { &mut slips } else { &mut unsure }.push(said(&fewer));
+        } else if !vowel && at + 1 < letters.len() {
+            // A consonant too many, never taken, that makes another word:
+            // no one slip is sure ("thinkos").
+            unsure.push(said(&fewer));
         }
         // A letter doubled.
         if letters[at] == letters[at - 1] {
-            let mut fixed = letters.clone();
-            fixed.remove(at);
-            slips.push(said(&fixed));
+            slips.push(said(&fewer));
         }
         // A vowel for a vowel.
         if VOWELS.contains(&letters[at]) {
@@ -143,15 +143,7 @@ pub fn corrected(word: &str) -> Option<String> {
     {
         return None;
     }
-    // A consonant too many (not a slip read above) that makes another word:
-    // no one slip is sure either ("thinkos").
-    let a_consonant_too_many = (2..letters.len() - 1).any(|at| {
-        let mut fewer = letters.clone();
-        fewer.remove(at);
-        let fewer = said(&fewer);
-        !VOWELS.contains(&letters[at]) && fewer != found && WORDS.contains(&fewer)
-    });
-    (!a_consonant_too_many).then_some(found)
+    Some(found)
 }
 
 /// The first misspelt word of `text` outside quotes and code, where it is,
