@@ -330,7 +330,9 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
             .collect()
     };
     // Where no sentence of the mail stands, the patches' titles say what
-    // the series does; those of its side work only where no other says.
+    // the series does; those of its side work only for a series of side
+    // work: tests or documentation are no more than a side detail of
+    // another ("adds close_range() tests").
     let what_the_patches_do = || {
         let titles = |side: bool| -> Vec<&str> {
             siblings
@@ -342,7 +344,6 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
         };
         let words = crate::parse::summary::EDITOR_WORDS;
         voice::what_the_patches_do(&titles(voice::is_side_work(subject)), &about, words)
-            .or_else(|| voice::what_the_patches_do(&titles(true), &about, words))
     };
     let (summary, excerpt, repairs) = match kind {
         Kind::Release => (
@@ -1167,6 +1168,22 @@ mod tests {
             e.summary,
             "Jane posted a series of 3 patches for memory tagging for user space. \
              The patchset adds a flag for memory tagging."
+        );
+    }
+
+    #[test]
+    fn a_series_whose_titles_past_its_own_are_side_work_is_told_by_none() {
+        let e = entry_for(
+            &series_with_side_work(
+                "mm: memory tagging for user space",
+                "Two.\n",
+                "selftests/mm: add memory tagging tests",
+            ),
+            "c@x",
+        );
+        assert_eq!(
+            e.summary,
+            "Jane posted a series of 3 patches for memory tagging for user space."
         );
     }
 
