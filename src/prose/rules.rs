@@ -3260,6 +3260,16 @@ mod tests {
     }
 
     #[test]
+    fn what_this_means_is_said_of_the_sentence_before() {
+        for meaning in [
+            "This means there is no longer any need for the FROB_MAP flag.",
+            "This shows the pattern for adding new policies to frob2().",
+        ] {
+            assert_eq!(repaired(meaning), "", "{meaning}");
+        }
+    }
+
+    #[test]
     fn a_limit_bypassed_or_a_task_starved_is_a_bug_told() {
         for bug in [
             "This allows a loop device to be used to bypass the memory limit.",

@@ -18,8 +18,8 @@ use super::words::{
     POINTERS, POSTINGS, PREPOSITIONS, PRONOUN_OPENINGS, PROPOSING_VERBS, PURPOSES_POINTING_BACK,
     QUANTIFIERS, REVIEW_VERBS, REVISION_NOUNS, SAYS_WHICH, SERIES_WORDS, STOP_WORDS,
     SUBJECTS_OF_CHANGE, SUBORDINATORS, TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES,
-    TEST_RUNS, TEST_THINGS, THIRD_PERSON_PRONOUNS, UNDOING_VERBS, UNITS, WORK_DOING_VERBS,
-    is_plural, is_preposition,
+    TEST_RUNS, TEST_THINGS, THIRD_PERSON_PRONOUNS, UNDOING_VERBS, UNITS, VERBS_OF_A_STATEMENT,
+    WORK_DOING_VERBS, is_plural, is_preposition,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -671,6 +671,7 @@ impl<'a> Sentence<'a> {
         self.first_word() == "this"
             && self.words.get(1 + skip).is_some_and(|verb| {
                 !matches!(verb.as_str(), "is" | "was" | "has" | "does")
+                    && !VERBS_OF_A_STATEMENT.contains(&verb.as_str())
                     && matches!(lexicon::verb_of(verb), Some((_, lexicon::Form::Third)))
             })
             // "This patches don't aim to": a plural noun, its verb after it.

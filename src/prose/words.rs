@@ -1805,6 +1805,23 @@ pub const CLAUSE_OPENERS: &[&str] = &[
     "then",
 ];
 
+/// What a "this" says of a statement before it, never what a work does:
+/// "This means X", "This shows the pattern", "This happens when".
+pub const VERBS_OF_A_STATEMENT: &[&str] = &[
+    "means",
+    "implies",
+    "indicates",
+    "suggests",
+    "shows",
+    "explains",
+    "proves",
+    "seems",
+    "sounds",
+    "happens",
+    "occurs",
+    "matters",
+];
+
 /// What follows a "this" that stands for a thing said before: "fix this
 /// by", "this is", "to do this."; not "this patch".
 pub const BARE_THIS_FOLLOWERS: &[&str] = &[
