@@ -163,7 +163,11 @@ impl Excerpts {
                     says_the_title: read.says_most_of(&title_stems),
                     tells_the_work: read.stands_alone() && read.tells_the_work(title),
                 };
-                sentence.score = score(&sentence, &topic);
+                sentence.score = if read.says_only_its_condition(&title_stems) {
+                    DISCARD
+                } else {
+                    score(&sentence, &topic)
+                };
                 if orders {
                     sentence.score += ORDER;
                 }
@@ -1015,6 +1019,25 @@ mod tests {
             },
             &[],
         )
+    }
+
+    #[test]
+    fn a_main_clause_saying_only_its_condition_is_never_chosen() {
+        let said = |body: &str| Excerpts::read(body, "frob: per-cgroup frob control").choose(40);
+        assert!(
+            said(
+                "After the administrator enables frob for a cgroup, frob for that cgroup is \
+                  enabled.\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            !said(
+                "After the administrator enables frob for a cgroup, the cgroup's pages are \
+                   moved to its home node.\n"
+            )
+            .is_empty()
+        );
     }
 
     #[test]

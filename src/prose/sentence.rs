@@ -1383,6 +1383,22 @@ impl<'a> Sentence<'a> {
         !own.is_empty() && (new <= 2 && shared >= title.len().min(3) || new <= 1 && shared >= 2)
     }
 
+    /// "After the administrator enables it for a cgroup, balancing for that
+    /// cgroup is enabled": a sentence opening with its condition, whose main
+    /// clause says nothing that clause and the title (`title`'s content
+    /// stems) have not.
+    pub fn says_only_its_condition(&self, title: &[String]) -> bool {
+        if !SUBORDINATORS.contains(&self.first_word()) {
+            return false;
+        }
+        let Some((condition, main)) = self.text.split_once(", ") else {
+            return false;
+        };
+        let said = super::content_stems(condition);
+        let main = super::content_stems(main);
+        main.len() >= 2 && main.iter().all(|w| said.contains(w) || title.contains(w))
+    }
+
     /// Whether the sentence names most of a title's content, by its
     /// content stems (`title`, from [`super::content_stems`]): "adds
     /// support for building the kernel with Clang's LTO" under "Add support
