@@ -425,9 +425,16 @@ pub fn entry(thread: &Thread, requested: &Message, options: &Options) -> Entry {
                     repairs.extend(more);
                     break (lead, Vec::new(), repairs);
                 }
+                // "This is the RFC for X" in a v7 that is no RFC: the text of
+                // an earlier posting.
+                let outgrown = kind == Kind::Patch
+                    && chosen
+                        .first()
+                        .is_some_and(|s| crate::prose::Sentence::read(s).calls_the_work_an_rfc());
                 match repaired {
                     Some(repaired)
                         if !changelog
+                            && !outgrown
                             && chosen
                                 .first()
                                 .is_none_or(|first| draft.kept(first, &repaired)) =>
@@ -1123,6 +1130,27 @@ mod tests {
             topic_with_its_area(&named),
             "Two fixes for the debugfs files"
         );
+    }
+
+    #[test]
+    fn a_posting_that_is_no_rfc_is_not_called_the_rfc() {
+        let cover = |tag: &str| {
+            Pool::new(
+                [mail(
+                    "c@x",
+                    &format!("[PATCH {tag}] frob: per-node frob caches"),
+                    JANE,
+                    None,
+                    "This RFC adds per-node free lists to the frob allocator so that frees stay \
+                     local.\n",
+                )],
+                None,
+            )
+        };
+        let patch = entry_for(&cover("v7"), "c@x");
+        assert!(!patch.summary.contains("RFC"), "{}", patch.summary);
+        let rfc = entry_for(&cover("RFC v2"), "c@x");
+        assert!(rfc.summary.contains("free lists"), "{}", rfc.summary);
     }
 
     #[test]

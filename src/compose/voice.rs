@@ -806,7 +806,11 @@ pub fn follow_up(earlier: &str, from: u32, about: &About, max_words: usize) -> O
         };
         let read = prose::Sentence::read(&updated);
         // What the summary's read would leave out goes here already.
-        if read.is_changelog() || read.is_aside() {
+        // "This is the RFC for X" no longer holds once the work is no RFC.
+        if read.is_changelog()
+            || read.is_aside()
+            || about.kind == Kind::Patch && read.calls_the_work_an_rfc()
+        {
             continue;
         }
         if names_revision || !is_time_bound(&updated) {
@@ -1611,6 +1615,20 @@ mod tests {
         let earlier = "Mike posted the sixth version of the patchset for secret memory. \
                        It is RFC because the interface is still open.";
         assert_eq!(follow_up(earlier, 6, &follow_about(), 60), None);
+    }
+
+    #[test]
+    fn a_follow_up_of_an_rfc_no_longer_calls_the_work_the_rfc() {
+        let summary = follow_up(
+            "Mike posted an RFC patchset to add secret mappings. This is the RFC for secret \
+             mappings in the page allocator. It aims to provide mappings the kernel cannot read.",
+            1,
+            &follow_about(),
+            60,
+        )
+        .unwrap();
+        assert!(!summary.contains("RFC"), "{summary}");
+        assert!(summary.contains("It aims to provide"), "{summary}");
     }
 
     #[test]

@@ -949,6 +949,14 @@ impl<'a> Sentence<'a> {
             })
     }
 
+    /// "This is the RFC for X", "this RFC adds": the work called a request
+    /// for comments, which a posting that is none has outgrown.
+    pub fn calls_the_work_an_rfc(&self) -> bool {
+        self.words
+            .windows(2)
+            .any(|pair| pair[1] == "rfc" && DETERMINERS.contains(&pair[0].as_str()))
+    }
+
     /// "I have removed X", "We added Y": the author telling work done,
     /// which in a later version is what changed since the last one; the
     /// words after the verb ("I've ported KASAN to radix": "kasan", "to",
