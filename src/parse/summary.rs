@@ -8,7 +8,7 @@
 use crate::prose::words::{
     ACTIONS, ASIDES, BACKGROUND, BACKGROUND_PHRASES, CHANGELOG, COMMIT_CITED, DEFAULTS,
     DISCLAIMERS, EXAMPLE_HEADINGS, FRAGMENT_OPENINGS, GREETING, HEDGES, HISTORY, QUOTE_INTRO,
-    RESULTS, REVISION_MENTION, SUBJECTS_OF_CHANGE, TRAILER_LINE,
+    REFACTORING, REFACTORING_WORDS, RESULTS, REVISION_MENTION, SUBJECTS_OF_CHANGE, TRAILER_LINE,
 };
 use std::sync::LazyLock;
 
@@ -354,6 +354,15 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
     }
     if contains_any(&lower, DISCLAIMERS) {
         score -= 1.5;
+    }
+    // Preparation: code moved into a helper, where the title tells of
+    // other work.
+    if REFACTORING.is_match(text)
+        && !topic
+            .iter()
+            .any(|t| REFACTORING_WORDS.contains(&t.as_str()))
+    {
+        score -= 1.0;
     }
     if contains_any(&lower, RESULTS) {
         score -= 0.6;
@@ -1038,6 +1047,15 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn code_moved_into_a_helper_is_preparation() {
+        let refactor = "In mm/frob.c, break the logic to install PTEs out of frob_pte, into a \
+                        separate helper function.";
+        let fix = "In frob_fill, look up the existing page in the page cache and install its \
+                   PTE for it.";
+        assert!(scored(refactor) + 0.5 < scored(fix));
     }
 
     #[test]

@@ -803,6 +803,21 @@ pub const HISTORY: &[&str] = &[
     "years ago",
 ];
 
+/// Code moved into a helper of its own: "factor out X", "break X out of Y
+/// into a separate helper function", "split X into a separate helper",
+/// which prepares a change more often than it is one.
+pub static REFACTORING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:factor(?:s|ed|ing)?(?: \w+)? out\b|(?:into|to) (?:a |an )?(?:separate|dedicated|common) (?:helper|function)s?\b)",
+    )
+    .unwrap()
+});
+
+/// A title's words that make moving code into helpers the work itself.
+pub const REFACTORING_WORDS: &[&str] = &[
+    "helper", "helpers", "factor", "refactor", "split", "cleanup", "cleanups", "clean",
+];
+
 /// An author's caveats about the state of the work.
 pub const DISCLAIMERS: &[&str] = &[
     "very early",
