@@ -1312,10 +1312,17 @@ fn give_subject(sentence: &str, work: &str) -> Option<String> {
     if matches!(work, "mail" | "announcement") {
         return None;
     }
-    let opener = sentence.split(' ').next().unwrap_or("").to_lowercase();
-    let (place, order) = match super::sentence::split_clause(sentence) {
-        Some((place, order)) if CLAUSE_OPENERS.contains(&opener.as_str()) => (Some(place), order),
-        _ => (None, sentence),
+    // "In X, for the Y case, simply look up Z": one opening clause or two.
+    fn opening_clause(text: &str) -> Option<(&str, &str)> {
+        let opener = text.split(' ').next().unwrap_or("").to_lowercase();
+        super::sentence::split_clause(text).filter(|_| CLAUSE_OPENERS.contains(&opener.as_str()))
+    }
+    let (place, order) = match opening_clause(sentence) {
+        Some((first, rest)) => match opening_clause(rest) {
+            Some((second, order)) => (Some(&sentence[..first.len() + 2 + second.len()]), order),
+            None => (Some(first), rest),
+        },
+        None => (None, sentence),
     };
     // "Simply remove X" -> "The patch simply removes X".
     let (adverb, order) = match order.split_once(' ') {
@@ -1343,7 +1350,10 @@ pub(crate) fn coordinated_orders_agree(rest: &str) -> String {
     let words: Vec<&str> = rest.split(' ').collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for (i, word) in words.iter().enumerate() {
-        let joined = i > 0 && words[i - 1] == "and" && i + 1 < words.len();
+        // "X and make Z", "X, and then make Z".
+        let joined = i > 0
+            && (words[i - 1] == "and" || words[i - 1] == "then" && i > 1 && words[i - 2] == "and")
+            && i + 1 < words.len();
         match lexicon::verb_of(word) {
             Some((base, lexicon::Form::Base))
                 if joined && *word == base && lexicon::is_imperative(word) =>
@@ -2015,6 +2025,18 @@ mod tests {
         assert_eq!(
             repaired("Instead of deleting the hooks one by one, allow an LSM to provide its flag."),
             "Instead of deleting the hooks one by one, the patchset allows an LSM to provide its flag."
+        );
+    }
+
+    #[test]
+    fn an_order_after_two_opening_clauses_gets_its_subject() {
+        assert_eq!(
+            repaired(
+                "In frob_fill(), for the FROB_CONTINUE case, simply look up the existing page, and \
+                 then use the install helper to map it."
+            ),
+            "In frob_fill(), for the FROB_CONTINUE case, the patchset simply looks up the existing \
+             page, and then uses the install helper to map it."
         );
     }
 
