@@ -3265,6 +3265,12 @@ mod tests {
     }
 
     #[test]
+    fn this_year_says_when_and_points_at_nothing() {
+        let when = "This year, the Frob Summit will be held in Vienna on September 17th.";
+        assert_eq!(repaired(when), when);
+    }
+
+    #[test]
     fn a_finding_opened_by_it_stands_alone() {
         let found = "It was found that the destroy path may run with all references gone.";
         assert_eq!(repaired(found), found);

@@ -18,8 +18,8 @@ use super::words::{
     POINTERS, POSTINGS, PREPOSITIONS, PRONOUN_OPENINGS, PROPOSING_VERBS, PURPOSES_POINTING_BACK,
     QUANTIFIERS, REVIEW_VERBS, REVISION_NOUNS, SAYS_WHICH, SERIES_WORDS, STOP_WORDS,
     SUBJECTS_OF_CHANGE, SUBORDINATORS, TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES,
-    TEST_RUNS, TEST_THINGS, THIRD_PERSON_PRONOUNS, UNDOING_VERBS, UNITS, VERBS_OF_A_STATEMENT,
-    WORK_DOING_VERBS, is_plural, is_preposition,
+    TEST_RUNS, TEST_THINGS, THIRD_PERSON_PRONOUNS, TIME_NOUNS, UNDOING_VERBS, UNITS,
+    VERBS_OF_A_STATEMENT, WORK_DOING_VERBS, is_plural, is_preposition,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -646,7 +646,9 @@ impl<'a> Sentence<'a> {
         }
         let second = self.words.get(1).map_or("", String::as_str);
         !(matches!(first, "this" | "these" | "that" | "those")
-            && (SERIES_WORDS.contains(&second) || self.series_opening())
+            && (SERIES_WORDS.contains(&second)
+                || TIME_NOUNS.contains(&second)
+                || self.series_opening())
             || self.work_speaks()
             || self.opens_with_a_finding())
     }

@@ -2055,6 +2055,25 @@ pub const CREDITS: &[&str] = &[
 ];
 
 /// How a sentence names the work it opens, to be named by its revision:
+/// Nouns of a time: "This year, the summit will be held in Vienna" says
+/// when, pointing at no sentence before.
+pub const TIME_NOUNS: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "day",
+    "morning",
+    "afternoon",
+    "evening",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "cycle",
+    "quarter",
+];
+
 /// "This patchset adds X" -> "The fourth version of this patchset adds X".
 pub const WORK_OPENINGS: &[&str] = &["this patchset ", "this patch ", "this rfc ", "this series "];
 
