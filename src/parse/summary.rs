@@ -87,6 +87,7 @@ impl Excerpts {
     pub fn read(body: &str, title: &str) -> Excerpts {
         let topic = crate::prose::content_words(title);
         let title_stems = crate::prose::content_stems(title);
+        let brings_its_thing = brings_its_thing(title);
         let mut sentences = Vec::new();
         let (paragraphs, opens_the_mail) = prose_paragraphs(body);
         for (paragraph, text) in paragraphs.iter().enumerate() {
@@ -166,7 +167,7 @@ impl Excerpts {
                 sentence.score = if read.says_only_its_condition(&title_stems) {
                     DISCARD
                 } else {
-                    score(&sentence, &topic)
+                    score(&sentence, &topic, brings_its_thing)
                 };
                 if orders {
                     sentence.score += ORDER;
@@ -308,8 +309,10 @@ const DISCARD: f64 = 0.0;
 
 /// What a sentence is worth as the summary: what the change does and why,
 /// about the subject's topic, early in the mail, of an editor's length;
-/// not the series' history, a disclaimer, test results or a link.
-fn score(sentence: &Sentence, topic: &[String]) -> f64 {
+/// not the series' history, a disclaimer, test results or a link. What
+/// the title's thing is weighs more where the work brings that thing
+/// (`brings_its_thing`).
+fn score(sentence: &Sentence, topic: &[String], brings_its_thing: bool) -> f64 {
     let text = sentence.text.as_str();
     let lower = text.to_lowercase();
     let mut score = 0.0;
@@ -334,7 +337,7 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
     }
     // What the title's thing is: "KernelMemorySanitizer (KMSAN) is a
     // detector of ...", which an editor tells first.
-    if defines_the_topic(text, topic) {
+    if brings_its_thing && defines_the_topic(text, topic) {
         score += DEFINITION;
     }
     // What the change does.
@@ -427,6 +430,26 @@ fn score(sentence: &Sentence, topic: &[String]) -> f64 {
 
 /// What a sentence that says what the title's thing is weighs.
 const DEFINITION: f64 = 1.0;
+
+/// Whether a title brings the thing it names ("Add FrobSanitizer", "Rust
+/// support", "Device Memory TCP"), not changes one there already
+/// ("userspace controls soft-offline pages", "drop protection_map[]",
+/// "Improved memory tiers"), whose definition is only background: no
+/// verb past its prefixes but one that creates.
+fn brings_its_thing(title: &str) -> bool {
+    use crate::prose::lexicon::{self, Form};
+    let topic = title.rsplit(": ").next().unwrap_or(title);
+    topic.split_whitespace().enumerate().all(|(at, word)| {
+        let lower = word.to_lowercase();
+        match lexicon::verb_of(&lower) {
+            Some((base, form)) => {
+                crate::prose::words::CREATING_VERBS.contains(&base)
+                    || !(form == Form::Third || at == 0 && matches!(form, Form::Base | Form::Past))
+            }
+            None => true,
+        }
+    })
+}
 
 /// "KernelMemorySanitizer (KMSAN) is a detector of X", "Zacas and Zabha are
 /// extensions that X": a name of a few words ("The OOM is a regression",
@@ -863,6 +886,32 @@ mod tests {
     }
 
     #[test]
+    fn what_a_thing_there_already_is_weighs_no_more() {
+        let body = "FrobSanitizer (FSAN) is a detector of uses of stale frob handles.\n\n\
+                    This series lets one boot a defconfig kernel with FSAN under QEMU \
+                    without false positives.\n";
+        for title in [
+            "userspace controls FrobSanitizer",
+            "fsan: drop FrobSanitizer reports",
+        ] {
+            let chosen = Excerpts::read(body, title).choose(40);
+            assert_eq!(
+                chosen,
+                [
+                    "This series lets one boot a defconfig kernel with FSAN under QEMU without \
+                  false positives."
+                ],
+                "{title}"
+            );
+        }
+        assert!(brings_its_thing("Add FrobSanitizer infrastructure"));
+        assert!(brings_its_thing(
+            "arm64: Memory Tagging Extension user-space support"
+        ));
+        assert!(!brings_its_thing("Improved frob tiers for CPUless nodes"));
+    }
+
+    #[test]
     fn a_sentence_naming_no_thing_is_no_definition() {
         let topic = crate::prose::content_words("frob: fix the OOM after the frob rework");
         for text in [
@@ -1027,6 +1076,7 @@ mod tests {
                 tells_the_work: true,
             },
             &[],
+            true,
         )
     }
 
