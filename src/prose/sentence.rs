@@ -2070,10 +2070,18 @@ pub fn sentences_of(text: &str) -> Vec<&str> {
         if !ends || ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a)) {
             continue;
         }
+        // "... to khugepaged. mTHP support was needed": a name in mixed
+        // case ("mTHP", "eBPF", "iSCSI") starts a sentence in lower case.
+        let mixed_case = |word: &str| {
+            word.starts_with(|c: char| c.is_ascii_lowercase())
+                && word.chars().skip(1).any(|c| c.is_ascii_uppercase())
+                && word.chars().all(|c| c.is_ascii_alphanumeric())
+        };
         let next_starts_sentence = words.get(i + 1).is_none_or(|&(_, next)| {
             next.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'(`[".contains(c))
+                || mixed_case(next) && word.len() > 3
         });
         if next_starts_sentence {
             let end = at + word.len();
