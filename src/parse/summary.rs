@@ -88,6 +88,10 @@ impl Excerpts {
         let topic = crate::prose::content_words(title);
         let title_stems = crate::prose::content_stems(title);
         let brings_its_thing = brings_its_thing(title);
+        // "This setting" under "introduce THP deferred setting": the title
+        // names what a mail's demonstrative stands for, as a sentence
+        // before it would.
+        let title_named = title_as_named(title);
         let mut sentences = Vec::new();
         let (paragraphs, opens_the_mail) = prose_paragraphs(body);
         for (paragraph, text) in paragraphs.iter().enumerate() {
@@ -123,7 +127,9 @@ impl Excerpts {
                         .filter(|s: &&Sentence| s.paragraph + 1 >= paragraph)
                         .map(|s| s.text.as_str())
                         .collect();
-                    crate::prose::named_from_before(&sentence, &earlier).unwrap_or(sentence)
+                    crate::prose::named_from_before(&sentence, &earlier)
+                        .or_else(|| crate::prose::named_from_the_title(&sentence, &title_named))
+                        .unwrap_or(sentence)
                 };
                 let sentence = sentence.as_str();
                 let read = crate::prose::Sentence::read(sentence);
@@ -426,6 +432,17 @@ fn score(sentence: &Sentence, topic: &[String], brings_its_thing: bool) -> f64 {
         _ => 1.2,
     };
     score
+}
+
+/// A title as a sentence naming its thing: "the THP deferred setting" for
+/// "mm: introduce THP deferred setting".
+fn title_as_named(title: &str) -> String {
+    let topic = title.rsplit(": ").next().unwrap_or(title);
+    let thing = match topic.split_once(' ') {
+        Some((verb, rest)) if crate::prose::lexicon::is_imperative(verb) => rest,
+        _ => topic,
+    };
+    format!("the {thing}")
 }
 
 /// What a sentence that says what the title's thing is weighs.
@@ -1548,6 +1565,30 @@ mod tests {
             sentences_of("Use e.g. foo. Then bar."),
             ["Use e.g. foo.", "Then bar."]
         );
+    }
+
+    #[test]
+    fn a_demonstrative_takes_the_name_the_title_gives() {
+        let body = "This series adds enabled=defer to frob pages.\n\n\
+                    This setting acts as a middle ground between always and never.\n";
+        let excerpts = Excerpts::read(body, "mm: introduce frob deferred setting");
+        let sentences: Vec<&str> = excerpts.scored().map(|(text, _, _)| text).collect();
+        assert_eq!(
+            sentences[1],
+            "The frob deferred setting acts as a middle ground between always and never."
+        );
+    }
+
+    #[test]
+    fn a_name_in_mixed_case_starts_a_sentence() {
+        assert_eq!(
+            sentences_of("It adds mFROB support to the frobd. mFROB support needs it."),
+            [
+                "It adds mFROB support to the frobd.",
+                "mFROB support needs it."
+            ]
+        );
+        assert_eq!(sentences_of("Use e.g. eBPF here."), ["Use e.g. eBPF here."]);
     }
 
     proptest::proptest! {

@@ -132,6 +132,32 @@ pub fn named_from_before(sentence: &str, earlier: &[&str]) -> Option<String> {
     named.then(|| said.join(" "))
 }
 
+/// "This setting acts as ..." -> "The THP deferred setting acts as ...",
+/// under "introduce THP deferred setting" (`thing`, "the THP deferred
+/// setting"): a demonstrative before the noun a title ends its thing with
+/// takes the title's name, as [`named_from_before`] takes an earlier
+/// sentence's. A bare "the" does not: a title's words are not always
+/// English that says which.
+pub fn named_from_the_title(sentence: &str, thing: &str) -> Option<String> {
+    let last = thing.rsplit(' ').next()?.to_lowercase();
+    let tokens: Vec<&str> = sentence.split(' ').collect();
+    let at = tokens.iter().enumerate().position(|(i, token)| {
+        words::DEMONSTRATIVE_DETERMINERS.contains(&token.to_lowercase().as_str())
+            && tokens.get(i + 1).is_some_and(|noun| {
+                same_noun(
+                    &noun
+                        .trim_end_matches([',', '.', ';', ':', ')'])
+                        .to_lowercase(),
+                    &last,
+                )
+            })
+    })?;
+    let which = named_before(&tokens, at, &[thing])?;
+    let mut said: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
+    said[at] = which;
+    Some(said.join(" "))
+}
+
 /// What the determiner at `tokens[i]` and the words that say which
 /// ([`named_from_before`]) are, where a sentence of `earlier` says.
 fn named_before(tokens: &[&str], i: usize, earlier: &[&str]) -> Option<String> {
@@ -227,7 +253,10 @@ fn which_is_named(sentence: &str, noun: &str) -> Vec<(String, bool)> {
                     || words::POINTING_ADJECTIVES.contains(&lower.as_str())
                     || words::CONTRASTING_ADJECTIVES.contains(&lower.as_str())
                     || words::JUDGING_ADJECTIVES.contains(&lower.as_str())
-                    || is_finite(&lower);
+                    // "the cache holds setting"; a participle between "the"
+                    // and its noun says which ("the deferred setting").
+                    || is_finite(&lower)
+                        && !matches!(lexicon::verb_of(&lower), Some((_, lexicon::Form::Past)));
                 if says_no_which {
                     return None;
                 }
