@@ -437,7 +437,14 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
             || w.chars().skip(1).any(|c| c.is_ascii_uppercase())
     });
     match head {
-        Some(head) if countable.contains(&head.as_str()) && (!known || named || qualified) => {
+        // "optimize charge codepath": a word before the thing says which,
+        // as a name does.
+        // A place the code has ("codepath") is known as "the" one.
+        Some(head)
+            if (countable.contains(&head.as_str())
+                || known && words::PLACES.contains(&head.as_str()))
+                && (!known || named || qualified || phrase_words.len() > 1) =>
+        {
             let article = if known { "the" } else { article(first) };
             format!("{article} {phrase}")
         }
@@ -689,12 +696,16 @@ fn order_with_its_article(order: &str) -> String {
         {
             format!("{verb} a {object}")
         }
-        // "fix crash in X" -> "fix a crash in X".
+        // "fix crash in X" -> "fix a crash in X"; "fix mmap() error code"
+        // -> "fix the mmap() error code", a thing the code has.
         Some((base, _)) if words::FIXING_VERBS.contains(&base) => {
-            format!(
-                "{verb} {}",
-                with_an_article_for(object, words::FAULTS, false)
-            )
+            let fault = with_an_article_for(object, words::FAULTS, false);
+            let said = if fault == object && base == "fix" {
+                with_an_article_for(object, words::COUNT_NOUNS, true)
+            } else {
+                fault
+            };
+            format!("{verb} {said}")
         }
         // "remove uninitialized_var() macro" -> "remove the
         // uninitialized_var() macro": a thing the code has.
@@ -1056,6 +1067,28 @@ mod tests {
             "convert the tree to frob_u32()"
         );
         assert_eq!(super::order_with_an_article("skip test"), "skip test");
+    }
+
+    #[test]
+    fn a_thing_the_code_has_known_by_a_word_before_it_takes_the() {
+        for (order, said) in [
+            ("optimize frob codepath", "optimize the frob codepath"),
+            (
+                "honor cgroup namespace when resolving frobs",
+                "honor the cgroup namespace when resolving frobs",
+            ),
+            (
+                "fix frob_get() return value",
+                "fix the frob_get() return value",
+            ),
+            ("remove unused variable", "remove the unused variable"),
+        ] {
+            assert_eq!(super::order_with_an_article(order), said);
+        }
+        assert_eq!(
+            super::order_with_an_article("fix crash in frob()"),
+            "fix a crash in frob()"
+        );
     }
 
     #[test]

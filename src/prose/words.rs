@@ -296,6 +296,9 @@ pub const COUNT_NOUNS: &[&str] = &[
     "abstraction",
     "allocator",
     "api",
+    "namespace",
+    "value",
+    "variable",
     "assertion",
     "attribute",
     "backend",
@@ -611,6 +614,11 @@ pub const MOVING_VERBS: &[&str] = &[
 /// Verbs that change a thing the code has, which takes "the": "remove
 /// the macro", "split the callback".
 pub const CHANGING_VERBS: &[&str] = &[
+    "optimize",
+    "optimise",
+    "honor",
+    "honour",
+    "adjust",
     "remove",
     "rename",
     "split",
