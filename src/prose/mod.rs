@@ -384,11 +384,18 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
         return phrase.to_string();
     };
     let first_lower = first.to_lowercase();
-    // "mmap lock: fixes and cleanups": a label, no noun phrase.
-    if [DETERMINERS, QUANTIFIERS, DEMONSTRATIVES, POSSESSIVES]
-        .iter()
-        .any(|list| list.contains(&first_lower.as_str()))
-        || first.starts_with(|c: char| c.is_ascii_digit())
+    // "mmap lock: fixes and cleanups": a label, no noun phrase; "document
+    // why X updates Y": a clause.
+    if [
+        DETERMINERS,
+        QUANTIFIERS,
+        DEMONSTRATIVES,
+        POSSESSIVES,
+        words::WH_WORDS,
+    ]
+    .iter()
+    .any(|list| list.contains(&first_lower.as_str()))
+        || first.starts_with(|c: char| c.is_ascii_digit() || c == '(')
         || phrase.contains(':')
     {
         return phrase.to_string();
@@ -408,6 +415,26 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
     let mut qualified = false;
     for (at, w) in words.iter().enumerate() {
         let lower = w.to_lowercase();
+        // "rename i_atime and i_mtime fields": two names of one kind of
+        // thing, the kind said once, after the second.
+        let a_name = |w: &str| w.contains(['_', '(']);
+        let names_one_kind = known
+            && lower == "and"
+            && phrase_words.last().is_some_and(|last| a_name(last))
+            && words.get(at + 1).is_some_and(|next| a_name(next))
+            && words[at + 1..]
+                .iter()
+                .take_while(|w| !ends_a_noun_phrase(w))
+                .take(3)
+                .last()
+                .is_some_and(|last| {
+                    let last = last.trim_end_matches([',', ';']).to_lowercase();
+                    words::is_plural(&last) && countable.contains(&&last[..last.len() - 1])
+                });
+        if names_one_kind {
+            phrase_words.push(w);
+            continue;
+        }
         if ends_a_noun_phrase(w) && lower != "/" {
             // "skip test to avoid X": a purpose, no place.
             let purpose = lower == "to"
@@ -439,10 +466,15 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
     match head {
         // "optimize charge codepath": a word before the thing says which,
         // as a name does.
-        // A place the code has ("codepath") is known as "the" one.
+        // A place the code has ("codepath") is known as "the" one, and so
+        // are things it has, named ("the i_atime and i_mtime fields").
         Some(head)
             if (countable.contains(&head.as_str())
-                || known && words::PLACES.contains(&head.as_str()))
+                || known && words::PLACES.contains(&head.as_str())
+                || known
+                    && named
+                    && words::is_plural(&head)
+                    && countable.contains(&&head[..head.len() - 1]))
                 && (!known || named || qualified || phrase_words.len() > 1) =>
         {
             let article = if known { "the" } else { article(first) };
@@ -1082,6 +1114,10 @@ mod tests {
                 "fix the frob_get() return value",
             ),
             ("remove unused variable", "remove the unused variable"),
+            (
+                "rename i_frob and i_frab fields",
+                "rename the i_frob and i_frab fields",
+            ),
         ] {
             assert_eq!(super::order_with_an_article(order), said);
         }
