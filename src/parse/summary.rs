@@ -131,6 +131,21 @@ impl Excerpts {
                         .or_else(|| crate::prose::named_from_the_title(&sentence, &title_named))
                         .unwrap_or(sentence)
                 };
+                // "This patchset resolves the issues. It delays X": the "It"
+                // after the work's own sentence is the work too. Naming the
+                // work says no more than the "It" did: the sentence weighs
+                // as written.
+                let written = sentence.clone();
+                let after_the_work = place > 0
+                    && sentences.last().is_some_and(|s: &Sentence| {
+                        s.paragraph == paragraph
+                            && crate::prose::Sentence::read(&s.text).the_work_is_the_subject()
+                    });
+                let sentence = if after_the_work && sentence.starts_with("It ") {
+                    crate::prose::the_series_speaking(&sentence)
+                } else {
+                    sentence
+                };
                 let sentence = sentence.as_str();
                 let read = crate::prose::Sentence::read(sentence);
                 let without_clause = read.without_its_clause();
@@ -173,7 +188,11 @@ impl Excerpts {
                 sentence.score = if read.says_only_its_condition(&title_stems) {
                     DISCARD
                 } else {
-                    score(&sentence, &topic, brings_its_thing)
+                    let as_written = Sentence {
+                        text: written,
+                        ..sentence.clone()
+                    };
+                    score(&as_written, &topic, brings_its_thing)
                 };
                 if orders {
                     sentence.score += ORDER;
@@ -1577,6 +1596,25 @@ mod tests {
             sentences[1],
             "The frob deferred setting acts as a middle ground between always and never."
         );
+    }
+
+    #[test]
+    fn an_it_after_the_work_s_own_sentence_is_the_work() {
+        let body = "This patchset resolves the issues. It delays the frob setup until the \
+                    firmware tables are read, so no user has to step in.\n";
+        let excerpts = Excerpts::read(body, "Improved frob setup for CPUless nodes");
+        let sentences: Vec<&str> = excerpts.scored().map(|(text, _, _)| text).collect();
+        assert_eq!(
+            sentences[1],
+            "This series delays the frob setup until the firmware tables are read, so no user \
+             has to step in."
+        );
+        let after_a_thing = Excerpts::read(
+            "The frob cache holds every mapping. It delays the frob setup.\n",
+            "frob: rework",
+        );
+        let kept: Vec<&str> = after_a_thing.scored().map(|(text, _, _)| text).collect();
+        assert_eq!(kept[1], "It delays the frob setup.");
     }
 
     #[test]

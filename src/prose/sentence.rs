@@ -696,6 +696,12 @@ impl<'a> Sentence<'a> {
         causal && self.words.iter().any(|w| names_a_harm(w))
     }
 
+    /// "This series adds X", "This adds X": the work is the subject, as
+    /// an "It" after the sentence goes on to be.
+    pub fn the_work_is_the_subject(&self) -> bool {
+        self.series_opening() || self.work_speaks()
+    }
+
     /// "This patch set", "The series": the series names itself.
     fn series_opening(&self) -> bool {
         super::words::SERIES_OPENINGS
