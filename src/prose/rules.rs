@@ -162,6 +162,8 @@ pub enum Repair {
     SayThese,
     /// "needs to be present for to enable X" -> "... present to enable X".
     DropForBeforeTo,
+    /// "It allows to close X" -> "It makes it possible to close X".
+    SayMakesItPossible,
     /// "X, Where Y" -> "X, where Y".
     LowerAfterComma,
     /// "The clone() does not pass X" -> "clone() does not pass X".
@@ -257,6 +259,12 @@ pub static RULES: &[Rule] = &[
         finds: "\"for\" before an infinitive",
         detect: Detect::Summary(|s| for_before_to(s).is_some()),
         repair: Repair::DropForBeforeTo,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "\"allows to\" without whom it allows",
+        detect: Detect::Summary(|s| allows_to(s).is_some()),
+        repair: Repair::SayMakesItPossible,
     },
     Rule {
         defect: Defect::Usage,
@@ -559,6 +567,24 @@ fn for_before_to(text: &str) -> Option<std::ops::Range<usize>> {
     })
 }
 
+/// "It allows to close X" -> "It makes it possible to close X": "allow"
+/// before an infinitive, without the one it lets, in the present ("are
+/// allowed to tear" is said of those allowed, and "allowed" may be either);
+/// the range of "allows" and what it becomes.
+fn allows_to(text: &str) -> Option<(std::ops::Range<usize>, String)> {
+    ALLOWS_TO.captures_iter(text).find_map(|c| {
+        let allow = c.get(1).unwrap();
+        let verb = &c[3];
+        let base = matches!(lexicon::verb_of(verb), Some((b, lexicon::Form::Base)) if b == verb);
+        if !(base || super::sentence::is_order_adverb(verb)) {
+            return None;
+        }
+        let made = if c.get(2).is_some() { "makes" } else { "make" };
+        let made = crate::prose::match_case(allow.as_str(), made);
+        Some((allow.range(), format!("{made} it possible")))
+    })
+}
+
 /// "The clone() does not pass X", "when the mmap() will set X": "the"
 /// before a function named as the subject of an auxiliary, as a name takes
 /// none; the range of "the " (not "the strcpy() calls": a noun follows).
@@ -610,6 +636,9 @@ static COLON_AFTER_INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FOR_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(for )to ([a-z]+)\b").unwrap());
+
+static ALLOWS_TO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([Aa]llow(s)?) to ([a-z]+)\b").unwrap());
 
 /// "This patches don't aim to": the singular demonstrative before the
 /// plural of the work and the plural's verb ("this fixes the hang" is a
@@ -1011,6 +1040,10 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
             removed_one_at_a_time(text, for_before_to),
             "dropped \"for\" before an infinitive",
         ),
+        Repair::SayMakesItPossible => (
+            replaced_one_at_a_time(text, allows_to),
+            "said \"makes it possible to\" for \"allows to\"",
+        ),
         Repair::FitTheArticle => (
             replaced_one_at_a_time(text, |text| articles_misfit(text).next()),
             "fit an article to the sound of its word",
@@ -1166,6 +1199,7 @@ fn repair_sentence(
         | Repair::FitTheArticle
         | Repair::SayThese
         | Repair::DropForBeforeTo
+        | Repair::SayMakesItPossible
         | Repair::LowerAfterComma
         | Repair::DropTheBeforeAFunction
         | Repair::DropColonAfterIncluding
@@ -2858,6 +2892,34 @@ mod tests {
         ] {
             assert_eq!(
                 repair_summary(kept, Repair::DropForBeforeTo).0,
+                kept,
+                "{kept}"
+            );
+        }
+    }
+
+    #[test]
+    fn allows_to_without_whom_it_allows_makes_it_possible() {
+        let (said, _) = repair_summary(
+            "The patchset allows to efficiently close a range of frobs.",
+            Repair::SayMakesItPossible,
+        );
+        assert_eq!(
+            said,
+            "The patchset makes it possible to efficiently close a range of frobs."
+        );
+        let (said, _) = repair_summary(
+            "The knob does not allow to set the flag.",
+            Repair::SayMakesItPossible,
+        );
+        assert_eq!(said, "The knob does not make it possible to set the flag.");
+        for kept in [
+            "The variants are allowed to tear.",
+            "It allows users to set the flag.",
+            "It allows to_free to drop.",
+        ] {
+            assert_eq!(
+                repair_summary(kept, Repair::SayMakesItPossible).0,
                 kept,
                 "{kept}"
             );
