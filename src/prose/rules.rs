@@ -3215,14 +3215,6 @@ mod tests {
     }
 
     #[test]
-    fn where_a_series_stands_to_another_is_an_aside() {
-        assert_eq!(
-            repaired("This series is a follow-up to the frob work, which adds frob support."),
-            ""
-        );
-    }
-
-    #[test]
     fn sentences_that_only_look_like_asides_stand() {
         for sentence in [
             "This allows you to set per-memcg limits.",

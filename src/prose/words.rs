@@ -1445,10 +1445,6 @@ pub const ASIDE_PHRASES: &[&str] = &[
     "there are plans",
     "future work",
     "in a follow-up",
-    // Where the series stands to another: "This series is a follow-up to
-    // [1], which adds X".
-    "a follow-up to",
-    "a follow up to",
     "follow-up series",
     "a separate series",
     // Which tree the series applies to, or goes with: the process, not
