@@ -3486,8 +3486,18 @@ mod tests {
     #[test]
     fn a_capital_left_after_a_cited_commit_s_comma_goes() {
         assert_eq!(
-            commits_said_plainly("Since commit 0123abcd4567 (\"frob: x\"), The frob hook is gone."),
-            Some("Since an earlier commit, the frob hook is gone.".to_string())
+            commits_said_plainly(
+                "Until commit 0123abcd4567 (\"frob: x\"), The frob hook was there."
+            ),
+            Some("Until an earlier commit, the frob hook was there.".to_string())
+        );
+    }
+
+    #[test]
+    fn a_clause_saying_since_which_commit_goes() {
+        assert_eq!(
+            commits_said_plainly("Since commit 0123abcd4567 (\"frob: x\"), the frob hook is gone."),
+            Some("The frob hook is gone.".to_string())
         );
     }
 

@@ -1753,6 +1753,15 @@ pub fn commits_said_plainly(sentence: &str) -> Option<String> {
     if before.is_some_and(|w| COMMIT_QUALIFIERS.contains(&w.to_lowercase().as_str())) {
         return None;
     }
+    // "Since commit X (\"...\"), the hook is gone": a clause that only
+    // says when, by a commit no reader sees, goes ("Since an earlier
+    // commit" points at one unsaid).
+    let opener = sentence[..one.start()].trim();
+    if matches!(opener, "Since" | "After")
+        && let Some(rest) = sentence[one.end()..].strip_prefix(", ")
+    {
+        return Some(super::capitalised(rest));
+    }
     // "Since commit X (\"...\"), The hook ...": a capital left after the
     // reference's comma.
     let sentence = match sentence[one.end()..].strip_prefix(", The ") {
