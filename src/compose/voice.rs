@@ -342,7 +342,12 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
         .next()
         .and_then(lexicon::verb_of)
         .map(|(base, _)| base);
-    let mut ordered: Vec<&&str> = titles.iter().collect();
+    // "split AArch32 registers out into a separate struct": code moved
+    // into a place of its own prepares the work, unless that is the work.
+    let refactors =
+        prose::words_of(about.topic).any(|w| prose::words::REFACTORING_WORDS.contains(&w.as_str()));
+    let prepares = |title: &str| !refactors && prose::words::REFACTORING.is_match(title);
+    let mut ordered: Vec<&&str> = titles.iter().filter(|t| !prepares(t)).collect();
     ordered.sort_by_key(|title| (!a_fix && fixes(title), !names_the_topic(title)));
     for title in ordered {
         let title = title.trim().trim_end_matches('.');
@@ -1485,6 +1490,30 @@ mod tests {
             Some(
                 "The patchset keeps the frob tags in the queue struct and drops an unused helper."
             )
+        );
+    }
+
+    #[test]
+    fn a_title_moving_code_into_a_place_of_its_own_is_preparation() {
+        let about = About {
+            topic: "frob tasks on asymmetric systems",
+            ..follow_about()
+        };
+        let titles = [
+            "split frob registers out into a separate struct",
+            "allow frob tasks on mismatched CPUs",
+        ];
+        assert_eq!(
+            what_the_patches_do(&titles, &about, 60).as_deref(),
+            Some("The patchset allows frob tasks on mismatched CPUs.")
+        );
+        let about = About {
+            topic: "frob register cleanups",
+            ..follow_about()
+        };
+        assert!(
+            what_the_patches_do(&titles, &about, 60)
+                .is_some_and(|said| said.contains("splits frob registers"))
         );
     }
 

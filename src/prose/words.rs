@@ -812,11 +812,11 @@ pub const HISTORY: &[&str] = &[
 ];
 
 /// Code moved into a helper of its own: "factor out X", "break X out of Y
-/// into a separate helper function", "split X into a separate helper",
-/// which prepares a change more often than it is one.
+/// into a separate helper function", "split X out into a separate
+/// struct", which prepares a change more often than it is one.
 pub static REFACTORING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:factor(?:s|ed|ing)?(?: \w+)? out\b|(?:into|to) (?:a |an )?(?:separate|dedicated|common) (?:helper|function)s?\b)",
+        r"(?i)\b(?:factor(?:s|ed|ing)?(?: \w+)? out\b|(?:into|to) (?:a |an )?(?:separate|dedicated|common) (?:helper|function|struct|structure|header|file)s?\b)",
     )
     .unwrap()
 });
