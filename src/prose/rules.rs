@@ -3215,6 +3215,19 @@ mod tests {
     }
 
     #[test]
+    fn how_easy_a_use_should_be_is_an_aside() {
+        assert_eq!(
+            repaired(
+                "Since the hints come through the frob API, it should be simple for an \
+                 application to use them."
+            ),
+            ""
+        );
+        let kept = "The patchset frees slack caches, which should be trivially reclaimable.";
+        assert_eq!(repaired(kept), kept);
+    }
+
+    #[test]
     fn sentences_that_only_look_like_asides_stand() {
         for sentence in [
             "This allows you to set per-memcg limits.",

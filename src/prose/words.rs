@@ -1441,6 +1441,14 @@ pub const POINTERS: &[&str] = &[
 /// The author's aside or the process, not the work: "isn't terribly
 /// interesting", "forgot to post", "comments are welcome".
 pub const ASIDE_PHRASES: &[&str] = &[
+    // The author's estimate of how easy a use will be: "it should be
+    // simple for an application to make use of X".
+    "should be simple",
+    "should be easy",
+    "should be fairly easy",
+    "should be straightforward",
+    "should be fairly straightforward",
+    "should be trivial",
     // What may come later, not what the series does.
     "there are plans",
     "future work",
