@@ -166,6 +166,8 @@ pub enum Repair {
     SayMakesItPossible,
     /// "X, Where Y" -> "X, where Y".
     LowerAfterComma,
+    /// "The Functions take care of X" -> "The functions take care of X".
+    LowerCommonNoun,
     /// "The clone() does not pass X" -> "clone() does not pass X".
     DropTheBeforeAFunction,
     /// "support for X, including: A, B and C" -> "including A, B and C".
@@ -247,6 +249,12 @@ pub static RULES: &[Rule] = &[
         finds: "a capital after a comma",
         detect: Detect::Summary(|s| capital_after_comma(s).is_some()),
         repair: Repair::LowerAfterComma,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "a plural noun in capitals after \"the\"",
+        detect: Detect::Summary(|s| capital_common_noun(s).is_some()),
+        repair: Repair::LowerCommonNoun,
     },
     Rule {
         defect: Defect::Usage,
@@ -618,6 +626,26 @@ fn capital_after_comma(text: &str) -> Option<std::ops::Range<usize>> {
         .then(|| word.start()..word.start() + 1)
     })
 }
+
+/// "The Functions take care of X": a plural English knows in lower case,
+/// in capitals after "the", "these" or "those" and before its verb (not
+/// "The Maintainers Summit", whose next word is a name too); the range of
+/// its capital.
+fn capital_common_noun(text: &str) -> Option<std::ops::Range<usize>> {
+    CAPITAL_AFTER_THE.captures_iter(text).find_map(|c| {
+        let word = c.get(1).unwrap();
+        let lower = word.as_str().to_lowercase();
+        let next = &c[2];
+        let its_verb = super::words::FINITE_VERBS.contains(&next)
+            || matches!(lexicon::verb_of(next), Some((base, lexicon::Form::Base)) if base == next);
+        (super::words::is_plural(&lower) && super::spelling::is_known(&lower) && its_verb)
+            .then(|| word.start()..word.start() + 1)
+    })
+}
+
+static CAPITAL_AFTER_THE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose) ([A-Z][a-z]{2,}) ([a-z]+)\b").unwrap()
+});
 
 static CAPITAL_AFTER_COMMA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r", ([A-Z][a-z]+) (\S+)").unwrap());
@@ -1032,6 +1060,12 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
             }),
             "wrote a word after a comma in lower case",
         ),
+        Repair::LowerCommonNoun => (
+            replaced_one_at_a_time(text, |text| {
+                capital_common_noun(text).map(|at| (at.clone(), text[at].to_lowercase()))
+            }),
+            "wrote a plural noun after \"the\" in lower case",
+        ),
         Repair::DropColonAfterIncluding => (
             removed_one_at_a_time(text, colon_after_including),
             "dropped a colon after \"including\"",
@@ -1201,6 +1235,7 @@ fn repair_sentence(
         | Repair::DropForBeforeTo
         | Repair::SayMakesItPossible
         | Repair::LowerAfterComma
+        | Repair::LowerCommonNoun
         | Repair::DropTheBeforeAFunction
         | Repair::DropColonAfterIncluding
         | Repair::DropRepeatedWord
@@ -3212,6 +3247,26 @@ mod tests {
             repaired("There are plans of using the helper more widely soon."),
             ""
         );
+    }
+
+    #[test]
+    fn a_plural_noun_in_capitals_after_the_is_lowered() {
+        let (said, _) = repair_summary(
+            "The Functions take care of the overflow check.",
+            Repair::LowerCommonNoun,
+        );
+        assert_eq!(said, "The functions take care of the overflow check.");
+        for kept in [
+            "The Maintainers Summit will be held in Vienna.",
+            "The Linux kernel has no such API.",
+            "The Rust bindings are new.",
+        ] {
+            assert_eq!(
+                repair_summary(kept, Repair::LowerCommonNoun).0,
+                kept,
+                "{kept}"
+            );
+        }
     }
 
     #[test]
