@@ -113,6 +113,11 @@ pub fn corrected(word: &str) -> Option<String> {
             // A consonant too many, never taken, that makes another word:
             // no one slip is sure ("thinkos").
             unsure.push(said(&fewer));
+        } else if !vowel && !matches!(letters[at], 's' | 'd' | 'y' | 'n') {
+            // A consonant too many at the end ("commong"); not a plural's
+            // 's', a daemon's 'd' ("systemd"), nor a 'y' or 'n' that ends
+            // words ("functionaly", "choosen").
+            slips.push(said(&fewer));
         }
         // A letter doubled.
         if letters[at] == letters[at - 1] {
@@ -176,6 +181,18 @@ mod tests {
             ("interfac", "interface"),
         ] {
             assert_eq!(corrected(typo).as_deref(), Some(word), "{typo}");
+        }
+    }
+
+    #[test]
+    fn a_consonant_too_many_at_the_end_is_a_typo() {
+        assert_eq!(corrected("commong").as_deref(), Some("common"));
+        for kept in ["systemd", "functionaly"] {
+            assert_ne!(
+                corrected(kept).as_deref(),
+                Some(&kept[..kept.len() - 1]),
+                "{kept}"
+            );
         }
     }
 
