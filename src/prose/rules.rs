@@ -1393,10 +1393,20 @@ fn give_subject(sentence: &str, work: &str) -> Option<String> {
         },
         None => (None, sentence),
     };
-    // "Simply remove X" -> "The patch simply removes X".
+    // "Simply remove X" -> "The patch simply removes X"; "Either add X or
+    // drop Y" -> "The patch either adds X or drops Y".
     let (adverb, order) = match order.split_once(' ') {
-        Some((adverb, rest)) if super::sentence::is_order_adverb(adverb) => {
-            (format!("{} ", adverb.to_lowercase()), rest)
+        Some((adverb, rest))
+            if super::sentence::is_order_adverb(adverb)
+                || adverb.eq_ignore_ascii_case("either") =>
+        {
+            let (also, rest) = match rest.split_once(' ') {
+                Some((second, rest)) if super::sentence::is_order_adverb(second) => {
+                    (format!("{} ", second.to_lowercase()), rest)
+                }
+                _ => (String::new(), rest),
+            };
+            (format!("{} {also}", adverb.to_lowercase()), rest)
         }
         _ => (String::new(), order),
     };
@@ -1419,9 +1429,18 @@ pub(crate) fn coordinated_orders_agree(rest: &str) -> String {
     let words: Vec<&str> = rest.split(' ').collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for (i, word) in words.iter().enumerate() {
-        // "X and make Z", "X, and then make Z".
+        // "X and make Z", "X, and then make Z", "either X or make Z"; not
+        // an infinitive's pair ("a knob to read and write it").
+        let infinitive_pair = i >= 3
+            && words[i - 3] == "to"
+            && matches!(
+                lexicon::verb_of(words[i - 2]),
+                Some((_, lexicon::Form::Base))
+            );
         let joined = i > 0
-            && (words[i - 1] == "and" || words[i - 1] == "then" && i > 1 && words[i - 2] == "and")
+            && (matches!(words[i - 1], "and" | "or")
+                || words[i - 1] == "then" && i > 1 && words[i - 2] == "and")
+            && !infinitive_pair
             && i + 1 < words.len();
         match lexicon::verb_of(word) {
             Some((base, lexicon::Form::Base))
@@ -3680,6 +3699,19 @@ mod tests {
     }
 
     #[test]
+    fn either_before_an_order_is_an_order() {
+        let advice = "If the compiler thinks it is unset, either initialize the variable or \
+                      change the compiler.";
+        assert!(Sentence::read(advice).is_imperative());
+        let said = "Either way, the frob lock is taken first.";
+        assert!(!Sentence::read(said).is_imperative());
+        assert_eq!(
+            repaired("Either simply initialize the variable or drop the macro."),
+            "The patchset either simply initializes the variable or drops the macro."
+        );
+    }
+
+    #[test]
     fn the_work_with_a_plural_verb_is_made_to_agree() {
         assert_eq!(
             repaired("This patchset implement three optimizations of the charge path."),
@@ -3770,6 +3802,10 @@ mod tests {
         assert_eq!(
             repaired("Drop the lock and page table walk from the fast path."),
             "The patchset drops the lock and page table walk from the fast path."
+        );
+        assert_eq!(
+            repaired("Add a knob to read and write the frob limit."),
+            "The patchset adds a knob to read and write the frob limit."
         );
     }
 

@@ -267,9 +267,10 @@ impl<'a> Sentence<'a> {
             };
             return Sentence::read(rest).is_imperative();
         }
-        // "Simply remove X": an adverb, then the order.
+        // "Simply remove X": an adverb, then the order; "Either initialize
+        // X or drop it": the first of two orders.
         // "Simply put, ..." is no order.
-        if is_order_adverb(first) {
+        if is_order_adverb(first) || first.eq_ignore_ascii_case("either") {
             let rest = self.text.split_once(' ').map_or("", |(_, rest)| rest);
             let verb = rest.split_whitespace().next().unwrap_or("");
             return !verb.ends_with(',') && Sentence::read(rest).is_imperative();
