@@ -1501,6 +1501,7 @@ mod tests {
         };
         let titles = [
             "split frob registers out into a separate struct",
+            "move frob_range from mm/frob.c to mm/frab.c",
             "allow frob tasks on mismatched CPUs",
         ];
         assert_eq!(

@@ -811,19 +811,20 @@ pub const HISTORY: &[&str] = &[
     "years ago",
 ];
 
-/// Code moved into a helper of its own: "factor out X", "break X out of Y
-/// into a separate helper function", "split X out into a separate
-/// struct", which prepares a change more often than it is one.
+/// Code moved into a helper of its own or to another file: "factor out
+/// X", "break X out of Y into a separate helper function", "split X out
+/// into a separate struct", "move vmap_range from mm/ioremap.c to
+/// mm/vmalloc.c", which prepares a change more often than it is one.
 pub static REFACTORING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:factor(?:s|ed|ing)?(?: \w+)? out\b|(?:into|to) (?:a |an )?(?:separate|dedicated|common) (?:helper|function|struct|structure|header|file)s?\b)",
+        r"(?i)\b(?:factor(?:s|ed|ing)?(?: \w+)? out\b|(?:into|to) (?:a |an )?(?:separate|dedicated|common) (?:helper|function|struct|structure|header|file)s?\b|mov(?:e|es|ed|ing) \S+ (?:from|to|into) \S+\.[ch]\b)",
     )
     .unwrap()
 });
 
 /// A title's words that make moving code into helpers the work itself.
 pub const REFACTORING_WORDS: &[&str] = &[
-    "helper", "helpers", "factor", "refactor", "split", "cleanup", "cleanups", "clean",
+    "helper", "helpers", "factor", "refactor", "split", "cleanup", "cleanups", "clean", "move",
 ];
 
 /// An author's caveats about the state of the work.
