@@ -1134,23 +1134,30 @@ mod tests {
 
     #[test]
     fn a_posting_that_is_no_rfc_is_not_called_the_rfc() {
-        let cover = |tag: &str| {
+        let cover = |tag: &str, body: &str| {
             Pool::new(
                 [mail(
                     "c@x",
                     &format!("[PATCH {tag}] frob: per-node frob caches"),
                     JANE,
                     None,
-                    "This RFC adds per-node free lists to the frob allocator so that frees stay \
-                     local.\n",
+                    body,
                 )],
                 None,
             )
         };
-        let patch = entry_for(&cover("v7"), "c@x");
+        let stale = "This is the RFC for per-node free lists in the frob allocator, so that frees \
+                     stay local.\n";
+        let patch = entry_for(&cover("v7", stale), "c@x");
         assert!(!patch.summary.contains("RFC"), "{}", patch.summary);
-        let rfc = entry_for(&cover("RFC v2"), "c@x");
-        assert!(rfc.summary.contains("free lists"), "{}", rfc.summary);
+        let named = "This RFC adds per-node free lists to the frob allocator so that frees stay \
+                     local.\n";
+        let v7 = entry_for(&cover("v7", named), "c@x");
+        assert!(v7.summary.contains("free lists"), "{}", v7.summary);
+        let ietf = "This series implements the RFC 8985 loss detection for frob sockets, which \
+                    cuts tail latency.\n";
+        let v3 = entry_for(&cover("v3", ietf), "c@x");
+        assert!(v3.summary.contains("RFC 8985"), "{}", v3.summary);
     }
 
     #[test]

@@ -1650,7 +1650,7 @@ mod tests {
     #[test]
     fn a_follow_up_of_an_rfc_no_longer_calls_the_work_the_rfc() {
         let summary = follow_up(
-            "Mike posted an RFC patchset to add secret mappings. This is the RFC for secret \
+            "Mike posted the patchset to add secret mappings. This is the RFC for secret \
              mappings in the page allocator. It aims to provide mappings the kernel cannot read.",
             1,
             &follow_about(),

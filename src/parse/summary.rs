@@ -128,7 +128,9 @@ impl Excerpts {
                         .map(|s| s.text.as_str())
                         .collect();
                     crate::prose::named_from_before(&sentence, &earlier)
-                        .or_else(|| crate::prose::named_from_the_title(&sentence, &title_named))
+                        .or_else(|| {
+                            crate::prose::named_from_the_title(&sentence, &title_named, &earlier)
+                        })
                         .unwrap_or(sentence)
                 };
                 // "This patchset resolves the issues. It delays X": the "It"
@@ -185,17 +187,16 @@ impl Excerpts {
                     says_the_title: read.says_most_of(&title_stems),
                     tells_the_work: read.stands_alone() && read.tells_the_work(title),
                 };
-                sentence.score = if read.says_only_its_condition(&title_stems) {
-                    DISCARD
-                } else {
-                    let as_written = Sentence {
-                        text: written,
-                        ..sentence.clone()
-                    };
-                    score(&as_written, &topic, brings_its_thing)
+                let as_written = Sentence {
+                    text: written,
+                    ..sentence.clone()
                 };
+                sentence.score = score(&as_written, &topic, brings_its_thing);
                 if orders {
                     sentence.score += ORDER;
+                }
+                if read.says_only_its_condition(&title_stems) {
+                    sentence.score = DISCARD;
                 }
                 sentences.push(sentence);
             }
@@ -384,8 +385,12 @@ fn score(sentence: &Sentence, topic: &[String], brings_its_thing: bool) -> f64 {
         score -= 1.5;
     }
     // Preparation: code moved into a helper, where the title tells of
-    // other work.
+    // other work and the sentence fixes nothing ("factor X out and take
+    // the lock in it, which fixes the use-after-free" is the fix).
+    let fixes = crate::prose::words_of(text)
+        .any(|w| w.starts_with("fix") || crate::prose::words::FAULTS.contains(&w.as_str()));
     if REFACTORING.is_match(text)
+        && !fixes
         && !topic
             .iter()
             .any(|t| REFACTORING_WORDS.contains(&t.as_str()))
@@ -475,16 +480,21 @@ const DEFINITION: f64 = 1.0;
 fn brings_its_thing(title: &str) -> bool {
     use crate::prose::lexicon::{self, Form};
     let topic = title.rsplit(": ").next().unwrap_or(title);
-    topic.split_whitespace().enumerate().all(|(at, word)| {
-        let lower = word.to_lowercase();
-        match lexicon::verb_of(&lower) {
-            Some((base, form)) => {
-                crate::prose::words::CREATING_VERBS.contains(&base)
-                    || !(form == Form::Third || at == 0 && matches!(form, Form::Base | Form::Past))
-            }
-            None => true,
-        }
-    })
+    let words: Vec<String> = topic.split_whitespace().map(str::to_lowercase).collect();
+    // "Rust support", "Memory Tagging Extension user-space support".
+    if words.last().is_some_and(|w| w == "support") {
+        return true;
+    }
+    let order = |at: usize, forms: &[Form]| {
+        words.get(at).is_some_and(|w| {
+            lexicon::verb_of(w).is_some_and(|(base, form)| {
+                forms.contains(&form) && !crate::prose::words::CREATING_VERBS.contains(&base)
+            })
+        })
+    };
+    // "drop X", "Improved X"; "userspace controls X": a verb right after
+    // its subject, not a plural at the end ("Add FrobSanitizer hooks").
+    !(order(0, &[Form::Base, Form::Past]) || words.len() > 2 && order(1, &[Form::Third]))
 }
 
 /// "KernelMemorySanitizer (KMSAN) is a detector of X", "Zacas and Zabha are
@@ -941,6 +951,8 @@ mod tests {
             );
         }
         assert!(brings_its_thing("Add FrobSanitizer infrastructure"));
+        assert!(brings_its_thing("fsan: Add FrobSanitizer hooks"));
+        assert!(brings_its_thing("Rust support"));
         assert!(brings_its_thing(
             "arm64: Memory Tagging Extension user-space support"
         ));
@@ -1136,12 +1148,28 @@ mod tests {
     }
 
     #[test]
+    fn a_reason_then_the_title_s_work_is_no_condition_said_again() {
+        let chosen = Excerpts::read(
+            "Since the frob lock is heavily contended on large machines, the frob lock is \
+             converted to RCU.\n",
+            "frob: convert frob lock to RCU",
+        )
+        .choose(40);
+        assert_eq!(chosen.len(), 1);
+    }
+
+    #[test]
     fn code_moved_into_a_helper_is_preparation() {
         let refactor = "In mm/frob.c, break the logic to install PTEs out of frob_pte, into a \
                         separate helper function.";
         let fix = "In frob_fill, look up the existing page in the page cache and install its \
                    PTE for it.";
         assert!(scored(refactor) + 0.5 < scored(fix));
+        let with_its_fix = "Factor the refcount drop out into a separate helper and take the \
+                            lock in it, which fixes the use-after-free.";
+        let without = "Factor the refcount drop out into a separate helper and take the lock \
+                       in it, which keeps the count right.";
+        assert!(scored(with_its_fix) > scored(without) + 0.5);
     }
 
     #[test]
@@ -1627,6 +1655,14 @@ mod tests {
             ]
         );
         assert_eq!(sentences_of("Use e.g. eBPF here."), ["Use e.g. eBPF here."]);
+        assert_eq!(
+            sentences_of("This fixes it. mFROB, however, is next."),
+            ["This fixes it.", "mFROB, however, is next."]
+        );
+        assert_eq!(
+            sentences_of("It uses the ops, incl. iSCSI and NVMe."),
+            ["It uses the ops, incl. iSCSI and NVMe."]
+        );
     }
 
     proptest::proptest! {

@@ -138,8 +138,24 @@ pub fn named_from_before(sentence: &str, earlier: &[&str]) -> Option<String> {
 /// takes the title's name, as [`named_from_before`] takes an earlier
 /// sentence's. A bare "the" does not: a title's words are not always
 /// English that says which.
-pub fn named_from_the_title(sentence: &str, thing: &str) -> Option<String> {
-    let last = thing.rsplit(' ').next()?.to_lowercase();
+pub fn named_from_the_title(sentence: &str, thing: &str, earlier: &[&str]) -> Option<String> {
+    let (which, last) = thing.strip_prefix("the ")?.rsplit_once(' ')?;
+    let last = last.to_lowercase();
+    // "Each task has a nice priority. This priority ...": a sentence
+    // before that names the noun at all says which one is meant.
+    let named_before = earlier.iter().any(|e| {
+        e.split(' ').any(|w| {
+            same_noun(
+                &w.trim_end_matches([',', '.', ';', ':', ')']).to_lowercase(),
+                &last,
+            )
+        })
+    });
+    // A title's words before its noun say which, participles too ("the
+    // THP deferred setting"), as many as a name takes.
+    if named_before || which.split(' ').count() > WHICH_AT_MOST {
+        return None;
+    }
     let tokens: Vec<&str> = sentence.split(' ').collect();
     let at = tokens.iter().enumerate().position(|(i, token)| {
         words::DEMONSTRATIVE_DETERMINERS.contains(&token.to_lowercase().as_str())
@@ -152,9 +168,8 @@ pub fn named_from_the_title(sentence: &str, thing: &str) -> Option<String> {
                 )
             })
     })?;
-    let which = named_before(&tokens, at, &[thing])?;
     let mut said: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
-    said[at] = which;
+    said[at] = format!("{} {which}", match_case(tokens[at], "the"));
     Some(said.join(" "))
 }
 
@@ -253,10 +268,7 @@ fn which_is_named(sentence: &str, noun: &str) -> Vec<(String, bool)> {
                     || words::POINTING_ADJECTIVES.contains(&lower.as_str())
                     || words::CONTRASTING_ADJECTIVES.contains(&lower.as_str())
                     || words::JUDGING_ADJECTIVES.contains(&lower.as_str())
-                    // "the cache holds setting"; a participle between "the"
-                    // and its noun says which ("the deferred setting").
-                    || is_finite(&lower)
-                        && !matches!(lexicon::verb_of(&lower), Some((_, lexicon::Form::Past)));
+                    || is_finite(&lower);
                 if says_no_which {
                     return None;
                 }
@@ -1099,6 +1111,37 @@ mod tests {
             "convert the tree to frob_u32()"
         );
         assert_eq!(super::order_with_an_article("skip test"), "skip test");
+    }
+
+    #[test]
+    fn a_past_tense_verb_after_a_noun_says_no_which() {
+        let earlier = ["The frob cache held shared data for all CPUs."];
+        assert_eq!(
+            super::named_from_before("This data is now freed by RCU.", &earlier),
+            None
+        );
+    }
+
+    #[test]
+    fn the_title_names_no_noun_a_sentence_before_named() {
+        let earlier = ["Each task has a nice priority today."];
+        assert_eq!(
+            super::named_from_the_title(
+                "This priority only controls the share of CPU time.",
+                "the latency-nice priority",
+                &earlier
+            ),
+            None
+        );
+        assert_eq!(
+            super::named_from_the_title(
+                "This priority only controls how soon a task runs.",
+                "the latency-nice priority",
+                &[]
+            )
+            .as_deref(),
+            Some("The latency-nice priority only controls how soon a task runs.")
+        );
     }
 
     #[test]

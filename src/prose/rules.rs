@@ -3417,6 +3417,7 @@ mod tests {
     fn this_year_says_when_and_points_at_nothing() {
         let when = "This year, the Frob Summit will be held in Vienna on September 17th.";
         assert_eq!(repaired(when), when);
+        assert_eq!(repaired("This week is reserved for the frob track."), "");
     }
 
     #[test]
@@ -3440,7 +3441,7 @@ mod tests {
     fn what_this_means_is_said_of_the_sentence_before() {
         for meaning in [
             "This means there is no longer any need for the FROB_MAP flag.",
-            "This shows the pattern for adding new policies to frob2().",
+            "This looks like a race between frob_put() and frob_get().",
         ] {
             assert_eq!(repaired(meaning), "", "{meaning}");
         }

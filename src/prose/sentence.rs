@@ -648,7 +648,13 @@ impl<'a> Sentence<'a> {
         let second = self.words.get(1).map_or("", String::as_str);
         !(matches!(first, "this" | "these" | "that" | "those")
             && (SERIES_WORDS.contains(&second)
+                // "This year, ...": a time said before a comma.
                 || TIME_NOUNS.contains(&second)
+                    && self
+                        .text
+                        .split_whitespace()
+                        .nth(1)
+                        .is_some_and(|w| w.ends_with(','))
                 || self.series_opening())
             || self.work_speaks()
             || self.opens_with_a_finding())
@@ -958,12 +964,32 @@ impl<'a> Sentence<'a> {
             })
     }
 
-    /// "This is the RFC for X", "this RFC adds": the work called a request
-    /// for comments, which a posting that is none has outgrown.
+    /// "This is the RFC for X", "It is an RFC": the work called a request
+    /// for comments, which a posting that is none has outgrown ("This RFC
+    /// adds X" names the work, and is said as the revision's; "the RFC
+    /// 8985 RACK-TLP" is the IETF's).
     pub fn calls_the_work_an_rfc(&self) -> bool {
-        self.words
-            .windows(2)
-            .any(|pair| pair[1] == "rfc" && DETERMINERS.contains(&pair[0].as_str()))
+        // "This is", "It is", "This series is": the work, then its verb.
+        let called = |at: usize| {
+            self.words.get(at).is_some_and(|w| w == "is")
+                && self
+                    .words
+                    .get(at + 1)
+                    .is_some_and(|w| matches!(w.as_str(), "the" | "an" | "a"))
+                && self.words.get(at + 2).is_some_and(|w| w == "rfc")
+        };
+        let the_work = matches!(self.first_word(), "this" | "it")
+            && (called(1)
+                || self
+                    .words
+                    .get(1)
+                    .is_some_and(|w| SERIES_WORDS.contains(&w.as_str()))
+                    && called(2));
+        the_work
+            && !self
+                .words
+                .windows(2)
+                .any(|w| w[0] == "rfc" && w[1].starts_with(|c: char| c.is_ascii_digit()))
     }
 
     /// "I have removed X", "We added Y": the author telling work done,
@@ -1404,16 +1430,25 @@ impl<'a> Sentence<'a> {
     /// cgroup is enabled": a sentence opening with its condition, whose main
     /// clause says nothing that clause and the title (`title`'s content
     /// stems) have not.
+    ///
+    /// The condition must say again what the main clause does ("enables"
+    /// ... "is enabled"): "Since the frob lock is contended, the frob lock
+    /// is converted to RCU" gives a reason and the title's work.
     pub fn says_only_its_condition(&self, title: &[String]) -> bool {
-        if !SUBORDINATORS.contains(&self.first_word()) {
+        if !matches!(
+            self.first_word(),
+            "after" | "when" | "whenever" | "if" | "once" | "since" | "because"
+        ) {
             return false;
         }
-        let Some((condition, main)) = self.text.split_once(", ") else {
+        let Some((condition, main)) = split_clause(self.text) else {
             return false;
         };
         let said = super::content_stems(condition);
         let main = super::content_stems(main);
-        main.len() >= 2 && main.iter().all(|w| said.contains(w) || title.contains(w))
+        main.len() >= 2
+            && main.iter().all(|w| said.contains(w) || title.contains(w))
+            && main.iter().any(|w| said.contains(w) && !title.contains(w))
     }
 
     /// Whether the sentence names most of a title's content, by its
@@ -2089,15 +2124,16 @@ pub fn sentences_of(text: &str) -> Vec<&str> {
         // "... to khugepaged. mTHP support was needed": a name in mixed
         // case ("mTHP", "eBPF", "iSCSI") starts a sentence in lower case.
         let mixed_case = |word: &str| {
+            let word = word.trim_end_matches([',', '.', ';', ':']);
             word.starts_with(|c: char| c.is_ascii_lowercase())
                 && word.chars().skip(1).any(|c| c.is_ascii_uppercase())
-                && word.chars().all(|c| c.is_ascii_alphanumeric())
+                && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         };
         let next_starts_sentence = words.get(i + 1).is_none_or(|&(_, next)| {
             next.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'(`[".contains(c))
-                || mixed_case(next) && word.len() > 3
+                || mixed_case(next)
         });
         if next_starts_sentence {
             let end = at + word.len();

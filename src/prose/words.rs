@@ -985,6 +985,7 @@ pub const ASIDES: &[&str] = &[
 /// Words that end in a full stop without ending a sentence.
 pub const ABBREVIATIONS: &[&str] = &[
     "e.g.", "i.e.", "etc.", "vs.", "cf.", "approx.", "Mr.", "Dr.", "al.", "resp.", "eg.", "ie.",
+    "incl.", "excl.", "esp.", "w.r.t.",
 ];
 
 /// How a sentence names the series it opens, to become "This patchset".
@@ -1838,17 +1839,18 @@ pub const CLAUSE_OPENERS: &[&str] = &[
 ];
 
 /// What a "this" says of a statement before it, never what a work does:
-/// "This means X", "This shows the pattern", "This happens when".
+/// "This means X", "This looks like a race", "This happens when" ("This
+/// shows the statistics in /proc/frobinfo" may be the work).
 pub const VERBS_OF_A_STATEMENT: &[&str] = &[
     "means",
     "implies",
     "indicates",
     "suggests",
-    "shows",
-    "explains",
     "proves",
     "seems",
     "sounds",
+    "looks",
+    "appears",
     "happens",
     "occurs",
     "matters",
@@ -2071,14 +2073,12 @@ pub const CREDITS: &[&str] = &[
     " (suggested",
 ];
 
-/// How a sentence names the work it opens, to be named by its revision:
 /// Nouns of a time: "This year, the summit will be held in Vienna" says
 /// when, pointing at no sentence before.
 pub const TIME_NOUNS: &[&str] = &[
     "year",
     "month",
     "week",
-    "day",
     "morning",
     "afternoon",
     "evening",
@@ -2086,11 +2086,10 @@ pub const TIME_NOUNS: &[&str] = &[
     "winter",
     "spring",
     "autumn",
-    "fall",
-    "cycle",
     "quarter",
 ];
 
+/// How a sentence names the work it opens, to be named by its revision:
 /// "This patchset adds X" -> "The fourth version of this patchset adds X".
 pub const WORK_OPENINGS: &[&str] = &["this patchset ", "this patch ", "this rfc ", "this series "];
 
