@@ -152,8 +152,20 @@ pub fn named_from_the_title(sentence: &str, thing: &str, earlier: &[&str]) -> Op
         })
     });
     // A title's words before its noun say which, participles too ("the
-    // THP deferred setting"), as many as a name takes.
-    if named_before || which.split(' ').count() > WHICH_AT_MOST {
+    // THP deferred setting"), as many as a name takes; not the work ("this
+    // patch") nor words that do not name ("a good patch", "fix for X").
+    let names = which.split(' ').all(|w| {
+        let w = w.to_lowercase();
+        !words::DETERMINERS.contains(&w.as_str())
+            && !words::is_preposition(&w)
+            && !words::SUBORDINATORS.contains(&w.as_str())
+            && !matches!(lexicon::verb_of(&w), Some((_, lexicon::Form::Third)))
+    });
+    if named_before
+        || !names
+        || words::SERIES_WORDS.contains(&last.as_str())
+        || which.split(' ').count() > WHICH_AT_MOST
+    {
         return None;
     }
     let tokens: Vec<&str> = sentence.split(' ').collect();
@@ -1141,6 +1153,14 @@ mod tests {
             )
             .as_deref(),
             Some("The latency-nice priority only controls how soon a task runs.")
+        );
+        assert_eq!(
+            super::named_from_the_title(
+                "This patch makes reclaim skip pages.",
+                "the a good patch",
+                &[]
+            ),
+            None
         );
     }
 
