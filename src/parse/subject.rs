@@ -454,16 +454,7 @@ impl Subject {
     /// The title after its subsystem prefixes: `mm: oom: introduce cpuset
     /// oom` -> `introduce cpuset oom`.
     pub fn topic(&self) -> &str {
-        let mut rest = self.title.as_str();
-        // "New topic (was: Re: old topic)": the thread's old name goes.
-        let lower = rest.to_ascii_lowercase();
-        if let Some(at) = lower.find(" (was").or_else(|| lower.find(" [was")) {
-            rest = rest[..at].trim_end();
-        }
-        while let Some((_, tail)) = split_prefix(rest) {
-            rest = tail;
-        }
-        rest
+        topic_of(&self.title)
     }
 
     /// No tag says what the mail is: no patch, RFC, pull request, topic,
@@ -525,6 +516,20 @@ fn prefix_words(head: &str) -> impl Iterator<Item = &str> {
 /// before a colon glued to the next word when the head is one word of a
 /// path's letters (`mm:add`), or of two such words before an order in
 /// sentence case (`numa balancing: Migrate on fault`).
+/// A title after its subsystem prefixes, as [`Subject::topic`] reads it.
+pub fn topic_of(title: &str) -> &str {
+    let mut rest = title;
+    // "New topic (was: Re: old topic)": the thread's old name goes.
+    let lower = rest.to_ascii_lowercase();
+    if let Some(at) = lower.find(" (was").or_else(|| lower.find(" [was")) {
+        rest = rest[..at].trim_end();
+    }
+    while let Some((_, tail)) = split_prefix(rest) {
+        rest = tail;
+    }
+    rest
+}
+
 fn split_prefix(title: &str) -> Option<(&str, &str)> {
     let (head, tail) = title.split_once(':')?;
     let path_letters = |word: &str| {

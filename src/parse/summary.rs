@@ -461,7 +461,7 @@ fn score(sentence: &Sentence, topic: &[String], brings_its_thing: bool) -> f64 {
 /// A title as a sentence naming its thing: "the THP deferred setting" for
 /// "mm: introduce THP deferred setting".
 fn title_as_named(title: &str) -> String {
-    let topic = title.rsplit(": ").next().unwrap_or(title);
+    let topic = super::subject::topic_of(title);
     let thing = match topic.split_once(' ') {
         Some((verb, rest)) if crate::prose::lexicon::is_imperative(verb) => rest,
         _ => topic,
@@ -479,7 +479,7 @@ const DEFINITION: f64 = 1.0;
 /// verb past its prefixes but one that creates.
 fn brings_its_thing(title: &str) -> bool {
     use crate::prose::lexicon::{self, Form};
-    let topic = title.rsplit(": ").next().unwrap_or(title);
+    let topic = super::subject::topic_of(title);
     let words: Vec<String> = topic.split_whitespace().map(str::to_lowercase).collect();
     // "Rust support", "Memory Tagging Extension user-space support".
     if words.last().is_some_and(|w| w == "support") {

@@ -16,7 +16,7 @@ pub use sentence::{
     sentences_of, split_comma_splice, the_means_of_a_fix, the_order_in_lets, the_series_speaking,
     the_version_introduced, with_its_capital,
 };
-pub(crate) use sentence::{is_finite, is_order_adverb, same_noun};
+pub(crate) use sentence::{is_finite, is_order_adverb, noun_of, same_noun};
 
 use words::ORDINAL_WORDS;
 
@@ -143,14 +143,9 @@ pub fn named_from_the_title(sentence: &str, thing: &str, earlier: &[&str]) -> Op
     let last = last.to_lowercase();
     // "Each task has a nice priority. This priority ...": a sentence
     // before that names the noun at all says which one is meant.
-    let named_before = earlier.iter().any(|e| {
-        e.split(' ').any(|w| {
-            same_noun(
-                &w.trim_end_matches([',', '.', ';', ':', ')']).to_lowercase(),
-                &last,
-            )
-        })
-    });
+    let named_before = earlier
+        .iter()
+        .any(|e| e.split(' ').any(|w| same_noun(&noun_of(w), &last)));
     // A title's words before its noun say which, participles too ("the
     // THP deferred setting"), as many as a name takes; not the work ("this
     // patch") nor words that do not name ("a good patch", "fix for X").
@@ -171,14 +166,9 @@ pub fn named_from_the_title(sentence: &str, thing: &str, earlier: &[&str]) -> Op
     let tokens: Vec<&str> = sentence.split(' ').collect();
     let at = tokens.iter().enumerate().position(|(i, token)| {
         words::DEMONSTRATIVE_DETERMINERS.contains(&token.to_lowercase().as_str())
-            && tokens.get(i + 1).is_some_and(|noun| {
-                same_noun(
-                    &noun
-                        .trim_end_matches([',', '.', ';', ':', ')'])
-                        .to_lowercase(),
-                    &last,
-                )
-            })
+            && tokens
+                .get(i + 1)
+                .is_some_and(|noun| same_noun(&noun_of(noun), &last))
     })?;
     let mut said: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
     said[at] = format!("{} {which}", match_case(tokens[at], "the"));
@@ -254,10 +244,7 @@ fn which_is_named(sentence: &str, noun: &str) -> Vec<(String, bool)> {
         .iter()
         .enumerate()
         .filter_map(|(k, token)| {
-            let word = token
-                .trim_end_matches([',', '.', ';', ':', ')'])
-                .to_lowercase();
-            if !same_noun(&word, noun) {
+            if !same_noun(&noun_of(token), noun) {
                 return None;
             }
             let mut start = k;
@@ -441,11 +428,10 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
         let lower = w.to_lowercase();
         // "rename i_atime and i_mtime fields": two names of one kind of
         // thing, the kind said once, after the second.
-        let a_name = |w: &str| w.contains(['_', '(']);
         let names_one_kind = known
             && lower == "and"
-            && phrase_words.last().is_some_and(|last| a_name(last))
-            && words.get(at + 1).is_some_and(|next| a_name(next))
+            && phrase_words.last().is_some_and(|last| names_code(last))
+            && words.get(at + 1).is_some_and(|next| names_code(next))
             && words[at + 1..]
                 .iter()
                 .take_while(|w| !ends_a_noun_phrase(w))
@@ -453,7 +439,7 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
                 .last()
                 .is_some_and(|last| {
                     let last = last.trim_end_matches([',', ';']).to_lowercase();
-                    words::is_plural(&last) && countable.contains(&&last[..last.len() - 1])
+                    words::singular(&last).is_some_and(|one| countable.contains(&one))
                 });
         if names_one_kind {
             phrase_words.push(w);
@@ -482,11 +468,7 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
     // "the bi_end_io callback": a thing the code has is known by its name,
     // "the test for arm64" by what follows it; "skip test" names none, and
     // "the test" would point at one unsaid.
-    let named = phrase_words.iter().any(|w| {
-        w.contains(['_', '(', '.'])
-            || w.chars().any(|c| c.is_ascii_digit())
-            || w.chars().skip(1).any(|c| c.is_ascii_uppercase())
-    });
+    let named = phrase_words.iter().any(|w| names_code(w));
     match head {
         // "optimize charge codepath": a word before the thing says which,
         // as a name does.
@@ -497,8 +479,7 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
                 || known && words::PLACES.contains(&head.as_str())
                 || known
                     && named
-                    && words::is_plural(&head)
-                    && countable.contains(&&head[..head.len() - 1]))
+                    && words::singular(&head).is_some_and(|one| countable.contains(&one)))
                 && (!known || named || qualified || phrase_words.len() > 1) =>
         {
             let article = if known { "the" } else { article(first) };
@@ -506,6 +487,14 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
         }
         _ => phrase.to_string(),
     }
+}
+
+/// "bi_end_io", "memcg_charge()", "arm64", "mTHP": a word the code or a
+/// name writes, not English.
+fn names_code(word: &str) -> bool {
+    word.contains(['_', '(', '.'])
+        || word.chars().any(|c| c.is_ascii_digit())
+        || word.chars().skip(1).any(|c| c.is_ascii_uppercase())
 }
 
 /// "Introduce [us]128", "Wire up arch_{,try_}cmpxchg128()": a title

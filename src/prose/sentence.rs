@@ -12,14 +12,14 @@ use super::words::{
     ANTICIPATING_VERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS, BARE_THIS_FOLLOWERS,
     BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED,
     COMMIT_QUALIFIERS, CONNECTIVES, COPULAS, CREDIT_NOUNS, CREDIT_OPENERS, CREDITED_BY,
-    DEMONSTRATIVES, DETERMINERS, EXPLETIVE_VERBS, FINITE_VERBS, FIRST_PERSON,
-    FIRST_PERSON_SUBJECTS, FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS,
-    LETS_DISCUSS, MOTIVATIONS, NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS,
-    POINTERS, POSTINGS, PREPOSITIONS, PRONOUN_OPENINGS, PROPOSING_VERBS, PURPOSES_POINTING_BACK,
-    QUANTIFIERS, REVIEW_VERBS, REVISION_NOUNS, SAYS_WHICH, SERIES_WORDS, STOP_WORDS,
-    SUBJECTS_OF_CHANGE, SUBORDINATORS, TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES,
-    TEST_RUNS, TEST_THINGS, THIRD_PERSON_PRONOUNS, TIME_NOUNS, UNDOING_VERBS, UNITS,
-    VERBS_OF_A_STATEMENT, WORK_DOING_VERBS, is_plural, is_preposition,
+    DEMONSTRATIVES, DETERMINERS, FINITE_VERBS, FIRST_PERSON, FIRST_PERSON_SUBJECTS,
+    FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS, LETS_DISCUSS, MOTIVATIONS,
+    NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
+    PRONOUN_OPENINGS, PROPOSING_VERBS, PURPOSES_POINTING_BACK, QUANTIFIERS, REVIEW_VERBS,
+    REVISION_NOUNS, SAYS_WHICH, SERIES_WORDS, STOP_WORDS, SUBJECTS_OF_CHANGE, SUBORDINATORS,
+    TAKE_AN_INFINITIVE, TEST_NAMES, TEST_REPORT_PHRASES, TEST_RUNS, TEST_THINGS,
+    THIRD_PERSON_PRONOUNS, TIME_NOUNS, UNDOING_VERBS, UNITS, WORK_DOING_VERBS, is_expletive_verb,
+    is_plural, is_preposition, is_verb_of_a_statement,
 };
 
 /// How the author speaks in a sentence of theirs.
@@ -680,7 +680,7 @@ impl<'a> Sentence<'a> {
         self.first_word() == "this"
             && self.words.get(1 + skip).is_some_and(|verb| {
                 !matches!(verb.as_str(), "is" | "was" | "has" | "does")
-                    && !VERBS_OF_A_STATEMENT.contains(&verb.as_str())
+                    && !is_verb_of_a_statement(verb)
                     && matches!(lexicon::verb_of(verb), Some((_, lexicon::Form::Third)))
             })
             // "This patches don't aim to": a plural noun, its verb after it.
@@ -1687,6 +1687,14 @@ fn names_a_harm(word: &str) -> bool {
 /// An opening clause that credits says so in this many words at most.
 const CREDIT_WORDS_AT_MOST: usize = 8;
 
+/// The noun a token writes, lower case and without the punctuation that
+/// ends a clause: "flags," -> "flags".
+pub(crate) fn noun_of(token: &str) -> String {
+    token
+        .trim_end_matches([',', '.', ';', ':', ')'])
+        .to_lowercase()
+}
+
 /// Whether two words name the same thing: "flag" and "flags".
 pub(crate) fn same_noun(a: &str, b: &str) -> bool {
     a.len() > 2 && (a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a))
@@ -1714,7 +1722,7 @@ pub fn the_series_speaking(sentence: &str) -> String {
         && (matches!(verb, "is" | "has") && names_a_thing
             || verb_form == Some(lexicon::Form::Third)
                 && !matches!(verb, "is" | "has" | "does")
-                && !EXPLETIVE_VERBS.contains(&verb)
+                && !is_expletive_verb(verb)
                 // "This patches would like to": a plural noun, its verb after.
                 && !FINITE_VERBS.contains(&next.as_str()))
     {

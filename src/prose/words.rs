@@ -1838,23 +1838,25 @@ pub const CLAUSE_OPENERS: &[&str] = &[
     "then",
 ];
 
+/// Verbs that say how a thing seems or comes about, never what a work
+/// does: "This looks like a race", "It seems that ...".
+const SEEMING_VERBS: &[&str] = &["seems", "looks", "appears", "happens", "occurs", "matters"];
+
 /// What a "this" says of a statement before it, never what a work does:
 /// "This means X", "This looks like a race", "This happens when" ("This
 /// shows the statistics in /proc/frobinfo" may be the work).
-pub const VERBS_OF_A_STATEMENT: &[&str] = &[
-    "means",
-    "implies",
-    "indicates",
-    "suggests",
-    "proves",
-    "seems",
-    "sounds",
-    "looks",
-    "appears",
-    "happens",
-    "occurs",
-    "matters",
-];
+pub fn is_verb_of_a_statement(verb: &str) -> bool {
+    SEEMING_VERBS.contains(&verb)
+        || [
+            "means",
+            "implies",
+            "indicates",
+            "suggests",
+            "proves",
+            "sounds",
+        ]
+        .contains(&verb)
+}
 
 /// What follows a "this" that stands for a thing said before: "fix this
 /// by", "this is", "to do this."; not "this patch".
@@ -1999,6 +2001,11 @@ pub fn is_plural(word: &str) -> bool {
     word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("is")
 }
 
+/// "helper" for "helpers": the singular of a plural [`is_plural`] reads.
+pub fn singular(word: &str) -> Option<&str> {
+    is_plural(word).then(|| &word[..word.len() - 1])
+}
+
 /// "The series is available for testing at [1].": the last word before a
 /// link the splitter left out ("opt in.", "used to." end sentences).
 pub const BEFORE_A_LINK: &[&str] = &["at", "from", "via"];
@@ -2053,10 +2060,9 @@ pub const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six"];
 
 /// Verbs after an "it" that stands for nothing: "It seems that ...", "It
 /// turns out ...", "It remains to be seen ...".
-pub const EXPLETIVE_VERBS: &[&str] = &[
-    "seems", "appears", "turns", "happens", "looks", "remains", "follows", "goes", "occurs",
-    "matters",
-];
+pub fn is_expletive_verb(verb: &str) -> bool {
+    SEEMING_VERBS.contains(&verb) || ["turns", "remains", "follows", "goes"].contains(&verb)
+}
 
 /// Words that open a subordinate clause: an order's own clause ends there.
 pub const SUBORDINATORS: &[&str] = &[
