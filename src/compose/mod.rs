@@ -642,10 +642,14 @@ fn is_the_title_s_work(object: &[String], title: &str) -> bool {
 fn main_patch<'m>(series: &Subject, patches: &[(&'m Message, Subject)]) -> Option<&'m Message> {
     let own = crate::prose::content_stems(series.topic());
     let shared = |s: &Subject| crate::prose::shared_stems(s.topic(), &own);
+    // "add configs for zerocopy Rx" under "improve zerocopy tests": a
+    // patch that prepares or builds the work never tells it.
+    let topic: Vec<String> = crate::prose::words_of(series.topic()).collect();
     let best = |side: bool| {
         let candidates = patches
             .iter()
             .enumerate()
+            .filter(|(_, (_, s))| !crate::prose::is_groundwork(s.topic(), &topic))
             .filter(|(_, (_, s))| side || !voice::is_side_work(s));
         let only = match candidates.clone().count() {
             1 => candidates.clone().next().map(|(_, (p, _))| *p),
@@ -1237,6 +1241,19 @@ mod tests {
             "Jane posted a patchset for memory tagging for user space. Tag checks fault with a \
              signal for each tagged mapping."
         );
+    }
+
+    #[test]
+    fn a_patch_that_adds_a_setting_is_never_the_main_patch() {
+        let e = entry_for(
+            &series_with_side_work(
+                "mm: add configs for memory tagging",
+                "MEMORY_TAGGING gets enabled by default in the tests.\n",
+                "mm: check memory tags",
+            ),
+            "c@x",
+        );
+        assert!(!e.summary.contains("MEMORY_TAGGING"), "{}", e.summary);
     }
 
     #[test]

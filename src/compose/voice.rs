@@ -342,11 +342,10 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
         .next()
         .and_then(lexicon::verb_of)
         .map(|(base, _)| base);
-    // "split AArch32 registers out into a separate struct": code moved
-    // into a place of its own prepares the work, unless that is the work.
-    let refactors =
-        prose::words_of(about.topic).any(|w| prose::words::REFACTORING_WORDS.contains(&w.as_str()));
-    let prepares = |title: &str| !refactors && prose::words::REFACTORING.is_match(title);
+    // "split AArch32 registers out into a separate struct", "add configs
+    // for zerocopy Rx": preparation and settings, unless that is the work.
+    let topic_words: Vec<String> = prose::words_of(about.topic).collect();
+    let prepares = |title: &str| prose::is_groundwork(title, &topic_words);
     let mut ordered: Vec<&&str> = titles.iter().filter(|t| !prepares(t)).collect();
     ordered.sort_by_key(|title| (!a_fix && fixes(title), !names_the_topic(title)));
     for title in ordered {

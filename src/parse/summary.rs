@@ -8,7 +8,7 @@
 use crate::prose::words::{
     ACTIONS, ASIDES, BACKGROUND, BACKGROUND_PHRASES, CHANGELOG, COMMIT_CITED, DEFAULTS,
     DISCLAIMERS, EXAMPLE_HEADINGS, FRAGMENT_OPENINGS, GREETING, HEDGES, HISTORY, QUOTE_INTRO,
-    REFACTORING, REFACTORING_WORDS, RESULTS, REVISION_MENTION, SUBJECTS_OF_CHANGE, TRAILER_LINE,
+    RESULTS, REVISION_MENTION, SUBJECTS_OF_CHANGE, TRAILER_LINE,
 };
 use std::sync::LazyLock;
 
@@ -384,17 +384,8 @@ fn score(sentence: &Sentence, topic: &[String], brings_its_thing: bool) -> f64 {
     if contains_any(&lower, DISCLAIMERS) {
         score -= 1.5;
     }
-    // Preparation: code moved into a helper, where the title tells of
-    // other work and the sentence fixes nothing ("factor X out and take
-    // the lock in it, which fixes the use-after-free" is the fix).
-    let fixes = crate::prose::words_of(text)
-        .any(|w| w.starts_with("fix") || crate::prose::words::FAULTS.contains(&w.as_str()));
-    if REFACTORING.is_match(text)
-        && !fixes
-        && !topic
-            .iter()
-            .any(|t| REFACTORING_WORDS.contains(&t.as_str()))
-    {
+    // Preparation and settings, where the title tells of other work.
+    if crate::prose::is_groundwork(text, topic) {
         score -= 1.0;
     }
     if contains_any(&lower, RESULTS) {
@@ -1170,6 +1161,17 @@ mod tests {
         let without = "Factor the refcount drop out into a separate helper and take the lock \
                        in it, which keeps the count right.";
         assert!(scored(with_its_fix) > scored(without) + 0.5);
+    }
+
+    #[test]
+    fn a_setting_that_builds_the_work_is_a_side_detail() {
+        let setting = "The series introduces a new frob config option CONFIG_FROB_SHADOW_STACK.";
+        let work = "The series introduces a new frob shadow stack for every user task.";
+        assert!(scored(setting) + 0.5 < scored(work));
+        assert!(
+            scored("Module parameter always_frob is introduced for the frob checks.") + 0.5
+                < scored("A frob check is introduced for the frob buffers.")
+        );
     }
 
     #[test]

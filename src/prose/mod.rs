@@ -489,6 +489,20 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
     }
 }
 
+/// Whether `text` (a sentence or a patch title) tells work that prepares
+/// or builds the change, not the change, under a title of `topic` words:
+/// code moved into a helper of its own ([`words::REFACTORING`]) or a
+/// setting ([`words::SETTINGS`]), unless the title names that work or the
+/// text fixes a fault ("factor X out and take the lock in it, which fixes
+/// the use-after-free" is the fix).
+pub fn is_groundwork(text: &str, topic: &[String]) -> bool {
+    let names = |list: &[&str]| topic.iter().any(|t| list.contains(&t.as_str()));
+    let fixes = words_of(text).any(|w| w.starts_with("fix") || words::FAULTS.contains(&w.as_str()));
+    !fixes
+        && (words::REFACTORING.is_match(text) && !names(words::REFACTORING_WORDS)
+            || words::SETTINGS.is_match(text) && !names(words::SETTING_WORDS))
+}
+
 /// "bi_end_io", "memcg_charge()", "arm64", "mTHP": a word the code or a
 /// name writes, not English.
 fn names_code(word: &str) -> bool {

@@ -827,6 +827,33 @@ pub const REFACTORING_WORDS: &[&str] = &[
     "helper", "helpers", "factor", "refactor", "split", "cleanup", "cleanups", "clean", "move",
 ];
 
+/// A setting that builds or switches on the work: "a new config option
+/// CONFIG_FROB_CFI", "Module parameter always_frob is introduced", "add
+/// configs for zerocopy Rx", "IO_URING gets enabled by default": how the
+/// work is built and run, a side detail of what it does.
+pub static SETTINGS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:config|configuration|kconfig|build) (?:options?|symbols?)|kconfig|configs|module param(?:eter)?s?|gets enabled|enabled by default)\b|\bCONFIG_[A-Z0-9_]+",
+    )
+    .unwrap()
+});
+
+/// A title's words that make a setting the work itself.
+pub const SETTING_WORDS: &[&str] = &[
+    "config",
+    "configs",
+    "kconfig",
+    "defconfig",
+    "option",
+    "options",
+    "parameter",
+    "parameters",
+    "param",
+    "params",
+    "default",
+    "build",
+];
+
 /// An author's caveats about the state of the work.
 pub const DISCLAIMERS: &[&str] = &[
     "very early",
