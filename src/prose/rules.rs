@@ -3172,6 +3172,14 @@ mod tests {
     }
 
     #[test]
+    fn how_the_writer_feels_about_a_fact_goes() {
+        assert_eq!(
+            repaired("Unfortunately, all frob drivers pin their pages for too long."),
+            "All frob drivers pin their pages for too long."
+        );
+    }
+
+    #[test]
     fn where_the_tests_ran_is_a_test_report() {
         assert_eq!(
             repaired("The test was run on a large server with turbo disabled."),

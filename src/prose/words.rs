@@ -73,6 +73,12 @@ pub const CONNECTIVES: &[&str] = &[
     "nevertheless",
     "nonetheless",
     "meanwhile",
+    // "Unfortunately, X": what the writer feels about X, after what it
+    // turns against; an editor says X.
+    "unfortunately",
+    "fortunately",
+    "sadly",
+    "luckily",
 ];
 
 /// Openers that point at something named before ("Such data", "These
