@@ -314,6 +314,7 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
     let stems = prose::content_stems;
     let own = stems(about.topic);
     let mut said: Vec<String> = Vec::new();
+    let mut said_stems: Vec<String> = Vec::new();
     let mut words = 3;
     // Those whose object names the series' topic first: a long series'
     // first titles are most often its preparation.
@@ -386,7 +387,14 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
                         && (w.chars().any(|c| c.is_ascii_uppercase())
                             || prose::spelling::is_known(&lower))
             });
+        // "remove pgdat lru_lock" after "replaces pgdat lru_lock with the
+        // lruvec lock": what it does to is said already.
+        let said_before = !said_stems.is_empty() && new.iter().all(|w| said_stems.contains(w));
+        // A fix in a series that is no fix tells the work only alone.
+        let a_side_fix = !a_fix && fixes(title) && !said.is_empty();
         if new.is_empty()
+            || said_before
+            || a_side_fix
             || Some(base) == topic_verb && 2 * shared.len() >= rest_stems.len() && says_no_name
         {
             continue;
@@ -415,6 +423,7 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
             continue;
         }
         words += n;
+        said_stems.extend(rest_stems);
         said.push(clause);
         if said.len() == 2 {
             break;
@@ -1493,6 +1502,26 @@ mod tests {
     }
 
     #[test]
+    fn a_title_doing_to_what_an_earlier_title_said_is_left_out() {
+        let about = About {
+            topic: "per-queue frob lock",
+            ..follow_about()
+        };
+        let titles = [
+            "replace the global frob_lock with a queue lock",
+            "remove the global frob_lock",
+            "add a frob counter",
+        ];
+        assert_eq!(
+            what_the_patches_do(&titles, &about, 60).as_deref(),
+            Some(
+                "The patchset replaces the global frob_lock with a queue lock and adds a frob \
+                 counter."
+            )
+        );
+    }
+
+    #[test]
     fn a_title_moving_code_into_a_place_of_its_own_is_preparation() {
         let about = About {
             topic: "frob tasks on asymmetric systems",
@@ -1533,6 +1562,27 @@ mod tests {
             Some(
                 "The patchset keeps the frob tags in the queue struct and drops an unused helper."
             )
+        );
+    }
+
+    #[test]
+    fn a_fix_in_a_series_that_is_no_fix_is_told_only_alone() {
+        let about = About {
+            topic: "per-queue frob tags",
+            ..follow_about()
+        };
+        let told = |titles: &[&str]| what_the_patches_do(titles, &about, 60);
+        assert_eq!(
+            told(&[
+                "keep the frob tags in the queue struct",
+                "fix a frob tags leak on unload"
+            ])
+            .as_deref(),
+            Some("The patchset keeps the frob tags in the queue struct.")
+        );
+        assert_eq!(
+            told(&["fix a frob tags leak on unload"]).as_deref(),
+            Some("The patchset fixes a frob tags leak on unload.")
         );
     }
 
