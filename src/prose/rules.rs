@@ -2511,6 +2511,22 @@ mod tests {
     }
 
     #[test]
+    fn lets_after_a_consequence_is_the_authors_order_alone() {
+        use crate::prose::the_order_in_lets as order;
+        assert_eq!(
+            order("So let's make all frob headers use the frob/ prefix."),
+            "Make all frob headers use the frob/ prefix."
+        );
+        assert_eq!(
+            order("Thus, let us move the check into the caller."),
+            "Move the check into the caller."
+        );
+        for kept in ["So let's see what the maintainers say.", "Solet's add it."] {
+            assert_eq!(order(kept), kept);
+        }
+    }
+
+    #[test]
     fn a_sentence_saying_the_lead_again_with_more_becomes_the_leads_order() {
         let writer = Writer {
             first_name: "Jane",

@@ -11,8 +11,8 @@ use super::words::{
     ABBREVIATIONS, ABOUT_THE_WORK, ACTIONS, ADDITIVES, ADVERBS, AN_EARLIER_COMMIT,
     ANTICIPATING_VERBS, ASIDE_PHRASES, ASIDES, AUTHORING_VERBS, BACK_POINTERS, BARE_THIS_FOLLOWERS,
     BEFORE_A_LINK, BRINGING_VERBS, CHANGELOG, CHANGELOG_PHRASES, CLAUSE_OPENERS, COMMIT_CITED,
-    COMMIT_QUALIFIERS, CONNECTIVES, COPULAS, CREDIT_NOUNS, CREDIT_OPENERS, CREDITED_BY,
-    DEMONSTRATIVES, DETERMINERS, FINITE_VERBS, FIRST_PERSON, FIRST_PERSON_SUBJECTS,
+    COMMIT_QUALIFIERS, CONNECTIVES, CONSEQUENCES, COPULAS, CREDIT_NOUNS, CREDIT_OPENERS,
+    CREDITED_BY, DEMONSTRATIVES, DETERMINERS, FINITE_VERBS, FIRST_PERSON, FIRST_PERSON_SUBJECTS,
     FREQUENCY_ADVERBS, FUTURE_MARKERS, HARMS, HISTORY, LEAD_VERBS, LETS_DISCUSS, MOTIVATIONS,
     NUMBER_WORDS, OPENING_POINTERS, ORDER_OBJECTS, ORDINAL_WORDS, POINTERS, POSTINGS, PREPOSITIONS,
     PRONOUN_OPENINGS, PROPOSING_VERBS, PURPOSES_POINTING_BACK, QUANTIFIERS, REVIEW_VERBS,
@@ -1873,9 +1873,21 @@ pub fn the_means_of_a_fix(sentence: &str) -> Option<String> {
 
 /// "Let's add X", "To avoid that, let's add X" -> "Add X", "To avoid
 /// that, add X": the order a commit message gives in the first person
-/// plural. "Let's see", "let's say" are a discussion's and stay.
+/// plural; "So let's add X" -> "Add X", the consequence its reason's.
+/// "Let's see", "let's say" are a discussion's and stay.
 pub fn the_order_in_lets(original: &str) -> String {
     let sentence = original.replace('’', "'");
+    let lower = sentence.to_lowercase();
+    let consequence = CONSEQUENCES.iter().find_map(|c| {
+        let rest = lower.strip_prefix(c)?;
+        let rest = rest.strip_prefix(',').unwrap_or(rest);
+        (rest.starts_with(" let's ") || rest.starts_with(" let us "))
+            .then(|| lower.len() - rest.len() + 1)
+    });
+    let sentence = match consequence {
+        Some(at) => super::capitalised(&sentence[at..]),
+        None => sentence,
+    };
     let sentence = sentence.as_str();
     for (at, lets) in [(0, "Let's "), (0, "Let us ")]
         .into_iter()
