@@ -848,6 +848,16 @@ pub fn capitalised(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn as_well_as_joins_two_things_and_points_at_nothing() {
+        let joined = super::Sentence::read(
+            "This patchset adds frob helpers as well as tests that use them.",
+        );
+        assert!(joined.stands_alone());
+        let added = super::Sentence::read("This patchset adds frob tests as well.");
+        assert!(added.adds_to_something() && !added.stands_alone());
+    }
+
+    #[test]
     fn a_demonstrative_takes_no_name_from_a_sentence_that_does_not_say_which() {
         for earlier in [
             "The sequences are slow.",

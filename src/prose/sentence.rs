@@ -1550,9 +1550,12 @@ impl<'a> Sentence<'a> {
 
     /// "The patchset also adds tests": what it adds to is elsewhere.
     pub fn adds_to_something(&self) -> bool {
-        ADDITIVES.iter().any(|p| {
-            has_phrase(&self.lower, p)
-                && !(*p == "in addition" && names_what_it_adds_to(&self.lower))
+        ADDITIVES.iter().any(|p| match *p {
+            "as well" => adds_as_well(&self.lower),
+            _ => {
+                has_phrase(&self.lower, p)
+                    && !(*p == "in addition" && names_what_it_adds_to(&self.lower))
+            }
         })
     }
 
@@ -1586,6 +1589,7 @@ impl<'a> Sentence<'a> {
     /// "instead" before its verb, not "instead of X" or "uses X instead".
     fn has_a_back_pointer(&self) -> bool {
         BACK_POINTERS.iter().any(|p| match *p {
+            "as well" => adds_as_well(&self.lower),
             "above" | "below" => {
                 let tokens: Vec<&str> = self.text.split_whitespace().collect();
                 tokens.iter().enumerate().any(|(i, token)| {
@@ -1982,6 +1986,18 @@ fn prose_only(text: &str) -> String {
 }
 
 /// Whether `phrase` occurs in `lower` on word boundaries.
+/// "adds tests as well": to something said before; "adds helpers as well
+/// as tests" joins two things.
+fn adds_as_well(lower: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    lower.match_indices("as well").any(|(at, p)| {
+        let after = &lower[at + p.len()..];
+        lower[..at].chars().next_back().is_none_or(|c| !word(c))
+            && after.chars().next().is_none_or(|c| !word(c))
+            && !after.starts_with(" as ")
+    })
+}
+
 pub fn has_phrase(lower: &str, phrase: &str) -> bool {
     let word = |c: char| c.is_alphanumeric() || c == '_';
     lower.match_indices(phrase).any(|(at, _)| {
