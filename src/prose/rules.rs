@@ -2136,6 +2136,20 @@ mod tests {
     }
 
     #[test]
+    fn a_demonstrative_before_words_of_how_its_noun_came_stands() {
+        let sentence = "The patchset implements frob() macros and finally uses those newly \
+                        introduced macros for the frob locks.";
+        assert_eq!(repaired(sentence), sentence);
+    }
+
+    #[test]
+    fn that_before_a_noun_said_which_by_of_stands() {
+        let sentence = "The patchset adds a frob=<val> argument that overrides the frob value \
+                        for that instance of proactive reclaim.";
+        assert_eq!(repaired(sentence), sentence);
+    }
+
+    #[test]
     fn the_same_thing_not_said_is_a_dangling_reference() {
         assert_eq!(
             repaired("The patchset adds the same support for shmem areas."),

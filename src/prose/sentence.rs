@@ -455,11 +455,22 @@ impl<'a> Sentence<'a> {
         });
         words.iter().enumerate().skip(1).any(|(i, w)| match w.as_str() {
             "these" | "those" | "this" => {
+                // "adds X macros and uses those newly introduced macros":
+                // adverbs and participles before the noun say how it came.
+                let noun = words[i + 1..]
+                    .iter()
+                    .find(|n| {
+                        !(is_order_adverb(n)
+                            || matches!(lexicon::verb_of(n), Some((_, lexicon::Form::Past))))
+                    })
+                    .filter(|n| !is_finite(n));
                 ends_clause
                     || words.get(i + 1).is_some_and(|next| {
                         !SERIES_WORDS.contains(&next.as_str())
                             // "its flag ... check this flag": named here.
-                            && !words[..i].iter().any(|b| same_noun(b, next))
+                            && ![Some(next), noun].into_iter().flatten().any(|n| {
+                                words[..i].iter().any(|b| same_noun(b, n))
+                            })
                             && !matches!(next.as_str(), "way" | "time" | "year" | "week" | "release" | "cycle")
                             // "this use-case": a hyphen is read as '/'.
                             && next.trim_end_matches('/').chars().all(char::is_alphabetic)
@@ -481,8 +492,11 @@ impl<'a> Sentence<'a> {
                         && !words[i + 1..].iter().any(|w| is_finite(w))
                     || PREPOSITIONS.contains(&words[i - 1].as_str())
                     && words.get(i + 1).is_none_or(|n| {
-                        // "advise on that memory": named before it.
-                        n != "of" && !words[..i].iter().any(|b| same_noun(b, n))
+                        // "advise on that memory": named before it; "for
+                        // that instance of reclaim": "of" says which.
+                        n != "of"
+                            && words.get(i + 2).is_none_or(|of| of != "of")
+                            && !words[..i].iter().any(|b| same_noun(b, n))
                     })
                     || self.that_as_an_object(i)
             }
