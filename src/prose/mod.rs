@@ -858,6 +858,24 @@ mod tests {
     }
 
     #[test]
+    fn also_after_and_adds_to_its_own_first_clause() {
+        let joined = super::Sentence::read(
+            "This series renames the frob helpers, and also implements tracking of frob pages.",
+        );
+        assert!(!joined.adds_to_something());
+        let added = super::Sentence::read("This series also implements tracking of frob pages.");
+        assert!(added.adds_to_something());
+    }
+
+    #[test]
+    fn also_known_as_names_and_adds_nothing() {
+        let named = super::Sentence::read(
+            "This series converts the frob core to pin_frob(), also referred to as FROB_PIN.",
+        );
+        assert!(!named.adds_to_something());
+    }
+
+    #[test]
     fn a_demonstrative_takes_no_name_from_a_sentence_that_does_not_say_which() {
         for earlier in [
             "The sequences are slow.",

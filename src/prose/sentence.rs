@@ -1566,6 +1566,7 @@ impl<'a> Sentence<'a> {
     pub fn adds_to_something(&self) -> bool {
         ADDITIVES.iter().any(|p| match *p {
             "as well" => adds_as_well(&self.lower),
+            "also" => adds_also(&self.words),
             _ => {
                 has_phrase(&self.lower, p)
                     && !(*p == "in addition" && names_what_it_adds_to(&self.lower))
@@ -2000,6 +2001,19 @@ fn prose_only(text: &str) -> String {
 }
 
 /// Whether `phrase` occurs in `lower` on word boundaries.
+/// "also adds tests": to something said before; "implements X, and also
+/// Y" adds to its own first clause, and "also known as X" names.
+fn adds_also(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        w.trim_start_matches('(') == "also"
+            // "And also, X" opens on what came before.
+            && !(i > 1 && matches!(words[i - 1].as_str(), "and" | "but" | "or"))
+            && !words
+                .get(i + 1)
+                .is_some_and(|next| matches!(next.as_str(), "known" | "called" | "referred" | "named"))
+    })
+}
+
 /// "adds tests as well": to something said before; "adds helpers as well
 /// as tests" joins two things.
 fn adds_as_well(lower: &str) -> bool {
