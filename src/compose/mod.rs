@@ -642,15 +642,13 @@ fn is_the_title_s_work(object: &[String], title: &str) -> bool {
 fn main_patch<'m>(series: &Subject, patches: &[(&'m Message, Subject)]) -> Option<&'m Message> {
     let own = crate::prose::content_stems(series.topic());
     let shared = |s: &Subject| crate::prose::shared_stems(s.topic(), &own);
-    // "add configs for zerocopy Rx" under "improve zerocopy tests": a
-    // patch that prepares or builds the work never tells it.
+    // "add a Kconfig symbol for frob" under "frob strict mode": a patch
+    // that readies or builds the work tells it only where no other does.
     let topic: Vec<String> = crate::prose::words_of(series.topic()).collect();
     let best = |side: bool| {
-        let candidates = patches
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, s))| !crate::prose::is_groundwork(s.topic(), &topic))
-            .filter(|(_, (_, s))| side || !voice::is_side_work(s));
+        let candidates = patches.iter().enumerate().filter(|(_, (_, s))| {
+            side || !voice::is_side_work(s) && !crate::prose::is_groundwork(s.topic(), &topic)
+        });
         let only = match candidates.clone().count() {
             1 => candidates.clone().next().map(|(_, (p, _))| *p),
             _ => None,
@@ -719,11 +717,14 @@ fn release_summary(title: &str, body: &str) -> String {
         Some(remark) if is_remark_on_the_week(remark) => {
             // "So this is ...": Linus' remark without the "So".
             let remark = match crate::prose::Sentence::read(remark).opening_connective() {
-                Some(connective) => crate::prose::match_case(
-                    "A",
-                    remark[connective.len()..].trim_start_matches([',', ' ']),
-                ),
-                None => remark.clone(),
+                // "Sadly, X": a tone his remark keeps.
+                Some(connective) if !crate::prose::words::FEELINGS.contains(&connective) => {
+                    crate::prose::match_case(
+                        "A",
+                        remark[connective.len()..].trim_start_matches([',', ' ']),
+                    )
+                }
+                _ => remark.clone(),
             };
             format!("{remark} {announced}")
         }
@@ -1244,10 +1245,10 @@ mod tests {
     }
 
     #[test]
-    fn a_patch_that_adds_a_setting_is_never_the_main_patch() {
+    fn a_patch_that_only_adds_a_setting_is_not_the_main_patch() {
         let e = entry_for(
             &series_with_side_work(
-                "mm: add configs for memory tagging",
+                "mm: add a Kconfig option for memory tagging",
                 "MEMORY_TAGGING gets enabled by default in the tests.\n",
                 "mm: check memory tags",
             ),

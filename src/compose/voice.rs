@@ -315,6 +315,7 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
     let own = stems(about.topic);
     let mut said: Vec<String> = Vec::new();
     let mut said_stems: Vec<String> = Vec::new();
+    let mut replaced = false;
     let mut words = 3;
     // Those whose object names the series' topic first: a long series'
     // first titles are most often its preparation.
@@ -331,12 +332,7 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
             .next()
             .is_some_and(|verb| lexicon::verb_of(verb).is_some_and(|(base, _)| base == "fix"))
     };
-    let a_fix = prose::words_of(about.topic).any(|w| {
-        let w = w.to_lowercase();
-        lexicon::verb_of(&w).is_some_and(|(base, _)| prose::words::FIXING_VERBS.contains(&base))
-            || w.contains("fix")
-            || prose::words::FAULTS.contains(&w.as_str())
-    });
+    let a_fix = prose::tells_a_fix(about.topic);
     let topic_verb = about
         .topic
         .split_whitespace()
@@ -346,8 +342,8 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
     // "split AArch32 registers out into a separate struct", "add configs
     // for zerocopy Rx": preparation and settings, unless that is the work.
     let topic_words: Vec<String> = prose::words_of(about.topic).collect();
-    let prepares = |title: &str| prose::is_groundwork(title, &topic_words);
-    let mut ordered: Vec<&&str> = titles.iter().filter(|t| !prepares(t)).collect();
+    let groundwork = |title: &str| prose::is_groundwork(title, &topic_words);
+    let mut ordered: Vec<&&str> = titles.iter().filter(|t| !groundwork(t)).collect();
     ordered.sort_by_key(|title| (!a_fix && fixes(title), !names_the_topic(title)));
     for title in ordered {
         let title = title.trim().trim_end_matches('.');
@@ -388,13 +384,17 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
                             || prose::spelling::is_known(&lower))
             });
         // "remove pgdat lru_lock" after "replaces pgdat lru_lock with the
-        // lruvec lock": what it does to is said already.
-        let said_before = !said_stems.is_empty() && new.iter().all(|w| said_stems.contains(w));
-        // A fix in a series that is no fix tells the work only alone.
-        let a_side_fix = !a_fix && fixes(title) && !said.is_empty();
+        // lruvec lock": what it undoes, a replacement undid already.
+        let undone_before = prose::words::UNDOING_VERBS.contains(&base)
+            && replaced
+            && new.iter().all(|w| said_stems.contains(w));
+        // A fix in a series that is no fix, not of the series' own
+        // thing, tells the work only alone.
+        let a_fix_beside_the_work =
+            !a_fix && fixes(title) && !said.is_empty() && !names_the_topic(&&title);
         if new.is_empty()
-            || said_before
-            || a_side_fix
+            || undone_before
+            || a_fix_beside_the_work
             || Some(base) == topic_verb && 2 * shared.len() >= rest_stems.len() && says_no_name
         {
             continue;
@@ -423,6 +423,7 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
             continue;
         }
         words += n;
+        replaced |= prose::words::REPLACING_VERBS.contains(&base);
         said_stems.extend(rest_stems);
         said.push(clause);
         if said.len() == 2 {
@@ -1502,7 +1503,7 @@ mod tests {
     }
 
     #[test]
-    fn a_title_doing_to_what_an_earlier_title_said_is_left_out() {
+    fn a_title_undoing_what_an_earlier_title_replaced_is_left_out() {
         let about = About {
             topic: "per-queue frob lock",
             ..follow_about()
@@ -1510,13 +1511,27 @@ mod tests {
         let titles = [
             "replace the global frob_lock with a queue lock",
             "remove the global frob_lock",
-            "add a frob counter",
+        ];
+        assert_eq!(
+            what_the_patches_do(&titles, &about, 60).as_deref(),
+            Some("The patchset replaces the global frob_lock with a queue lock.")
+        );
+    }
+
+    #[test]
+    fn a_title_undoing_what_no_title_replaced_is_told() {
+        let about = About {
+            topic: "frob sysctl cleanup",
+            ..follow_about()
+        };
+        let titles = [
+            "deprecate the frob_ratio sysctl",
+            "remove the frob_ratio sysctl",
         ];
         assert_eq!(
             what_the_patches_do(&titles, &about, 60).as_deref(),
             Some(
-                "The patchset replaces the global frob_lock with a queue lock and adds a frob \
-                 counter."
+                "The patchset deprecates the frob_ratio sysctl and removes the frob_ratio sysctl."
             )
         );
     }
@@ -1575,14 +1590,36 @@ mod tests {
         assert_eq!(
             told(&[
                 "keep the frob tags in the queue struct",
-                "fix a frob tags leak on unload"
+                "fix an uninitialized variable warning"
             ])
             .as_deref(),
             Some("The patchset keeps the frob tags in the queue struct.")
         );
         assert_eq!(
-            told(&["fix a frob tags leak on unload"]).as_deref(),
-            Some("The patchset fixes a frob tags leak on unload.")
+            told(&["fix an uninitialized variable warning"]).as_deref(),
+            Some("The patchset fixes an uninitialized variable warning.")
+        );
+    }
+
+    #[test]
+    fn a_fix_of_the_series_own_thing_is_told_beside_the_work() {
+        let about = About {
+            topic: "release frob pages on unload",
+            ..follow_about()
+        };
+        assert_eq!(
+            what_the_patches_do(
+                &[
+                    "add a frob_release() helper",
+                    "fix the frob page leak on unload"
+                ],
+                &about,
+                60
+            )
+            .as_deref(),
+            Some(
+                "The patchset adds a frob_release() helper and fixes the frob page leak on unload."
+            )
         );
     }
 

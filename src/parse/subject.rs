@@ -511,11 +511,6 @@ fn prefix_words(head: &str) -> impl Iterator<Item = &str> {
         .map(str::trim)
 }
 
-/// A title's first subsystem prefix and what follows it: a head of
-/// words of at most 40 characters each, before a colon and a space, or
-/// before a colon glued to the next word when the head is one word of a
-/// path's letters (`mm:add`), or of two such words before an order in
-/// sentence case (`numa balancing: Migrate on fault`).
 /// A title after its subsystem prefixes, as [`Subject::topic`] reads it.
 pub fn topic_of(title: &str) -> &str {
     let mut rest = title;
@@ -530,6 +525,11 @@ pub fn topic_of(title: &str) -> &str {
     rest
 }
 
+/// A title's first subsystem prefix and what follows it: a head of
+/// words of at most 40 characters each, before a colon and a space, or
+/// before a colon glued to the next word when the head is one word of a
+/// path's letters (`mm:add`), or of two such words before an order in
+/// sentence case (`numa balancing: Migrate on fault`).
 fn split_prefix(title: &str) -> Option<(&str, &str)> {
     let (head, tail) = title.split_once(':')?;
     let path_letters = |word: &str| {

@@ -948,6 +948,11 @@ mod tests {
             "arm64: Memory Tagging Extension user-space support"
         ));
         assert!(!brings_its_thing("Improved frob tiers for CPUless nodes"));
+        // The title's old name is no part of it, nor a colon in the topic.
+        assert!(brings_its_thing(
+            "mm: Add FrobSanitizer hooks (was: mm: frob: improve debugging)"
+        ));
+        assert!(!brings_its_thing("frob: fix the OOM: take the lock"));
     }
 
     #[test]
@@ -1172,6 +1177,53 @@ mod tests {
             scored("Module parameter always_frob is introduced for the frob checks.") + 0.5
                 < scored("A frob check is introduced for the frob buffers.")
         );
+    }
+
+    #[test]
+    fn a_setting_told_with_what_it_does_is_the_work() {
+        use crate::prose::is_groundwork;
+        let topic = |title: &str| crate::prose::words_of(title).collect::<Vec<_>>();
+        let strict = topic("frob: refuse unsigned modules when strict");
+        for told in [
+            "This series adds a Kconfig option CONFIG_FROB_STRICT that makes frob refuse \
+             unsigned modules.",
+            "A new module parameter frob.ratio lets users tune how much memory frob pins.",
+            "Add CONFIG_FROB_STRICT to refuse unsigned modules.",
+            "If CONFIG_FROB_STRICT is enabled, frob refuses unsigned modules.",
+        ] {
+            assert!(!is_groundwork(told, &strict), "{told}");
+        }
+        for setting in [
+            "The series introduces a new config option CONFIG_FROB_STRICT.",
+            "Architectures must define CONFIG_FROB_STRICT and update their calls to pass the \
+             flag.",
+        ] {
+            assert!(is_groundwork(setting, &strict), "{setting}");
+        }
+    }
+
+    #[test]
+    fn a_setting_the_title_names_is_the_work() {
+        use crate::prose::is_groundwork;
+        let topic = |title: &str| crate::prose::words_of(title).collect::<Vec<_>>();
+        let sentence = "The series introduces a new config option CONFIG_FROB_STRICT.";
+        assert!(!is_groundwork(
+            sentence,
+            &topic("frob: Add CONFIG_FROB_STRICT")
+        ));
+        assert!(!is_groundwork(
+            sentence,
+            &topic("frob: make strict mode an option")
+        ));
+    }
+
+    #[test]
+    fn a_configfs_name_is_no_setting() {
+        let topic: Vec<String> = crate::prose::words_of("usb: frob gadget rework").collect();
+        assert!(!crate::prose::is_groundwork(
+            "The series converts the frob gadget to config_group.",
+            &topic
+        ));
     }
 
     #[test]

@@ -489,18 +489,57 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
     }
 }
 
-/// Whether `text` (a sentence or a patch title) tells work that prepares
-/// or builds the change, not the change, under a title of `topic` words:
-/// code moved into a helper of its own ([`words::REFACTORING`]) or a
-/// setting ([`words::SETTINGS`]), unless the title names that work or the
-/// text fixes a fault ("factor X out and take the lock in it, which fixes
-/// the use-after-free" is the fix).
+/// Whether `text` (a sentence or a patch title) tells groundwork, what
+/// readies or builds the change and not the change, under a title of
+/// `topic` words: code moved into a helper of its own
+/// ([`words::REFACTORING`]), or a setting ([`words::SETTINGS`]) with
+/// nothing said of what it does; unless the title names that work or
+/// the text fixes a fault ("factor X out and take the lock in it, which
+/// fixes the use-after-free" is the fix). Documentation, tests and
+/// "prepare X" are side work, which a title says by its own words.
 pub fn is_groundwork(text: &str, topic: &[String]) -> bool {
     let names = |list: &[&str]| topic.iter().any(|t| list.contains(&t.as_str()));
-    let fixes = words_of(text).any(|w| w.starts_with("fix") || words::FAULTS.contains(&w.as_str()));
-    !fixes
-        && (words::REFACTORING.is_match(text) && !names(words::REFACTORING_WORDS)
-            || words::SETTINGS.is_match(text) && !names(words::SETTING_WORDS))
+    let moves_code = words::REFACTORING.is_match(text) && !names(words::REFACTORING_WORDS);
+    let names_a_setting = words::SETTINGS.find(text).is_some_and(|setting| {
+        let topic = topic.join(" ");
+        // "Add CONFIG_FROB_STRICT", "frob: add a Kconfig symbol": the
+        // setting is the title's.
+        let the_title_s = words::SETTINGS.is_match(&topic)
+            || names(words::SETTING_WORDS)
+            || words::SETTINGS
+                .find_iter(text)
+                .any(|named| topic.contains(&named.as_str().to_lowercase()));
+        // "CONFIG_X to refuse Y", "option CONFIG_X to refuse Y": a purpose
+        // right after the setting is its; "... and update calls to pass X"
+        // is another clause's.
+        // "If CONFIG_X is enabled, the kernel loads Y": a condition, and
+        // the main clause tells the work.
+        let a_condition = words::SETTINGS.find_iter(text).any(|named| {
+            words_of(&text[..named.start()])
+                .last()
+                .is_some_and(|w| matches!(w.as_str(), "if" | "when" | "unless" | "once"))
+        });
+        let says = a_condition
+            || words::SETTINGS.find_iter(text).any(|named| {
+                let after: Vec<String> = words_of(&text[named.end()..]).take(2).collect();
+                after.first().is_some_and(|w| w == "to")
+                    || after.get(1).is_some_and(|w| w == "to") && after[0].contains('_')
+            })
+            || words_of(&text[setting.end()..])
+                .any(|w| words::SAYS_WHAT_IT_DOES.contains(&w.as_str()));
+        !the_title_s && !says
+    });
+    !tells_a_fix(text) && (moves_code || names_a_setting)
+}
+
+/// "fixes the use-after-free", "avoid a deadlock", "UAF in X": a text
+/// that tells a fix, by its verb or the fault it names.
+pub fn tells_a_fix(text: &str) -> bool {
+    words_of(text).any(|w| {
+        lexicon::verb_of(&w).is_some_and(|(base, _)| words::FIXING_VERBS.contains(&base))
+            || w.contains("fix")
+            || words::FAULTS.contains(&w.as_str())
+    })
 }
 
 /// "bi_end_io", "memcg_charge()", "arm64", "mTHP": a word the code or a

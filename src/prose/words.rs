@@ -73,13 +73,12 @@ pub const CONNECTIVES: &[&str] = &[
     "nevertheless",
     "nonetheless",
     "meanwhile",
-    // "Unfortunately, X": what the writer feels about X, after what it
-    // turns against; an editor says X.
-    "unfortunately",
-    "fortunately",
-    "sadly",
-    "luckily",
 ];
+
+/// "Unfortunately, X": how the writer feels about X, told as if to one
+/// who heard what came before; an editor says X. Opening connectives
+/// too ([`CONNECTIVES`]), but a tone Linus' remark keeps.
+pub const FEELINGS: &[&str] = &["unfortunately", "fortunately", "sadly", "luckily"];
 
 /// Openers that point at something named before ("Such data", "These
 /// changes"), and cannot stand alone.
@@ -834,30 +833,36 @@ pub const REFACTORING_WORDS: &[&str] = &[
 ];
 
 /// A setting that builds or switches on the work: "a new config option
-/// CONFIG_FROB_CFI", "Module parameter always_frob is introduced", "add
-/// configs for zerocopy Rx", "IO_URING gets enabled by default": how the
-/// work is built and run, a side detail of what it does.
+/// CONFIG_FROB_CFI", "Module parameter always_frob is introduced": how
+/// the work is built and run, a side detail of what it does. ("by
+/// default" is [`DEFAULTS`]'.)
 pub static SETTINGS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:config|configuration|kconfig|build) (?:options?|symbols?)|kconfig|configs|module param(?:eter)?s?|gets enabled|enabled by default)\b|\bCONFIG_[A-Z0-9_]+",
+        r"(?i)\b(?:(?:config|configuration|kconfig|build) (?:options?|symbols?)|kconfig|module param(?:eter)?s?)\b|(?-i:\bCONFIG_[A-Z0-9_]+)",
     )
     .unwrap()
 });
 
-/// A title's words that make a setting the work itself.
+/// The nouns of [`SETTINGS`] alone: a title naming one ("make the frob
+/// ratio a parameter", "add options for X") is about its setting.
 pub const SETTING_WORDS: &[&str] = &[
     "config",
-    "configs",
     "kconfig",
     "defconfig",
+    "configuration",
     "option",
     "options",
     "parameter",
     "parameters",
     "param",
     "params",
-    "default",
-    "build",
+];
+
+/// What a setting does, said after it: "CONFIG_FROB_STRICT that makes
+/// frob refuse X", "a parameter frob.ratio lets users tune X": the
+/// setting is then the work, told with its effect.
+pub const SAYS_WHAT_IT_DOES: &[&str] = &[
+    "that", "which", "lets", "makes", "allows", "enables", "controls",
 ];
 
 /// An author's caveats about the state of the work.
@@ -2082,6 +2087,10 @@ pub const ASKING_VERBS: &[&str] = &[
 /// Verbs that undo a change, whose object must be one already told:
 /// "removes the modification".
 pub const UNDOING_VERBS: &[&str] = &["remove", "revert", "drop", "undo"];
+
+/// Verbs that put one thing in another's place: what they replace is
+/// gone, and an [`UNDOING_VERBS`] order on it says so again.
+pub const REPLACING_VERBS: &[&str] = &["replace", "convert", "switch", "move"];
 
 /// Words that say what will be: "Now drivers will be able to X" tells
 /// what a change makes possible ("Now, X can only Y" tells how things are).
