@@ -104,6 +104,7 @@ impl Excerpts {
                 // A cover letter's first "It aims to ..." or "This is ..."
                 // is the series speaking.
                 let sentence = crate::prose::the_order_in_lets(&sentence);
+                let sentence = crate::prose::the_kernel_s_our(&sentence).unwrap_or(sentence);
                 // "Fix this by adding X": the means says what the change does.
                 let sentence = crate::prose::the_means_of_a_fix(&sentence).unwrap_or(sentence);
                 let sentence = crate::prose::commits_said_plainly(&sentence).unwrap_or(sentence);

@@ -13,8 +13,8 @@ pub mod words;
 
 pub use sentence::{
     Person, Sentence, commits_said_plainly, content_words, has_phrase, is_revision_word,
-    sentences_of, split_comma_splice, the_means_of_a_fix, the_order_in_lets, the_series_speaking,
-    the_version_introduced, with_its_capital,
+    sentences_of, split_comma_splice, the_kernel_s_our, the_means_of_a_fix, the_order_in_lets,
+    the_series_speaking, the_version_introduced, with_its_capital,
 };
 pub(crate) use sentence::{is_finite, is_order_adverb, noun_of, same_noun};
 

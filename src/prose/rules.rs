@@ -2525,6 +2525,22 @@ mod tests {
     }
 
     #[test]
+    fn our_after_the_work_speaking_is_the_kernels() {
+        use crate::prose::the_kernel_s_our as said;
+        assert_eq!(
+            said("This series cleans up our main frob data structure by merging two.").as_deref(),
+            Some("This series cleans up the main frob data structure by merging two.")
+        );
+        for kept in [
+            "This series fixes our frob driver, which we maintain out of tree.",
+            "We clean up our main frob data structure.",
+            "This series rebases our series on v6.1.",
+        ] {
+            assert_eq!(said(kept), None, "{kept}");
+        }
+    }
+
+    #[test]
     fn lets_after_a_consequence_is_the_authors_order_alone() {
         use crate::prose::the_order_in_lets as order;
         assert_eq!(
@@ -3199,6 +3215,13 @@ mod tests {
             repaired("Last but not least, VMX features are reported in cpuinfo."),
             "VMX features are reported in cpuinfo."
         );
+    }
+
+    #[test]
+    fn a_network_link_is_no_pointer() {
+        let sentence = "The patchset lets frob drivers report more than the link state.";
+        assert_eq!(repaired(sentence), sentence);
+        assert_eq!(repaired("The frob design notes sit at the link below."), "");
     }
 
     #[test]

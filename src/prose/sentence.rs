@@ -1890,6 +1890,36 @@ pub fn the_means_of_a_fix(sentence: &str) -> Option<String> {
     Some(super::capitalised(&said))
 }
 
+/// "This series cleans up our main data structure" -> "This series
+/// cleans up the main data structure": where the work is the subject and
+/// "our" its only first person, "our" is the kernel's, whoever wrote it.
+pub fn the_kernel_s_our(original: &str) -> Option<String> {
+    let read = Sentence::read(original);
+    let ours = |i: usize, w: &String| {
+        w == "our"
+            && !read
+                .words
+                .get(i + 1)
+                .is_some_and(|n| SERIES_WORDS.contains(&n.as_str()))
+    };
+    let only_our = read
+        .words
+        .iter()
+        .enumerate()
+        .all(|(i, w)| !FIRST_PERSON.contains(&w.as_str()) || ours(i, w));
+    if !read.series_opening()
+        || !only_our
+        || !read.words.iter().enumerate().any(|(i, w)| ours(i, w))
+    {
+        return None;
+    }
+    let said: Vec<&str> = original
+        .split(' ')
+        .map(|token| if token == "our" { "the" } else { token })
+        .collect();
+    Some(said.join(" "))
+}
+
 /// "Let's add X", "To avoid that, let's add X" -> "Add X", "To avoid
 /// that, add X": the order a commit message gives in the first person
 /// plural; "So let's add X" -> "Add X", the consequence its reason's.
