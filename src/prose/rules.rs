@@ -148,6 +148,8 @@ pub enum Repair {
     SayIts,
     /// "fix X & flush Y" -> "fix X and flush Y".
     SayAnd,
+    /// "(put_frob() --> unpin_frob())" -> "(put_frob() to unpin_frob())".
+    SayTo,
     /// "in global OOM path" -> "in the global OOM path".
     SayThePlace,
     /// "flexiblity" -> "flexibility".
@@ -231,6 +233,12 @@ pub static RULES: &[Rule] = &[
         finds: "an ampersand for \"and\"",
         detect: Detect::Summary(|s| ampersand(s).is_some()),
         repair: Repair::SayAnd,
+    },
+    Rule {
+        defect: Defect::Usage,
+        finds: "an arrow for \"to\"",
+        detect: Detect::Summary(|s| ARROW.is_match(s)),
+        repair: Repair::SayTo,
     },
     Rule {
         defect: Defect::Usage,
@@ -518,6 +526,12 @@ fn its_written_it_is(text: &str) -> Option<regex::Captures<'_>> {
 }
 /// Where prose writes "&" between two words for "and" ("fix X & flush Y"),
 /// outside quotes and code ("a & b" in a quoted title or `a && b` stay).
+/// " --> ", " -> ", " => " between two names: a change from one to the
+/// other ("page->flags" is code, written without spaces; "4,000 -> 330"
+/// compares figures, a benchmark's).
+static ARROW: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([^\d\s]) (?:-{1,2}|=)> ([^\d\s])").unwrap());
+
 fn ampersand(text: &str) -> Option<usize> {
     text.match_indices(" & ").map(|(at, _)| at + 1).find(|&at| {
         let before = &text[..at];
@@ -1044,6 +1058,10 @@ fn repair_summary(text: &str, repair: Repair) -> (String, &'static str) {
             }),
             "wrote \"and\" for an ampersand",
         ),
+        Repair::SayTo => (
+            ARROW.replace_all(text, "${1} to ${2}").into_owned(),
+            "wrote \"to\" for an arrow",
+        ),
         Repair::SayThese => (
             THIS_BEFORE_A_PLURAL
                 .replace_all(text, "${1}hese $2 $3")
@@ -1226,6 +1244,7 @@ fn repair_sentence(
         | Repair::DropEmphasis
         | Repair::SayIts
         | Repair::SayAnd
+        | Repair::SayTo
         | Repair::DropCommaBeforeIf
         | Repair::SayThePlace
         | Repair::SaySpelling
@@ -3215,6 +3234,16 @@ mod tests {
             repaired("Last but not least, VMX features are reported in cpuinfo."),
             "VMX features are reported in cpuinfo."
         );
+    }
+
+    #[test]
+    fn an_arrow_between_names_is_said_to() {
+        assert_eq!(
+            repaired("The patchset implements a naming change (put_frob() --> unpin_frob())."),
+            "The patchset implements a naming change (put_frob() to unpin_frob())."
+        );
+        let code = "The patchset reads page->flags under the frob lock.";
+        assert_eq!(repaired(code), code);
     }
 
     #[test]
