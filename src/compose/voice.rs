@@ -326,12 +326,8 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
     };
     // A fix in a series that is no fix (whose topic names no fix, nor a
     // fault) is its preparation too.
-    let fixes = |title: &str| {
-        title
-            .split_whitespace()
-            .next()
-            .is_some_and(|verb| lexicon::verb_of(verb).is_some_and(|(base, _)| base == "fix"))
-    };
+    // "add missing pud_page define" fixes too.
+    let fixes = |title: &str| prose::tells_a_fix(title);
     let a_fix = prose::tells_a_fix(about.topic);
     let topic_verb = about
         .topic

@@ -532,12 +532,28 @@ pub fn is_groundwork(text: &str, topic: &[String]) -> bool {
     !tells_a_fix(text) && (moves_code || names_a_setting)
 }
 
-/// "fixes the use-after-free", "avoid a deadlock", "UAF in X": a text
-/// that tells a fix, by its verb or the fault it names.
+/// "fixes the use-after-free", "avoid a deadlock", "UAF in X",
+/// "bugfixes": a text that tells a fix, by its verb or the fault it
+/// names. Not "moves fixed buffer import" (io_uring's fixed buffers): a
+/// past form tells a fix first ("Fixed X") or before its object's
+/// determiner ("... fixed the race").
 pub fn tells_a_fix(text: &str) -> bool {
-    words_of(text).any(|w| {
-        lexicon::verb_of(&w).is_some_and(|(base, _)| words::FIXING_VERBS.contains(&base))
-            || w.contains("fix")
+    let words: Vec<String> = words_of(text).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let fixing = lexicon::verb_of(w).is_some_and(|(base, form)| {
+            words::FIXING_VERBS.contains(&base)
+                && (form != lexicon::Form::Past
+                    || i == 0
+                    || words.get(i + 1).is_none_or(|next| {
+                        words::DETERMINERS.contains(&next.as_str())
+                            || words::INDEFINITE_ARTICLES.contains(&next.as_str())
+                            || matches!(next.as_str(), "the" | "it" | "them")
+                    }))
+        });
+        fixing
+            || w.ends_with("fix")
+            || w.ends_with("fixes")
+            || w.starts_with("fixup")
             || words::FAULTS.contains(&w.as_str())
     })
 }
@@ -886,6 +902,21 @@ pub fn capitalised(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_fix_is_told_by_its_verb_or_its_fault_not_a_participle() {
+        use super::tells_a_fix;
+        for fix in [
+            "avoid a deadlock on frob teardown",
+            "Fixed the frob race",
+            "frob bugfixes",
+            "add a fixup for frob",
+            "UAF in frob_put()",
+        ] {
+            assert!(tells_a_fix(fix), "{fix}");
+        }
+        assert!(!tells_a_fix("move fixed buffer import to the submit path"));
+    }
+
     #[test]
     fn as_well_as_joins_two_things_and_points_at_nothing() {
         let joined = super::Sentence::read(
