@@ -326,17 +326,16 @@ pub fn what_the_patches_do(titles: &[&str], about: &About, max_words: usize) -> 
     };
     // A fix in a series that is no fix (whose topic names no fix, nor a
     // fault) is its preparation too.
-    // "add missing pud_page define" fixes too.
-    let fixes = |title: &str| prose::tells_a_fix(title);
-    let a_fix = prose::tells_a_fix(about.topic);
+    let fixes = prose::tells_a_fix;
+    let a_fix = fixes(about.topic);
     let topic_verb = about
         .topic
         .split_whitespace()
         .next()
         .and_then(lexicon::verb_of)
         .map(|(base, _)| base);
-    // "split AArch32 registers out into a separate struct", "add configs
-    // for zerocopy Rx": preparation and settings, unless that is the work.
+    // "split AArch32 registers out into a separate struct", "add a Kconfig
+    // option for X": groundwork, unless that is the work.
     let topic_words: Vec<String> = prose::words_of(about.topic).collect();
     let groundwork = |title: &str| prose::is_groundwork(title, &topic_words);
     let mut ordered: Vec<&&str> = titles.iter().filter(|t| !groundwork(t)).collect();

@@ -500,32 +500,32 @@ fn with_an_article_for(phrase: &str, countable: &[&str], known: bool) -> String 
 pub fn is_groundwork(text: &str, topic: &[String]) -> bool {
     let names = |list: &[&str]| topic.iter().any(|t| list.contains(&t.as_str()));
     let moves_code = words::REFACTORING.is_match(text) && !names(words::REFACTORING_WORDS);
-    let names_a_setting = words::SETTINGS.find(text).is_some_and(|setting| {
-        let topic = topic.join(" ");
+    let settings: Vec<regex::Match> = words::SETTINGS.find_iter(text).collect();
+    let names_a_setting = settings.first().is_some_and(|first| {
+        let title = topic.join(" ");
         // "Add CONFIG_FROB_STRICT", "frob: add a Kconfig symbol": the
         // setting is the title's.
-        let the_title_s = words::SETTINGS.is_match(&topic)
+        let the_title_s = words::SETTINGS.is_match(&title)
             || names(words::SETTING_WORDS)
-            || words::SETTINGS
-                .find_iter(text)
-                .any(|named| topic.contains(&named.as_str().to_lowercase()));
-        // "CONFIG_X to refuse Y", "option CONFIG_X to refuse Y": a purpose
-        // right after the setting is its; "... and update calls to pass X"
-        // is another clause's.
-        // "If CONFIG_X is enabled, the kernel loads Y": a condition, and
-        // the main clause tells the work.
-        let a_condition = words::SETTINGS.find_iter(text).any(|named| {
-            words_of(&text[..named.start()])
+            || settings
+                .iter()
+                .any(|named| title.contains(&named.as_str().to_lowercase()));
+        let says_of = |named: &regex::Match| {
+            // "If CONFIG_X is enabled, the kernel loads Y": a condition,
+            // and the main clause tells the work.
+            let a_condition = words_of(&text[..named.start()])
                 .last()
-                .is_some_and(|w| matches!(w.as_str(), "if" | "when" | "unless" | "once"))
-        });
-        let says = a_condition
-            || words::SETTINGS.find_iter(text).any(|named| {
-                let after: Vec<String> = words_of(&text[named.end()..]).take(2).collect();
-                after.first().is_some_and(|w| w == "to")
-                    || after.get(1).is_some_and(|w| w == "to") && after[0].contains('_')
-            })
-            || words_of(&text[setting.end()..])
+                .is_some_and(|w| matches!(w.as_str(), "if" | "when" | "unless" | "once"));
+            // "CONFIG_X to refuse Y", "option CONFIG_X to refuse Y": a
+            // purpose right after the setting is its; "... and update
+            // calls to pass X" is another clause's.
+            let after: Vec<String> = words_of(&text[named.end()..]).take(2).collect();
+            let a_purpose = after.first().is_some_and(|w| w == "to")
+                || after.get(1).is_some_and(|w| w == "to") && after[0].contains('_');
+            a_condition || a_purpose
+        };
+        let says = settings.iter().any(says_of)
+            || words_of(&text[first.end()..])
                 .any(|w| words::SAYS_WHAT_IT_DOES.contains(&w.as_str()));
         !the_title_s && !says
     });

@@ -2030,7 +2030,6 @@ fn prose_only(text: &str) -> String {
     out
 }
 
-/// Whether `phrase` occurs in `lower` on word boundaries.
 /// "also adds tests": to something said before; "implements X, and also
 /// Y" adds to its own first clause, and "also known as X" names.
 fn adds_also(words: &[String]) -> bool {
@@ -2047,22 +2046,24 @@ fn adds_also(words: &[String]) -> bool {
 /// "adds tests as well": to something said before; "adds helpers as well
 /// as tests" joins two things.
 fn adds_as_well(lower: &str) -> bool {
-    let word = |c: char| c.is_alphanumeric() || c == '_';
-    lower.match_indices("as well").any(|(at, p)| {
-        let after = &lower[at + p.len()..];
-        lower[..at].chars().next_back().is_none_or(|c| !word(c))
-            && after.chars().next().is_none_or(|c| !word(c))
-            && !after.starts_with(" as ")
-    })
+    let phrase = "as well";
+    phrase_at(lower, phrase).any(|at| !lower[at + phrase.len()..].starts_with(" as "))
 }
 
+/// Whether `phrase` occurs in `lower` on word boundaries.
 pub fn has_phrase(lower: &str, phrase: &str) -> bool {
+    phrase_at(lower, phrase).next().is_some()
+}
+
+/// Where `phrase` occurs in `lower` on word boundaries.
+fn phrase_at<'t>(lower: &'t str, phrase: &'t str) -> impl Iterator<Item = usize> + 't {
     let word = |c: char| c.is_alphanumeric() || c == '_';
-    lower.match_indices(phrase).any(|(at, _)| {
+    lower.match_indices(phrase).filter_map(move |(at, _)| {
         let before = lower[..at].chars().next_back();
         let after = lower[at + phrase.len()..].chars().next();
-        (!phrase.starts_with(word) || before.is_none_or(|c| !word(c)))
-            && (!phrase.ends_with(word) || after.is_none_or(|c| !word(c)))
+        ((!phrase.starts_with(word) || before.is_none_or(|c| !word(c)))
+            && (!phrase.ends_with(word) || after.is_none_or(|c| !word(c))))
+        .then_some(at)
     })
 }
 
